@@ -1,0 +1,113 @@
+/**
+ * The one atomic file writer that every part of Copydesk that writes a file goes through
+ * (the `copydesk` command, saving drafts, the recovery journal, snapshots).
+ *
+ * A write goes to a temporary file in the destination's own folder (so the rename cannot cross
+ * file systems), is flushed with fsync, then renamed over the destination, and the folder is
+ * fsynced so that the rename itself survives a power cut. The destination is never opened for
+ * writing, so it is never truncated in place: after a crash at any moment it holds the old bytes
+ * or the new ones. On failure the temporary file is removed and the error is passed on.
+ *
+ * Temporary names are recognisable (`.<name>.<pid>.<random>.cd-tmp`), so that leftovers of a
+ * process killed mid-write (SIGKILL leaves no chance to clean up) are swept by the next write to
+ * the same destination once their process is gone. (write-file-atomic does the first half of
+ * this, but neither fsyncs the folder nor lets a later process recognise its leftovers.)
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+const TMP_SUFFIX = '.cd-tmp';
+
+/** Options of `writeFileAtomic`. */
+export interface AtomicWriteOptions {
+  /** File mode for a new file; an existing file's mode is kept. Default 0o644 (before umask). */
+  readonly mode?: number;
+  /** Skip the folder fsync (only for files whose loss on power failure does not matter). */
+  readonly skipDirSync?: boolean;
+}
+
+function tempNameFor(target: string): string {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  return path.join(dir, `.${base}.${String(process.pid)}.${randomBytes(6).toString('hex')}${TMP_SUFFIX}`);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files left beside `target` by writers that no longer run. Returns how many
+ * were removed. Errors are ignored: a sweep must never stop a save.
+ */
+export async function sweepStaleTemps(target: string): Promise<number> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let removed = 0;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TMP_SUFFIX)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length).split('.')[0] ?? '', 10);
+    if (pid === process.pid || (Number.isSafeInteger(pid) && pid > 0 && isProcessAlive(pid))) continue;
+    try {
+      await fs.unlink(path.join(dir, name));
+      removed++;
+    } catch {
+      // Another writer may have swept it first.
+    }
+  }
+  return removed;
+}
+
+/** Fsyncs a folder so that a rename inside it is durable. Not supported on Windows: skipped there. */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Atomically replaces `target` with `data`: temporary file in the same folder, fsync, rename,
+ * fsync of the folder. Throws the underlying error (ENOSPC, EROFS, EACCES, ENOENT…) with the
+ * destination untouched.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const absolute = path.resolve(target);
+  await sweepStaleTemps(absolute);
+  let mode = options.mode ?? 0o644;
+  try {
+    mode = (await fs.stat(absolute)).mode & 0o7777;
+  } catch {
+    // A new file: use the default mode.
+  }
+  const temp = tempNameFor(absolute);
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(temp, 'wx', mode);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, absolute);
+  } catch (error) {
+    if (handle) await handle.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  if (!options.skipDirSync) await fsyncDir(path.dirname(absolute));
+}
