@@ -19,7 +19,6 @@ const ANCHOR = /^#[^\s#]*$/u;
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/gu;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/iu;
-const ASSET_PATH = /^assets\/(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\:?#]+$/u;
 
 const SCHEMES: Record<Exclude<UrlContext, 'image'>, readonly string[]> = {
   link: ['http:', 'https:', 'mailto:'],
@@ -49,8 +48,19 @@ export function classifyUrl(url: string, context: UrlContext): UrlVerdict {
   return parsed.hostname === '' ? 'malformed' : 'ok';
 }
 
+// A relative path inside the draft's own assets folder: `assets/…`, no empty, `.` or `..`
+// segment, and none of the characters that would make it something else (`\`, `:`, `?`, `#`).
+function isAssetPath(src: string): boolean {
+  const segments = src.split('/');
+  return (
+    segments[0] === 'assets' &&
+    segments.length > 1 &&
+    segments.slice(1).every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\:?#\s]/u.test(s))
+  );
+}
+
 function classifyImage(src: string): UrlVerdict {
-  if (ASSET_PATH.test(src)) return 'ok';
+  if (isAssetPath(src)) return 'ok';
   const scheme = SCHEME.exec(src.replace(INVISIBLE, ''))?.[1]?.toLowerCase();
   if (scheme !== 'https') return 'unsafe';
   try {

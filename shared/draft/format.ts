@@ -35,8 +35,9 @@ const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string
 const envelopeSchema = z.strictObject({
   format: z.literal(DRAFT_FORMAT),
   version: z.literal(DRAFT_VERSION),
-  meta: z.unknown(),
-  doc: z.unknown(),
+  // Checked separately below, so that their errors name them.
+  meta: z.unknown().optional(),
+  doc: z.unknown().optional(),
 });
 
 function describeIssues(error: z.ZodError, prefix: string): string {

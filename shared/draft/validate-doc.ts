@@ -11,10 +11,52 @@ interface RawNode {
   content?: unknown;
 }
 
+const NODE_KEYS = new Set(['type', 'attrs', 'content', 'text', 'marks']);
+const MARK_KEYS = new Set(['type', 'attrs']);
+
+function checkKeys(value: unknown, allowed: ReadonlySet<string>, what: string): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new RangeError(`${what} is not an object`);
+  for (const key of Object.keys(value)) if (!allowed.has(key)) throw new RangeError(`${what} has an unknown key "${key}"`);
+}
+
+function checkAttrNames(attrs: unknown, known: Record<string, unknown>, what: string): void {
+  if (attrs === undefined) return;
+  if (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs)) throw new RangeError(`the attributes of ${what} are not an object`);
+  for (const key of Object.keys(attrs)) if (!(key in known)) throw new RangeError(`${what} has an unknown attribute "${key}"`);
+}
+
+// ProseMirror's fromJSON silently drops unknown keys and attributes; a draft holding them would
+// lose them on the next save, so they are refused instead.
+function checkShape(json: unknown): void {
+  checkKeys(json, NODE_KEYS, 'a node');
+  const raw = json as { type?: unknown; attrs?: unknown; marks?: unknown };
+  const type = typeof raw.type === 'string' ? schema.nodes[raw.type] : undefined;
+  if (!type) throw new RangeError(`unknown node type ${JSON.stringify(raw.type)}`);
+  checkAttrNames(raw.attrs, type.spec.attrs ?? {}, type.name);
+  if (raw.marks !== undefined) {
+    if (!Array.isArray(raw.marks)) throw new RangeError(`the marks of ${type.name} are not a list`);
+    for (const mark of raw.marks as unknown[]) {
+      checkKeys(mark, MARK_KEYS, 'a mark');
+      const markType = schema.marks[String((mark as { type?: unknown }).type)];
+      if (!markType) throw new RangeError(`unknown mark type ${JSON.stringify((mark as { type?: unknown }).type)}`);
+      checkAttrNames((mark as { attrs?: unknown }).attrs, markType.spec.attrs ?? {}, `mark ${markType.name}`);
+    }
+  }
+}
+
 function build(json: unknown): PMNode {
+  checkShape(json);
+  const content = (json as RawNode).content;
+  if (Array.isArray(content)) content.forEach(checkShapeDeep);
   const node = schema.nodeFromJSON(json);
   node.check();
   return node;
+}
+
+function checkShapeDeep(json: unknown): void {
+  checkShape(json);
+  const content = (json as RawNode).content;
+  if (Array.isArray(content)) content.forEach(checkShapeDeep);
 }
 
 function label(json: unknown, index: number, parentType: unknown, siblings: unknown[]): string {
