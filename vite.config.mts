@@ -1,9 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Vitest runs the unit and integration tests of shared/ and electron/ (tests/unit). The
-// Playwright end-to-end tests live in tests/e2e and run under their own runner.
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// One config for the renderer build (root renderer/, output dist/renderer, served by
+// `vite preview` in the end-to-end tests and by the app's custom protocol) and for Vitest, which
+// runs the unit and integration tests in tests/unit from the project root. Playwright's
+// end-to-end tests live in tests/e2e under their own runner.
 export default defineConfig({
+  root: `${here}renderer`,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: `${here}dist/renderer`,
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: true,
+  },
+  preview: { host: '127.0.0.1', strictPort: true },
   test: {
+    root: here,
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
