@@ -1,0 +1,216 @@
+/**
+ * All main-process services, put together: the object the API handlers (electron/api/) call.
+ * Plain Node: no Electron here, so that Vitest (and the renderer tests in Chromium) can run the
+ * real thing. The shell injects what only Electron provides (the folders, the system trash).
+ *
+ * Names and shapes are the agreed surface in /work/notes/main-api.md.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { serializeDraft } from '../../shared/draft/format';
+import { readDraftFile, sha256Hex } from '../node/draft-file';
+import { draftFromJson, DraftService, type DraftJson } from './drafts';
+import { fsServiceError, ServiceError } from './errors';
+import { writeExport, type ExportFormat, type Exporters } from './exports';
+import { KnownFiles } from './known-files';
+import { Library, type DraftSummary } from './library';
+import { draftPath } from './names';
+import { RecoveryJournal, type RecoveryEntry } from './recovery';
+import { hashOnDisk } from './save-file';
+import { SettingsStore, type WindowBounds } from './settings';
+import { DEFAULT_VERSION_POLICY, VersionStore, type VersionPolicy, type VersionSummary } from './versions';
+import { WorkspaceWatcher, type ExternalChangeListener } from './watcher';
+
+/** What the shell gives the services. */
+export interface AppServicesOptions {
+  /** Electron's userData folder: settings, recovery journal, versions. */
+  readonly userDataDir: string;
+  /** The user's Documents folder; the default workspace is `<documentsDir>/Copydesk`. */
+  readonly documentsDir: string;
+  /** Moves a file to the system trash (`shell.trashItem`). */
+  readonly trash: (absolutePath: string) => Promise<void>;
+  /** The clock (tests inject one). */
+  readonly now?: () => Date;
+  /** The exporters of shared/export/ (exports fail with a message without them). */
+  readonly exporters?: Exporters;
+  /** Watcher debounce in ms (default 150). */
+  readonly watchDebounceMs?: number;
+  /** Version spacing and bounds (default: 5 minutes, 50, 30 days). */
+  readonly versionPolicy?: VersionPolicy;
+}
+
+/** The services, as the API handlers see them. */
+export interface AppServices {
+  readonly settings: {
+    /** The workspace folder (absolute). */
+    workspaceFolder(): string;
+    /** Chooses another workspace folder (absolute, existing); remembered between runs. */
+    setWorkspace(folder: string): Promise<void>;
+    /** Recent drafts of the current workspace that still exist, most recent first. */
+    recentDrafts(): Promise<{ name: string; openedAt: string }[]>;
+    windowBounds(): WindowBounds | null;
+    setWindowBounds(bounds: WindowBounds): Promise<void>;
+    /** What was wrong with the settings file at start-up (it was set aside), or null. */
+    problem(): string | null;
+  };
+  readonly workspace: {
+    /** Summaries of the drafts in the workspace, newest first. */
+    list(): Promise<DraftSummary[]>;
+  };
+  readonly drafts: Pick<DraftService, 'create' | 'open' | 'save' | 'saveAs' | 'duplicate' | 'rename' | 'trash'>;
+  readonly watcher: {
+    /** Listens to external changes of drafts; returns the function that stops listening. */
+    onExternalChange(listener: ExternalChangeListener): () => void;
+    /** Resolves once pending events are examined (tests, shutdown). */
+    idle(): Promise<void>;
+  };
+  readonly recovery: {
+    record(key: string, state: { name: string | null; draft: unknown }): Promise<void>;
+    list(): Promise<RecoveryEntry[]>;
+    take(key: string): Promise<{ name: string | null; draft: DraftJson }>;
+    discard(key: string): Promise<void>;
+  };
+  readonly versions: {
+    /** Snapshots `draft` as a version of `name` if the policy allows (saves do this already); returns the id or null. */
+    maybeSnapshot(name: string, draft: unknown): Promise<string | null>;
+    list(name: string): Promise<VersionSummary[]>;
+    /** The draft of a version; nothing is written (the renderer decides to save it). */
+    restore(name: string, id: string): Promise<DraftJson>;
+  };
+  readonly exports: {
+    /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`. */
+    write(name: string, format: ExportFormat, options: { fragment?: boolean; draft?: unknown }, target: string): Promise<void>;
+  };
+  /** Stops the watcher. */
+  dispose(): Promise<void>;
+}
+
+/** Creates the services: loads the settings, creates the default workspace folder, starts the watcher. */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const now = options.now ?? (() => new Date());
+  const settings = await SettingsStore.load(options.userDataDir, now);
+  const defaultFolder = path.join(options.documentsDir, 'Copydesk');
+  let folder = path.resolve(settings.workspace ?? defaultFolder);
+  if (folder === path.resolve(defaultFolder)) await fs.mkdir(folder, { recursive: true });
+  // A chosen folder that is missing (a disk not mounted) is not created: operations report it.
+
+  const known = new KnownFiles();
+  const library = new Library();
+  const journal = new RecoveryJournal(path.join(options.userDataDir, 'recovery'), now);
+  const store = new VersionStore(path.join(options.userDataDir, 'versions'), now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
+  const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now });
+  const listeners = new Set<ExternalChangeListener>();
+  let watcher: WorkspaceWatcher | null = null;
+
+  const startWatcher = async (): Promise<void> => {
+    watcher?.stop();
+    const next = new WorkspaceWatcher(folder, known, {
+      debounceMs: options.watchDebounceMs,
+      onError: (error) => console.warn(`Copydesk: stopped watching ${folder}:`, error.message),
+    });
+    next.onExternalChange((change) => {
+      for (const listener of listeners) listener(change);
+    });
+    watcher = next;
+    try {
+      await next.start();
+    } catch (error) {
+      console.warn(`Copydesk: cannot watch ${folder}:`, (error as Error).message);
+    }
+  };
+  await startWatcher();
+  void store.pruneAll().catch(() => undefined);
+
+  const isSaved = async (name: string | null, text: string): Promise<boolean> => {
+    if (name === null) return false;
+    try {
+      return (await hashOnDisk(draftPath(folder, name))) === sha256Hex(text);
+    } catch {
+      return false;
+    }
+  };
+
+  return {
+    settings: {
+      workspaceFolder: () => folder,
+      async setWorkspace(next) {
+        if (typeof next !== 'string' || !path.isAbsolute(next)) throw new ServiceError('invalid-folder', 'The workspace must be a full path to a folder.');
+        const resolved = path.resolve(next);
+        try {
+          if (!(await fs.stat(resolved)).isDirectory()) throw new ServiceError('ENOTDIR', `${resolved} is a file, not a folder.`);
+        } catch (error) {
+          throw error instanceof ServiceError ? error : fsServiceError(error, 'list', resolved);
+        }
+        await settings.setWorkspace(resolved);
+        folder = resolved;
+        known.clear();
+        library.clear();
+        await startWatcher();
+      },
+      recentDrafts: () => drafts.recent(),
+      windowBounds: () => settings.windowBounds,
+      setWindowBounds: (bounds) => settings.setWindowBounds(bounds),
+      problem: () => settings.problem,
+    },
+    workspace: {
+      list: () => library.list(folder),
+    },
+    drafts: {
+      create: (name) => drafts.create(name),
+      open: (name) => drafts.open(name),
+      save: (name, draft, baseHash, saveOptions) => drafts.save(name, draft, baseHash, saveOptions),
+      saveAs: (fromName, draft, newName) => drafts.saveAs(fromName, draft, newName),
+      duplicate: (name) => drafts.duplicate(name),
+      rename: (name, newName) => drafts.rename(name, newName),
+      trash: (name) => drafts.trash(name),
+    },
+    watcher: {
+      onExternalChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      idle: async () => watcher?.idle(),
+    },
+    recovery: {
+      record: (key, state) => journal.record(key, state.name, draftFromJson(state.draft)),
+      async list() {
+        const entries: RecoveryEntry[] = [];
+        for (const entry of await journal.list()) {
+          // A record identical to the saved file is no unsaved work (a journal write that raced a save).
+          if (entry.readable && (await isSaved(entry.name, (await journal.read(entry.key)).text))) {
+            await journal.discard(entry.key).catch(() => undefined);
+            continue;
+          }
+          entries.push(entry);
+        }
+        return entries;
+      },
+      take: (key) => journal.take(key),
+      discard: (key) => journal.discard(key),
+    },
+    versions: {
+      maybeSnapshot: (name, draft) => store.maybeSnapshot(draftPath(folder, name), serializeDraft(draftFromJson(draft))),
+      list: (name) => store.list(draftPath(folder, name)),
+      restore: (name, id) => store.restore(draftPath(folder, name), id),
+    },
+    exports: {
+      async write(name, format, exportOptions, target) {
+        let draft;
+        if (exportOptions.draft !== undefined) draft = draftFromJson(exportOptions.draft);
+        else {
+          try {
+            draft = (await readDraftFile(draftPath(folder, name))).draft;
+          } catch (error) {
+            throw error instanceof ServiceError ? error : new ServiceError('unreadable', `“${name}” cannot be exported: ${(error as Error).message}`);
+          }
+        }
+        await writeExport(options.exporters, draft, format, exportOptions, target);
+      },
+    },
+    async dispose() {
+      watcher?.stop();
+      watcher = null;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * Drafts in the workspace folder: create, open, save, save as, duplicate, rename and trash.
+ *
+ * Drafts travel as their JSON value (`draftToJson`), named by workspace-relative file names that
+ * names.ts checks. Every write goes through `saveBytes` (conflict check + atomic writer) and is
+ * announced to `KnownFiles` first, so that the watcher recognises it. Nothing here ever deletes
+ * a draft: trashing goes through the injected `trash` (the system trash), and no operation
+ * writes over an existing draft other than the one being saved (save as, duplicate, rename and
+ * create refuse a name that is taken).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DraftError } from '../../shared/draft/errors';
+import { draftToJson, newDraft, parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import { fsyncDir } from '../node/atomic-write';
+import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
+import { errorCode, fsServiceError, ServiceError } from './errors';
+import type { KnownFiles } from './known-files';
+import { draftPath, numberedName } from './names';
+import { hashOnDisk, saveBytes, type SaveResult } from './save-file';
+import type { SettingsStore } from './settings';
+import type { VersionStore } from './versions';
+
+/** A draft's JSON value, as it crosses to the renderer (see `draftToJson`). */
+export type DraftJson = Record<string, unknown>;
+
+/** A draft read from (or just written to) the workspace. */
+export interface OpenedDraft {
+  readonly name: string;
+  readonly draft: DraftJson;
+  /** SHA-256 of the file's bytes: the `baseHash` of the next save. */
+  readonly hash: string;
+}
+
+/** The outcome of "save as": like a save, plus the new name. A taken name is an error ('EEXIST'). */
+export type SaveAsResult = { readonly ok: true; readonly name: string; readonly hash: string } | Exclude<SaveResult, { ok: true }>;
+
+/** What the draft service needs from the rest of the app. */
+export interface DraftServiceDeps {
+  /** The current workspace folder (absolute). */
+  readonly workspace: () => string;
+  readonly known: KnownFiles;
+  readonly settings: SettingsStore;
+  readonly versions: VersionStore;
+  /** Moves a file to the system trash (Electron's shell.trashItem in the app). */
+  readonly trash: (absolutePath: string) => Promise<void>;
+  readonly now: () => Date;
+}
+
+/** Parses a draft's JSON value from the renderer; throws `ServiceError` ('invalid-draft'). */
+export function draftFromJson(value: unknown): Draft {
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new ServiceError('invalid-draft', `The draft could not be read: ${(error as Error).message}`);
+  }
+  try {
+    return parseDraft(text);
+  } catch (error) {
+    throw new ServiceError('invalid-draft', error instanceof DraftError ? error.message : String(error));
+  }
+}
+
+function openError(error: unknown, name: string): ServiceError {
+  if (error instanceof DraftError) return new ServiceError(error.kind, `“${name}” cannot be opened. ${error.message}`);
+  if (error instanceof DraftFileError) {
+    if (error.kind === 'not-utf8') return new ServiceError('not-utf8', `“${name}” is not UTF-8 text, so it is not a Copydesk draft. The file was left as it is.`);
+    if (error.code === 'ENOENT') return new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more (it may have been renamed, moved or deleted).`);
+    if (error.code === 'EISDIR') return new ServiceError('EISDIR', `“${name}” is a folder, not a draft.`);
+    return fsServiceError(error, 'open', name);
+  }
+  return error instanceof ServiceError ? error : fsServiceError(error, 'open', name);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** The draft operations on the current workspace folder. */
+export class DraftService {
+  constructor(private readonly deps: DraftServiceDeps) {}
+
+  private file(name: unknown): string {
+    return draftPath(this.deps.workspace(), name);
+  }
+
+  /** Writes `text` as a new draft `name` (which must not exist). Returns the result of the write. */
+  private async writeNew(name: string, text: string): Promise<SaveResult> {
+    const file = this.file(name);
+    const bytes = Buffer.from(text, 'utf8');
+    const hash = sha256Hex(bytes);
+    this.deps.known.expect(name, hash);
+    const result = await saveBytes(file, bytes, hash, { baseHash: null, subject: name });
+    if (result.ok) {
+      this.deps.known.confirm(name, hash);
+      // Versions left at this path by an older draft of the same name are not this draft's.
+      await this.deps.versions.detach(file).catch(() => undefined);
+    } else {
+      this.deps.known.cancel(name, hash);
+    }
+    return result;
+  }
+
+  /** Finds the first free name in `candidate(1)`, `candidate(2)`… and writes `text` there. */
+  private async writeAtFreeName(candidate: (n: number) => string, text: string, action: 'create' | 'duplicate'): Promise<{ name: string; hash: string }> {
+    for (let n = 1; n <= 1000; n++) {
+      const name = candidate(n);
+      if (await exists(this.file(name)).catch(() => false)) continue;
+      const result = await this.writeNew(name, text);
+      if (result.ok) return { name, hash: result.hash };
+      if (result.reason === 'error') throw new ServiceError(result.code, result.message);
+      // Taken meanwhile (conflict): try the next number.
+    }
+    throw new ServiceError('exists', `Could not find a free name for the ${action === 'create' ? 'new draft' : 'copy'}; rename some drafts and try again.`);
+  }
+
+  /** Creates and writes a new empty draft, "untitled.copydesk", "untitled-2.copydesk"… (or `name`, which must be free). */
+  async create(name?: string): Promise<OpenedDraft> {
+    const draft = newDraft(this.deps.now());
+    const text = serializeDraft(draft);
+    let written: { name: string; hash: string };
+    if (name === undefined) {
+      written = await this.writeAtFreeName((n) => numberedName('untitled.copydesk', n), text, 'create');
+    } else {
+      this.file(name);
+      const result = await this.writeNew(name, text);
+      if (!result.ok) throw result.reason === 'error' ? new ServiceError(result.code, result.message) : new ServiceError('EEXIST', `A draft named “${name}” already exists. Choose another name.`);
+      written = { name, hash: result.hash };
+    }
+    await this.deps.settings.addRecent(this.file(written.name)).catch(() => undefined);
+    return { name: written.name, draft: draftToJson(draft), hash: written.hash };
+  }
+
+  /** Reads draft `name`. Throws `ServiceError` with a message for the user when it cannot be opened. */
+  async open(name: string): Promise<OpenedDraft> {
+    const file = this.file(name);
+    let loaded;
+    try {
+      loaded = await readDraftFile(file);
+    } catch (error) {
+      throw openError(error, name);
+    }
+    this.deps.known.setCurrent(name, loaded.hash);
+    await this.deps.settings.addRecent(file).catch(() => undefined);
+    return { name, draft: draftToJson(loaded.draft), hash: loaded.hash };
+  }
+
+  /**
+   * Saves `draft` to `name` if the file still holds `baseHash` (or with `force`); see save-file.ts.
+   * A successful save may also take a version snapshot (versions.ts decides).
+   */
+  async save(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean } = {}): Promise<SaveResult> {
+    const file = this.file(name);
+    const text = serializeDraft(draftFromJson(draft));
+    const bytes = Buffer.from(text, 'utf8');
+    const hash = sha256Hex(bytes);
+    this.deps.known.expect(name, hash);
+    const result = await saveBytes(file, bytes, hash, { baseHash, force: options.force === true, subject: name });
+    if (result.ok) this.deps.known.confirm(name, hash);
+    else this.deps.known.cancel(name, hash);
+    if (result.ok) await this.snapshot(file, text);
+    return result;
+  }
+
+  private async snapshot(file: string, text: string): Promise<void> {
+    try {
+      await this.deps.versions.maybeSnapshot(file, text);
+    } catch (error) {
+      // A failed snapshot must not turn a good save into a failure.
+      console.warn(`Copydesk: could not keep a version of ${file}:`, error);
+    }
+  }
+
+  /** Writes `draft` as a new draft `newName` (refused if taken); the draft `_fromName` is left as it is. */
+  async saveAs(_fromName: string | null, draft: unknown, newName: string): Promise<SaveAsResult> {
+    const file = this.file(newName);
+    const text = serializeDraft(draftFromJson(draft));
+    const result = await this.writeNew(newName, text);
+    if (!result.ok) {
+      if (result.reason === 'error') return result;
+      return { ok: false, reason: 'error', code: 'EEXIST', message: `A draft named “${newName}” already exists. Choose another name; nothing was written.` };
+    }
+    await this.snapshot(file, text);
+    await this.deps.settings.addRecent(file).catch(() => undefined);
+    return { ok: true, name: newName, hash: result.hash };
+  }
+
+  /** Copies draft `name` to "<name> copy.copydesk" (or "… copy 2"…); returns the copy's name and hash. */
+  async duplicate(name: string): Promise<{ name: string; hash: string }> {
+    let text: string;
+    try {
+      text = (await readDraftFile(this.file(name))).text;
+    } catch (error) {
+      throw openError(error, name);
+    }
+    const stem = name.slice(0, -'.copydesk'.length);
+    return this.writeAtFreeName((n) => numberedName(`${stem} copy.copydesk`, n, ' '), text, 'duplicate');
+  }
+
+  /** Renames draft `name` to `newName` (refused if taken); its versions and recent entry follow. */
+  async rename(name: string, newName: string): Promise<{ name: string }> {
+    const from = this.file(name);
+    const to = this.file(newName);
+    if (from === to) return { name };
+    let hash: string | null;
+    try {
+      hash = await hashOnDisk(from);
+    } catch (error) {
+      throw fsServiceError(error, 'rename', name);
+    }
+    if (hash === null) throw new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more.`);
+    try {
+      const target = await fs.stat(to);
+      const source = await fs.stat(from);
+      // On a case-insensitive disk "Story" and "story" are the same file: that rename is fine.
+      if (target.ino !== source.ino || target.dev !== source.dev) {
+        throw new ServiceError('EEXIST', `A draft named “${newName}” already exists. Choose another name.`);
+      }
+    } catch (error) {
+      if (error instanceof ServiceError) throw error;
+      if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'rename', name);
+    }
+    this.deps.known.forget(name);
+    this.deps.known.setCurrent(newName, hash);
+    try {
+      await fs.rename(from, to);
+      await fsyncDir(path.dirname(to));
+    } catch (error) {
+      this.deps.known.forget(newName);
+      this.deps.known.setCurrent(name, hash);
+      throw fsServiceError(error, 'rename', name);
+    }
+    await this.deps.versions.move(from, to).catch((error: unknown) => console.warn('Copydesk: versions did not follow the rename:', error));
+    await this.deps.settings.renameRecent(from, to).catch(() => undefined);
+    return { name: newName };
+  }
+
+  /** Moves draft `name` to the system trash (never deletes it). Its versions are kept aside. */
+  async trash(name: string): Promise<void> {
+    const file = this.file(name);
+    if (!(await exists(file).catch(() => true))) throw new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more.`);
+    this.deps.known.forget(name);
+    try {
+      await this.deps.trash(file);
+    } catch (error) {
+      this.deps.known.noteExists(name);
+      throw new ServiceError('trash-failed', `“${name}” could not be moved to the trash (${(error as Error).message}). It was left where it is.`);
+    }
+    await this.deps.versions.detach(file).catch(() => undefined);
+    await this.deps.settings.renameRecent(file, null).catch(() => undefined);
+  }
+
+  /** The recent drafts that are in the current workspace and still exist, most recent first. */
+  async recent(): Promise<{ name: string; openedAt: string }[]> {
+    const dir = this.deps.workspace();
+    const out: { name: string; openedAt: string }[] = [];
+    for (const entry of this.deps.settings.recent) {
+      if (path.dirname(entry.path) !== dir) continue;
+      if (await exists(entry.path).catch(() => false)) out.push({ name: path.basename(entry.path), openedAt: entry.openedAt });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The list of drafts in the workspace folder, as the library view shows it: a summary of each
+ * draft (headline, status, words…), never the documents themselves.
+ *
+ * Each file is read and parsed once and its summary cached by modification time and size; a
+ * listing after that costs one `stat` per file. A file that cannot be read or parsed is listed
+ * with `error` (the message a user sees), never hidden: hiding it would look like data loss.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Status } from '../../shared/draft/meta';
+import { documentWords } from '../../shared/words';
+import { readDraftFile } from '../node/draft-file';
+import { fsServiceError } from './errors';
+import { isDraftFileName } from './names';
+
+/** One draft in the library. */
+export interface DraftSummary {
+  /** File name inside the workspace (e.g. "my-story.copydesk"). */
+  readonly name: string;
+  /** The headline's text ('' when empty or unreadable). */
+  readonly headline: string;
+  /** Review status, or null for a file that could not be read. */
+  readonly status: Status | null;
+  /** When the file was last written (ISO time of its modification time). */
+  readonly updated: string;
+  /** Word count of the copy (see shared/words.ts); 0 for an unreadable file. */
+  readonly words: number;
+  /** File size in bytes. */
+  readonly bytes: number;
+  /** Why the file cannot be opened; absent for a good draft. */
+  readonly error?: string;
+}
+
+interface CacheEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly summary: DraftSummary;
+}
+
+/** How many files are read at once while listing (keeps clear of file-descriptor limits). */
+const PARALLEL_READS = 4;
+
+async function summarise(dir: string, name: string, mtimeMs: number, size: number): Promise<DraftSummary> {
+  const updated = new Date(mtimeMs).toISOString();
+  try {
+    const { draft } = await readDraftFile(path.join(dir, name));
+    const headline = draft.doc.firstChild?.textContent ?? '';
+    return { name, headline, status: draft.meta.status, updated, words: documentWords(draft.doc), bytes: size };
+  } catch (error) {
+    return { name, headline: '', status: null, updated, words: 0, bytes: size, error: (error as Error).message };
+  }
+}
+
+/** Lists a workspace folder's drafts, caching summaries by modification time and size. */
+export class Library {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  /** Reads the summaries of every draft in `dir`, newest first. Throws `ServiceError` if the folder cannot be read. */
+  async list(dir: string): Promise<DraftSummary[]> {
+    let names: string[];
+    try {
+      names = (await fs.readdir(dir)).filter(isDraftFileName);
+    } catch (error) {
+      throw fsServiceError(error, 'list', dir);
+    }
+    const seen = new Set(names);
+    for (const key of this.cache.keys()) if (!seen.has(path.basename(key)) || path.dirname(key) !== dir) this.cache.delete(key);
+    const out: DraftSummary[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < names.length) {
+        const name = names[next++] as string;
+        const summary = await this.summary(dir, name);
+        if (summary) out.push(summary);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, names.length) }, worker));
+    return out.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.name.localeCompare(b.name)));
+  }
+
+  private async summary(dir: string, name: string): Promise<DraftSummary | null> {
+    const file = path.join(dir, name);
+    let stat;
+    try {
+      stat = await fs.stat(file);
+    } catch {
+      return null; // Gone between readdir and stat.
+    }
+    if (!stat.isFile()) return null;
+    const cached = this.cache.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
+    const summary = await summarise(dir, name, stat.mtimeMs, stat.size);
+    this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
+    return summary;
+  }
+
+  /** Drops every cached summary (another workspace folder was chosen). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** How many summaries are cached (for tests). */
+  get cachedCount(): number {
+    return this.cache.size;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The crash-recovery journal: the unsaved state of each open draft (including drafts never
+ * saved), one record per key in `<userData>/recovery/<key>.journal` (format: journal-record.ts).
+ *
+ * The renderer records a draft about a second after typing and discards the record after a
+ * successful save, so after a crash the journal holds exactly the work that was not on disk.
+ * Each record is replaced through `writeFileAtomic`, so a crash mid-write leaves the previous
+ * record whole. Listing checks every record; a damaged one is listed as unreadable with the
+ * reason and is never offered as a draft.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { draftToJson, serializeDraft, type Draft } from '../../shared/draft/format';
+import { writeFileAtomic } from '../node/atomic-write';
+import { errorCode, fsServiceError, ServiceError } from './errors';
+import { decodeJournalRecord, encodeJournalRecord, JOURNAL_KEY, type JournalRecord } from './journal-record';
+
+const SUFFIX = '.journal';
+
+/** A record as the recovery dialog lists it. */
+export type RecoveryEntry =
+  | {
+      readonly key: string;
+      readonly readable: true;
+      /** The draft's name in the workspace, or null for a draft never saved. */
+      readonly name: string | null;
+      readonly headline: string;
+      /** When the record was written (ISO time). */
+      readonly savedAt: string;
+    }
+  | {
+      readonly key: string;
+      readonly readable: false;
+      /** Why the record cannot be restored (a sentence). */
+      readonly reason: string;
+    };
+
+function assertKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || !JOURNAL_KEY.test(key)) {
+    throw new ServiceError('invalid-key', 'A recovery key is 1 to 64 letters, digits, “-” or “_”.');
+  }
+}
+
+/** The journal in one folder. */
+export class RecoveryJournal {
+  constructor(
+    /** The journal folder, `<userData>/recovery`. */
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}${SUFFIX}`);
+  }
+
+  /** Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved). */
+  async record(key: string, name: string | null, draft: Draft): Promise<void> {
+    assertKey(key);
+    const bytes = encodeJournalRecord(key, name, this.now(), serializeDraft(draft));
+    try {
+      await fs.mkdir(this.dir, { recursive: true });
+      await writeFileAtomic(this.file(key), bytes);
+    } catch (error) {
+      throw fsServiceError(error, 'journal', name ?? 'the new draft');
+    }
+  }
+
+  /** Reads and checks the record of `key`; throws `ServiceError` ('unreadable', 'not-found'). */
+  async read(key: string): Promise<JournalRecord> {
+    assertKey(key);
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(this.file(key));
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'There is no recovered draft with that key.');
+      throw new ServiceError('unreadable', `The recovered draft could not be read: ${(error as Error).message}`);
+    }
+    try {
+      return decodeJournalRecord(bytes);
+    } catch (error) {
+      throw new ServiceError('unreadable', (error as Error).message);
+    }
+  }
+
+  /** Every record in the journal, readable ones with their headline, damaged ones with a reason. Oldest first. */
+  async list(): Promise<RecoveryEntry[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.dir);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return [];
+      throw fsServiceError(error, 'list', this.dir);
+    }
+    const entries: RecoveryEntry[] = [];
+    for (const fileName of names.sort()) {
+      if (!fileName.endsWith(SUFFIX) || fileName.startsWith('.')) continue;
+      const key = fileName.slice(0, -SUFFIX.length);
+      if (!JOURNAL_KEY.test(key)) continue;
+      try {
+        const { header, draft } = await this.read(key);
+        if (header.key !== key) throw new ServiceError('unreadable', 'The record belongs to another key.');
+        entries.push({ key, readable: true, name: header.name, headline: draft.doc.firstChild?.textContent ?? '', savedAt: header.savedAt });
+      } catch (error) {
+        entries.push({ key, readable: false, reason: (error as Error).message });
+      }
+    }
+    return entries.sort((a, b) => (a.readable && b.readable ? a.savedAt.localeCompare(b.savedAt) : a.readable ? -1 : b.readable ? 1 : 0));
+  }
+
+  /** The recovered draft of `key`, as its JSON value. The record stays until `discard`. */
+  async take(key: string): Promise<{ name: string | null; draft: Record<string, unknown> }> {
+    const { header, draft } = await this.read(key);
+    return { name: header.name, draft: draftToJson(draft) };
+  }
+
+  /** Removes the record of `key` (after a successful save, or when the user dismisses it). */
+  async discard(key: string): Promise<void> {
+    assertKey(key);
+    try {
+      await fs.unlink(this.file(key));
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'journal', key);
+    }
+  }
+}

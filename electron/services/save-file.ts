@@ -1,0 +1,83 @@
+/**
+ * Saving a draft's bytes without ever losing someone else's work or the draft on disk.
+ *
+ * Before writing, the bytes on disk are hashed and compared with the hash the draft was read at
+ * (the content, not the modification time, which coarse clocks and copies get wrong). If they
+ * differ, or the file is gone, the save stops with a conflict and writes nothing, unless forced.
+ * The write itself goes through `writeFileAtomic` (temporary file, fsync, rename, folder fsync),
+ * so the file holds the old bytes or the new ones whatever happens. A system error becomes a
+ * result with a message (see errors.ts), never an exception: the caller keeps the draft open.
+ *
+ * The check and the rename are two steps: an external write landing between them (a window of
+ * one write's duration) is not detected. No portable file lock closes it; editors that other
+ * programs write to do not take locks anyway.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../node/atomic-write';
+import { sha256Hex } from '../node/draft-file';
+import { describeFsError, errorCode } from './errors';
+
+/** The outcome of a save. */
+export type SaveResult =
+  | { readonly ok: true; readonly hash: string }
+  /** The file changed on disk since it was read (`diskHash`), or was deleted (`diskHash: null`). */
+  | { readonly ok: false; readonly reason: 'conflict'; readonly diskHash: string | null }
+  /** The file system refused; `message` says what happened and what to do. */
+  | { readonly ok: false; readonly reason: 'error'; readonly code: string; readonly message: string };
+
+/** Options of `saveBytes`. */
+export interface SaveBytesOptions {
+  /** The hash of the file's bytes when the draft was read or last saved; null: the file must not exist. */
+  readonly baseHash: string | null;
+  /** Write even if the file changed or vanished (the user chose to overwrite). */
+  readonly force?: boolean;
+  /** How to name the file in messages (the draft's name). */
+  readonly subject: string;
+}
+
+/** The SHA-256 of the file's bytes, or null when there is no file. Other errors are thrown. */
+export async function hashOnDisk(file: string): Promise<string | null> {
+  try {
+    return sha256Hex(await fs.readFile(file));
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function folderExists(dir: string): Promise<boolean> {
+  try {
+    return (await fs.stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `bytes` (whose SHA-256 is `hash`) to `file` if the file still holds what the caller
+ * last saw (`baseHash`), or unconditionally with `force`. Returns the result; never throws for
+ * file-system reasons.
+ */
+export async function saveBytes(file: string, bytes: Uint8Array, hash: string, options: SaveBytesOptions): Promise<SaveResult> {
+  const dir = path.dirname(file);
+  if (!options.force) {
+    let diskHash: string | null;
+    try {
+      diskHash = await hashOnDisk(file);
+    } catch (error) {
+      return { ok: false, reason: 'error', ...describeFsError(error, 'save', options.subject) };
+    }
+    if (diskHash === null && !(await folderExists(dir))) {
+      // The draft is not "deleted": its whole folder is gone (unmounted disk, moved folder).
+      return { ok: false, reason: 'error', ...describeFsError(Object.assign(new Error('folder missing'), { code: 'ENOENT' }), 'save', options.subject) };
+    }
+    if (diskHash !== options.baseHash) return { ok: false, reason: 'conflict', diskHash };
+  }
+  try {
+    await writeFileAtomic(file, bytes);
+  } catch (error) {
+    return { ok: false, reason: 'error', ...describeFsError(error, 'save', options.subject) };
+  }
+  return { ok: true, hash };
+}
