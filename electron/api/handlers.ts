@@ -1,0 +1,101 @@
+/**
+ * The handler table: what each channel of the map does, in terms of the main-process services.
+ * Plain Node (no Electron), so that tests run it against real services on temporary folders, and
+ * the renderer's Chromium tests can bind the same table through Playwright.
+ *
+ * Handlers receive requests already validated (dispatch.ts) and return plain data. What needs
+ * Electron (folder and save dialogs, the calling window) comes from the `CallerShell` of the call.
+ */
+import path from 'node:path';
+import type { DraftJson, EventMap, EventName, ExportFormat, InvokeChannel, ResponseOf, WorkspaceInfo } from '../../shared/ipc/channels';
+import type { ValidRequest } from '../../shared/ipc/validate';
+import type { AppServices } from '../services/app-services';
+
+/** What a call may ask of the window that made it (Electron's dialogs and window, in the app). */
+export interface CallerShell {
+  /** Asks the user for a folder, starting at `defaultPath`; null when cancelled. */
+  chooseFolder(options: { readonly defaultPath: string }): Promise<string | null>;
+  /** Asks the user where to write an export, suggesting `defaultName`; an absolute path, or null. */
+  chooseExportTarget(options: { readonly defaultName: string; readonly format: ExportFormat }): Promise<string | null>;
+  /** Records whether the window holds unsaved edits. */
+  setDirty(dirty: boolean): void;
+  /** Closes the window. */
+  close(): void;
+}
+
+/** Sends an event to the renderer(s). */
+export type EventSink = <E extends EventName>(name: E, payload: EventMap[E]) => void;
+
+/** A channel's handler. */
+export type Handler<C extends InvokeChannel> = (request: ValidRequest<C>, caller: CallerShell) => Promise<ResponseOf<C>>;
+
+/** One handler per channel. */
+export type HandlerTable = { readonly [C in InvokeChannel]: Handler<C> };
+
+/** What the handlers need. */
+export interface HandlerDeps {
+  readonly services: AppServices;
+  /** Where events for every window go (the workspace changed…). */
+  readonly emit: EventSink;
+}
+
+/** The services return drafts as `draftToJson` values; this is their wire type. */
+function asDraftJson(value: Record<string, unknown>): DraftJson {
+  return value as unknown as DraftJson;
+}
+
+/** The file name an export of `name` suggests: the draft's name with the format's extension. */
+export function exportFileName(name: string, format: ExportFormat, fragment = false): string {
+  const stem = name.replace(/\.copydesk$/u, '');
+  return `${stem}${fragment ? '.fragment' : ''}.${format === 'html' ? 'html' : 'md'}`;
+}
+
+/** Builds the handler table over `deps`. */
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  const { services } = deps;
+  const workspaceInfo = (): WorkspaceInfo => ({ folder: services.settings.workspaceFolder(), problem: services.settings.problem() });
+
+  return {
+    'settings.get': async () => workspaceInfo(),
+    'settings.chooseWorkspace': async (_request, caller) => {
+      const chosen = await caller.chooseFolder({ defaultPath: services.settings.workspaceFolder() });
+      if (chosen === null) return null;
+      await services.settings.setWorkspace(chosen);
+      const info = workspaceInfo();
+      deps.emit('workspaceChanged', info);
+      return info;
+    },
+    'workspace.list': async () => services.workspace.list(),
+    'workspace.recent': async () => services.settings.recentDrafts(),
+    'drafts.create': async () => {
+      const opened = await services.drafts.create();
+      return { name: opened.name, draft: asDraftJson(opened.draft), hash: opened.hash };
+    },
+    'drafts.open': async ({ name }) => {
+      const opened = await services.drafts.open(name);
+      return { name: opened.name, draft: asDraftJson(opened.draft), hash: opened.hash };
+    },
+    'drafts.save': async ({ name, draft, baseHash, force }) => services.drafts.save(name, draft, baseHash, { force: force === true }),
+    'drafts.saveAs': async ({ name, draft, newName }) => services.drafts.saveAs(name, draft, newName),
+    'drafts.duplicate': async ({ name }) => services.drafts.duplicate(name),
+    'drafts.rename': async ({ name, newName }) => services.drafts.rename(name, newName),
+    'drafts.trash': async ({ name }) => services.drafts.trash(name),
+    'recovery.record': async ({ key, name, draft }) => services.recovery.record(key, { name, draft }),
+    'recovery.list': async () => services.recovery.list(),
+    'recovery.take': async ({ key }) => {
+      const taken = await services.recovery.take(key);
+      return { name: taken.name, draft: asDraftJson(taken.draft) };
+    },
+    'recovery.discard': async ({ key }) => services.recovery.discard(key),
+    'versions.list': async ({ name }) => services.versions.list(name),
+    'versions.restore': async ({ name, id }) => asDraftJson(await services.versions.restore(name, id)),
+    'export.write': async ({ name, format, fragment, draft }, caller) => {
+      const target = await caller.chooseExportTarget({ defaultName: exportFileName(name, format, fragment === true), format });
+      if (target === null) return { ok: false, reason: 'cancelled' };
+      await services.exports.write(name, format, { fragment: fragment === true, ...(draft === undefined ? {} : { draft }) }, target);
+      return { ok: true, file: path.basename(target) };
+    },
+    'window.setDirty': async ({ dirty }, caller) => caller.setDirty(dirty),
+    'window.close': async (_request, caller) => caller.close(),
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * The one channel map between the renderer and the main process: every call the renderer may make
+ * (name → request type, response type) and every event the main process may send it.
+ *
+ * Rules the types encode:
+ * - The renderer names drafts by workspace-relative file names ("my-story.copydesk"), never by
+ *   paths; the main process resolves them inside the workspace folder and refuses anything else.
+ * - Everything that travels is plain structured-cloneable data; a draft travels as the JSON value
+ *   of its file (`DraftJson`: format, version, meta, doc).
+ * - A call either resolves with its response or rejects with a message meant for the user
+ *   (`CopydeskError`, see api.ts). Outcomes the renderer must handle as data (a save that met a
+ *   conflict or a full disk, an export the user cancelled) are part of the response instead.
+ *
+ * The payload validators are in validate.ts, the renderer-side API object in api.ts.
+ */
+import type { DraftMeta, Status } from '../draft/meta';
+
+/** The ProseMirror JSON of a draft's document (checked against the schema on arrival). */
+export type DocJson = Readonly<Record<string, unknown>>;
+
+/** A draft as it travels between processes: the JSON value of its `.copydesk` file. */
+export interface DraftJson {
+  readonly format: 'copydesk-draft';
+  readonly version: number;
+  readonly meta: DraftMeta;
+  readonly doc: DocJson;
+}
+
+/** One draft in the workspace listing (no document content: the list stays small). */
+export interface DraftSummary {
+  /** File name inside the workspace, e.g. "my-story.copydesk". */
+  readonly name: string;
+  /** The headline's text ('' when empty or unreadable). */
+  readonly headline: string;
+  /** Review status, or null for a file that could not be read. */
+  readonly status: Status | null;
+  /** When the file was last written (ISO time). */
+  readonly updated: string;
+  /** Word count of the copy; 0 for an unreadable file. */
+  readonly words: number;
+  /** File size in bytes. */
+  readonly bytes: number;
+  /** Why the file cannot be opened; absent for a good draft. A broken file is listed, never hidden. */
+  readonly error?: string;
+}
+
+/** A draft opened (or created) from the workspace, with the hash of the bytes it was read from. */
+export interface OpenedDraft {
+  readonly name: string;
+  readonly draft: DraftJson;
+  /** SHA-256 of the file's bytes: the `baseHash` of the next save. */
+  readonly hash: string;
+}
+
+/** The outcome of a save: written, refused because the file changed on disk, or failed. */
+export type SaveResult =
+  | { readonly ok: true; readonly hash: string }
+  /** The file changed on disk since it was read (`diskHash`), or was deleted (`diskHash: null`). */
+  | { readonly ok: false; readonly reason: 'conflict'; readonly diskHash: string | null }
+  /** The file system refused; `message` says what happened and what to do. The draft stays open. */
+  | { readonly ok: false; readonly reason: 'error'; readonly code: string; readonly message: string };
+
+/** The outcome of Save As: like a save, and the new name when it worked (a taken name is an 'EEXIST' error). */
+export type SaveAsResult = { readonly ok: true; readonly name: string; readonly hash: string } | Exclude<SaveResult, { readonly ok: true }>;
+
+/** A recently opened draft that is in the current workspace. */
+export interface RecentDraft {
+  readonly name: string;
+  /** When it was last opened (ISO time). */
+  readonly openedAt: string;
+}
+
+/** The workspace folder, for display (the renderer never uses it as a path). */
+export interface WorkspaceInfo {
+  /** The folder's absolute path, as shown to the user. */
+  readonly folder: string;
+  /** Something the user should know about the settings (a damaged settings file set aside), or null. */
+  readonly problem: string | null;
+}
+
+/** A journalled unsaved state, as the recovery dialog lists it. */
+export type RecoveryEntry =
+  | {
+      readonly key: string;
+      readonly readable: true;
+      /** The draft's name in the workspace, or null for a draft never saved. */
+      readonly name: string | null;
+      readonly headline: string;
+      /** When the record was written (ISO time). */
+      readonly savedAt: string;
+    }
+  | {
+      readonly key: string;
+      readonly readable: false;
+      /** Why the record cannot be restored (a sentence). It is never offered as an empty draft. */
+      readonly reason: string;
+    };
+
+/** A journalled draft taken back from the recovery journal. */
+export interface RecoveredDraft {
+  readonly name: string | null;
+  readonly draft: DraftJson;
+}
+
+/** One time-spaced snapshot of a draft. */
+export interface VersionSummary {
+  readonly id: string;
+  /** ISO time. */
+  readonly createdAt: string;
+  readonly words: number;
+  readonly headline: string;
+  /** Set when the snapshot cannot be read. */
+  readonly error?: string;
+}
+
+/** The export formats. */
+export type ExportFormat = 'html' | 'md';
+
+/** The outcome of an export: written (the file name, for display), or cancelled by the user. */
+export type ExportResult = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly reason: 'cancelled' };
+
+/** A change to a draft file made by someone else (the app's own writes are not reported). */
+export interface ExternalChange {
+  readonly name: string;
+  readonly kind: 'changed' | 'deleted';
+  /** SHA-256 of the new bytes; null when deleted. */
+  readonly hash: string | null;
+}
+
+/** The commands of the application menu that the renderer carries out. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'duplicate',
+  'rename',
+  'trash',
+  'export-html',
+  'export-markdown',
+  'choose-workspace',
+  'close',
+] as const;
+
+/** A menu command. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Requests that carry a draft name. */
+interface Named {
+  readonly name: string;
+}
+
+/**
+ * Every call the renderer may make: channel name → request and response. A `void` request means
+ * the call takes no argument. Channel names are `group.method`, which becomes `api.group.method`.
+ */
+export interface InvokeMap {
+  /** The workspace folder (for display) and any settings problem. */
+  'settings.get': { request: void; response: WorkspaceInfo };
+  /** Asks the user for another workspace folder (a native dialog); null when cancelled. */
+  'settings.chooseWorkspace': { request: void; response: WorkspaceInfo | null };
+  /** The drafts in the workspace, without their documents. */
+  'workspace.list': { request: void; response: DraftSummary[] };
+  /** Recently opened drafts of the current workspace, most recent first. */
+  'workspace.recent': { request: void; response: RecentDraft[] };
+  /** Creates a new draft file ("untitled.copydesk", "untitled-2.copydesk"…) and opens it. */
+  'drafts.create': { request: void; response: OpenedDraft };
+  /** Opens a draft (and adds it to the recent drafts). */
+  'drafts.open': { request: Named; response: OpenedDraft };
+  /** Saves a draft unless the file changed on disk since `baseHash` (then a conflict), or with `force`. */
+  'drafts.save': {
+    request: { readonly name: string; readonly draft: DraftJson; readonly baseHash: string | null; readonly force?: boolean };
+    response: SaveResult;
+  };
+  /** Saves a draft under a new name, never over an existing file (`name`: its old name, null if it had none). */
+  'drafts.saveAs': { request: { readonly name: string | null; readonly draft: DraftJson; readonly newName: string }; response: SaveAsResult };
+  /** Copies a draft file to a new name ("x copy.copydesk"…); returns the copy's name and hash. */
+  'drafts.duplicate': { request: Named; response: { readonly name: string; readonly hash: string } };
+  /** Renames a draft file; returns the new name. */
+  'drafts.rename': { request: { readonly name: string; readonly newName: string }; response: Named };
+  /** Moves a draft file to the system trash (never deletes it outright). */
+  'drafts.trash': { request: Named; response: void };
+  /** Journals an unsaved state (`name` null for a draft never saved). */
+  'recovery.record': { request: { readonly key: string; readonly name: string | null; readonly draft: DraftJson }; response: void };
+  /** The journalled states, readable or not. */
+  'recovery.list': { request: void; response: RecoveryEntry[] };
+  /** The draft of a journal record (the record stays until discarded). */
+  'recovery.take': { request: { readonly key: string }; response: RecoveredDraft };
+  /** Forgets a journal record (after the draft was saved, or the user declined it). */
+  'recovery.discard': { request: { readonly key: string }; response: void };
+  /** The snapshots of a draft, newest first. */
+  'versions.list': { request: Named; response: VersionSummary[] };
+  /** The draft of a snapshot; nothing is written (the renderer decides to save it). */
+  'versions.restore': { request: { readonly name: string; readonly id: string }; response: DraftJson };
+  /**
+   * Exports draft `name` (its saved file, or the unsaved `draft` given); the main process asks the
+   * user where to write it (a native dialog). `fragment`: HTML without the page around the article.
+   */
+  'export.write': {
+    request: { readonly name: string; readonly format: ExportFormat; readonly fragment?: boolean; readonly draft?: DraftJson };
+    response: ExportResult;
+  };
+  /** Tells the main process whether the window holds unsaved edits (asked before closing). */
+  'window.setDirty': { request: { readonly dirty: boolean }; response: void };
+  /** Closes the window (after the renderer saved or the user chose to discard). */
+  'window.close': { request: void; response: void };
+}
+
+/** A call's channel name. */
+export type InvokeChannel = keyof InvokeMap;
+/** The request of a call. */
+export type RequestOf<C extends InvokeChannel> = InvokeMap[C]['request'];
+/** The response of a call. */
+export type ResponseOf<C extends InvokeChannel> = InvokeMap[C]['response'];
+
+/** Every event the main process may send: name → payload. They become `api.on.<name>(listener)`. */
+export interface EventMap {
+  /** A draft file changed or vanished on disk, not by the app. */
+  externalChange: ExternalChange;
+  /** The operating system asked to open a draft (file association, second launch). */
+  openDraft: Named;
+  /** A menu item (or its shortcut) was chosen. */
+  menu: { readonly command: MenuCommand };
+  /** The workspace folder changed (the list should be reloaded). */
+  workspaceChanged: WorkspaceInfo;
+}
+
+/** An event's name. */
+export type EventName = keyof EventMap;
+
+// Records rather than arrays, so that the compiler checks they name every channel and no other.
+const invokeChannels: Record<InvokeChannel, true> = {
+  'settings.get': true,
+  'settings.chooseWorkspace': true,
+  'workspace.list': true,
+  'workspace.recent': true,
+  'drafts.create': true,
+  'drafts.open': true,
+  'drafts.save': true,
+  'drafts.saveAs': true,
+  'drafts.duplicate': true,
+  'drafts.rename': true,
+  'drafts.trash': true,
+  'recovery.record': true,
+  'recovery.list': true,
+  'recovery.take': true,
+  'recovery.discard': true,
+  'versions.list': true,
+  'versions.restore': true,
+  'export.write': true,
+  'window.setDirty': true,
+  'window.close': true,
+};
+const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true };
+
+/** Every call's channel name. */
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(Object.keys(invokeChannels) as InvokeChannel[]);
+
+/** Every event's name. */
+export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);
+
+/** The transport channel of an event ("event.menu"…), distinct from every call's channel. */
+export function eventChannel(name: EventName): `event.${EventName}` {
+  return `event.${name}`;
+}
+
+/** True when `channel` is a call's channel name. */
+export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && Object.prototype.hasOwnProperty.call(invokeChannels, channel);
+}
+
+/** What a call sends back over the transport: its response, or an error for the user. */
+export type IpcReply<T = unknown> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };

@@ -1,0 +1,149 @@
+/**
+ * Validators of every request payload in the channel map (channels.ts), with zod. The main process
+ * runs them on everything the renderer sends before any service sees it; the renderer may use
+ * `draftNameProblem` to check a name the user typed.
+ *
+ * Objects are strict (an unknown key is refused, so a typo or an injected field does not pass
+ * silently); draft names are plain file names ending in `.copydesk` (no path, no `..`, no
+ * separator, no drive, no hidden file); a draft's document is checked against the article schema
+ * (`validateDocJson`).
+ */
+import * as z from 'zod';
+import { DRAFT_EXTENSION, DRAFT_FORMAT, DRAFT_VERSION } from '../draft/format';
+import { metaSchema } from '../draft/meta';
+import { validateDocJson } from '../draft/validate-doc';
+import type { InvokeChannel, InvokeMap } from './channels';
+
+/** The longest draft name, in UTF-8 bytes (most file systems allow 255). */
+export const MAX_DRAFT_NAME_BYTES = 255;
+
+// Control characters, path separators and the characters Windows forbids in names.
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f/\\<>:"|?*]/u;
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * Why `name` is not a draft name the renderer may send, or null when it is one: a plain file name
+ * ending in `.copydesk`, not hidden, holding no separator, drive colon, `..` path or control
+ * character. (The main process checks names again where it resolves them in the workspace.)
+ */
+export function draftNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string') return 'A draft name must be text.';
+  if (!name.endsWith(DRAFT_EXTENSION)) return `“${name.slice(0, 80)}” is not a draft name: drafts end in ${DRAFT_EXTENSION}.`;
+  if (name.length === DRAFT_EXTENSION.length) return `A draft name needs something before ${DRAFT_EXTENSION}.`;
+  if (FORBIDDEN_IN_NAME.test(name)) {
+    return `“${name.slice(0, 80)}” is not a plain file name: it holds a path separator, a colon, a control character or one of < > " | ? *.`;
+  }
+  if (name.startsWith('.')) return `“${name.slice(0, 80)}” would be a hidden file: a draft name cannot start with a dot.`;
+  if (utf8Length(name) > MAX_DRAFT_NAME_BYTES) return `“${name.slice(0, 40)}…” is too long for a file name.`;
+  return null;
+}
+
+/** A draft name (see `draftNameProblem`). */
+export const draftNameSchema = z.string().superRefine((name, ctx) => {
+  const problem = draftNameProblem(name);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A recovery journal key: 1 to 64 letters, digits, "-" or "_". */
+export const recoveryKeySchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'a recovery key is 1 to 64 letters, digits, "-" or "_"');
+
+/** A snapshot id (the versions service checks its exact form). */
+export const versionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'a version id is 1 to 64 letters, digits, "-" or "_"');
+
+/** A SHA-256 content hash, lower-case hex. */
+export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/u, 'a content hash is 64 lower-case hexadecimal digits');
+
+/**
+ * A draft's JSON value, checked in full: the envelope, the metadata, and the document against the
+ * article schema (`validateDocJson`, whose message names the offending node). It arrives unchanged.
+ */
+export const draftJsonSchema = z
+  .strictObject({
+    format: z.literal(DRAFT_FORMAT),
+    version: z.literal(DRAFT_VERSION),
+    meta: metaSchema,
+    doc: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((json, ctx) => {
+    try {
+      validateDocJson(json.doc);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['doc'], message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+const none = z.undefined();
+const named = z.strictObject({ name: draftNameSchema });
+
+/** The validator of every call's request, by channel. Each one's input type is the request's type. */
+export const requestSchemas = {
+  'settings.get': none,
+  'settings.chooseWorkspace': none,
+  'workspace.list': none,
+  'workspace.recent': none,
+  'drafts.create': none,
+  'drafts.open': named,
+  'drafts.save': z.strictObject({
+    name: draftNameSchema,
+    draft: draftJsonSchema,
+    baseHash: hashSchema.nullable(),
+    force: z.boolean().optional(),
+  }),
+  'drafts.saveAs': z.strictObject({ name: draftNameSchema.nullable(), draft: draftJsonSchema, newName: draftNameSchema }),
+  'drafts.duplicate': named,
+  'drafts.rename': z.strictObject({ name: draftNameSchema, newName: draftNameSchema }),
+  'drafts.trash': named,
+  'recovery.record': z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftJsonSchema }),
+  'recovery.list': none,
+  'recovery.take': z.strictObject({ key: recoveryKeySchema }),
+  'recovery.discard': z.strictObject({ key: recoveryKeySchema }),
+  'versions.list': named,
+  'versions.restore': z.strictObject({ name: draftNameSchema, id: versionIdSchema }),
+  'export.write': z.strictObject({
+    name: draftNameSchema,
+    format: z.enum(['html', 'md']),
+    fragment: z.boolean().optional(),
+    draft: draftJsonSchema.optional(),
+  }),
+  'window.setDirty': z.strictObject({ dirty: z.boolean() }),
+  'window.close': none,
+} satisfies { readonly [C in InvokeChannel]: z.ZodType<unknown, InvokeMap[C]['request']> };
+
+/** A call's request after validation. */
+export type ValidRequest<C extends InvokeChannel> = z.output<(typeof requestSchemas)[C]>;
+
+/** A payload the validator refused; the message names the channel and each offending field. */
+export class InvalidRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+/** The issues of a zod error as one sentence: "name: … ; draft.doc: …". */
+export function describeIssues(error: z.ZodError, max = 5): string {
+  return error.issues
+    .slice(0, max)
+    .map((issue) => {
+      const where = issue.path.map(String).join('.');
+      return where === '' ? issue.message : `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** Validates `payload` as the request of `channel`; throws `InvalidRequestError` if it is not one. */
+export function validateRequest<C extends InvokeChannel>(channel: C, payload: unknown): ValidRequest<C> {
+  const schema: z.ZodType = requestSchemas[channel];
+  const result = schema.safeParse(payload);
+  if (!result.success) throw new InvalidRequestError(`Copydesk refused a malformed “${channel}” request: ${describeIssues(result.error)}.`);
+  return result.data as ValidRequest<C>;
+}

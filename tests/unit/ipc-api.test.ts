@@ -1,0 +1,247 @@
+/**
+ * The API end to end without Electron: `createApi` over a loopback transport that clones every
+ * payload and reply with structured clone (as Electron's IPC does), into the real dispatcher,
+ * handlers and services on temporary folders. Every channel is called with a valid request and
+ * its effect checked on disk; errors arrive as `CopydeskError`s with the services' messages and
+ * no stack; events carry only their payload; unsubscribing stops them.
+ */
+import { EventEmitter } from 'node:events';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiShape, createApi, CopydeskError, type ApiTransport, type CopydeskApi } from '../../shared/ipc/api';
+import { EVENT_NAMES, INVOKE_CHANNELS, eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
+import { fromDraftJson } from '../../shared/ipc/draft-json';
+import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
+
+let h: Harness;
+let api: CopydeskApi;
+const bus = new EventEmitter();
+const replies: unknown[] = [];
+
+/** Sends `payload` to every subscriber of event `name`, as the shell does over IPC. */
+function send<E extends EventName>(name: E, payload: EventMap[E]): void {
+  // Electron passes (event, payload) to ipcRenderer listeners; the transport must drop the event.
+  bus.emit(eventChannel(name), { sender: 'an IpcRendererEvent' }, structuredClone(payload));
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  const transport: ApiTransport = {
+    async invoke(channel, payload) {
+      const reply = await h.dispatcher.dispatch(channel, structuredClone(payload), { senderUrl: APP_URL, caller: h.caller });
+      replies.push(reply);
+      // Throws if a reply is not plain structured-cloneable data.
+      return structuredClone(reply);
+    },
+    subscribe(channel, listener) {
+      const wrapped = (_event: unknown, payload: unknown): void => listener(payload);
+      bus.on(channel, wrapped);
+      return () => bus.off(channel, wrapped);
+    },
+  };
+  api = createApi(transport);
+});
+afterAll(async () => {
+  await h.dispose();
+});
+
+describe('the API object', () => {
+  it('has one group per channel prefix plus `on`, and only functions inside', () => {
+    const shape = apiShape();
+    expect(Object.keys(api).sort()).toEqual(Object.keys(shape).sort());
+    for (const [group, methods] of Object.entries(shape)) {
+      const value = (api as unknown as Record<string, Record<string, unknown>>)[group] ?? {};
+      expect(Object.keys(value).sort(), group).toEqual([...methods].sort());
+      for (const method of methods) expect(typeof value[method], `${group}.${method}`).toBe('function');
+    }
+    expect(Object.values(shape).flat().length).toBe(INVOKE_CHANNELS.length + EVENT_NAMES.length);
+  });
+
+  it('is frozen and exposes no transport, invoke or send', () => {
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.isFrozen(api.drafts)).toBe(true);
+    const everything = JSON.stringify(apiShape());
+    for (const word of ['invoke', 'send', 'transport', 'ipcRenderer', 'subscribe']) expect(everything).not.toContain(word);
+  });
+});
+
+describe('calls reach the real services', () => {
+  let name = '';
+  let hash = '';
+
+  it('settings.get and workspace.list on a fresh workspace', async () => {
+    expect(await api.settings.get()).toEqual({ folder: path.join(h.documents, 'Copydesk'), problem: null });
+    expect(await api.workspace.list()).toEqual([]);
+  });
+
+  it('drafts.create writes a file and returns it', async () => {
+    const created = await api.drafts.create();
+    expect(created.name).toBe('untitled.copydesk');
+    expect(created.hash).toMatch(/^[0-9a-f]{64}$/u);
+    expect(() => fromDraftJson(created.draft)).not.toThrow();
+    expect(await fs.readdir(h.workspace())).toContain('untitled.copydesk');
+    name = created.name;
+    hash = created.hash;
+  });
+
+  it('drafts.save writes the new content, then a stale base hash is a conflict, not an overwrite', async () => {
+    const saved = await api.drafts.save({ name, draft: draftJson('First headline'), baseHash: hash });
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    expect(await fs.readFile(path.join(h.workspace(), name), 'utf8')).toContain('First headline');
+    const stale = await api.drafts.save({ name, draft: draftJson('Lost?'), baseHash: hash });
+    expect(stale).toEqual({ ok: false, reason: 'conflict', diskHash: saved.hash });
+    expect(await fs.readFile(path.join(h.workspace(), name), 'utf8')).not.toContain('Lost?');
+    hash = saved.hash;
+  });
+
+  it('drafts.open returns what is on disk, and workspace.list and workspace.recent show it', async () => {
+    const opened = await api.drafts.open({ name });
+    expect(opened.hash).toBe(hash);
+    expect(JSON.stringify(opened.draft)).toContain('First headline');
+    const list = await api.workspace.list();
+    expect(list.map((d) => [d.name, d.headline])).toEqual([[name, 'First headline']]);
+    expect((await api.workspace.recent()).map((r) => r.name)).toContain(name);
+  });
+
+  it('drafts.saveAs, duplicate and rename make the files they say', async () => {
+    const as = await api.drafts.saveAs({ name, draft: draftJson('Second'), newName: 'second.copydesk' });
+    expect(as).toMatchObject({ ok: true, name: 'second.copydesk' });
+    const taken = await api.drafts.saveAs({ name, draft: draftJson('x'), newName: 'second.copydesk' });
+    expect(taken).toMatchObject({ ok: false, reason: 'error', code: 'EEXIST' });
+    const copy = await api.drafts.duplicate({ name: 'second.copydesk' });
+    expect(copy.name).toBe('second copy.copydesk');
+    expect(await api.drafts.rename({ name: copy.name, newName: 'third.copydesk' })).toEqual({ name: 'third.copydesk' });
+    expect((await fs.readdir(h.workspace())).sort()).toEqual(['second.copydesk', 'third.copydesk', 'untitled.copydesk']);
+  });
+
+  it('drafts.trash goes through the injected trash, never unlink', async () => {
+    await api.drafts.trash({ name: 'third.copydesk' });
+    expect(await fs.readdir(h.trashDir)).toEqual(['third.copydesk']);
+    expect(await fs.readdir(h.workspace())).not.toContain('third.copydesk');
+  });
+
+  it('versions.list and versions.restore return the saved snapshot', async () => {
+    const versions = await api.versions.list({ name });
+    expect(versions.length).toBeGreaterThan(0);
+    const restored = await api.versions.restore({ name, id: versions[0]?.id ?? '' });
+    expect(JSON.stringify(restored)).toContain('First headline');
+  });
+
+  it('recovery.record, list, take and discard', async () => {
+    await api.recovery.record({ key: 'unsaved-1', name: null, draft: draftJson('Never saved') });
+    const entries = await api.recovery.list();
+    expect(entries).toEqual([expect.objectContaining({ key: 'unsaved-1', readable: true, name: null, headline: 'Never saved' })]);
+    const taken = await api.recovery.take({ key: 'unsaved-1' });
+    expect(taken.name).toBeNull();
+    expect(JSON.stringify(taken.draft)).toContain('Never saved');
+    await api.recovery.discard({ key: 'unsaved-1' });
+    expect(await api.recovery.list()).toEqual([]);
+  });
+
+  it('export.write asks where, writes there, and reports only the file name', async () => {
+    const target = path.join(h.root, 'out.html');
+    h.caller.exportAnswer = target;
+    expect(await api.export.write({ name, format: 'html', fragment: true })).toEqual({ ok: true, file: 'out.html' });
+    expect(h.caller.asked.at(-1)).toBe('export:untitled.fragment.html:html');
+    expect(await fs.readFile(target, 'utf8')).toBe('<article></article>\n');
+    h.caller.exportAnswer = null;
+    expect(await api.export.write({ name, format: 'md' })).toEqual({ ok: false, reason: 'cancelled' });
+    expect(h.caller.asked.at(-1)).toBe('export:untitled.md:md');
+  });
+
+  it('settings.chooseWorkspace switches folder, remembers it and tells every window', async () => {
+    const seen: unknown[] = [];
+    h.events.on('workspaceChanged', (info) => seen.push(info));
+    h.caller.folderAnswer = null;
+    expect(await api.settings.chooseWorkspace()).toBeNull();
+    const other = path.join(h.root, 'other-workspace');
+    await fs.mkdir(other);
+    h.caller.folderAnswer = other;
+    expect(await api.settings.chooseWorkspace()).toEqual({ folder: other, problem: null });
+    expect(seen).toEqual([{ folder: other, problem: null }]);
+    expect(await api.workspace.list()).toEqual([]);
+    expect(JSON.parse(await fs.readFile(path.join(h.userData, 'settings.json'), 'utf8'))).toMatchObject({ workspace: other });
+  });
+
+  it('window.setDirty and window.close reach the calling window', async () => {
+    await api.window.setDirty({ dirty: true });
+    expect(h.caller.dirty).toBe(true);
+    await api.window.close();
+    expect(h.caller.closed).toBe(1);
+  });
+
+  it('every reply was plain data', () => {
+    expect(replies.length).toBeGreaterThan(20);
+    for (const reply of replies) expect(structuredClone(reply)).toEqual(reply);
+  });
+});
+
+describe('failures', () => {
+  it('a service error rejects with its code and message, without a stack from the main process', async () => {
+    const error = await api.drafts.open({ name: 'missing.copydesk' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CopydeskError);
+    expect((error as CopydeskError).code).toBe('ENOENT');
+    expect((error as CopydeskError).message).toMatch(/There is no draft “missing\.copydesk”/u);
+    const reply = replies.at(-1) as { error: Record<string, unknown> };
+    expect(Object.keys(reply.error).sort()).toEqual(['code', 'message']);
+  });
+
+  it('a malformed payload rejects with code invalid-request', async () => {
+    const bad = api.drafts.open({ name: '../../etc/passwd.copydesk' });
+    await expect(bad).rejects.toMatchObject({ code: 'invalid-request' });
+  });
+
+  it('a broken draft file on disk is reported with what is wrong', async () => {
+    await fs.writeFile(path.join(h.workspace(), 'broken.copydesk'), '{"format": "copydesk-draft", "version": 1');
+    await expect(api.drafts.open({ name: 'broken.copydesk' })).rejects.toMatchObject({ code: 'not-json', message: expect.stringContaining('not valid JSON') });
+  });
+
+  it('an unreadable reply is an error, not a value', async () => {
+    const odd = createApi({ invoke: async () => ({ value: 1 }), subscribe: () => () => undefined });
+    await expect(odd.workspace.list()).rejects.toMatchObject({ code: 'bad-reply' });
+    const forged = createApi({ invoke: async () => ({ ok: false, error: { code: 7 } }), subscribe: () => () => undefined });
+    await expect(forged.workspace.list()).rejects.toMatchObject({ code: 'bad-reply' });
+  });
+});
+
+describe('events', () => {
+  it('deliver the payload only, and stop after unsubscribing', () => {
+    const got: unknown[][] = [];
+    const off = api.on.menu((...args: unknown[]) => got.push(args));
+    send('menu', { command: 'save' });
+    send('menu', { command: 'export-html' });
+    off();
+    send('menu', { command: 'close' });
+    expect(got).toEqual([[{ command: 'save' }], [{ command: 'export-html' }]]);
+    off();
+    expect(bus.listenerCount(eventChannel('menu'))).toBe(0);
+  });
+
+  it('external changes from the real watcher reach subscribers; the app\'s own writes do not', async () => {
+    const got: { name: string }[] = [];
+    const off = api.on.externalChange((change) => got.push(change));
+    const stop = h.services.watcher.onExternalChange((change) => send('externalChange', change));
+    const settle = async (until: () => boolean): Promise<void> => {
+      for (let i = 0; i < 60 && !until(); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await h.services.watcher.idle();
+      }
+    };
+    const created = await api.drafts.create();
+    await settle(() => false);
+    const mine = (): { name: string }[] => got.filter((change) => change.name === created.name);
+    expect(mine()).toEqual([]);
+    const file = path.join(h.workspace(), created.name);
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('"status": "draft"', '"status": "edited"'));
+    await settle(() => mine().length > 0);
+    stop();
+    off();
+    expect(mine()).toEqual([expect.objectContaining({ name: created.name, kind: 'changed', hash: expect.stringMatching(/^[0-9a-f]{64}$/u) })]);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    expect(() => api.on.openDraft('nope' as never)).toThrow(CopydeskError);
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * The API door refuses what it must, before any service runs: malformed payloads on every
+ * channel (wrong types, missing and extra keys, path-traversal and absolute names, broken
+ * drafts), calls from frames that are not the app's page, and channels not in the map. Real
+ * services on temporary folders sit behind the door; the test proves none of them was called
+ * and nothing appeared on disk.
+ */
+import { promises as fs } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS, type InvokeChannel, type RequestOf } from '../../shared/ipc/channels';
+import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.dispose();
+});
+beforeEach(() => {
+  h.serviceCalls.length = 0;
+  h.caller.asked.length = 0;
+});
+
+const HASH = 'a'.repeat(64);
+const draft = draftJson('Valid');
+
+/** A valid request for every channel; the malformed ones are made from these. */
+const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
+  'settings.get': undefined,
+  'settings.chooseWorkspace': undefined,
+  'workspace.list': undefined,
+  'workspace.recent': undefined,
+  'drafts.create': undefined,
+  'drafts.open': { name: 'story.copydesk' },
+  'drafts.save': { name: 'story.copydesk', draft, baseHash: HASH, force: false },
+  'drafts.saveAs': { name: 'story.copydesk', draft, newName: 'other.copydesk' },
+  'drafts.duplicate': { name: 'story.copydesk' },
+  'drafts.rename': { name: 'story.copydesk', newName: 'other.copydesk' },
+  'drafts.trash': { name: 'story.copydesk' },
+  'recovery.record': { key: 'k1', name: null, draft },
+  'recovery.list': undefined,
+  'recovery.take': { key: 'k1' },
+  'recovery.discard': { key: 'k1' },
+  'versions.list': { name: 'story.copydesk' },
+  'versions.restore': { name: 'story.copydesk', id: '1767322800000-abcdefabcdef' },
+  'export.write': { name: 'story.copydesk', format: 'html', fragment: true, draft },
+  'window.setDirty': { dirty: true },
+  'window.close': undefined,
+};
+
+/** Optional or nullable keys: removing them (or null) is fine. */
+const OPTIONAL = new Set(['force', 'fragment', 'draft@export.write']);
+const NULLABLE = new Set(['baseHash', 'name@recovery.record', 'name@drafts.saveAs']);
+
+/** Names that must never reach the file system. */
+const BAD_NAMES = [
+  '../x.copydesk',
+  '../../etc/passwd.copydesk',
+  '..\\x.copydesk',
+  '/etc/passwd.copydesk',
+  '/tmp/x.copydesk',
+  'C:\\Users\\x.copydesk',
+  'C:x.copydesk',
+  '\\\\server\\share\\x.copydesk',
+  'a/b.copydesk',
+  'a\\b.copydesk',
+  './x.copydesk',
+  'x.copydesk/',
+  '..',
+  '.copydesk',
+  '.hidden.copydesk',
+  'x.txt',
+  'x.copydesk.txt',
+  '',
+  'x\u0000.copydesk',
+  'x\n.copydesk',
+  `${'a'.repeat(300)}.copydesk`,
+];
+
+const BAD_KEYS = ['', '../k', 'k/1', 'k.journal', 'a'.repeat(65), 'k\u0000', ' k'];
+
+const meta = (draft as { meta: Record<string, unknown> }).meta;
+const BAD_DRAFTS: [string, unknown][] = [
+  ['null', null],
+  ['an empty object', {}],
+  ['a string', JSON.stringify(draft)],
+  ['an extra key', { ...draft, extra: 1 }],
+  ['another format', { ...draft, format: 'other' }],
+  ['a newer version', { ...draft, version: 2 }],
+  ['a bad status', { ...draft, meta: { ...meta, status: 'bogus' } }],
+  ['an unknown meta key', { ...draft, meta: { ...meta, owner: 'x' } }],
+  ['no doc', { format: draft.format, version: draft.version, meta }],
+  ['an empty doc', { ...draft, doc: { type: 'doc', content: [] } }],
+  ['an unknown node', { ...draft, doc: { type: 'doc', content: [{ type: 'script' }] } }],
+  [
+    'a javascript: link',
+    {
+      ...draft,
+      doc: {
+        type: 'doc',
+        content: [
+          { type: 'headline' },
+          { type: 'standfirst' },
+          { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+          { type: 'sources' },
+        ],
+      },
+    },
+  ],
+];
+
+const WRONG_TYPES: unknown[] = [42, {}, [], true, 'text'];
+
+/** Malformed variants of a channel's valid request, each with what it shows. */
+function malformed(channel: InvokeChannel): [string, unknown][] {
+  const valid = VALID[channel] as unknown;
+  if (valid === undefined) return [['{}', {}], ['null', null], ['{x: 1}', { x: 1 }], ['0', 0], ['""', ''], ['[]', []]];
+  const base = valid as Record<string, unknown>;
+  const out: [string, unknown][] = [
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'story.copydesk'],
+    ['a number', 7],
+    ['an array', [base]],
+    ['an extra key', { ...base, extra: 1 }],
+    ['an own __proto__ key', JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(base).slice(1)}`)],
+  ];
+  for (const key of Object.keys(base)) {
+    const id = `${key}@${channel}`;
+    if (!OPTIONAL.has(key) && !OPTIONAL.has(id)) {
+      const rest = { ...base };
+      delete rest[key];
+      out.push([`no ${key}`, rest]);
+    }
+    for (const wrong of WRONG_TYPES) {
+      if (typeof wrong === typeof base[key] && !Array.isArray(wrong) && typeof wrong !== 'object') continue;
+      out.push([`${key} = ${JSON.stringify(wrong)}`, { ...base, [key]: wrong }]);
+    }
+    if (!NULLABLE.has(key) && !NULLABLE.has(id)) out.push([`${key} = null`, { ...base, [key]: null }]);
+    if (key === 'name' || key === 'newName') for (const bad of BAD_NAMES) out.push([`${key} = ${JSON.stringify(bad.slice(0, 40))}`, { ...base, [key]: bad }]);
+    if (key === 'key') for (const bad of BAD_KEYS) out.push([`key = ${JSON.stringify(bad)}`, { ...base, key: bad }]);
+    if (key === 'draft') for (const [what, bad] of BAD_DRAFTS) out.push([`draft with ${what}`, { ...base, draft: bad }]);
+    if (key === 'baseHash') out.push(['baseHash not hex', { ...base, baseHash: 'Z'.repeat(64) }], ['baseHash too short', { ...base, baseHash: 'ab' }]);
+    if (key === 'format') out.push(['format = "pdf"', { ...base, format: 'pdf' }], ['format = "HTML"', { ...base, format: 'HTML' }]);
+    if (key === 'id') out.push(['id = "../x"', { ...base, id: '../x' }], ['id = ""', { ...base, id: '' }]);
+  }
+  return out;
+}
+
+describe('every channel refuses malformed payloads before any service runs', () => {
+  for (const channel of INVOKE_CHANNELS) {
+    it(channel, async () => {
+      const before = await fs.readdir(h.workspace());
+      const cases = malformed(channel);
+      expect(cases.length).toBeGreaterThan(4);
+      for (const [what, payload] of cases) {
+        const reply = await h.call(channel, payload);
+        expect(reply, `${channel} with ${what}`).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+        if (!reply.ok) {
+          expect(reply.error.message).toContain(channel);
+          expect(reply.error.message).not.toMatch(/\n\s+at /u);
+        }
+      }
+      expect(h.serviceCalls).toEqual([]);
+      expect(h.caller.asked).toEqual([]);
+      expect(await fs.readdir(h.workspace())).toEqual(before);
+    });
+  }
+
+  it('names the offending field in the message', async () => {
+    const reply = await h.call('drafts.open', { name: '../x.copydesk' });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error.message).toMatch(/name: .*\.\.\/x\.copydesk/u);
+    const broken = await h.call('drafts.save', { ...VALID['drafts.save'], draft: BAD_DRAFTS[10]?.[1] });
+    if (!broken.ok) expect(broken.error.message).toMatch(/draft\.doc: .*unknown node type "script"/u);
+    else expect.unreachable('a draft with an unknown node was accepted');
+  });
+});
+
+const BAD_SENDERS = [
+  'file:///usr/share/copydesk/index.html',
+  'https://evil.example/',
+  'http://127.0.0.1:5173/',
+  'copydesk://other-host/index.html',
+  'copydesk://app.evil.example/index.html',
+  'copydesk://user@app/index.html',
+  'copydesk://app:8080/index.html',
+  'COPYDESK://APP/index.html',
+  'about:blank',
+  'data:text/html,<script>1</script>',
+  'javascript:alert(1)',
+  'not a url',
+  '',
+];
+
+describe('every channel refuses calls from frames other than the app', () => {
+  it.each(BAD_SENDERS)('from %j', async (sender) => {
+    for (const channel of INVOKE_CHANNELS) {
+      const reply = await h.call(channel, VALID[channel], sender);
+      expect(reply, `${channel} from ${sender}`).toEqual({ ok: false, error: { code: 'untrusted-sender', message: 'This page may not use Copydesk’s API.' } });
+    }
+    expect(h.serviceCalls).toEqual([]);
+    expect(h.caller.asked).toEqual([]);
+  });
+
+  it('refuses a missing or non-string sender URL', async () => {
+    for (const senderUrl of [undefined, null, 42]) {
+      const reply = await h.dispatcher.dispatch('workspace.list', undefined, { senderUrl: senderUrl as unknown as string, caller: h.caller });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    }
+    expect(h.serviceCalls).toEqual([]);
+  });
+});
+
+describe('unknown channels', () => {
+  it.each(['drafts.delete', 'drafts', 'fs.readFile', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'event.menu', ''])('refuses %j', async (channel) => {
+    const reply = await h.call(channel, undefined);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(h.serviceCalls).toEqual([]);
+  });
+
+  it('refuses channels that are not strings', async () => {
+    for (const channel of [null, undefined, 42, {}, ['drafts.open']]) {
+      expect(await h.call(channel, { name: 'x.copydesk' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    }
+    expect(h.serviceCalls).toEqual([]);
+  });
+
+  it('checks the sender before the channel: an untrusted frame learns nothing about channels', async () => {
+    expect(await h.call('no.such', undefined, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+  });
+
+  it('logs each refusal for the main process, not for the page', () => {
+    expect(h.logs.some((line) => line.includes('untrusted frame') && line.includes('https://evil.example/'))).toBe(true);
+    expect(h.logs.some((line) => line.includes('unknown channel'))).toBe(true);
+  });
+
+  it('accepts the app page itself', async () => {
+    expect(await h.call('settings.get', undefined, APP_URL)).toMatchObject({ ok: true });
+  });
+});
