@@ -1,0 +1,20 @@
+/**
+ * The small stylesheet of the standalone HTML page (a fragment carries none: the CMS styles it).
+ * Readable type, a measure of about 70 characters, captions and credits set apart, quiet
+ * citation and back-link markers, and the "Read also" box.
+ */
+
+/** CSS for the `<style>` element of the standalone page. */
+export const HTML_STYLE = [
+  'body{margin:0;font:1.125rem/1.6 Georgia,"Times New Roman",serif;color:#1a1a1a;background:#fff}',
+  'main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}',
+  'h1,h2,h3,h4{font-family:system-ui,sans-serif;line-height:1.25}',
+  '.standfirst{font-size:1.25rem;color:#444}',
+  'figure{margin:1.5rem 0}img{max-width:100%;height:auto}',
+  'figcaption{font-size:.9rem;color:#555}.credit{color:#777}',
+  'blockquote{margin:1.5rem 0;padding-left:1rem;border-left:3px solid #ccc}',
+  'sup.citation{line-height:0}.citation-missing{color:#b00}',
+  '.read-also{margin:2rem 0;padding:1rem;background:#f4f4f4}.read-also h2{margin-top:0;font-size:1rem}',
+  '.kicker{font:700 .8rem system-ui,sans-serif;text-transform:uppercase}',
+  '.sources{font-size:.95rem}.sources cite{font-style:normal}.backlink{text-decoration:none}',
+].join('\n');
