@@ -87,7 +87,12 @@ export class AutosaveScheduler {
   /** The draft was saved by other means (the user pressed Save): the state up to now is clean; autosave resumes. */
   savedExternally(): void {
     this.paused = false;
-    this.markDone(this.saveChannel, this.edits, this.timers.now());
+    const now = this.timers.now();
+    this.markDone(this.saveChannel, this.edits, now);
+    if (!this.journalChannel.running) {
+      this.clear(this.journalChannel);
+      this.markDone(this.journalChannel, this.edits, now);
+    }
     this.arm();
   }
 
@@ -135,13 +140,13 @@ export class AutosaveScheduler {
     if (this.disposed) return;
     const now = this.timers.now();
     const save = this.saveChannel;
-    if (!this.paused && save.firstDirtyAt !== null && !save.running) {
+    if (save.firstDirtyAt === null) this.clear(save);
+    else if (!this.paused && !save.running) {
       this.schedule(save, Math.min(this.lastEditAt + this.timing.idleMs, save.firstDirtyAt + this.timing.maxWaitMs), now, this.actions.save);
     }
     const journal = this.journalChannel;
-    if (journal.firstDirtyAt !== null && !journal.running) {
-      this.schedule(journal, journal.firstDirtyAt + this.timing.journalMs, now, this.actions.journal);
-    }
+    if (journal.firstDirtyAt === null) this.clear(journal);
+    else if (!journal.running) this.schedule(journal, journal.firstDirtyAt + this.timing.journalMs, now, this.actions.journal);
   }
 
   private schedule(c: Channel, dueAt: number, now: number, action: () => Promise<boolean>): void {
