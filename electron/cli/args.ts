@@ -1,0 +1,187 @@
+/**
+ * The `copydesk` command line: its commands, their options and help texts, and the parser that
+ * turns `argv` into one `Invocation` or a `UsageError` with a one-line message.
+ *
+ * Options are parsed by `node:util` `parseArgs` in strict mode; its messages are shortened to
+ * their first sentence, and an option given twice is refused rather than the last one winning.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors';
+
+/** The export formats, as `--to` names them. */
+export const EXPORT_FORMATS = ['html', 'md'] as const;
+
+/** An export format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What the command line asks for. */
+export type Invocation =
+  | { readonly command: 'help'; readonly text: string }
+  | { readonly command: 'version' }
+  | { readonly command: 'export'; readonly draft: string; readonly to: ExportFormat; readonly fragment: boolean; readonly output: string | undefined }
+  | { readonly command: 'check'; readonly draft: string }
+  | { readonly command: 'inspect'; readonly draft: string; readonly json: boolean };
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface CommandSpec {
+  readonly summary: string;
+  readonly usage: string;
+  readonly details: string;
+  readonly options: Options;
+}
+
+const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
+
+const COMMANDS: Record<'export' | 'check' | 'inspect', CommandSpec> = {
+  export: {
+    summary: 'write the draft as HTML or Markdown',
+    usage: 'copydesk export <draft.copydesk> --to html|md [--fragment] [-o FILE]',
+    details: [
+      'Options:',
+      '  --to html|md      the format: standalone HTML, or GitHub-flavoured Markdown',
+      '  --fragment        HTML only: just the <article>, for pasting into a CMS',
+      '  -o, --output FILE write FILE (atomically) instead of standard output (- for standard output)',
+      '',
+      'The output may not be the draft itself.',
+    ].join('\n'),
+    options: { ...HELP_OPTION, to: { type: 'string' }, fragment: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+  },
+  check: {
+    summary: "list the draft's problems; exit 1 if any is an error",
+    usage: 'copydesk check <draft.copydesk>',
+    details: [
+      'Prints one line per problem ("error: …" or "warning: …") and a summary line.',
+      'Exit status 0 when there are no errors (warnings are allowed), 1 when there are.',
+    ].join('\n'),
+    options: HELP_OPTION,
+  },
+  inspect: {
+    summary: 'summarise the draft: headline, words, sources, "Read also", problems',
+    usage: 'copydesk inspect <draft.copydesk> [--json]',
+    details: [
+      'Options:',
+      '  --json   print {headline, standfirst, words, sources, readAlso, problems} as JSON',
+      '',
+      'Sources are listed in number order (order of first citation); uncited ones last,',
+      'with number null.',
+    ].join('\n'),
+    options: { ...HELP_OPTION, json: { type: 'boolean' } },
+  },
+};
+
+type CommandName = keyof typeof COMMANDS;
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+const EXIT_STATUS = 'Exit status: 0 done; 1 bad input (or check found errors); 2 wrong command line; 70 a bug in copydesk.';
+
+/** The help of the whole command (`copydesk --help`). */
+export function mainHelp(): string {
+  const names = Object.keys(COMMANDS) as CommandName[];
+  return [
+    'copydesk: Copydesk drafts (.copydesk files) from a terminal.',
+    '',
+    'Usage:',
+    ...names.map((name) => `  ${COMMANDS[name].usage}`),
+    '  copydesk <command> --help',
+    '  copydesk --version',
+    '',
+    'Commands:',
+    ...names.map((name) => `  ${name.padEnd(8)} ${COMMANDS[name].summary}`),
+    '',
+    EXIT_STATUS,
+    '',
+  ].join('\n');
+}
+
+/** The help of one command (`copydesk export --help`). */
+export function commandHelp(name: CommandName): string {
+  const spec = COMMANDS[name];
+  return [`Usage: ${spec.usage}`, '', `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${spec.summary}.`, '', spec.details, '', EXIT_STATUS, ''].join('\n');
+}
+
+/** The usage line of a command, for error hints. */
+export function usageLine(name: string | undefined): string {
+  return name !== undefined && isCommand(name) ? `usage: ${COMMANDS[name].usage}` : 'see copydesk --help';
+}
+
+/** Node's parseArgs messages, cut to their first sentence ("Unknown option '--foo'"). */
+function shortParseMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split(/\.\s/u)[0] ?? message;
+  return first.replace(/\.$/u, '').replace(/^./u, (c) => c.toLowerCase());
+}
+
+interface Parsed {
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+function parse(args: readonly string[], options: Options, command: string | undefined): Parsed {
+  let result;
+  try {
+    result = parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    throw new UsageError(shortParseMessage(error), command);
+  }
+  const seen = new Set<string>();
+  for (const token of result.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`option '--${token.name}' is given more than once`, command);
+    seen.add(token.name);
+  }
+  return result;
+}
+
+function onePositional(positionals: readonly string[], command: CommandName): string {
+  const [draft, extra] = positionals;
+  if (draft === undefined) throw new UsageError('missing the draft file', command);
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' (one draft at a time)`, command);
+  if (draft === '') throw new UsageError('the draft file name is empty', command);
+  return draft;
+}
+
+/** Parses the arguments after `copydesk` (that is, `process.argv.slice(2)`). */
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('missing a command: export, check or inspect');
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help', text: mainHelp() };
+    if (!isCommand(topic)) throw new UsageError(`unknown command '${topic}'`);
+    return { command: 'help', text: commandHelp(topic) };
+  }
+  if (first.startsWith('-')) {
+    const { values, positionals } = parse(argv, { ...HELP_OPTION, version: { type: 'boolean', short: 'V' } }, undefined);
+    const [topic, extra] = positionals;
+    if (values.help) {
+      // `copydesk --help export` reads like `copydesk export --help`.
+      if (topic !== undefined && isCommand(topic) && extra === undefined) return { command: 'help', text: commandHelp(topic) };
+      if (topic === undefined) return { command: 'help', text: mainHelp() };
+    }
+    if (topic !== undefined) throw new UsageError(`unexpected argument '${topic}'; options go after the command, as in: copydesk check story.copydesk`);
+    return { command: 'version' };
+  }
+  if (!isCommand(first)) throw new UsageError(`unknown command '${first}'; the commands are export, check and inspect`);
+  const { values, positionals } = parse(rest, COMMANDS[first].options, first);
+  if (values.help) return { command: 'help', text: commandHelp(first) };
+  const draft = onePositional(positionals, first);
+  switch (first) {
+    case 'export': {
+      const to = values.to as string | undefined;
+      if (to === undefined) throw new UsageError('missing --to html or --to md', first);
+      if (!(EXPORT_FORMATS as readonly string[]).includes(to)) throw new UsageError(`--to must be html or md, not '${to}'`, first);
+      const fragment = values.fragment === true;
+      if (fragment && to !== 'html') throw new UsageError('--fragment goes only with --to html', first);
+      const output = values.output as string | undefined;
+      if (output === '') throw new UsageError('the output file name (-o) is empty', first);
+      // `-o -` is standard output, as with most commands.
+      return { command: 'export', draft, to: to as ExportFormat, fragment, output: output === '-' ? undefined : output };
+    }
+    case 'check':
+      return { command: 'check', draft };
+    case 'inspect':
+      return { command: 'inspect', draft, json: values.json === true };
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The `copydesk` commands themselves: export, check and inspect. Each reads one draft through
+ * `readDraftFile` and writes to standard output, or, for `export -o`, to a file through the
+ * atomic writer. Mistakes are thrown as `InputError` (see `main.ts` for how they are printed).
+ */
+import { promises as fs } from 'node:fs';
+import type { Draft } from '../../shared/draft/format';
+import { DraftError } from '../../shared/draft/errors';
+import { inspectDraft } from '../../shared/inspect';
+import { findProblems, type Problem } from '../../shared/problems';
+import { writeFileAtomic } from '../node/atomic-write';
+import { DraftFileError, describeFileError, readDraftFile } from '../node/draft-file';
+import type { ExportFormat } from './args';
+import { EXIT, InputError, UsageError } from './errors';
+import { formatInspection } from './summary';
+
+/** Where commands print: standard output, injectable for callers that capture it. */
+export interface Output {
+  write(text: string): void;
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/gu, ' ').trim();
+
+/** Reads the draft at `path`, turning every way it can fail into an `InputError`. */
+export async function loadDraft(path: string): Promise<Draft> {
+  try {
+    return (await readDraftFile(path)).draft;
+  } catch (error) {
+    if (error instanceof DraftError) throw new InputError(`${path}: ${oneLine(error.message)}`);
+    if (error instanceof DraftFileError) throw new InputError(oneLine(error.message));
+    throw error;
+  }
+}
+
+async function statOrNull(path: string): Promise<{ dev: number; ino: number } | null> {
+  try {
+    return await fs.stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses an output that is the input draft (same path, a symbolic or a hard link to it). */
+async function refuseOverwritingInput(input: string, output: string): Promise<void> {
+  const [a, b] = await Promise.all([statOrNull(input), statOrNull(output)]);
+  if (a && b && a.dev === b.dev && a.ino === b.ino) {
+    throw new UsageError(`-o ${output} is the draft itself; choose another output file`, 'export');
+  }
+}
+
+/** `copydesk export`: the draft as HTML or Markdown, on `out` or into `output`. */
+export async function runExport(
+  options: { draft: string; to: ExportFormat; fragment: boolean; output: string | undefined },
+  out: Output,
+): Promise<number> {
+  const draft = await loadDraft(options.draft);
+  if (options.output !== undefined) await refuseOverwritingInput(options.draft, options.output);
+  // Loaded on demand, so that check and inspect do not pay for the exporters.
+  let text: string;
+  if (options.to === 'html') {
+    const { exportHtml } = await import('../../shared/export/html');
+    text = exportHtml(draft, { fragment: options.fragment });
+  } else {
+    const { exportMarkdown } = await import('../../shared/export/markdown');
+    text = exportMarkdown(draft);
+  }
+  if (options.output === undefined) {
+    out.write(text);
+    return EXIT.ok;
+  }
+  try {
+    await writeFileAtomic(options.output, text);
+  } catch (error) {
+    const described = describeFileError(error, options.output, 'write');
+    throw described instanceof DraftFileError ? new InputError(described.message) : described;
+  }
+  return EXIT.ok;
+}
+
+const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 errors, 1 warning" or "no problems". */
+export function problemSummary(problems: readonly Pick<Problem, 'severity'>[]): string {
+  if (problems.length === 0) return 'no problems';
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}`;
+}
+
+/** `copydesk check`: one line per problem and a summary; exit 1 when any is an error. */
+export async function runCheck(options: { draft: string }, out: Output): Promise<number> {
+  const draft = await loadDraft(options.draft);
+  const problems = findProblems(draft.doc);
+  const lines = problems.map((problem) => `${problem.severity}: ${oneLine(problem.message)}`);
+  lines.push(`${options.draft}: ${problemSummary(problems)}`);
+  out.write(`${lines.join('\n')}\n`);
+  return problems.some((problem) => problem.severity === 'error') ? EXIT.failed : EXIT.ok;
+}
+
+/** `copydesk inspect`: a summary of the draft, as JSON or for people. Always exits 0. */
+export async function runInspect(options: { draft: string; json: boolean }, out: Output): Promise<number> {
+  const draft = await loadDraft(options.draft);
+  const inspection = inspectDraft(draft);
+  out.write(options.json ? `${JSON.stringify(inspection, null, 2)}\n` : formatInspection(inspection, draft.meta, problemSummary(inspection.problems)));
+  return EXIT.ok;
+}

@@ -1,0 +1,64 @@
+/**
+ * Entry point of the `copydesk` command (started by `copydesk.mjs`, which registers tsx).
+ *
+ * Every mistake a user can make (a wrong command line, a missing or broken draft, an output that
+ * cannot be written) prints one line on stderr, `copydesk: …`, and exits 2 (command line) or 1
+ * (input). Anything else is a bug: one line asking for a report, and the stack trace only when
+ * COPYDESK_DEBUG=1.
+ */
+import { readFileSync } from 'node:fs';
+import { parseCommandLine, usageLine } from './args';
+import type { Output } from './commands';
+import { EXIT, InputError, UsageError } from './errors';
+
+/** The version in package.json. */
+export function copydeskVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}
+
+const stdout: Output = { write: (text) => void process.stdout.write(text) };
+
+function fail(line: string): void {
+  process.stderr.write(`copydesk: ${line}\n`);
+}
+
+/** Runs `copydesk` with `args` (process.argv without node and the script); returns the exit code. */
+export async function main(args: readonly string[], out: Output = stdout): Promise<number> {
+  try {
+    const invocation = parseCommandLine(args);
+    switch (invocation.command) {
+      case 'help':
+        out.write(invocation.text);
+        return EXIT.ok;
+      case 'version':
+        out.write(`copydesk ${copydeskVersion()}\n`);
+        return EXIT.ok;
+      default: {
+        // Loaded only here, so that --help and --version do not pay for the document code.
+        const { runCheck, runExport, runInspect } = await import('./commands');
+        if (invocation.command === 'export') return await runExport(invocation, out);
+        if (invocation.command === 'check') return await runCheck(invocation, out);
+        return await runInspect(invocation, out);
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      fail(`${error.message} (${usageLine(error.command)})`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      fail(error.message);
+      return EXIT.failed;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    fail(`internal error: ${message.split('\n')[0] ?? ''}. This is a bug in Copydesk; please report it (COPYDESK_DEBUG=1 shows the details).`);
+    if (process.env.COPYDESK_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+// A reader that stops early (`copydesk export … | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
