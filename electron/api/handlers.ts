@@ -17,6 +17,8 @@ export interface CallerShell {
   chooseFolder(options: { readonly defaultPath: string }): Promise<string | null>;
   /** Asks the user where to write an export, suggesting `defaultName`; an absolute path, or null. */
   chooseExportTarget(options: { readonly defaultName: string; readonly format: ExportFormat }): Promise<string | null>;
+  /** The renderer listens to events now: send it what was held back. */
+  ready(): void;
   /** Records whether the window holds unsaved edits. */
   setDirty(dirty: boolean): void;
   /** Closes the window. */
@@ -95,6 +97,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       await services.exports.write(name, format, { fragment: fragment === true, ...(draft === undefined ? {} : { draft }) }, target);
       return { ok: true, file: path.basename(target) };
     },
+    'window.ready': async (_request, caller) => caller.ready(),
     'window.setDirty': async ({ dirty }, caller) => caller.setDirty(dirty),
     'window.close': async (_request, caller) => caller.close(),
   };

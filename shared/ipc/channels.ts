@@ -200,6 +200,11 @@ export interface InvokeMap {
     request: { readonly name: string; readonly format: ExportFormat; readonly fragment?: boolean; readonly draft?: DraftJson };
     response: ExportResult;
   };
+  /**
+   * The renderer has subscribed to the events and is ready for them: the main process then sends
+   * what it held back (drafts the operating system asked to open before the page was up).
+   */
+  'window.ready': { request: void; response: void };
   /** Tells the main process whether the window holds unsaved edits (asked before closing). */
   'window.setDirty': { request: { readonly dirty: boolean }; response: void };
   /** Closes the window (after the renderer saved or the user chose to discard). */
@@ -248,6 +253,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'versions.list': true,
   'versions.restore': true,
   'export.write': true,
+  'window.ready': true,
   'window.setDirty': true,
   'window.close': true,
 };

@@ -114,6 +114,7 @@ export const requestSchemas = {
     fragment: z.boolean().optional(),
     draft: draftJsonSchema.optional(),
   }),
+  'window.ready': none,
   'window.setDirty': z.strictObject({ dirty: z.boolean() }),
   'window.close': none,
 } satisfies { readonly [C in InvokeChannel]: z.ZodType<unknown, InvokeMap[C]['request']> };

@@ -165,7 +165,9 @@ describe('calls reach the real services', () => {
     expect(JSON.parse(await fs.readFile(path.join(h.userData, 'settings.json'), 'utf8'))).toMatchObject({ workspace: other });
   });
 
-  it('window.setDirty and window.close reach the calling window', async () => {
+  it('window.ready, window.setDirty and window.close reach the calling window', async () => {
+    await api.window.ready();
+    expect(h.caller.readied).toBe(1);
     await api.window.setDirty({ dirty: true });
     expect(h.caller.dirty).toBe(true);
     await api.window.close();

@@ -45,6 +45,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'versions.list': { name: 'story.copydesk' },
   'versions.restore': { name: 'story.copydesk', id: '1767322800000-abcdefabcdef' },
   'export.write': { name: 'story.copydesk', format: 'html', fragment: true, draft },
+  'window.ready': undefined,
   'window.setDirty': { dirty: true },
   'window.close': undefined,
 };

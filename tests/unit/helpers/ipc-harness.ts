@@ -31,6 +31,7 @@ export class RecordingCaller implements CallerShell {
   exportAnswer: string | null = null;
   readonly asked: string[] = [];
   dirty: boolean | null = null;
+  readied = 0;
   closed = 0;
 
   async chooseFolder(options: { defaultPath: string }): Promise<string | null> {
@@ -41,6 +42,10 @@ export class RecordingCaller implements CallerShell {
   async chooseExportTarget(options: { defaultName: string; format: string }): Promise<string | null> {
     this.asked.push(`export:${options.defaultName}:${options.format}`);
     return this.exportAnswer;
+  }
+
+  ready(): void {
+    this.readied += 1;
   }
 
   setDirty(dirty: boolean): void {

@@ -1,0 +1,51 @@
+/**
+ * The `CallerShell` of a window: the native dialogs and window controls that API calls from that
+ * window may use (electron/api/handlers.ts).
+ */
+import path from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import type { CallerShell } from '../api/handlers';
+import { closeWindow, markWindowReady, setWindowDirty } from './window';
+
+const FILTERS = {
+  html: [{ name: 'HTML', extensions: ['html', 'htm'] }],
+  md: [{ name: 'Markdown', extensions: ['md', 'markdown'] }],
+} as const;
+
+let lastExportFolder: string | null = null;
+
+/** The dialogs and controls of `win`. */
+export function callerFor(win: BrowserWindow): CallerShell {
+  return {
+    async chooseFolder({ defaultPath }) {
+      const result = await dialog.showOpenDialog(win, {
+        title: 'Choose the workspace folder',
+        buttonLabel: 'Use This Folder',
+        defaultPath,
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportTarget({ defaultName, format }) {
+      const folder = lastExportFolder ?? app.getPath('documents');
+      const result = await dialog.showSaveDialog(win, {
+        title: format === 'html' ? 'Export as HTML' : 'Export as Markdown',
+        defaultPath: path.join(folder, defaultName),
+        filters: FILTERS[format].map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return null;
+      lastExportFolder = path.dirname(result.filePath);
+      return result.filePath;
+    },
+    ready() {
+      markWindowReady(win);
+    },
+    setDirty(dirty) {
+      setWindowDirty(win, dirty);
+    },
+    close() {
+      closeWindow(win);
+    },
+  };
+}

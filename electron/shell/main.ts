@@ -1,0 +1,157 @@
+/**
+ * Copydesk's main process entry: the app's lifecycle around the services.
+ *
+ * Before ready: the app scheme is registered as privileged, a single-instance lock is taken (a
+ * second launch hands its arguments to the first and quits), and drafts the OS asks to open are
+ * queued. When ready: every session and web contents is hardened (harden.ts), the services start
+ * on the user's folders, the renderer is served from `copydesk://app/`, every API channel is
+ * registered, the menu is set and the main window opens. Drafts opened from the OS (file
+ * association, command line, second launch) open in the running window; one outside the
+ * workspace folder opens only after the user agrees to switch the workspace to its folder.
+ *
+ * Bundled by build/vite.electron.config.mts into dist/electron/main.mjs, beside preload.cjs;
+ * the renderer's build is in dist/renderer.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { exportHtml } from '../../shared/export/html';
+import { exportMarkdown } from '../../shared/export/markdown';
+import { createDispatcher } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { draftPathsFromArgv, openTargetFor } from '../api/open-request';
+import { APP_ENTRY_URL } from '../api/origin';
+import { devServerOrigin } from '../api/sender';
+import { createAppServices, type AppServices } from '../services/app-services';
+import { hardenSession, hardenWebContents } from './harden';
+import { broadcast, registerIpc } from './ipc';
+import { buildApplicationMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { devContentSecurityPolicy } from './security';
+import { createMainWindow, sendWhenReady } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD = path.join(here, 'preload.cjs');
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+
+// Development only: the renderer from Vite's dev server. Never in a packaged app.
+const DEV_SERVER_URL = !app.isPackaged ? devServerOrigin(process.env.COPYDESK_DEV_SERVER_URL) : null;
+
+// Test runs (tests/electron) keep their data in temporary folders.
+if (process.env.COPYDESK_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.COPYDESK_USER_DATA_DIR));
+
+registerAppScheme();
+app.enableSandbox();
+
+let services: AppServices | null = null;
+let mainWindow: BrowserWindow | null = null;
+const pendingOpens: string[] = [];
+
+function openWindow(svc: AppServices): BrowserWindow {
+  const win = createMainWindow({ services: svc, preload: PRELOAD, url: DEV_SERVER_URL ?? APP_ENTRY_URL, devTools: DEV_SERVER_URL !== null });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  return win;
+}
+
+function focus(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+/** Opens a draft the operating system asked for (absolute path) in the main window. */
+async function openFromOs(file: string): Promise<void> {
+  const svc = services;
+  if (!svc) {
+    pendingOpens.push(file);
+    return;
+  }
+  const win = mainWindow ?? openWindow(svc);
+  focus(win);
+  const target = openTargetFor(file, svc.settings.workspaceFolder());
+  if (target.kind === 'elsewhere') {
+    const answer = await dialog.showMessageBox(win, {
+      type: 'question',
+      buttons: ['Switch Workspace Folder', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+      message: `“${target.name}” is not in your workspace folder.`,
+      detail: `Copydesk works on one folder of drafts at a time. Switch the workspace to ${target.folder} to open it? Your current drafts stay where they are.`,
+    });
+    if (answer.response !== 0) return;
+    try {
+      await svc.settings.setWorkspace(target.folder);
+    } catch (error) {
+      await dialog.showMessageBox(win, { type: 'error', message: `“${target.name}” could not be opened.`, detail: (error as Error).message });
+      return;
+    }
+    broadcast('workspaceChanged', { folder: svc.settings.workspaceFolder(), problem: svc.settings.problem() });
+  }
+  sendWhenReady(win, 'openDraft', { name: target.name });
+}
+
+function requestOpen(file: string): void {
+  openFromOs(file).catch((error: unknown) => console.warn(`Copydesk: could not open ${file}:`, error));
+}
+
+async function start(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  hardenSession(session.defaultSession);
+  if (DEV_SERVER_URL !== null) {
+    const csp = devContentSecurityPolicy(DEV_SERVER_URL);
+    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${DEV_SERVER_URL}/*`] }, (details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
+  serveRenderer(session.defaultSession, RENDERER_DIR);
+
+  const svc = await createAppServices({
+    userDataDir: app.getPath('userData'),
+    documentsDir: process.env.COPYDESK_DOCUMENTS_DIR ? path.resolve(process.env.COPYDESK_DOCUMENTS_DIR) : app.getPath('documents'),
+    trash: (file) => shell.trashItem(file),
+    exporters: { html: (draft, options) => exportHtml(draft, options), md: (draft) => exportMarkdown(draft) },
+  });
+  services = svc;
+  if (svc.settings.problem()) console.warn(`Copydesk: ${String(svc.settings.problem())}`);
+  svc.watcher.onExternalChange((change) => broadcast('externalChange', change));
+
+  registerIpc(createDispatcher(createHandlers({ services: svc, emit: broadcast }), { devServerUrl: DEV_SERVER_URL }));
+  Menu.setApplicationMenu(buildApplicationMenu({ dev: DEV_SERVER_URL !== null }));
+  openWindow(svc);
+  for (const file of pendingOpens.splice(0)) requestOpen(file);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Copydesk runs: it received our arguments through 'second-instance'.
+  app.quit();
+} else {
+  pendingOpens.push(...draftPathsFromArgv(process.argv, process.cwd()));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow) focus(mainWindow);
+    else if (services) openWindow(services);
+    for (const file of draftPathsFromArgv(argv, workingDirectory)) requestOpen(file);
+  });
+  // macOS: a draft double-clicked in the Finder (also before the app is ready).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    requestOpen(file);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) openWindow(services);
+  });
+  app.on('will-quit', () => {
+    void services?.dispose();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Copydesk could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

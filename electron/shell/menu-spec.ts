@@ -1,0 +1,125 @@
+/**
+ * The application menu as data (no 'electron' import, so tests assert it): File, Edit, View,
+ * Window and Help (and the application menu on macOS), with the usual accelerators. Items that
+ * act on the draft are menu commands sent to the focused window's renderer, which carries them
+ * out through the API; the rest are Electron roles (undo, copy, zoom…). menu.ts builds the menu.
+ */
+import type { MenuCommand } from '../../shared/ipc/channels';
+
+/** The Electron roles this menu uses (menu.ts checks them against Electron's own list). */
+export type MenuRole =
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'delete'
+  | 'selectAll'
+  | 'reload'
+  | 'forceReload'
+  | 'toggleDevTools'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'minimize'
+  | 'zoom'
+  | 'front'
+  | 'window'
+  | 'help';
+
+/** One menu item. */
+export type MenuSpecItem =
+  | { readonly kind: 'command'; readonly label: string; readonly command: MenuCommand; readonly accelerator?: string }
+  | { readonly kind: 'role'; readonly role: MenuRole; readonly label?: string; readonly accelerator?: string }
+  | { readonly kind: 'separator' };
+
+/** One top-level menu. */
+export interface MenuSpec {
+  readonly label: string;
+  /** A role for the whole menu (macOS gives the Window and Help menus their system items). */
+  readonly role?: 'window' | 'help';
+  readonly items: readonly MenuSpecItem[];
+}
+
+const sep: MenuSpecItem = { kind: 'separator' };
+const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuSpecItem =>
+  accelerator === undefined ? { kind: 'command', label, command: cmd } : { kind: 'command', label, command: cmd, accelerator };
+const role = (r: MenuRole, label?: string): MenuSpecItem => (label === undefined ? { kind: 'role', role: r } : { kind: 'role', role: r, label });
+
+/**
+ * The menus for `platform` (`process.platform`). Reload and the developer tools appear only in
+ * development: a reload throws away the renderer's state, and the tools are not for reporters.
+ */
+export function menuSpec(options: { readonly platform: string; readonly dev: boolean }): MenuSpec[] {
+  const mac = options.platform === 'darwin';
+  const menus: MenuSpec[] = [];
+  if (mac) {
+    // On macOS the first menu is the application menu, whatever its label.
+    menus.push({
+      label: 'Copydesk',
+      items: [role('about', 'About Copydesk'), sep, role('services'), sep, role('hide', 'Hide Copydesk'), role('hideOthers'), role('unhide'), sep, role('quit', 'Quit Copydesk')],
+    });
+  }
+  menus.push({
+    label: 'File',
+    items: [
+      command('New', 'new', 'CmdOrCtrl+N'),
+      command('Open…', 'open', 'CmdOrCtrl+O'),
+      sep,
+      command('Save', 'save', 'CmdOrCtrl+S'),
+      command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
+      command('Duplicate', 'duplicate', 'CmdOrCtrl+Shift+D'),
+      command('Rename…', 'rename'),
+      command('Move to Trash', 'trash'),
+      sep,
+      command('Export as HTML…', 'export-html', 'CmdOrCtrl+E'),
+      command('Export as Markdown…', 'export-markdown', 'CmdOrCtrl+Shift+E'),
+      sep,
+      command('Choose Workspace Folder…', 'choose-workspace'),
+      sep,
+      command('Close', 'close', 'CmdOrCtrl+W'),
+      ...(mac ? [] : [role('quit', 'Quit')]),
+    ],
+  });
+  menus.push({
+    label: 'Edit',
+    items: [
+      role('undo'),
+      role('redo'),
+      sep,
+      role('cut'),
+      role('copy'),
+      role('paste'),
+      role('pasteAndMatchStyle'),
+      role('delete'),
+      sep,
+      role('selectAll'),
+    ],
+  });
+  menus.push({
+    label: 'View',
+    items: [
+      ...(options.dev ? [role('reload'), role('forceReload'), role('toggleDevTools'), sep] : []),
+      role('resetZoom'),
+      role('zoomIn'),
+      role('zoomOut'),
+      sep,
+      role('togglefullscreen'),
+    ],
+  });
+  menus.push({
+    label: 'Window',
+    role: 'window',
+    items: [role('minimize'), role('zoom'), ...(mac ? [sep, role('front')] : [])],
+  });
+  menus.push({ label: 'Help', role: 'help', items: mac ? [] : [role('about', 'About Copydesk')] });
+  return menus;
+}

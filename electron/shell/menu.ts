@@ -1,0 +1,38 @@
+/**
+ * Builds the application menu from menu-spec.ts. Command items send a menu command to the focused
+ * window (over the `menu` event); the renderer carries it out through the API.
+ */
+import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { eventChannel, type MenuCommand } from '../../shared/ipc/channels';
+import { menuSpec, type MenuSpecItem } from './menu-spec';
+
+/** Sends `command` to the focused window, or to the first window when none has focus. */
+export function sendMenuCommand(command: MenuCommand): void {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (win && !win.webContents.isDestroyed()) win.webContents.send(eventChannel('menu'), { command });
+}
+
+function item(spec: MenuSpecItem): MenuItemConstructorOptions {
+  switch (spec.kind) {
+    case 'separator':
+      return { type: 'separator' };
+    case 'role':
+      return { role: spec.role, ...(spec.label === undefined ? {} : { label: spec.label }), ...(spec.accelerator === undefined ? {} : { accelerator: spec.accelerator }) };
+    case 'command':
+      return {
+        label: spec.label,
+        ...(spec.accelerator === undefined ? {} : { accelerator: spec.accelerator }),
+        click: () => sendMenuCommand(spec.command),
+      };
+  }
+}
+
+/** The application menu for this platform. */
+export function buildApplicationMenu(options: { readonly dev: boolean }): Menu {
+  const template: MenuItemConstructorOptions[] = menuSpec({ platform: process.platform, dev: options.dev }).map((menu) => ({
+    label: menu.label,
+    ...(menu.role === undefined ? {} : { role: menu.role }),
+    submenu: menu.items.map(item),
+  }));
+  return Menu.buildFromTemplate(template);
+}

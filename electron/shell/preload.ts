@@ -1,0 +1,21 @@
+/**
+ * The preload script (sandboxed, context-isolated): exposes `window.copydesk`, the API of
+ * shared/ipc/api.ts built over Electron's IPC, and nothing else. The renderer gets no
+ * ipcRenderer, no generic invoke or send, and its listeners receive payloads, never the
+ * IpcRendererEvent (which would hand it `sender`, an ipcRenderer).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createApi } from '../../shared/ipc/api';
+
+const api = createApi({
+  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
+  subscribe(channel, listener) {
+    const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld('copydesk', api);

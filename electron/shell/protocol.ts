@@ -1,0 +1,38 @@
+/**
+ * The app's custom protocol: `copydesk://app/…` serves the built renderer (dist/renderer), with
+ * the Content-Security-Policy and the other security headers on every response. Which file a URL
+ * names, and the refusal of anything outside the folder (`..`, `%2e%2e`, encoded separators,
+ * symbolic links leading out), is decided by protocol-path.ts, which tests run on real folders.
+ */
+import { promises as fs } from 'node:fs';
+import { protocol, type Session } from 'electron';
+import { APP_SCHEME } from '../api/origin';
+import { resolveAppFile } from './protocol-path';
+import { APP_SCHEME_PRIVILEGES, RESPONSE_SECURITY_HEADERS } from './security';
+
+/** Registers the app's scheme as standard and secure. Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+}
+
+/** Serves `rendererDir` on the app's scheme in `session`. */
+export function serveRenderer(session: Session, rendererDir: string): void {
+  session.protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response(null, { status: 405, headers: { ...RESPONSE_SECURITY_HEADERS } });
+    }
+    const found = await resolveAppFile(rendererDir, request.url);
+    if (!found.ok) {
+      console.warn(`Copydesk: refused ${request.url.slice(0, 200)} (${String(found.status)}: ${found.reason}).`);
+      return new Response(null, { status: found.status, headers: { ...RESPONSE_SECURITY_HEADERS } });
+    }
+    let body: Buffer<ArrayBuffer>;
+    try {
+      body = await fs.readFile(found.file);
+    } catch {
+      return new Response(null, { status: 404, headers: { ...RESPONSE_SECURITY_HEADERS } });
+    }
+    const headers = { ...RESPONSE_SECURITY_HEADERS, 'Content-Type': found.contentType };
+    return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  });
+}

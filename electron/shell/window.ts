@@ -1,0 +1,119 @@
+/**
+ * The main window: the secure web preferences of security.ts, the size and position remembered
+ * in the settings, and a close that waits for the renderer when it holds unsaved edits.
+ *
+ * Closing: if the renderer said it holds unsaved edits (`window.setDirty`), a close (the window's
+ * button, Quit) is held back and the renderer gets the "close" menu command; it saves (or asks)
+ * and then calls `window.close`, which lets the close through. A renderer that crashed or hangs
+ * does not hold the window hostage: its unsaved work is in the recovery journal.
+ */
+import { BrowserWindow, screen, type WebPreferences } from 'electron';
+import { eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
+import type { AppServices } from '../services/app-services';
+import { secureWebPreferences } from './security';
+import { boundsToRemember, MIN_WINDOW_SIZE, restoreBounds } from './window-bounds';
+
+/** What the shell tracks for each window. */
+interface WindowState {
+  dirty: boolean;
+  allowClose: boolean;
+  /** The renderer called `window.ready`: it listens to events. */
+  ready: boolean;
+  /** Events held back until then. */
+  readonly held: (() => void)[];
+}
+
+const states = new WeakMap<BrowserWindow, WindowState>();
+
+function stateOf(win: BrowserWindow): WindowState {
+  let state = states.get(win);
+  if (!state) {
+    state = { dirty: false, allowClose: false, ready: false, held: [] };
+    states.set(win, state);
+  }
+  return state;
+}
+
+/** Records whether `win` holds unsaved edits (and shows it on macOS). */
+export function setWindowDirty(win: BrowserWindow, dirty: boolean): void {
+  stateOf(win).dirty = dirty;
+  win.setDocumentEdited(dirty);
+}
+
+/** Sends an event to `win` once its renderer listens (at once if it already does). */
+export function sendWhenReady<E extends EventName>(win: BrowserWindow, name: E, payload: EventMap[E]): void {
+  const send = (): void => {
+    if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(eventChannel(name), payload);
+  };
+  const state = stateOf(win);
+  if (state.ready) send();
+  else state.held.push(send);
+}
+
+/** The renderer of `win` listens to events now: sends what was held back. */
+export function markWindowReady(win: BrowserWindow): void {
+  const state = stateOf(win);
+  state.ready = true;
+  for (const send of state.held.splice(0)) send();
+}
+
+/** Closes `win` without asking the renderer again (it asked for this). */
+export function closeWindow(win: BrowserWindow): void {
+  stateOf(win).allowClose = true;
+  win.close();
+}
+
+/** Options of `createMainWindow`. */
+export interface MainWindowOptions {
+  readonly services: AppServices;
+  /** Absolute path of the bundled preload script. */
+  readonly preload: string;
+  /** The URL to load: `copydesk://app/index.html`, or the dev server's in development. */
+  readonly url: string;
+  readonly devTools: boolean;
+}
+
+/** Creates and loads the main window. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
+  const { bounds, maximized } = restoreBounds(options.services.settings.windowBounds(), workAreas);
+  // The compiler checks here that Copydesk's preferences are valid Electron web preferences.
+  const webPreferences: WebPreferences = { ...secureWebPreferences(options.preload, { devTools: options.devTools }) };
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    title: 'Copydesk',
+    backgroundColor: '#ffffff',
+    webPreferences,
+  });
+  if (maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  win.on('close', (event) => {
+    const state = stateOf(win);
+    const contents = win.webContents;
+    const rendererGone = contents.isDestroyed() || contents.isCrashed();
+    if (state.dirty && !state.allowClose && !rendererGone) {
+      event.preventDefault();
+      contents.send(eventChannel('menu'), { command: 'close' });
+      return;
+    }
+    const remembered = boundsToRemember(win.getNormalBounds(), win.isMaximized());
+    options.services.settings.setWindowBounds(remembered).catch((error: unknown) => console.warn('Copydesk: could not remember the window bounds:', error));
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.warn(`Copydesk: the renderer went away (${details.reason}); unsaved work is in the recovery journal.`);
+    const state = stateOf(win);
+    state.dirty = false;
+    state.ready = false;
+  });
+
+  // A reload starts a new page, which must say it is ready again before it gets events.
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) stateOf(win).ready = false;
+  });
+  void win.loadURL(options.url);
+  return win;
+}
