@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { serializeDraft } from '../../shared/draft/format';
-import { readDraftFile, sha256Hex } from '../node/draft-file';
+import { readDraftFile } from '../node/draft-file';
 import { draftFromJson, DraftService, type DraftJson } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
 import { writeExport, type ExportFormat, type Exporters } from './exports';
@@ -121,14 +121,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   await startWatcher();
   void store.pruneAll().catch(() => undefined);
 
-  const isSaved = async (name: string | null, text: string): Promise<boolean> => {
-    if (name === null) return false;
-    try {
-      return (await hashOnDisk(draftPath(folder, name))) === sha256Hex(text);
-    } catch {
-      return false;
-    }
-  };
+  /** True when draft `name` in the workspace holds exactly the bytes whose SHA-256 is `sha`. */
+  const isSaved = async (name: string, sha: string): Promise<boolean> => (await hashOnDisk(draftPath(folder, name))) === sha;
 
   return {
     settings: {
@@ -173,18 +167,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     recovery: {
       record: (key, state) => journal.record(key, state.name, draftFromJson(state.draft)),
-      async list() {
-        const entries: RecoveryEntry[] = [];
-        for (const entry of await journal.list()) {
-          // A record identical to the saved file is no unsaved work (a journal write that raced a save).
-          if (entry.readable && (await isSaved(entry.name, (await journal.read(entry.key)).text))) {
-            await journal.discard(entry.key).catch(() => undefined);
-            continue;
-          }
-          entries.push(entry);
-        }
-        return entries;
-      },
+      // A record identical to the saved file is no unsaved work (a journal write that raced a save).
+      list: () => journal.list(isSaved),
       take: (key) => journal.take(key),
       discard: (key) => journal.discard(key),
     },

@@ -68,7 +68,7 @@ export function describeFsError(error: unknown, action: FileAction, subject: str
   let message: string;
   switch (code) {
     case 'ENOSPC':
-      message = `The disk is full, so ${what}. Free some space on the disk, then try again.${tail}`;
+      message = `The disk is full, so ${what}. Free some space on the disk and try again, or choose a workspace folder on another disk and use Save As there.${tail}`;
       break;
     case 'EDQUOT':
       message = `Your disk quota is used up, so ${what}. Delete or move some of your files (or ask your administrator for more space), then try again.${tail}`;

@@ -82,8 +82,12 @@ export class RecoveryJournal {
     }
   }
 
-  /** Every record in the journal, readable ones with their headline, damaged ones with a reason. Oldest first. */
-  async list(): Promise<RecoveryEntry[]> {
+  /**
+   * Every record in the journal, readable ones with their headline, damaged ones with a reason;
+   * readable ones oldest first. A readable record for which `isSaved(name, sha256 of its text)`
+   * says the draft on disk holds that very text is no unsaved work: it is discarded, not listed.
+   */
+  async list(isSaved?: (name: string, textSha256: string) => Promise<boolean>): Promise<RecoveryEntry[]> {
     let names: string[];
     try {
       names = await fs.readdir(this.dir);
@@ -99,6 +103,10 @@ export class RecoveryJournal {
       try {
         const { header, draft } = await this.read(key);
         if (header.key !== key) throw new ServiceError('unreadable', 'The record belongs to another key.');
+        if (header.name !== null && isSaved && (await isSaved(header.name, header.sha256).catch(() => false))) {
+          await this.discard(key).catch(() => undefined);
+          continue;
+        }
         entries.push({ key, readable: true, name: header.name, headline: draft.doc.firstChild?.textContent ?? '', savedAt: header.savedAt });
       } catch (error) {
         entries.push({ key, readable: false, reason: (error as Error).message });

@@ -82,7 +82,7 @@ describe.skipIf(!canMount.ok)(`full disk${canMount.ok ? '' : ' (SKIPPED: mount n
       const result = await app.drafts.save(name, sampleJson('Unsaved work', 'x'.repeat(20_000)), first.hash);
       expect(result).toMatchObject({ ok: false, reason: 'error', code: 'ENOSPC' });
       if (result.ok || result.reason !== 'error') throw new Error('unreachable');
-      expect(result.message).toBe(`The disk is full, so “${name}” could not be saved. Free some space on the disk, then try again. ${KEPT}`);
+      expect(result.message).toBe(`The disk is full, so “${name}” could not be saved. Free some space on the disk and try again, or choose a workspace folder on another disk and use Save As there. ${KEPT}`);
       expect(await fs.readFile(path.join(workspace, name))).toEqual(before);
       expect(await temps(workspace)).toEqual([]);
 
