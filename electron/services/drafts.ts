@@ -85,7 +85,16 @@ async function exists(file: string): Promise<boolean> {
 
 /** The draft operations on the current workspace folder. */
 export class DraftService {
+  /** Operations that write run one after another, so that two saves cannot both pass the conflict check. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: DraftServiceDeps) {}
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 
   private file(name: unknown): string {
     return draftPath(this.deps.workspace(), name);
@@ -122,7 +131,11 @@ export class DraftService {
   }
 
   /** Creates and writes a new empty draft, "untitled.copydesk", "untitled-2.copydesk"… (or `name`, which must be free). */
-  async create(name?: string): Promise<OpenedDraft> {
+  create(name?: string): Promise<OpenedDraft> {
+    return this.serial(() => this.createNow(name));
+  }
+
+  private async createNow(name?: string): Promise<OpenedDraft> {
     const draft = newDraft(this.deps.now());
     const text = serializeDraft(draft);
     let written: { name: string; hash: string };
@@ -156,7 +169,11 @@ export class DraftService {
    * Saves `draft` to `name` if the file still holds `baseHash` (or with `force`); see save-file.ts.
    * A successful save may also take a version snapshot (versions.ts decides).
    */
-  async save(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean } = {}): Promise<SaveResult> {
+  save(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean } = {}): Promise<SaveResult> {
+    return this.serial(() => this.saveNow(name, draft, baseHash, options));
+  }
+
+  private async saveNow(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean }): Promise<SaveResult> {
     const file = this.file(name);
     const text = serializeDraft(draftFromJson(draft));
     const bytes = Buffer.from(text, 'utf8');
@@ -179,7 +196,11 @@ export class DraftService {
   }
 
   /** Writes `draft` as a new draft `newName` (refused if taken); the draft `_fromName` is left as it is. */
-  async saveAs(_fromName: string | null, draft: unknown, newName: string): Promise<SaveAsResult> {
+  saveAs(_fromName: string | null, draft: unknown, newName: string): Promise<SaveAsResult> {
+    return this.serial(() => this.saveAsNow(draft, newName));
+  }
+
+  private async saveAsNow(draft: unknown, newName: string): Promise<SaveAsResult> {
     const file = this.file(newName);
     const text = serializeDraft(draftFromJson(draft));
     const result = await this.writeNew(newName, text);
@@ -193,7 +214,11 @@ export class DraftService {
   }
 
   /** Copies draft `name` to "<name> copy.copydesk" (or "… copy 2"…); returns the copy's name and hash. */
-  async duplicate(name: string): Promise<{ name: string; hash: string }> {
+  duplicate(name: string): Promise<{ name: string; hash: string }> {
+    return this.serial(() => this.duplicateNow(name));
+  }
+
+  private async duplicateNow(name: string): Promise<{ name: string; hash: string }> {
     let text: string;
     try {
       text = (await readDraftFile(this.file(name))).text;
@@ -205,7 +230,11 @@ export class DraftService {
   }
 
   /** Renames draft `name` to `newName` (refused if taken); its versions and recent entry follow. */
-  async rename(name: string, newName: string): Promise<{ name: string }> {
+  rename(name: string, newName: string): Promise<{ name: string }> {
+    return this.serial(() => this.renameNow(name, newName));
+  }
+
+  private async renameNow(name: string, newName: string): Promise<{ name: string }> {
     const from = this.file(name);
     const to = this.file(newName);
     if (from === to) return { name };
@@ -243,7 +272,11 @@ export class DraftService {
   }
 
   /** Moves draft `name` to the system trash (never deletes it). Its versions are kept aside. */
-  async trash(name: string): Promise<void> {
+  trash(name: string): Promise<void> {
+    return this.serial(() => this.trashNow(name));
+  }
+
+  private async trashNow(name: string): Promise<void> {
     const file = this.file(name);
     if (!(await exists(file).catch(() => true))) throw new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more.`);
     this.deps.known.forget(name);

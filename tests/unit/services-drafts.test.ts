@@ -99,6 +99,16 @@ describe('save', () => {
     expect(parseDraft(await fs.readFile(file(created.name), 'utf8')).doc.firstChild?.textContent).toBe('Mine');
   });
 
+  it('of two saves from the same base made at once, one wins and the other gets a conflict', async () => {
+    const created = await fx.services.drafts.create();
+    const results = await Promise.all([
+      fx.services.drafts.save(created.name, sampleJson('First'), created.hash),
+      fx.services.drafts.save(created.name, sampleJson('Second'), created.hash),
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['ok', 'conflict']);
+    expect(parseDraft(await fs.readFile(file(created.name), 'utf8')).doc.firstChild?.textContent).toBe('First');
+  });
+
   it('gives a conflict with diskHash null when the file was deleted, and does not recreate it', async () => {
     const created = await fx.services.drafts.create();
     await fs.rm(file(created.name));
