@@ -37,8 +37,10 @@ const RENDERER_DIR = path.join(here, '..', 'renderer');
 // Development only: the renderer from Vite's dev server. Never in a packaged app.
 const DEV_SERVER_URL = !app.isPackaged ? devServerOrigin(process.env.COPYDESK_DEV_SERVER_URL) : null;
 
-// Test runs (tests/electron) keep their data in temporary folders.
-if (process.env.COPYDESK_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.COPYDESK_USER_DATA_DIR));
+// Test runs (tests/electron, unpackaged) keep their data and drafts in temporary folders.
+const TEST_USER_DATA = !app.isPackaged ? process.env.COPYDESK_USER_DATA_DIR : undefined;
+const TEST_DOCUMENTS = !app.isPackaged ? process.env.COPYDESK_DOCUMENTS_DIR : undefined;
+if (TEST_USER_DATA) app.setPath('userData', path.resolve(TEST_USER_DATA));
 
 registerAppScheme();
 app.enableSandbox();
@@ -109,7 +111,7 @@ async function start(): Promise<void> {
 
   const svc = await createAppServices({
     userDataDir: app.getPath('userData'),
-    documentsDir: process.env.COPYDESK_DOCUMENTS_DIR ? path.resolve(process.env.COPYDESK_DOCUMENTS_DIR) : app.getPath('documents'),
+    documentsDir: TEST_DOCUMENTS ? path.resolve(TEST_DOCUMENTS) : app.getPath('documents'),
     trash: (file) => shell.trashItem(file),
     exporters: { html: (draft, options) => exportHtml(draft, options), md: (draft) => exportMarkdown(draft) },
   });
