@@ -1,0 +1,150 @@
+/**
+ * The checks of `shared/problems.ts`, split so that the editor can run them one top-level block
+ * at a time (body checks) or from the footnote index alone (source checks), with the same
+ * severities, codes and messages. Messages that name a place take it as an argument, because a
+ * block's place ("paragraph 3 of the body") changes when blocks are inserted before it while its
+ * problems do not.
+ *
+ * Kept in step with `findProblems` by a property test (tests/unit/editor-problems.test.ts). The
+ * proposed refactor (see the report) moves these per-block checks into shared/problems.ts so
+ * that `findProblems` is built from them and there is one copy of each message.
+ */
+import type { Mark, Node as PMNode } from 'prosemirror-model';
+import type { Problem, ProblemCode, Severity } from '../../shared/problems';
+import { classifyUrl, type UrlContext } from '../../shared/url';
+import type { FootnoteState } from './footnote-state';
+
+/** A problem found in a block, before its place is known. */
+export interface BlockProblem {
+  readonly kind: 'problem';
+  /** Position relative to the block's start. */
+  readonly rel: number;
+  readonly severity: Severity;
+  readonly code: ProblemCode;
+  /** For a "Read also" item, its number in the block (the place reads "item 2 of …"). */
+  readonly item: number | null;
+  /** The message, given the place. */
+  readonly message: (where: string) => string;
+}
+
+/** A citation in a block: a problem only while its source is missing. */
+export interface BlockCitation {
+  readonly kind: 'citation';
+  readonly rel: number;
+  readonly id: string;
+}
+
+/** What one top-level block contributes to the problems, in document order. */
+export interface BlockReport {
+  readonly entries: readonly (BlockProblem | BlockCitation)[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+function urlCheck(url: string, context: UrlContext, what: string, rel: number, item: number | null): BlockProblem | null {
+  const verdict = classifyUrl(url, context);
+  const shown = url.slice(0, 80);
+  if (verdict === 'unsafe') {
+    return { kind: 'problem', rel, item, severity: 'error', code: 'unsafe-url', message: (where) => `${what} in ${where} has a URL that is not allowed: ${shown}` };
+  }
+  if (verdict === 'malformed') {
+    return { kind: 'problem', rel, item, severity: 'error', code: 'malformed-url', message: (where) => `${what} in ${where} has a malformed URL: ${shown}` };
+  }
+  return null;
+}
+
+/** Checks one top-level block (the headline, the standfirst or a body block). */
+export function checkBlock(block: PMNode): BlockReport {
+  const entries: (BlockProblem | BlockCitation)[] = [];
+  const add = (entry: BlockProblem | null): void => {
+    if (entry) entries.push(entry);
+  };
+  if (block.type.name === 'headline' && block.textContent.trim() === '') {
+    add({ kind: 'problem', rel: 0, item: null, severity: 'error', code: 'empty-headline', message: () => 'The headline is empty.' });
+  }
+  const visit = (node: PMNode, rel: number): boolean => {
+    switch (node.type.name) {
+      case 'citation':
+        entries.push({ kind: 'citation', rel, id: node.attrs.source as string });
+        return false;
+      case 'text': {
+        const link = node.marks.find((mark: Mark) => mark.type.name === 'link');
+        if (link) add(urlCheck(link.attrs.href as string, 'link', `The link “${(node.text ?? '').slice(0, 30)}”`, rel, null));
+        return false;
+      }
+      case 'figure':
+        add(urlCheck(node.attrs.src as string, 'image', 'The image', rel, null));
+        if ((node.attrs.alt as string).trim() === '') {
+          add({ kind: 'problem', rel, item: null, severity: 'warning', code: 'image-no-alt', message: (where) => `The image in ${where} has no alt text for readers who cannot see it.` });
+        }
+        return true;
+      case 'read_also': {
+        let item = 0;
+        node.forEach((child, offset) => {
+          item++;
+          const itemRel = rel + 1 + offset;
+          const title = (child.attrs.title as string).trim();
+          const url = child.attrs.url as string;
+          if (title === '') add({ kind: 'problem', rel: itemRel, item, severity: 'error', code: 'read-also-untitled', message: (where) => `The “Read also” ${where} has no title.` });
+          if (url.trim() === '') {
+            add({ kind: 'problem', rel: itemRel, item, severity: 'error', code: 'read-also-no-url', message: (where) => `The “Read also” ${where}${title ? ` (“${title}”)` : ''} has no URL.` });
+          } else {
+            add(urlCheck(url, 'readAlso', 'The “Read also” item', itemRel, item));
+          }
+        });
+        return false;
+      }
+      case 'sources':
+        return false;
+      default:
+        return true;
+    }
+  };
+  if (visit(block, 0)) block.descendants((node, pos) => visit(node, pos + 1));
+  let errors = 0;
+  let warnings = 0;
+  for (const entry of entries) {
+    if (entry.kind === 'problem') {
+      if (entry.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  return { entries, errors, warnings };
+}
+
+/** A problem of the sources, placed relative to the sources section's content. */
+export interface SourceProblem extends Omit<Problem, 'pos'> {
+  /** Offset of the source inside the sources section. */
+  readonly offset: number;
+}
+
+/** Names a source for messages: `source [2] “Title”` or `uncited source “Title”`. */
+function sourceName(number: number | null, node: PMNode): string {
+  const title = (node.attrs.title as string).trim();
+  const label = number === null ? 'uncited source' : `source [${String(number)}]`;
+  return title ? `${label} “${title.length > 40 ? `${title.slice(0, 40)}…` : title}”` : `${label} (id ${node.attrs.id as string})`;
+}
+
+/** The problems of the sources (duplicate ids, uncited, empty, untitled, bad URL), in document order. */
+export function checkSources(footnotes: FootnoteState): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  const seen = new Set<string>();
+  for (const entry of footnotes.sources) {
+    const { node, offset } = entry;
+    const where = sourceName(footnotes.numberOf(entry.id), node);
+    const add = (severity: Severity, code: ProblemCode, message: string): void => {
+      problems.push({ severity, code, where, offset, message });
+    };
+    if (seen.has(entry.id)) add('error', 'duplicate-source-id', `Two sources share the id “${entry.id}”; citations of it can only reach the first.`);
+    seen.add(entry.id);
+    if ((footnotes.counts.get(entry.id) ?? 0) === 0) add('warning', 'uncited-source', `The ${where} is not cited anywhere; cite it or remove it.`);
+    const title = (node.attrs.title as string).trim();
+    const hasNote = (node.attrs.note as string).trim() !== '';
+    const hasReference = ['outlet', 'date', 'url'].some((field) => (node.attrs[field] as string).trim() !== '');
+    if (title === '' && !hasNote && !hasReference) add('error', 'empty-source', `The ${where} is empty: give it a title or a note.`);
+    else if (title === '' && hasReference) add('error', 'untitled-source', `The ${where} has no title.`);
+    const url = urlCheck(node.attrs.url as string, 'source', 'The URL', 0, null);
+    if (url) add(url.severity, url.code, url.message(where));
+  }
+  return problems;
+}

@@ -1,0 +1,170 @@
+/**
+ * The draft's problems, kept up to date incrementally (the checks and messages of
+ * `shared/problems.ts`; a property test checks that the list always equals `findProblems`).
+ *
+ * - Body checks run per top-level block (`checkBlock`), cached by node identity; a transaction
+ *   re-checks only the blocks it replaced (`changedBlocks`), so typing checks one block.
+ * - Citations of missing sources and the sources' own problems come from the footnote index
+ *   (`FootnoteState`), and are recomputed only when that index changed (O(sources)).
+ * - The counts (always on screen) are kept as numbers; the list itself, with positions and
+ *   place names, is built only when asked for (`list()`, memoised per state), e.g. when the
+ *   Problems panel is open.
+ * The footnote plugin must come before this one in the plugin list.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import type { Problem } from '../../shared/problems';
+import { describePosition } from '../../shared/where';
+import { checkBlock, checkSources, type BlockReport, type SourceProblem } from './block-problems';
+import { changedBlocks } from './changed-range';
+import { footnotesOf } from './footnote-plugin';
+import type { FootnoteState } from './footnote-state';
+
+interface Tally {
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Counts what the footnote index contributes: citations of missing sources, and source problems. */
+function footnoteTally(footnotes: FootnoteState, sources: readonly SourceProblem[]): Tally {
+  let errors = 0;
+  for (const id of footnotes.missing) errors += footnotes.counts.get(id) ?? 0;
+  let warnings = 0;
+  for (const problem of sources) {
+    if (problem.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+const reports = new WeakMap<PMNode, BlockReport>();
+
+const NONE: BlockReport = { entries: [], errors: 0, warnings: 0 };
+
+function reportOf(block: PMNode, tally: { checked: number }): BlockReport {
+  if (block.type.name === 'sources') return NONE; // its problems come from the footnote index
+  let report = reports.get(block);
+  if (!report) {
+    report = checkBlock(block);
+    reports.set(block, report);
+    tally.checked++;
+  }
+  return report;
+}
+
+/** Problems of one editor state: counts at once, the list on demand. */
+export class ProblemsState {
+  private memo: Problem[] | null = null;
+  /** Errors (block publishing). */
+  readonly errors: number;
+  /** Warnings (worth a look). */
+  readonly warnings: number;
+
+  constructor(
+    private readonly doc: PMNode,
+    private readonly footnotes: FootnoteState,
+    /** Errors and warnings of the body checks (not counting citations of missing sources). */
+    private readonly body: Tally,
+    private readonly sources: readonly SourceProblem[],
+    /** Errors and warnings derived from the footnote index (missing sources, source checks). */
+    private readonly derived: Tally,
+    /** Blocks checked by the last transaction (a test hook: typing checks one). */
+    readonly checked: number,
+  ) {
+    this.errors = body.errors + derived.errors;
+    this.warnings = body.warnings + derived.warnings;
+  }
+
+  /** All problems. */
+  get count(): number {
+    return this.errors + this.warnings;
+  }
+
+  /** The problems, in the order and with the text of `findProblems`. O(blocks + problems). */
+  list(): Problem[] {
+    if (this.memo) return this.memo;
+    const { doc, footnotes } = this;
+    const out: Problem[] = [];
+    const tally = { checked: 0 };
+    doc.forEach((block, start) => {
+      if (block.type.name === 'sources') return;
+      const report = reportOf(block, tally);
+      if (report.entries.length === 0) return;
+      const place = describePosition(doc, start);
+      for (const entry of report.entries) {
+        const pos = start + entry.rel;
+        if (entry.kind === 'citation') {
+          if (!footnotes.byId.has(entry.id)) {
+            out.push({ severity: 'error', code: 'missing-source', where: place, pos, message: `A citation in ${place} names source “${entry.id}”, which is not in the sources.` });
+          }
+          continue;
+        }
+        const where = entry.item === null ? place : `item ${String(entry.item)} of ${place}`;
+        out.push({ severity: entry.severity, code: entry.code, where, pos, message: entry.message(where) });
+      }
+    });
+    const sourcesStart = doc.content.size - footnotes.sourcesNode.nodeSize + 1;
+    for (const { offset, ...problem } of this.sources) out.push({ ...problem, pos: sourcesStart + offset });
+    this.memo = out;
+    return out;
+  }
+
+  /** The state after a transaction from `before` to `doc`, given the new footnote index. */
+  next(before: PMNode, tr: Parameters<typeof changedBlocks>[1], footnotes: FootnoteState): ProblemsState {
+    const change = tr.docChanged ? changedBlocks(before, tr) : null;
+    const same = footnotes.sameAs(this.footnotes);
+    if (!change && same) return this;
+    const sources = same ? this.sources : checkSources(footnotes);
+    const derived = same ? this.derived : footnoteTally(footnotes, sources);
+    const tally = { checked: 0 };
+    let { errors, warnings } = this.body;
+    if (change) {
+      for (let i = change.first; i < change.oldEnd; i++) {
+        const report = reportOf(before.child(i), tally);
+        errors -= report.errors;
+        warnings -= report.warnings;
+      }
+      for (let i = change.first; i < change.newEnd; i++) {
+        const report = reportOf(tr.doc.child(i), tally);
+        errors += report.errors;
+        warnings += report.warnings;
+      }
+    }
+    return new ProblemsState(tr.doc, footnotes, { errors, warnings }, sources, derived, tally.checked);
+  }
+
+  /** Checks a whole document (on opening it). */
+  static create(doc: PMNode, footnotes: FootnoteState): ProblemsState {
+    const tally = { checked: 0 };
+    let errors = 0;
+    let warnings = 0;
+    doc.forEach((block) => {
+      const report = reportOf(block, tally);
+      errors += report.errors;
+      warnings += report.warnings;
+    });
+    const sources = checkSources(footnotes);
+    return new ProblemsState(doc, footnotes, { errors, warnings }, sources, footnoteTally(footnotes, sources), tally.checked);
+  }
+}
+
+/** The plugin's key; `problemsKey.getState(state)` is the `ProblemsState`. */
+export const problemsKey = new PluginKey<ProblemsState>('copydesk-problems');
+
+/** The problems of `state` (throws if the editor was built without the plugin). */
+export function problemsOf(state: EditorState): ProblemsState {
+  const value = problemsKey.getState(state);
+  if (!value) throw new Error('the problems plugin is not installed in this editor state');
+  return value;
+}
+
+/** The problems plugin (see the module comment). */
+export function problemsPlugin(): Plugin<ProblemsState> {
+  return new Plugin<ProblemsState>({
+    key: problemsKey,
+    state: {
+      init: (_config, state) => ProblemsState.create(state.doc, footnotesOf(state)),
+      apply: (tr, value, oldState, newState) => value.next(oldState.doc, tr, footnotesOf(newState)),
+    },
+  });
+}
