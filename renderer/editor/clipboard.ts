@@ -1,0 +1,127 @@
+/**
+ * Copy, cut, paste and drop that keep citations with their sources.
+ *
+ * - Copy and cut write, besides ProseMirror's text/html and text/plain, the payload
+ *   `application/x-copydesk-slice+json` (shared/clipboard/payload.ts): the slice and the sources
+ *   its citations name. Dragging content out of the editor adds the same payload.
+ * - Paste and drop read the payload when it is there (checked as untrusted input; a refused
+ *   payload falls back to the HTML) and insert its slice in a transaction marked with
+ *   `carrySources`, so the footnote plugin merges its sources in the same undo step.
+ * - Any other HTML is cleaned (`sanitizeHTML`, which also removes `data-pm-slice`), and every
+ *   pasted slice goes through `bodySlice`.
+ * Shift+Ctrl/Cmd+V (paste as plain text) ignores the payload.
+ */
+import type { Slice } from 'prosemirror-model';
+import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
+import { dropPoint } from 'prosemirror-transform';
+import type { EditorView } from 'prosemirror-view';
+import { decodePayload, encodePayload, SLICE_MIME, type ClipboardContent } from '../../shared/clipboard/payload';
+import { sourceFields } from '../../shared/clipboard/same-source';
+import { schema } from '../../shared/schema';
+import { carrySources, footnotesOf } from './footnote-plugin';
+import { bodySlice, sanitizeHTML } from './html-sanitize';
+
+/** The payload for `slice` copied from `view`'s document. */
+export function payloadFor(view: EditorView, slice: Slice): string {
+  const byId = footnotesOf(view.state).byId;
+  return encodePayload(slice, (id) => {
+    const info = byId.get(id);
+    return info && sourceFields(info.node.attrs);
+  });
+}
+
+/** The checked payload in `data`, or null when there is none or it is refused. */
+export function readPayload(data: DataTransfer | null | undefined): ClipboardContent | null {
+  const text = data?.getData(SLICE_MIME);
+  if (!text) return null;
+  try {
+    return decodePayload(text, schema);
+  } catch (error) {
+    console.warn(`Copydesk: ignored the copied structure (${(error as Error).message}); pasting the HTML instead.`);
+    return null;
+  }
+}
+
+/** Writes `view`'s selection to `data` (HTML, text and payload); true when there was something to write. */
+export function writeSelection(view: EditorView, data: DataTransfer): boolean {
+  const { selection } = view.state;
+  if (selection.empty) return false;
+  const slice = selection.content();
+  const { dom, text } = view.serializeForClipboard(slice);
+  data.clearData();
+  data.setData('text/html', dom.innerHTML);
+  data.setData('text/plain', text);
+  data.setData(SLICE_MIME, payloadFor(view, slice));
+  return true;
+}
+
+const plainPaste = new WeakMap<EditorView, boolean>();
+
+function copyOrCut(view: EditorView, event: ClipboardEvent): boolean {
+  if (!event.clipboardData || !writeSelection(view, event.clipboardData)) return false;
+  event.preventDefault();
+  if (event.type === 'cut' && view.editable) view.dispatch(view.state.tr.deleteSelection().scrollIntoView().setMeta('uiEvent', 'cut'));
+  return true;
+}
+
+function insertContent(view: EditorView, content: ClipboardContent, at: number | null, uiEvent: 'paste' | 'drop'): void {
+  const { slice } = content;
+  const single = slice.openStart === 0 && slice.openEnd === 0 && slice.content.childCount === 1 ? slice.content.firstChild : null;
+  const tr = view.state.tr;
+  if (at === null) {
+    if (single) tr.replaceSelectionWith(single, false);
+    else tr.replaceSelection(slice);
+    tr.setMeta('paste', true);
+  } else {
+    if (single) tr.replaceRangeWith(at, at, single);
+    else tr.replaceRange(at, at, slice);
+    tr.setSelection(TextSelection.near(tr.doc.resolve(tr.mapping.map(at, 1)), -1));
+  }
+  view.dispatch(carrySources(tr.scrollIntoView().setMeta('uiEvent', uiEvent), content.sources));
+}
+
+/** The clipboard plugin (see the module comment). */
+export function clipboardPlugin(): Plugin {
+  return new Plugin({
+    key: new PluginKey('copydesk-clipboard'),
+    props: {
+      handleDOMEvents: {
+        copy: (view, event) => copyOrCut(view, event),
+        cut: (view, event) => copyOrCut(view, event),
+        keydown: (view, event) => {
+          plainPaste.set(view, event.shiftKey && event.key.toLowerCase() === 'v');
+          return false;
+        },
+      },
+      transformPastedHTML: (html, view) => sanitizeHTML(html, view.dom.ownerDocument),
+      transformPasted: (slice) => bodySlice(slice),
+      handlePaste(view, event) {
+        const plain = plainPaste.get(view) === true;
+        plainPaste.delete(view);
+        if (plain) return false;
+        const content = readPayload(event.clipboardData);
+        if (!content) return false;
+        insertContent(view, content, null, 'paste');
+        return true;
+      },
+      handleDrop(view, event, _slice, moved) {
+        if (moved || view.dragging) return false; // a move inside this editor: ProseMirror's own
+        const content = readPayload(event.dataTransfer);
+        const coords = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        if (!content || !coords) return false;
+        const at = content.slice.size ? (dropPoint(view.state.doc, coords.pos, content.slice) ?? coords.pos) : coords.pos;
+        view.focus();
+        insertContent(view, content, at, 'drop');
+        return true;
+      },
+    },
+    // ProseMirror's own dragstart handler clears the drag data; this listener runs after it.
+    view(view) {
+      const onDragStart = (event: DragEvent): void => {
+        if (view.dragging && event.dataTransfer) event.dataTransfer.setData(SLICE_MIME, payloadFor(view, view.dragging.slice));
+      };
+      view.dom.addEventListener('dragstart', onDragStart);
+      return { destroy: () => view.dom.removeEventListener('dragstart', onDragStart) };
+    },
+  });
+}

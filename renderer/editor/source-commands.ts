@@ -1,0 +1,115 @@
+/**
+ * Commands on citations and sources. Each is one transaction, so one undo step: citing a new
+ * source inserts the citation and the source together, and undo takes both back.
+ *
+ * Removing a source: `removeSource(id)` removes only a source that nothing cites (the "uncited"
+ * flag's one-click remove); with `{ withCitations: true }` it also removes every citation of it
+ * (for a Sources panel "delete source and its citations", after the reporter confirms). A cited
+ * source is never removed silently, since its citations would be left pointing at nothing.
+ */
+import type { Command } from 'prosemirror-state';
+import { sourceIdFromTitle } from '../../shared/clipboard/source-id';
+import type { SourceFields } from '../../shared/clipboard/same-source';
+import { isStorableUrl } from '../../shared/url';
+import { footnotesOf } from './footnote-plugin';
+
+/** The fields a reporter edits on a source (its id is fixed once made). */
+export type SourceEdit = Partial<Omit<SourceFields, 'id'>>;
+
+const EDITABLE = ['title', 'outlet', 'date', 'url', 'note'] as const;
+
+/** True when the cursor is where an inline citation may stand (not the headline, not a node). */
+function canCite(state: Parameters<Command>[0]): boolean {
+  const { $from, $to } = state.selection;
+  const type = state.schema.nodes.citation;
+  return !!type && $from.sameParent($to) && $from.parent.canReplaceWith($from.index(), $to.index(), type);
+}
+
+/** Inserts a citation of the existing source `sourceId` at the cursor (replacing any selection). */
+export function insertCitation(sourceId: string): Command {
+  return (state, dispatch) => {
+    if (!footnotesOf(state).byId.has(sourceId) || !canCite(state)) return false;
+    dispatch?.(state.tr.replaceSelectionWith(state.schema.nodes.citation!.create({ source: sourceId }), false).scrollIntoView());
+    return true;
+  };
+}
+
+/** A fresh id for a new source titled `title` (from its note when it has no title) in `state`. */
+export function newSourceId(state: Parameters<Command>[0], title: string): string {
+  const byId = footnotesOf(state).byId;
+  return sourceIdFromTitle(title, (id) => byId.has(id));
+}
+
+function cleanEdit(edit: SourceEdit): SourceEdit | null {
+  const out: Record<string, string> = {};
+  for (const field of EDITABLE) {
+    const value = edit[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return null;
+    out[field] = value;
+  }
+  if (out.url !== undefined && !isStorableUrl(out.url, 'source')) return null;
+  return out;
+}
+
+/**
+ * Creates a source from `fields` (id made from the title, unique in the document) and cites it
+ * at the cursor, in one transaction. Refuses (returns false) a source with neither title nor
+ * note, a URL the source policy refuses, or a cursor where no citation may stand. `onCreated`
+ * receives the new id when the command runs.
+ */
+export function createSourceAndCite(fields: SourceEdit, onCreated?: (id: string) => void): Command {
+  return (state, dispatch) => {
+    const edit = cleanEdit(fields);
+    if (!edit || !canCite(state)) return false;
+    const title = (edit.title ?? '').trim();
+    const note = (edit.note ?? '').trim();
+    if (title === '' && note === '') return false;
+    if (!dispatch) return true;
+    const id = newSourceId(state, title || note.slice(0, 40));
+    const { schema } = state;
+    const tr = state.tr.replaceSelectionWith(schema.nodes.citation!.create({ source: id }), false);
+    tr.insert(tr.doc.content.size - 1, schema.node('source', { ...edit, id }));
+    dispatch(tr.scrollIntoView());
+    onCreated?.(id);
+    return true;
+  };
+}
+
+/** Changes fields of source `id`; refuses an unknown id or a URL the source policy refuses. */
+export function updateSource(id: string, fields: SourceEdit): Command {
+  return (state, dispatch) => {
+    const footnotes = footnotesOf(state);
+    const edit = cleanEdit(fields);
+    const pos = footnotes.sourcePos(state.doc, id);
+    const node = pos === null ? null : state.doc.nodeAt(pos);
+    if (!edit || pos === null || !node) return false;
+    const changed = Object.entries(edit).filter(([field, value]) => node.attrs[field] !== value);
+    if (dispatch && changed.length > 0) {
+      const tr = state.tr;
+      for (const [field, value] of changed) tr.setNodeAttribute(pos, field, value);
+      dispatch(tr);
+    }
+    return true;
+  };
+}
+
+/** Removes source `id` (see the module comment for when); refuses a cited one unless asked. */
+export function removeSource(id: string, options: { withCitations?: boolean } = {}): Command {
+  return (state, dispatch) => {
+    const footnotes = footnotesOf(state);
+    const pos = footnotes.sourcePos(state.doc, id);
+    if (pos === null) return false;
+    const cited = (footnotes.counts.get(id) ?? 0) > 0;
+    if (cited && !options.withCitations) return false;
+    if (dispatch) {
+      const tr = state.tr.delete(pos, pos + 1);
+      if (cited) {
+        const citations = footnotes.citations().filter((c) => c.source === id);
+        for (let i = citations.length - 1; i >= 0; i--) tr.delete(citations[i]!.pos, citations[i]!.pos + 1);
+      }
+      dispatch(tr);
+    }
+    return true;
+  };
+}

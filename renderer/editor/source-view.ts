@@ -1,0 +1,106 @@
+/**
+ * How the sources section reads in the canvas: a read-only reference list at the end of the
+ * article ("Sources", then each source as `[n] Title — Outlet, Date`, or flagged "uncited").
+ * Decision: the Sources panel (React shell) is where sources are edited, in number order, with
+ * their counts and problems; the canvas only shows them, so that the caret never lands inside
+ * a source's fields and typing cannot half-edit one. Activating a source here (click, or Enter
+ * on it) asks the shell to show it in the panel (`onActivateSource`). Numbers and flags redraw
+ * through the same registry as citations.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { EditorView, NodeView } from 'prosemirror-view';
+import { registryFor, type NumberedView } from './citation-registry';
+import { sourceTooltip } from './citation-view';
+import { el } from './dom';
+import { footnoteKey } from './footnote-plugin';
+import type { EditorHooks } from './hooks';
+
+/** The DOM id of a source's entry in the canvas (for in-page links and scrolling to it). */
+export function sourceElementId(id: string): string {
+  return `cd-source-${id}`;
+}
+
+/** The node view of the sources section: a labelled region with a heading the caret cannot enter. */
+export class SourcesView implements NodeView {
+  /** The section. */
+  readonly dom: HTMLElement;
+  /** Where the sources go. */
+  readonly contentDOM: HTMLElement;
+
+  constructor(_node: PMNode, view: EditorView) {
+    const document = view.dom.ownerDocument;
+    this.contentDOM = el(document, 'ol', { class: 'cd-sources-list' });
+    this.dom = el(document, 'section', { class: 'cd-sources', 'aria-label': 'Sources' }, [
+      el(document, 'h2', { class: 'cd-sources-heading', contenteditable: 'false' }, ['Sources']),
+      this.contentDOM,
+    ]);
+  }
+
+  /** Mutations in the heading are not content. */
+  ignoreMutation(mutation: { target: Node }): boolean {
+    return !this.contentDOM.contains(mutation.target);
+  }
+}
+
+/** The node view of one source (see the module comment). */
+export class SourceView implements NodeView, NumberedView {
+  /** The entry. */
+  readonly dom: HTMLElement;
+  private id: string;
+
+  constructor(
+    private node: PMNode,
+    private readonly view: EditorView,
+    private readonly hooks: EditorHooks,
+  ) {
+    this.id = node.attrs.id as string;
+    this.dom = el(view.dom.ownerDocument, 'li', { class: 'cd-source', contenteditable: 'false', id: sourceElementId(this.id), 'data-source-id': this.id });
+    this.dom.addEventListener('click', () => this.hooks.onActivateSource?.(this.id, this.view));
+    registryFor(view).add(this.id, this);
+    this.refresh();
+  }
+
+  /** Redraws number, text and the uncited flag. */
+  refresh(): void {
+    const footnotes = footnoteKey.getState(this.view.state);
+    const n = footnotes?.numberOf(this.id) ?? null;
+    const text = `${n === null ? 'Uncited' : `[${String(n)}]`} ${sourceTooltip(this.node.attrs)}`;
+    if (this.dom.textContent !== text) this.dom.textContent = text;
+    this.dom.classList.toggle('cd-source-uncited', n === null);
+  }
+
+  /** Takes the source's new fields in place. */
+  update(node: PMNode): boolean {
+    if (node.type !== this.node.type) return false;
+    const id = node.attrs.id as string;
+    if (id !== this.id) {
+      registryFor(this.view).remove(this.id, this);
+      this.id = id;
+      this.dom.id = sourceElementId(id);
+      registryFor(this.view).add(id, this);
+    }
+    this.node = node;
+    this.refresh();
+    return true;
+  }
+
+  /** Selected (keyboard): Enter goes through the keymap; the shell may show it meanwhile. */
+  selectNode(): void {
+    this.dom.classList.add('ProseMirror-selectednode');
+  }
+
+  /** No longer selected. */
+  deselectNode(): void {
+    this.dom.classList.remove('ProseMirror-selectednode');
+  }
+
+  /** The entry's text is the view's doing. */
+  ignoreMutation(): boolean {
+    return true;
+  }
+
+  /** Leaves the registry. */
+  destroy(): void {
+    registryFor(this.view).remove(this.id, this);
+  }
+}
