@@ -9,7 +9,8 @@ import { isNavigationAllowed, isPermissionCheckGranted, isPermissionGranted, isW
 
 /** Opens `url` (already checked by `externalUrlToOpen`) in the user's browser or mail program. */
 function openOutside(url: string): void {
-  // The URL passed windowOpenDecision's WHATWG parse and scheme allow-list (http, https, mailto).
+  // electronegativity: OPEN_EXTERNAL_JS_CHECK `url` comes only from externalUrlToOpen (security.ts): parsed with the
+  // WHATWG URL parser, http(s) with a host and no credentials or mailto with an address; tested in shell-security.test.ts.
   shell.openExternal(url).catch((error: unknown) => console.warn(`Copydesk: could not open ${url}:`, error));
 }
 

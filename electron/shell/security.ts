@@ -5,7 +5,7 @@
  * https://www.electronjs.org/docs/latest/tutorial/security
  *
  * - web preferences: context isolation, sandbox, no Node integration anywhere, web security on,
- *   no <webview>, no insecure content, no experimental or Blink features;
+ *   no <webview>, no insecure content, no experimental Blink features, no auxclick;
  * - a strict Content-Security-Policy: scripts only from the app itself (`script-src 'self'`);
  * - navigation: denied, always (the app is one page);
  * - window.open: denied; http(s) and mailto links are handed to the operating system instead,
@@ -48,6 +48,8 @@ export interface SecureWebPreferences {
   readonly navigateOnDragDrop: false;
   readonly safeDialogs: true;
   readonly spellcheck: true;
+  /** Blink's auxclick event (middle-click on links) is turned off. */
+  readonly disableBlinkFeatures: 'Auxclick';
   readonly devTools: boolean;
 }
 
@@ -70,6 +72,7 @@ export function secureWebPreferences(preload: string, options: { readonly devToo
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    disableBlinkFeatures: 'Auxclick',
     devTools: options.devTools ?? false,
   });
 }

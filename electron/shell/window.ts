@@ -79,6 +79,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { bounds, maximized } = restoreBounds(options.services.settings.windowBounds(), workAreas);
   // The compiler checks here that Copydesk's preferences are valid Electron web preferences.
   const webPreferences: WebPreferences = { ...secureWebPreferences(options.preload, { devTools: options.devTools }) };
+  // electronegativity: CONTEXT_ISOLATION_JS_CHECK contextIsolation is true in secureWebPreferences (security.ts), asserted by shell-security.test.ts.
+  // electronegativity: SANDBOX_JS_CHECK sandbox is true there too, and main.ts calls app.enableSandbox() for every renderer.
+  // electronegativity: AUXCLICK_JS_CHECK disableBlinkFeatures is 'Auxclick' there; a middle-click window.open is denied by harden.ts anyway.
   const win = new BrowserWindow({
     ...bounds,
     minWidth: MIN_WINDOW_SIZE.width,

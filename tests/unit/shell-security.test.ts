@@ -36,6 +36,7 @@ describe('web preferences', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
     expect(Object.isFrozen(prefs)).toBe(true);
