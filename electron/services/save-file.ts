@@ -12,11 +12,15 @@
  * one write's duration) is not detected. No portable file lock closes it; editors that other
  * programs write to do not take locks anyway.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomic-write';
-import { sha256Hex } from '../node/draft-file';
 import { describeFsError, errorCode } from './errors';
+
+// The same digest as draft-file.ts's sha256Hex; computed here so that this module does not load
+// the draft parser (zod, ProseMirror), which keeps the kill test's child process quick to start.
+const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** The outcome of a save. */
 export type SaveResult =

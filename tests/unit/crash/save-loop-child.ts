@@ -9,9 +9,11 @@
  * lines as it goes. Each save passes the hash of what it wrote last as `baseHash`, so a file that
  * was not byte-for-byte the previous version would stop the loop with a conflict (exit code 2).
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { sha256Hex } from '../../../electron/node/draft-file';
 import { hashOnDisk, saveBytes } from '../../../electron/services/save-file';
+
+const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 async function main(): Promise<void> {
   const [target, fileA, fileB] = process.argv.slice(2);
