@@ -125,6 +125,18 @@ function sourceName(number: number | null, node: PMNode): string {
   return title ? `${label} “${title.length > 40 ? `${title.slice(0, 40)}…` : title}”` : `${label} (id ${node.attrs.id as string})`;
 }
 
+// A source's URL verdict depends on the node alone; renumbering re-checks sources, so it is kept.
+const sourceUrlChecks = new WeakMap<PMNode, BlockProblem | null>();
+
+function sourceUrlCheck(node: PMNode): BlockProblem | null {
+  let check = sourceUrlChecks.get(node);
+  if (check === undefined) {
+    check = urlCheck(node.attrs.url as string, 'source', 'The URL', 0, null);
+    sourceUrlChecks.set(node, check);
+  }
+  return check;
+}
+
 /** The problems of the sources (duplicate ids, uncited, empty, untitled, bad URL), in document order. */
 export function checkSources(footnotes: FootnoteState): SourceProblem[] {
   const problems: SourceProblem[] = [];
@@ -143,7 +155,7 @@ export function checkSources(footnotes: FootnoteState): SourceProblem[] {
     const hasReference = ['outlet', 'date', 'url'].some((field) => (node.attrs[field] as string).trim() !== '');
     if (title === '' && !hasNote && !hasReference) add('error', 'empty-source', `The ${where} is empty: give it a title or a note.`);
     else if (title === '' && hasReference) add('error', 'untitled-source', `The ${where} has no title.`);
-    const url = urlCheck(node.attrs.url as string, 'source', 'The URL', 0, null);
+    const url = sourceUrlCheck(node);
     if (url) add(url.severity, url.code, url.message(where));
   }
   return problems;

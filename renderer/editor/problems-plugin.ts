@@ -80,7 +80,7 @@ export class ProblemsState {
     return this.errors + this.warnings;
   }
 
-  /** The problems, in the order and with the text of `findProblems`. O(blocks + problems). */
+  /** The problems, in the order and with the text of `findProblems`. O(blocks + blocks with problems × their index). */
   list(): Problem[] {
     if (this.memo) return this.memo;
     const { doc, footnotes } = this;
@@ -90,16 +90,18 @@ export class ProblemsState {
       if (block.type.name === 'sources') return;
       const report = reportOf(block, tally);
       if (report.entries.length === 0) return;
-      const place = describePosition(doc, start);
+      // The place name costs O(index of the block): made only for blocks with real problems.
+      let placeName: string | null = null;
+      const place = (): string => (placeName ??= describePosition(doc, start));
       for (const entry of report.entries) {
         const pos = start + entry.rel;
         if (entry.kind === 'citation') {
           if (!footnotes.byId.has(entry.id)) {
-            out.push({ severity: 'error', code: 'missing-source', where: place, pos, message: `A citation in ${place} names source “${entry.id}”, which is not in the sources.` });
+            out.push({ severity: 'error', code: 'missing-source', where: place(), pos, message: `A citation in ${place()} names source “${entry.id}”, which is not in the sources.` });
           }
           continue;
         }
-        const where = entry.item === null ? place : `item ${String(entry.item)} of ${place}`;
+        const where = entry.item === null ? place() : `item ${String(entry.item)} of ${place()}`;
         out.push({ severity: entry.severity, code: entry.code, where, pos, message: entry.message(where) });
       }
     });
