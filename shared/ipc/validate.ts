@@ -136,7 +136,9 @@ export function describeIssues(error: z.ZodError, max = 5): string {
     .slice(0, max)
     .map((issue) => {
       const where = issue.path.map(String).join('.');
-      return where === '' ? issue.message : `${where}: ${issue.message}`;
+      // The caller ends the sentence; an issue's own final period would double it.
+      const message = issue.message.replace(/\.$/u, '');
+      return where === '' ? message : `${where}: ${message}`;
     })
     .join('; ');
 }
