@@ -1,7 +1,7 @@
 /**
  * The node view of a citation: a superscript chip showing `[n]` (the source's number, derived)
  * or `[?]` when the source is missing. Screen readers hear "Citation n: <source title>" (an
- * `aria-label` on a `doc-noteref`); hovering shows the source in a tooltip; selecting it (click,
+ * `aria-label` on an `a` of role `doc-noteref` inside a `sup`); hovering shows the source in a tooltip; selecting it (click,
  * or the arrow keys) tells the shell to show its source (`onCitationFocus`); activating it
  * (Enter while selected, double-click, or Ctrl/Cmd+click) asks the shell to go to the source
  * (`onActivateCitation`). When numbers change, the footnote plugin redraws only the chips whose
@@ -10,6 +10,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { registryFor, type NumberedView } from './citation-registry';
+import { sourceElementId } from './source-ids';
 import { el } from './dom';
 import { footnoteKey } from './footnote-plugin';
 import type { EditorHooks } from './hooks';
@@ -36,8 +37,9 @@ export function citationLabel(view: EditorView, id: string): { text: string; lab
 
 /** The citation node view (see the module comment). */
 export class CitationView implements NodeView, NumberedView {
-  /** The chip element. */
+  /** The chip: a `sup` holding the `doc-noteref` that screen readers announce. */
   readonly dom: HTMLElement;
+  private readonly ref: HTMLElement;
   private readonly text: Text;
   private id: string;
 
@@ -50,7 +52,11 @@ export class CitationView implements NodeView, NumberedView {
     const document = view.dom.ownerDocument;
     this.id = node.attrs.source as string;
     this.text = document.createTextNode('');
-    this.dom = el(document, 'sup', { class: 'cd-cite', role: 'doc-noteref', contenteditable: 'false', 'data-source': this.id }, [this.text]);
+    // A real in-page link to the source's entry (what a note reference is), kept out of the Tab
+    // order (an article may hold a thousand), and not followed on click: see activate().
+    this.ref = el(document, 'a', { class: 'cd-cite-ref', role: 'doc-noteref', href: `#${sourceElementId(this.id)}`, tabindex: '-1' }, [this.text]);
+    this.ref.addEventListener('click', (event) => event.preventDefault());
+    this.dom = el(document, 'sup', { class: 'cd-cite', contenteditable: 'false', 'data-source': this.id }, [this.ref]);
     this.dom.addEventListener('dblclick', () => this.activate());
     this.dom.addEventListener('mousedown', (event) => {
       if (event.ctrlKey || event.metaKey) {
@@ -71,7 +77,7 @@ export class CitationView implements NodeView, NumberedView {
   refresh(): void {
     const { text, label, tooltip } = citationLabel(this.view, this.id);
     if (this.text.data !== text) this.text.data = text;
-    if (this.dom.getAttribute('aria-label') !== label) this.dom.setAttribute('aria-label', label);
+    if (this.ref.getAttribute('aria-label') !== label) this.ref.setAttribute('aria-label', label);
     if (this.dom.title !== tooltip) this.dom.title = tooltip;
     this.dom.classList.toggle('cd-cite-missing', text === '[?]');
   }
@@ -84,6 +90,7 @@ export class CitationView implements NodeView, NumberedView {
       registryFor(this.view).remove(this.id, this);
       this.id = id;
       this.dom.dataset.source = id;
+      this.ref.setAttribute('href', `#${sourceElementId(id)}`);
       registryFor(this.view).add(id, this);
       this.refresh();
     }

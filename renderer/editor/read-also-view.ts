@@ -29,7 +29,7 @@ export function readAlsoUrlMessage(url: string): string {
 
 /** The "Read also" block view: title field, add button, and its items. */
 export class ReadAlsoView implements NodeView {
-  /** The aside. */
+  /** The block's element. */
   readonly dom: HTMLElement;
   /** Where the items go. */
   readonly contentDOM: HTMLElement;
@@ -44,7 +44,8 @@ export class ReadAlsoView implements NodeView {
     this.title = el(document, 'input', { type: 'text', class: 'cd-read-also-title', 'aria-label': '“Read also” block title', placeholder: DEFAULT_READ_ALSO_TITLE });
     const add = el(document, 'button', { type: 'button', class: 'cd-read-also-add' }, ['Add item']);
     this.contentDOM = el(document, 'ol', { class: 'cd-read-also-items' });
-    this.dom = el(document, 'aside', { class: 'cd-read-also', 'aria-label': '“Read also” block' }, [
+    // A group, not an `aside`: landmarks inside the editable would crowd the page's landmarks.
+    this.dom = el(document, 'div', { class: 'cd-read-also', role: 'group', 'aria-label': '“Read also” block' }, [
       el(document, 'div', { class: 'cd-read-also-head', contenteditable: 'false', 'data-cd-controls': true }, [this.title, add]),
       this.contentDOM,
     ]);

@@ -12,15 +12,11 @@ import type { EditorView, NodeView } from 'prosemirror-view';
 import { registryFor, type NumberedView } from './citation-registry';
 import { sourceTooltip } from './citation-view';
 import { el } from './dom';
+import { sourceElementId } from './source-ids';
 import { footnoteKey } from './footnote-plugin';
 import type { EditorHooks } from './hooks';
 
-/** The DOM id of a source's entry in the canvas (for in-page links and scrolling to it). */
-export function sourceElementId(id: string): string {
-  return `cd-source-${id}`;
-}
-
-/** The node view of the sources section: a labelled region with a heading the caret cannot enter. */
+/** The node view of the sources section: a heading the caret cannot enter, then the list. */
 export class SourcesView implements NodeView {
   /** The section. */
   readonly dom: HTMLElement;
@@ -30,7 +26,8 @@ export class SourcesView implements NodeView {
   constructor(_node: PMNode, view: EditorView) {
     const document = view.dom.ownerDocument;
     this.contentDOM = el(document, 'ol', { class: 'cd-sources-list' });
-    this.dom = el(document, 'section', { class: 'cd-sources', 'aria-label': 'Sources' }, [
+    // No accessible name, so not a landmark: the shell's Sources panel is the "Sources" region.
+    this.dom = el(document, 'section', { class: 'cd-sources' }, [
       el(document, 'h2', { class: 'cd-sources-heading', contenteditable: 'false' }, ['Sources']),
       this.contentDOM,
     ]);
