@@ -225,14 +225,15 @@ describe('events', () => {
     const got: { name: string }[] = [];
     const off = api.on.externalChange((change) => got.push(change));
     const stop = h.services.watcher.onExternalChange((change) => send('externalChange', change));
-    const settle = async (until: () => boolean): Promise<void> => {
-      for (let i = 0; i < 60 && !until(); i++) {
+    const settle = async (until: () => boolean, rounds = 60): Promise<void> => {
+      for (let i = 0; i < rounds && !until(); i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         await h.services.watcher.idle();
       }
     };
     const created = await api.drafts.create();
-    await settle(() => false);
+    // Longer than the watcher's debounce (150 ms): its events about our own write are in by then.
+    await settle(() => false, 8);
     const mine = (): { name: string }[] => got.filter((change) => change.name === created.name);
     expect(mine()).toEqual([]);
     const file = path.join(h.workspace(), created.name);
