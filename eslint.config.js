@@ -16,7 +16,7 @@ function restrict(pattern, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'playwright-report/', 'tests/artifacts/'] },
+  { ignores: ['.scratch/', 'node_modules/', 'dist/', 'out/', 'test-results/', 'playwright-report/', 'tests/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
