@@ -1,0 +1,290 @@
+/**
+ * The GitHub-flavoured Markdown export.
+ *
+ * Layout of the file, which a later Markdown importer relies on:
+ * - `# Headline` first;
+ * - then the standfirst, as the first paragraph after the `h1` (a plain paragraph, with its
+ *   emphasis). An importer reads "the first paragraph right after the h1" as the standfirst. An
+ *   empty standfirst writes nothing, so the importer then finds either no paragraph there or the
+ *   body's first one: it should only take that paragraph as the standfirst when the draft it
+ *   came from had one (the export cannot mark the difference in plain Markdown);
+ * - then the body: paragraphs, `##`–`####` headings, `-` and `1.` lists (nested, with several
+ *   paragraphs per item), `>` quotes, `---` rules, `**strong**`, `*em*`, `[links](<url>)` and
+ *   backslash hard breaks;
+ * - a figure is one paragraph: the image `![alt](<src> "credit")` alone on its first line, then
+ *   (after a hard break) the caption. GFM has no figure element, so the credit rides in the
+ *   image's title, which every reader keeps; an importer recognises a figure as a paragraph that
+ *   starts with an image followed by a hard break or by nothing;
+ * - a "Read also" block is its title in bold as a paragraph of its own (`**Read also**` when it
+ *   has none), followed by a `-` list of `[title](<url>)` links, each optionally preceded by
+ *   `Kicker: `;
+ * - citations are footnote references `[^n]`, n being the source's number (order of first
+ *   citation); every citation of a source reuses its label, and the definitions come last, one
+ *   per cited source in number order: `[^n]: “Title,” Outlet, Date. [url](<url>) Note`
+ *   (`sourceParts`). Sources nobody cites are left out; a citation of a missing source is
+ *   written as the escaped text `[?]`.
+ *
+ * All text is escaped (see markdown-escape.ts) so that cmark-gfm, markdown-it and pandoc read it
+ * back as the same literal text, never as markup or HTML. Output is built in one array of lines
+ * joined once: linear in the size of the article.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { Draft } from '../draft/format';
+import { indexFootnotes, type FootnoteIndex } from '../footnotes';
+import { isExportableUrl } from '../url';
+import { escapeText, linkDestination, linkTitle } from './markdown-escape';
+import { writeInline, type InlinePiece, type MdMark } from './markdown-inline';
+import { sourceParts } from './source-parts';
+
+/** The title of a "Read also" block that has none of its own. */
+export const DEFAULT_READ_ALSO_TITLE = 'Read also';
+
+/** The largest number a CommonMark ordered list marker may carry (nine digits). */
+const MAX_LIST_NUMBER = 999_999_999;
+
+const BULLETS = ['-', '*', '+'] as const;
+
+function toMdMarks(node: PMNode): MdMark[] {
+  const marks: MdMark[] = [];
+  for (const mark of node.marks) {
+    const type = mark.type.name;
+    if (type === 'link') {
+      const href = mark.attrs.href as string;
+      if (isExportableUrl(href, 'link')) marks.push({ type: 'link', href });
+    } else if (type === 'em' || type === 'strong') {
+      marks.push({ type, href: '' });
+    }
+  }
+  return marks;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+// A paragraph (or the standfirst, written as one).
+function isProse(node: PMNode): boolean {
+  return node.type.name === 'paragraph' || node.type.name === 'standfirst';
+}
+
+// A paragraph that writes nothing: no text, no citation (hard breaks at the edges are dropped).
+function isBlank(node: PMNode): boolean {
+  let blank = true;
+  node.forEach((child) => {
+    if (child.type.name !== 'hard_break') blank = false;
+  });
+  return blank;
+}
+
+// A list written without blank lines must read back the same: every item is one non-empty
+// paragraph followed only by lists that are tight too and can interrupt a paragraph.
+function isTight(list: PMNode): boolean {
+  let tight = true;
+  list.forEach((item) => {
+    item.forEach((child, _offset, index) => {
+      if (child.type.name === 'paragraph') {
+        if (index > 0 || isBlank(child)) tight = false;
+      } else if ((child.type.name === 'ordered_list' && child.attrs.start !== 1) || !isTight(child)) {
+        tight = false;
+      }
+    });
+  });
+  return tight;
+}
+
+/** Writes one draft; state lives for the duration of one export. */
+class MarkdownWriter {
+  private readonly lines: string[] = [];
+  private readonly footnotes: FootnoteIndex;
+
+  constructor(private readonly doc: PMNode) {
+    this.footnotes = indexFootnotes(doc);
+  }
+
+  private pieces(node: PMNode): InlinePiece[] {
+    const pieces: InlinePiece[] = [];
+    node.forEach((child) => {
+      const name = child.type.name;
+      if (child.isText) {
+        pieces.push({ kind: 'text', text: child.text ?? '', marks: toMdMarks(child) });
+      } else if (name === 'citation') {
+        const id = child.attrs.source as string;
+        const cited = this.footnotes.byId.has(id) ? this.footnotes.numbers.get(id) : undefined;
+        pieces.push({ kind: 'cite', label: cited === undefined ? null : String(cited), marks: toMdMarks(child) });
+      } else if (name === 'hard_break') {
+        pieces.push({ kind: 'break' });
+      }
+    });
+    return pieces;
+  }
+
+  /** Pushes `content` lines, the first after `first`, the others after `rest`. */
+  private emit(content: readonly string[], first: string, rest: string): void {
+    content.forEach((line, i) => this.lines.push((i === 0 ? first : rest) + line));
+  }
+
+  private blank(rest: string): void {
+    this.lines.push(rest.trimEnd());
+  }
+
+  /**
+   * Writes `children` as blocks separated by blank lines. Sibling lists of the same kind get
+   * different markers, or CommonMark would merge them into one list.
+   */
+  private blocks(children: readonly PMNode[], first: string, rest: string): void {
+    let previous: string | null = null;
+    let written = false;
+    for (const child of children) {
+      if (isProse(child) && isBlank(child)) continue;
+      if (written) this.blank(rest);
+      previous = this.block(child, written ? rest : first, rest, previous);
+      written = true;
+    }
+    if (!written) this.lines.push(first.trimEnd());
+  }
+
+  /** Writes one block; returns the list marker it ended with, if it was a list. */
+  private block(node: PMNode, first: string, rest: string, previousMarker: string | null): string | null {
+    switch (node.type.name) {
+      case 'paragraph':
+      case 'standfirst':
+        this.emit(writeInline(this.pieces(node)), first, rest);
+        return null;
+      case 'heading': {
+        const text = writeInline(this.pieces(node), { heading: true })[0] ?? '';
+        this.lines.push(`${first}${'#'.repeat(node.attrs.level as number)}${text ? ` ${text}` : ''}`);
+        return null;
+      }
+      case 'blockquote':
+        this.blocks(childrenOf(node), `${first}> `, `${rest}> `);
+        return null;
+      case 'bullet_list':
+      case 'ordered_list':
+        return this.list(node, first, rest, previousMarker);
+      case 'horizontal_rule':
+        this.lines.push(`${first}---`);
+        return null;
+      case 'figure':
+        this.figure(node, first, rest);
+        return null;
+      case 'read_also':
+        return this.readAlso(node, first, rest);
+      default:
+        return null;
+    }
+  }
+
+  private list(node: PMNode, first: string, rest: string, previousMarker: string | null): string {
+    const ordered = node.type.name === 'ordered_list';
+    // Avoid the marker of a sibling list just before (it would continue it) and the marker just
+    // before on the same line (`- - -` would be a rule).
+    const before = first.trimEnd().slice(-1);
+    let marker: string;
+    let start = 1;
+    if (ordered) {
+      marker = previousMarker === '.' ? ')' : '.';
+      start = node.attrs.start as number;
+      if (start + node.childCount - 1 > MAX_LIST_NUMBER) start = 1;
+    } else {
+      marker = BULLETS.find((b) => b !== previousMarker && b !== before) ?? '-';
+    }
+    const tight = isTight(node);
+    node.forEach((item, _offset, index) => {
+      const bullet = ordered ? `${String(start + index)}${marker}` : marker;
+      const itemFirst = `${index === 0 ? first : rest}${bullet} `;
+      const itemRest = rest + ' '.repeat(bullet.length + 1);
+      if (index > 0 && !tight) this.blank(rest);
+      if (tight) {
+        let previous: string | null = null;
+        item.forEach((child, _o, i) => {
+          previous = this.block(child, i === 0 ? itemFirst : itemRest, itemRest, previous);
+        });
+      } else {
+        this.blocks(childrenOf(item), itemFirst, itemRest);
+      }
+    });
+    return marker;
+  }
+
+  private figure(node: PMNode, first: string, rest: string): void {
+    const src = node.attrs.src as string;
+    const caption = node.firstChild ? this.pieces(node.firstChild) : [];
+    const pieces: InlinePiece[] = [];
+    if (isExportableUrl(src, 'image')) {
+      const alt = escapeText(oneLine(node.attrs.alt as string));
+      const credit = oneLine(node.attrs.credit as string);
+      pieces.push({ kind: 'raw', md: `![${alt}](${linkDestination(src)}${credit ? ` ${linkTitle(credit)}` : ''})` });
+      if (caption.length) pieces.push({ kind: 'break' });
+    }
+    pieces.push(...caption);
+    const lines = writeInline(pieces);
+    if (lines.length) this.emit(lines, first, rest);
+    else this.lines.push(first.trimEnd());
+  }
+
+  private readAlso(node: PMNode, first: string, rest: string): string | null {
+    const title = oneLine(node.attrs.title as string) || DEFAULT_READ_ALSO_TITLE;
+    const strong: MdMark[] = [{ type: 'strong', href: '' }];
+    this.emit(writeInline([{ kind: 'text', text: title, marks: strong }]), first, rest);
+    const items: string[][] = [];
+    node.forEach((item) => {
+      const itemTitle = oneLine(item.attrs.title as string);
+      const url = item.attrs.url as string;
+      const kicker = oneLine(item.attrs.kicker as string);
+      const linked = isExportableUrl(url, 'readAlso');
+      const pieces: InlinePiece[] = [];
+      if (kicker) pieces.push({ kind: 'text', text: itemTitle || linked ? `${kicker}: ` : kicker, marks: [] });
+      if (itemTitle || linked) pieces.push({ kind: 'text', text: itemTitle || url, marks: linked ? [{ type: 'link', href: url }] : [] });
+      const lines = writeInline(pieces);
+      if (lines.length) items.push(lines);
+    });
+    if (items.length === 0) return null;
+    this.blank(rest);
+    items.forEach((lines) => this.emit(lines, `${rest}- `, `${rest}  `));
+    return '-';
+  }
+
+  private definitions(): void {
+    for (const entry of this.footnotes.sources) {
+      if (entry.number === null || this.footnotes.byId.get(entry.id) !== entry) continue;
+      const pieces: InlinePiece[] = sourceParts(entry.node).map((part) =>
+        part.kind === 'url' ? { kind: 'text', text: part.text, marks: [{ type: 'link', href: part.text }] } : { kind: 'text', text: part.text, marks: [] },
+      );
+      this.lines.push('');
+      const label = `[^${String(entry.number)}]:`;
+      const lines = writeInline(pieces);
+      if (lines.length) this.emit(lines, `${label} `, '    ');
+      else this.lines.push(label);
+    }
+  }
+
+  write(): string {
+    const body: PMNode[] = [];
+    this.doc.forEach((child) => {
+      const name = child.type.name;
+      if (name === 'headline') {
+        const text = writeInline(this.pieces(child), { heading: true })[0] ?? '';
+        this.lines.push(text ? `# ${text}` : '#');
+      } else if (name !== 'sources') {
+        body.push(child);
+      }
+    });
+    if (body.some((b) => !isProse(b) || !isBlank(b))) {
+      this.lines.push('');
+      this.blocks(body, '', '');
+    }
+    this.definitions();
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+function childrenOf(node: PMNode): PMNode[] {
+  const children: PMNode[] = [];
+  node.forEach((child) => children.push(child));
+  return children;
+}
+
+/** The draft as GitHub-flavoured Markdown (see the comment at the top of this file for the layout). */
+export function exportMarkdown(draft: Draft): string {
+  return new MarkdownWriter(draft.doc).write();
+}

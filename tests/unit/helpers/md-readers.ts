@@ -1,0 +1,512 @@
+/**
+ * Three independent Markdown readers for the export's tests, each reduced to one comparable shape
+ * (a "reading"), plus the reading a draft should give.
+ *
+ * - markdown-it 15 with markdown-it-footnote (HTML enabled, so that escaped text that slipped
+ *   through would show up as `html_inline`/`html_block` tokens), read from its token stream;
+ * - cmark-gfm (`/usr/bin/cmark-gfm`, with the footnotes, table, strikethrough and autolink
+ *   extensions): structure from its XML output, footnote labels from its HTML output (the XML
+ *   writer prints footnote nodes as `<unknown>`);
+ * - pandoc (`-f gfm -t json`): its JSON AST, each footnote a `Note` inline holding the note.
+ *
+ * A reading lists blocks as indented lines (`p […]`, `ul`, `  li`, `ol:3`, `quote`, `hr`, `h2 […]`)
+ * where inline content is a JSON array of runs: `["ib@https://x", "text"]` is text in em (`i`),
+ * strong (`b`) and a link; `{"cite": "1"}`, `"⏎"` (hard break), `{"img": …}`, and `{"bad": type}`
+ * for anything the export never means to produce (soft breaks, code, HTML, strikethrough…).
+ * Emphasis on whitespace is ignored (the export moves it outside the delimiters on purpose).
+ */
+import { spawnSync } from 'node:child_process';
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import type { Node as PMNode } from 'prosemirror-model';
+import { indexFootnotes } from '../../../shared/footnotes';
+import { isExportableUrl } from '../../../shared/url';
+import { sourceParts, sourceText } from '../../../shared/export/source-parts';
+
+/** A reader's view of a Markdown document. */
+export interface Reading {
+  /** The blocks, one per line, nested ones indented (see the comment at the top). */
+  readonly blocks: string[];
+  /** Footnote references in document order: their labels (pandoc: the note's text). */
+  readonly refs: string[];
+  /** Footnote definitions in the reader's order: label and plain text. */
+  readonly defs: { label: string; text: string }[];
+}
+
+type Seg =
+  | { t: 'char'; c: string; i: boolean; b: boolean; link: string | null }
+  | { t: 'cite'; label: string }
+  | { t: 'break' }
+  | { t: 'img'; alt: string; src: string; title: string }
+  | { t: 'bad'; type: string };
+
+interface Style {
+  i: boolean;
+  b: boolean;
+  link: string | null;
+}
+
+const PLAIN: Style = { i: false, b: false, link: null };
+
+function chars(text: string, style: Style): Seg[] {
+  return Array.from(text, (c) => ({ t: 'char' as const, c, ...style }));
+}
+
+/**
+ * cmark-gfm (like GitHub) turns e-mail-like text into `mailto:` links, and no escape prevents it
+ * (its autolink extension works on the text after escapes and entities are resolved). Such links,
+ * whose text is their address, are compared as plain text for cmark-gfm.
+ */
+function unlinkEmails(segs: readonly Seg[]): Seg[] {
+  const out = [...segs];
+  for (let i = 0; i < out.length; ) {
+    const seg = out[i];
+    if (seg?.t !== 'char' || seg.link === null) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let text = '';
+    for (let next = out[j]; next?.t === 'char' && next.link === seg.link; next = out[++j]) text += next.c;
+    if (seg.link === `mailto:${text}`) for (let k = i; k < j; k++) out[k] = { ...(out[k] as Seg & { t: 'char' }), link: null };
+    i = j;
+  }
+  return out;
+}
+
+/** Inline segments as a JSON array of runs; `collapse` folds whitespace runs to one space (pandoc). */
+function runsOf(segs: readonly Seg[], collapse = false, emails = false): string {
+  if (emails) segs = unlinkEmails(segs);
+  const out: unknown[] = [];
+  let key: string | null = null;
+  let text = '';
+  const flush = (): void => {
+    if (key !== null) out.push([key, text]);
+    key = null;
+    text = '';
+  };
+  for (const seg of segs) {
+    if (seg.t !== 'char') {
+      flush();
+      if (seg.t === 'cite') out.push({ cite: seg.label });
+      else if (seg.t === 'break') out.push('⏎');
+      else if (seg.t === 'img') out.push({ img: [seg.alt, seg.src, seg.title] });
+      else out.push({ bad: seg.type });
+      continue;
+    }
+    const space = /\s/u.test(seg.c);
+    const k = `${space ? '' : `${seg.i ? 'i' : ''}${seg.b ? 'b' : ''}`}${seg.link === null ? '' : `@${seg.link}`}`;
+    if (k !== key) flush();
+    key = k;
+    const c = collapse && space ? ' ' : seg.c;
+    if (!(collapse && c === ' ' && text.endsWith(' '))) text += c;
+  }
+  flush();
+  return JSON.stringify(out);
+}
+
+function plainText(segs: readonly Seg[]): string {
+  return segs.map((s) => (s.t === 'char' ? s.c : '')).join('');
+}
+
+class BlockList {
+  readonly lines: string[] = [];
+  line(depth: number, text: string): void {
+    this.lines.push(`${'  '.repeat(depth)}${text}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a draft should read as.
+
+/** Options of `expectedReading`. */
+export interface ExpectOptions {
+  /** How the reader rewrites link destinations (markdown-it percent-encodes them). */
+  readonly href?: (url: string) => string;
+  /** pandoc: whitespace runs fold to one space, and a note is known by its text, not its label. */
+  readonly pandoc?: boolean;
+  /** cmark-gfm: links whose text is their `mailto:` address count as text (see `unlinkEmails`). */
+  readonly cmark?: boolean;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** The reading `doc` must give: the meaning of the Markdown export, independent of its syntax. */
+export function expectedReading(doc: PMNode, options: ExpectOptions = {}): Reading {
+  const href = options.href ?? ((url: string) => url);
+  const index = indexFootnotes(doc);
+  const labelOf = (id: string): string | null => {
+    const entry = index.byId.get(id);
+    if (!entry) return null;
+    return options.pandoc ? sourceText(entry.node) : String(index.numbers.get(id));
+  };
+  const styleOf = (node: PMNode, withLink = true): Style => {
+    const style: Style = { i: false, b: false, link: null };
+    for (const mark of node.marks) {
+      if (mark.type.name === 'em') style.i = true;
+      if (mark.type.name === 'strong') style.b = true;
+      const url = mark.attrs.href as string | undefined;
+      if (withLink && mark.type.name === 'link' && url !== undefined && isExportableUrl(url, 'link')) style.link = href(url);
+    }
+    return style;
+  };
+  const inline = (node: PMNode, heading = false): Seg[] => {
+    const segs: Seg[] = [];
+    node.forEach((child) => {
+      if (child.isText) segs.push(...chars((child.text ?? '').replace(/\r\n?|\n/gu, ' '), styleOf(child)));
+      else if (child.type.name === 'hard_break') segs.push(heading ? { t: 'char', c: ' ', ...PLAIN } : { t: 'break' });
+      else if (child.type.name === 'citation') {
+        const label = labelOf(child.attrs.source as string);
+        segs.push(...(label === null ? chars('[?]', styleOf(child, false)) : [{ t: 'cite' as const, label }]));
+      }
+    });
+    let from = 0;
+    let to = segs.length;
+    while (from < to && segs[from]?.t === 'break') from++;
+    while (to > from && segs[to - 1]?.t === 'break') to--;
+    return segs.slice(from, to);
+  };
+  const blank = (node: PMNode): boolean => inline(node).length === 0;
+  const out = new BlockList();
+  const collapse = options.pandoc ?? false;
+  const emails = options.cmark ?? false;
+  const runs = (segs: readonly Seg[], fold: boolean): string => runsOf(segs, fold, emails);
+  const block = (node: PMNode, depth: number): void => {
+    const name = node.type.name;
+    if (name === 'paragraph' || name === 'standfirst') {
+      if (!blank(node)) out.line(depth, `p ${runs(inline(node), collapse)}`);
+    } else if (name === 'heading' || name === 'headline') {
+      out.line(depth, `h${name === 'headline' ? 1 : String(node.attrs.level)} ${runs(inline(node, true), collapse)}`);
+    } else if (name === 'blockquote' || name === 'list_item') {
+      out.line(depth, name === 'blockquote' ? 'quote' : 'li');
+      node.forEach((child) => block(child, depth + 1));
+    } else if (name === 'bullet_list' || name === 'ordered_list') {
+      out.line(depth, name === 'bullet_list' ? 'ul' : `ol:${String(node.attrs.start)}`);
+      node.forEach((child) => block(child, depth + 1));
+    } else if (name === 'horizontal_rule') {
+      out.line(depth, 'hr');
+    } else if (name === 'figure') {
+      const src = node.attrs.src as string;
+      const caption = node.firstChild ? inline(node.firstChild) : [];
+      const segs: Seg[] = [];
+      if (isExportableUrl(src, 'image')) {
+        segs.push({ t: 'img', alt: oneLine(node.attrs.alt as string), src: href(src), title: oneLine(node.attrs.credit as string) });
+        if (caption.length) segs.push({ t: 'break' });
+      }
+      segs.push(...caption);
+      if (segs.length) out.line(depth, `p ${runs(segs, collapse)}`);
+    } else if (name === 'read_also') {
+      out.line(depth, `p ${runs(chars(oneLine(node.attrs.title as string) || 'Read also', { ...PLAIN, b: true }), collapse)}`);
+      const items: string[] = [];
+      node.forEach((item) => {
+        const title = oneLine(item.attrs.title as string);
+        const url = item.attrs.url as string;
+        const kicker = oneLine(item.attrs.kicker as string);
+        const linked = isExportableUrl(url, 'readAlso');
+        const segs: Seg[] = [];
+        if (kicker) segs.push(...chars(title || linked ? `${kicker}: ` : kicker, PLAIN));
+        if (title || linked) segs.push(...chars(title || url, { ...PLAIN, link: linked ? href(url) : null }));
+        if (segs.length) items.push(`p ${runs(segs, collapse)}`);
+      });
+      if (items.length) {
+        out.line(depth, 'ul');
+        for (const item of items) {
+          out.line(depth + 1, 'li');
+          out.line(depth + 2, item);
+        }
+      }
+    }
+  };
+  doc.forEach((child) => {
+    if (child.type.name !== 'sources') block(child, 0);
+  });
+  const refs = index.citations.map((c) => labelOf(c.source)).filter((l): l is string => l !== null);
+  const defs = index.sources
+    .filter((s) => s.number !== null && index.byId.get(s.id) === s)
+    .map((s) => ({ label: String(s.number), text: sourceText(s.node) }));
+  return { blocks: out.lines, refs, defs };
+}
+
+/** The inline runs a source's footnote definition should read as (URL as a link). */
+export function expectedSourceRuns(source: PMNode, options: ExpectOptions = {}): string {
+  const href = options.href ?? ((url: string) => url);
+  const segs = sourceParts(source).flatMap((part) => chars(part.text, { ...PLAIN, link: part.kind === 'url' ? href(part.text) : null }));
+  return runsOf(segs, options.pandoc ?? false, options.cmark ?? false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// markdown-it
+
+/** The markdown-it instance the tests read with: default preset, raw HTML on, footnotes. */
+export const markdownIt = new MarkdownIt({ html: true }).use(footnote);
+
+/** markdown-it's reading of `md`, with its tokens and the kinds of token it produced. */
+export function readWithMarkdownIt(md: string): Reading & { tokens: Token[]; tokenTypes: Set<string>; defRuns: string[] } {
+  const tokens = markdownIt.parse(md, {});
+  const out = new BlockList();
+  const refs: string[] = [];
+  const defs: { label: string; text: string }[] = [];
+  const defRuns: string[] = [];
+  const tokenTypes = new Set<string>();
+  let depth = 0;
+  let pending: string | null = null;
+  let inDef: { label: string; segs: Seg[] } | null = null;
+  const inlineSegs = (children: readonly Token[]): Seg[] => {
+    const segs: Seg[] = [];
+    const style: Style = { ...PLAIN };
+    for (const t of children) {
+      tokenTypes.add(t.type);
+      if (t.type === 'text') segs.push(...chars(t.content, style));
+      else if (t.type === 'em_open' || t.type === 'em_close') style.i = t.type === 'em_open';
+      else if (t.type === 'strong_open' || t.type === 'strong_close') style.b = t.type === 'strong_open';
+      else if (t.type === 'link_open') style.link = String(t.attrGet('href') ?? '');
+      else if (t.type === 'link_close') style.link = null;
+      else if (t.type === 'hardbreak') segs.push({ t: 'break' });
+      else if (t.type === 'footnote_ref') {
+        const label = String((t.meta as { label?: string }).label);
+        refs.push(label);
+        segs.push({ t: 'cite', label });
+      } else if (t.type === 'image') {
+        const alt = (t.children ?? []).map((c) => (c.type === 'text' ? c.content : '')).join('');
+        segs.push({ t: 'img', alt, src: String(t.attrGet('src') ?? ''), title: String(t.attrGet('title') ?? '') });
+      } else segs.push({ t: 'bad', type: t.type });
+    }
+    return segs;
+  };
+  for (const token of tokens) {
+    tokenTypes.add(token.type);
+    switch (token.type) {
+      case 'heading_open':
+      case 'paragraph_open':
+        pending = token.type === 'paragraph_open' ? 'p' : token.tag;
+        break;
+      case 'inline': {
+        const segs = inlineSegs(token.children ?? []);
+        if (inDef) inDef.segs.push(...segs);
+        else out.line(depth, `${pending ?? '?'} ${runsOf(segs)}`);
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+      case 'list_item_open':
+      case 'blockquote_open':
+        if (!inDef) {
+          const names: Record<string, string> = { bullet_list_open: 'ul', ordered_list_open: `ol:${String(token.attrGet('start') ?? '1')}`, list_item_open: 'li', blockquote_open: 'quote' };
+          out.line(depth, names[token.type] ?? '?');
+          depth++;
+        }
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+      case 'list_item_close':
+      case 'blockquote_close':
+        if (!inDef) depth--;
+        break;
+      case 'hr':
+        out.line(depth, 'hr');
+        break;
+      case 'footnote_open':
+        inDef = { label: String((token.meta as { label?: string }).label), segs: [] };
+        break;
+      case 'footnote_close':
+        if (inDef) {
+          defs.push({ label: inDef.label, text: plainText(inDef.segs) });
+          defRuns.push(runsOf(inDef.segs));
+        }
+        inDef = null;
+        break;
+      case 'heading_close':
+      case 'paragraph_close':
+      case 'footnote_block_open':
+      case 'footnote_block_close':
+      case 'footnote_anchor':
+        break;
+      default:
+        out.line(depth, `bad ${token.type}`);
+    }
+  }
+  // Footnote references inside definitions are not citations of the body.
+  return { blocks: out.lines, refs, defs, tokens, tokenTypes, defRuns };
+}
+
+// ---------------------------------------------------------------------------------------------
+// External programs
+
+/** Runs `command` with `input` on stdin; fails with a clear message when it is not installed. */
+export function run(command: string, args: readonly string[], input: string): string {
+  const result = spawnSync(command, args, { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'ENOENT'
+        ? `${command} is not installed (or not on PATH): the Markdown export tests need it. Install it (Debian: apt-get install ${command}); CI installs it.`
+        : `${command} could not run: ${result.error.message}`,
+    );
+  }
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${String(result.status)}: ${result.stderr}`);
+  return result.stdout;
+}
+
+const CMARK_ARGS = ['-e', 'footnotes', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink'];
+
+function decodeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-f]+);/giu, (_m, name: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (named[name] !== undefined) return named[name];
+    return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10));
+  });
+}
+
+interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+function parseXml(xml: string): XmlNode {
+  const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
+  const stack: XmlNode[] = [root];
+  const tag = /<\?[^>]*\?>|<!DOCTYPE[^>]*>|<(\/?)(<unknown>|[a-z_]+)((?:\s+[a-z_:]+="[^"]*")*)\s*(\/?)>|([^<]+)/gu;
+  for (const m of xml.matchAll(tag)) {
+    const top = stack[stack.length - 1] as XmlNode;
+    if (m[5] !== undefined) {
+      if (top.name === 'text') top.text += decodeXml(m[5]);
+      continue;
+    }
+    if (m[2] === undefined) continue;
+    if (m[1] === '/') {
+      stack.pop();
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of (m[3] ?? '').matchAll(/([a-z_:]+)="([^"]*)"/gu)) attrs[a[1] ?? ''] = decodeXml(a[2] ?? '');
+    const node: XmlNode = { name: m[2], attrs, children: [], text: '' };
+    top.children.push(node);
+    if (m[4] !== '/') stack.push(node);
+  }
+  return root;
+}
+
+function decodeHtml(text: string): string {
+  return decodeXml(text);
+}
+
+/** cmark-gfm's reading of `md`, and its HTML. */
+export function readWithCmark(md: string): Reading & { html: string; defRuns: string[] } {
+  const html = run('cmark-gfm', [...CMARK_ARGS, '--to', 'html'], md);
+  const xml = run('cmark-gfm', [...CMARK_ARGS, '--to', 'xml'], md);
+  const refs = [...html.matchAll(/<sup class="footnote-ref"><a href="#fn-([^"]*)" id="fnref-[^"]*" data-footnote-ref>/gu)].map((m) => decodeHtml(m[1] ?? ''));
+  const section = /<section class="footnotes" data-footnotes>([\s\S]*)<\/section>/u.exec(html)?.[1] ?? '';
+  const defs = [...section.matchAll(/<li id="fn-([^"]*)">([\s\S]*?)<\/li>/gu)].map((m) => ({
+    label: decodeHtml(m[1] ?? ''),
+    text: decodeHtml(
+      (m[2] ?? '')
+        .replace(/<a href="#fnref-[^"]*" class="footnote-backref"[\s\S]*?<\/a>/gu, '')
+        .replace(/<[^>]*>/gu, '')
+        .trim(),
+    ),
+  }));
+  const out = new BlockList();
+  const defRuns: string[] = [];
+  let refIndex = 0;
+  const inlineSegs = (nodes: readonly XmlNode[], style: Style, segs: Seg[]): Seg[] => {
+    for (const node of nodes) {
+      if (node.name === 'text') segs.push(...chars(node.text, style));
+      else if (node.name === 'emph') inlineSegs(node.children, { ...style, i: true }, segs);
+      else if (node.name === 'strong') inlineSegs(node.children, { ...style, b: true }, segs);
+      else if (node.name === 'link') inlineSegs(node.children, { ...style, link: node.attrs.destination ?? '' }, segs);
+      else if (node.name === 'linebreak') segs.push({ t: 'break' });
+      else if (node.name === 'image') {
+        const alt = plainText(inlineSegs(node.children, PLAIN, []));
+        segs.push({ t: 'img', alt, src: node.attrs.destination ?? '', title: node.attrs.title ?? '' });
+      } else if (node.name === '<unknown>') segs.push({ t: 'cite', label: refs[refIndex++] ?? '?' });
+      else segs.push({ t: 'bad', type: node.name });
+    }
+    return segs;
+  };
+  let defIndex = 0;
+  const block = (node: XmlNode, depth: number): void => {
+    const name = node.name;
+    if (name === 'paragraph') out.line(depth, `p ${runsOf(inlineSegs(node.children, PLAIN, []), false, true)}`);
+    else if (name === 'heading') out.line(depth, `h${node.attrs.level ?? '?'} ${runsOf(inlineSegs(node.children, PLAIN, []), false, true)}`);
+    else if (name === 'list' || name === 'item' || name === 'block_quote') {
+      out.line(depth, name === 'item' ? 'li' : name === 'block_quote' ? 'quote' : node.attrs.type === 'ordered' ? `ol:${node.attrs.start ?? '1'}` : 'ul');
+      for (const child of node.children) block(child, depth + 1);
+    } else if (name === 'thematic_break') out.line(depth, 'hr');
+    else if (name === '<unknown>') {
+      // A footnote definition: its paragraphs, in the order of the HTML's definitions.
+      const segs = node.children.flatMap((p) => inlineSegs(p.children, PLAIN, []));
+      defRuns.push(runsOf(segs, false, true));
+      defIndex++;
+    } else out.line(depth, `bad ${name}`);
+  };
+  const documentNode = parseXml(xml).children.find((n) => n.name === 'document');
+  for (const child of documentNode?.children ?? []) block(child, 0);
+  if (defIndex !== defs.length) throw new Error(`cmark-gfm: ${String(defIndex)} definitions in XML but ${String(defs.length)} in HTML`);
+  return { blocks: out.lines, refs, defs, html, defRuns };
+}
+
+// ---------------------------------------------------------------------------------------------
+// pandoc
+
+interface PandocElement {
+  t: string;
+  c?: unknown;
+}
+
+/** pandoc's reading of `md` (`-f gfm`): blocks, and the text of each note in document order. */
+export function readWithPandoc(md: string): { blocks: string[]; notes: string[]; types: Set<string> } {
+  const ast = JSON.parse(run('pandoc', ['-f', 'gfm', '-t', 'json'], md)) as { blocks: PandocElement[] };
+  const out = new BlockList();
+  const notes: string[] = [];
+  const types = new Set<string>();
+  const inlineSegs = (elements: readonly PandocElement[], style: Style, segs: Seg[], inNote: boolean): Seg[] => {
+    for (const el of elements) {
+      types.add(el.t);
+      if (el.t === 'Str') segs.push(...chars(el.c as string, style));
+      else if (el.t === 'Space') segs.push(...chars(' ', style));
+      else if (el.t === 'Emph') inlineSegs(el.c as PandocElement[], { ...style, i: true }, segs, inNote);
+      else if (el.t === 'Strong') inlineSegs(el.c as PandocElement[], { ...style, b: true }, segs, inNote);
+      else if (el.t === 'Link') {
+        const [, content, [url]] = el.c as [unknown, PandocElement[], [string, string]];
+        inlineSegs(content, { ...style, link: url }, segs, inNote);
+      } else if (el.t === 'LineBreak') segs.push({ t: 'break' });
+      else if (el.t === 'Image') {
+        const [, content, [src, title]] = el.c as [unknown, PandocElement[], [string, string]];
+        segs.push({ t: 'img', alt: plainText(inlineSegs(content, PLAIN, [], inNote)).replace(/\s+/gu, ' '), src, title });
+      } else if (el.t === 'Note') {
+        const blocks = el.c as PandocElement[];
+        const text = blocks.map((b) => plainText(inlineSegs((b.c as PandocElement[] | undefined) ?? [], PLAIN, [], true))).join(' ');
+        const label = text.replace(/\s+/gu, ' ').trim();
+        if (!inNote) notes.push(label);
+        segs.push({ t: 'cite', label });
+      } else segs.push({ t: 'bad', type: el.t });
+    }
+    return segs;
+  };
+  const block = (el: PandocElement, depth: number): void => {
+    types.add(el.t);
+    if (el.t === 'Para' || el.t === 'Plain') out.line(depth, `p ${runsOf(inlineSegs(el.c as PandocElement[], PLAIN, [], false), true)}`);
+    else if (el.t === 'Header') {
+      const [level, , content] = el.c as [number, unknown, PandocElement[]];
+      out.line(depth, `h${String(level)} ${runsOf(inlineSegs(content, PLAIN, [], false), true)}`);
+    } else if (el.t === 'BulletList' || el.t === 'OrderedList') {
+      const items = el.t === 'BulletList' ? (el.c as PandocElement[][]) : (el.c as [[number], PandocElement[][]])[1];
+      out.line(depth, el.t === 'BulletList' ? 'ul' : `ol:${String((el.c as [[number]])[0][0])}`);
+      for (const item of items) {
+        out.line(depth + 1, 'li');
+        for (const child of item) block(child, depth + 2);
+      }
+    } else if (el.t === 'BlockQuote') {
+      out.line(depth, 'quote');
+      for (const child of el.c as PandocElement[]) block(child, depth + 1);
+    } else if (el.t === 'HorizontalRule') out.line(depth, 'hr');
+    else out.line(depth, `bad ${el.t}`);
+  };
+  for (const el of ast.blocks) block(el, 0);
+  return { blocks: out.lines, notes, types };
+}
