@@ -8,29 +8,14 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Status } from '../../shared/draft/meta';
 import { documentWords } from '../../shared/words';
 import { readDraftFile } from '../node/draft-file';
 import { fsServiceError } from './errors';
 import { isDraftFileName } from './names';
 
-/** One draft in the library. */
-export interface DraftSummary {
-  /** File name inside the workspace (e.g. "my-story.copydesk"). */
-  readonly name: string;
-  /** The headline's text ('' when empty or unreadable). */
-  readonly headline: string;
-  /** Review status, or null for a file that could not be read. */
-  readonly status: Status | null;
-  /** When the file was last written (ISO time of its modification time). */
-  readonly updated: string;
-  /** Word count of the copy (see shared/words.ts); 0 for an unreadable file. */
-  readonly words: number;
-  /** File size in bytes. */
-  readonly bytes: number;
-  /** Why the file cannot be opened; absent for a good draft. */
-  readonly error?: string;
-}
+/** One draft in the library: the type the API sends (shared/ipc/channels.ts). */
+import type { DraftSummary } from '../../shared/ipc/channels';
+export type { DraftSummary };
 
 interface CacheEntry {
   readonly mtimeMs: number;

@@ -17,23 +17,9 @@ import { decodeJournalRecord, encodeJournalRecord, JOURNAL_KEY, type JournalReco
 
 const SUFFIX = '.journal';
 
-/** A record as the recovery dialog lists it. */
-export type RecoveryEntry =
-  | {
-      readonly key: string;
-      readonly readable: true;
-      /** The draft's name in the workspace, or null for a draft never saved. */
-      readonly name: string | null;
-      readonly headline: string;
-      /** When the record was written (ISO time). */
-      readonly savedAt: string;
-    }
-  | {
-      readonly key: string;
-      readonly readable: false;
-      /** Why the record cannot be restored (a sentence). */
-      readonly reason: string;
-    };
+/** A record as the recovery dialog lists it: the type the API sends (shared/ipc/channels.ts). */
+import type { RecoveryEntry } from '../../shared/ipc/channels';
+export type { RecoveryEntry };
 
 function assertKey(key: unknown): asserts key is string {
   if (typeof key !== 'string' || !JOURNAL_KEY.test(key)) {

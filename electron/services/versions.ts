@@ -30,17 +30,9 @@ export interface VersionPolicy {
 /** Five minutes apart, at most 50 per draft, at most 30 days old. */
 export const DEFAULT_VERSION_POLICY: VersionPolicy = { minSpacingMs: 5 * 60_000, maxCount: 50, maxAgeMs: 30 * 24 * 3_600_000 };
 
-/** One version as the versions panel lists it. */
-export interface VersionSummary {
-  /** Opaque id, passed back to `restore`. */
-  readonly id: string;
-  /** When the snapshot was taken (ISO time). */
-  readonly createdAt: string;
-  readonly words: number;
-  readonly headline: string;
-  /** Set when the snapshot file cannot be read as a draft. */
-  readonly error?: string;
-}
+/** One version as the versions panel lists it: the type the API sends (shared/ipc/channels.ts). */
+import type { VersionSummary } from '../../shared/ipc/channels';
+export type { VersionSummary };
 
 const ID = /^(\d{13})-([0-9a-f]{12})$/u;
 const EXT = '.copydesk';
