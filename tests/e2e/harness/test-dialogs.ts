@@ -1,0 +1,75 @@
+/**
+ * The `CallerShell` of the end-to-end tests: what Electron's native dialogs and window controls do
+ * in the app (electron/shell/caller.ts), answered by the test instead of by a person.
+ *
+ * - Export "save dialog": answers `<exportsDir>/<suggested name>` unless the test queued another
+ *   answer (an absolute path, or null for Cancel).
+ * - Folder dialog: answers what the test queued, Cancel when nothing is queued.
+ * - window.ready / setDirty / close: recorded (`readied`, `dirty`, `closeRequests`); `ready` also
+ *   flushes events held back until the renderer listens, as the shell's `sendWhenReady` does.
+ */
+import path from 'node:path';
+import type { CallerShell } from '../../../electron/api/handlers';
+import type { ExportFormat } from '../../../shared/ipc/channels';
+
+/** The test's side of the dialogs and window controls. */
+export class TestDialogs implements CallerShell {
+  /** Where exports go when the test queued no other answer. */
+  readonly exportsDir: string;
+  /** What the main process asked, in order: "export:<name>:<format>", "folder:<default>". */
+  readonly asked: string[] = [];
+  /** Whether the renderer last said it holds unsaved edits (null: never said). */
+  dirty: boolean | null = null;
+  /** How many times the renderer called window.ready. */
+  readied = 0;
+  /** How many times the renderer asked to close the window. */
+  closeRequests = 0;
+  private readonly exportAnswers: (string | null)[] = [];
+  private readonly folderAnswers: (string | null)[] = [];
+  private readonly onReady: () => void;
+
+  constructor(exportsDir: string, onReady: () => void) {
+    this.exportsDir = exportsDir;
+    this.onReady = onReady;
+  }
+
+  /** The next export dialog answers `target` (an absolute path) or Cancel (null). */
+  answerNextExport(target: string | null): void {
+    if (target !== null && !path.isAbsolute(target)) throw new Error(`answerNextExport needs an absolute path, not ${JSON.stringify(target)}.`);
+    this.exportAnswers.push(target);
+  }
+
+  /** The next folder dialog answers `folder` (an absolute path) or Cancel (null). */
+  answerNextFolder(folder: string | null): void {
+    if (folder !== null && !path.isAbsolute(folder)) throw new Error(`answerNextFolder needs an absolute path, not ${JSON.stringify(folder)}.`);
+    this.folderAnswers.push(folder);
+  }
+
+  /** Where an export of the suggested name lands by default. */
+  exportPath(defaultName: string): string {
+    return path.join(this.exportsDir, defaultName);
+  }
+
+  async chooseFolder(options: { readonly defaultPath: string }): Promise<string | null> {
+    this.asked.push(`folder:${options.defaultPath}`);
+    return this.folderAnswers.length > 0 ? (this.folderAnswers.shift() ?? null) : null;
+  }
+
+  async chooseExportTarget(options: { readonly defaultName: string; readonly format: ExportFormat }): Promise<string | null> {
+    this.asked.push(`export:${options.defaultName}:${options.format}`);
+    return this.exportAnswers.length > 0 ? (this.exportAnswers.shift() ?? null) : this.exportPath(options.defaultName);
+  }
+
+  ready(): void {
+    this.readied += 1;
+    this.onReady();
+  }
+
+  setDirty(dirty: boolean): void {
+    this.dirty = dirty;
+  }
+
+  close(): void {
+    this.closeRequests += 1;
+  }
+}
