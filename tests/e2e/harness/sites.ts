@@ -17,8 +17,11 @@ export type SiteName = 'renderer' | 'smoke';
 /** The repository's root folder. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The built renderer that `vite preview` serves. */
-export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+/**
+ * The built renderer that `vite preview` serves: dist/renderer, or the folder named by
+ * COPYDESK_E2E_RENDERER_DIR (a build made elsewhere with `vite build --outDir <folder>`).
+ */
+export const RENDERER_DIST = path.resolve(ROOT, process.env.COPYDESK_E2E_RENDERER_DIR ?? path.join('dist', 'renderer'));
 
 const HARNESS_DIR = path.join(ROOT, 'tests', 'e2e', 'harness');
 const SMOKE_DIR = path.join(HARNESS_DIR, 'smoke-page');
@@ -76,7 +79,7 @@ export async function startSites(): Promise<() => Promise<void>> {
     servers.push(smoke);
     urls.smoke = urlOf(smoke);
     if (existsSync(path.join(RENDERER_DIST, 'index.html'))) {
-      const renderer = await servePreview(path.join(ROOT, 'vite.config.mts'), {});
+      const renderer = await servePreview(path.join(ROOT, 'vite.config.mts'), { outDir: RENDERER_DIST });
       servers.push(renderer);
       urls.renderer = urlOf(renderer);
     }
