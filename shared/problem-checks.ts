@@ -1,18 +1,41 @@
 /**
- * The checks of `shared/problems.ts`, split so that the editor can run them one top-level block
- * at a time (body checks) or from the footnote index alone (source checks), with the same
- * severities, codes and messages. Messages that name a place take it as an argument, because a
- * block's place ("paragraph 3 of the body") changes when blocks are inserted before it while its
- * problems do not.
- *
- * Kept in step with `findProblems` by a property test (tests/unit/editor-problems.test.ts). The
- * proposed refactor (see the report) moves these per-block checks into shared/problems.ts so
- * that `findProblems` is built from them and there is one copy of each message.
+ * The checks behind a draft's problems, split so that they can run one top-level block at a time
+ * (body checks) or from a footnote index alone (source checks). `findProblems` (problems.ts)
+ * runs them over a whole document; the editor runs them incrementally, only on the blocks an
+ * edit touched. Messages that name a place take it as an argument, because a block's place
+ * ("paragraph 3 of the body") changes when blocks are inserted before it while its problems do not.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import type { Problem, ProblemCode, Severity } from '../../shared/problems';
-import { classifyUrl, type UrlContext } from '../../shared/url';
-import type { FootnoteState } from './footnote-state';
+import { classifyUrl, type UrlContext } from './url';
+
+/** How bad a problem is. */
+export type Severity = 'error' | 'warning';
+
+/** Stable identifiers of the kinds of problem. */
+export type ProblemCode =
+  | 'empty-headline'
+  | 'missing-source'
+  | 'uncited-source'
+  | 'untitled-source'
+  | 'empty-source'
+  | 'duplicate-source-id'
+  | 'unsafe-url'
+  | 'malformed-url'
+  | 'read-also-untitled'
+  | 'read-also-no-url'
+  | 'image-no-alt';
+
+/** One thing wrong with a draft. */
+export interface Problem {
+  readonly severity: Severity;
+  readonly code: ProblemCode;
+  /** A sentence that says what is wrong and where. */
+  readonly message: string;
+  /** The place in words ("paragraph 3 of the body (…)", "source [2] “…”"). */
+  readonly where: string;
+  /** Document position of the node concerned. */
+  readonly pos: number;
+}
 
 /** A problem found in a block, before its place is known. */
 export interface BlockProblem {
@@ -119,7 +142,7 @@ export interface SourceProblem extends Omit<Problem, 'pos'> {
 }
 
 /** Names a source for messages: `source [2] “Title”` or `uncited source “Title”`. */
-function sourceName(number: number | null, node: PMNode): string {
+export function sourceName(number: number | null, node: PMNode): string {
   const title = (node.attrs.title as string).trim();
   const label = number === null ? 'uncited source' : `source [${String(number)}]`;
   return title ? `${label} “${title.length > 40 ? `${title.slice(0, 40)}…` : title}”` : `${label} (id ${node.attrs.id as string})`;
@@ -137,8 +160,23 @@ function sourceUrlCheck(node: PMNode): BlockProblem | null {
   return check;
 }
 
+/** What the source checks need of a footnote index: the sources in document order, numbers and counts. */
+export interface SourceTally {
+  /** Sources in document order, with their offset inside the sources section. */
+  readonly sources: Iterable<{ readonly id: string; readonly node: PMNode; readonly offset: number }>;
+  /** Citations per source id. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** The number of a source id, or null when nothing cites it. */
+  numberOf(id: string): number | null;
+}
+
+/** The message of a citation whose source is missing. */
+export function missingSourceMessage(id: string, where: string): string {
+  return `A citation in ${where} names source “${id}”, which is not in the sources.`;
+}
+
 /** The problems of the sources (duplicate ids, uncited, empty, untitled, bad URL), in document order. */
-export function checkSources(footnotes: FootnoteState): SourceProblem[] {
+export function checkSources(footnotes: SourceTally): SourceProblem[] {
   const problems: SourceProblem[] = [];
   const seen = new Set<string>();
   for (const entry of footnotes.sources) {

@@ -15,7 +15,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import type { Problem } from '../../shared/problems';
 import { describePosition } from '../../shared/where';
-import { checkBlock, checkSources, type BlockReport, type SourceProblem } from './block-problems';
+import { checkBlock, checkSources, missingSourceMessage, type BlockReport, type SourceProblem } from '../../shared/problem-checks';
 import { changedBlocks } from './changed-range';
 import { footnotesOf } from './footnote-plugin';
 import type { FootnoteState } from './footnote-state';
@@ -97,7 +97,7 @@ export class ProblemsState {
         const pos = start + entry.rel;
         if (entry.kind === 'citation') {
           if (!footnotes.byId.has(entry.id)) {
-            out.push({ severity: 'error', code: 'missing-source', where: place(), pos, message: `A citation in ${place()} names source “${entry.id}”, which is not in the sources.` });
+            out.push({ severity: 'error', code: 'missing-source', where: place(), pos, message: missingSourceMessage(entry.id, place()) });
           }
           continue;
         }
