@@ -2,7 +2,7 @@
  * The HTML export: a draft as a standalone page, or as an `<article>` fragment for a CMS.
  *
  * Semantic markup only: headings, paragraphs, lists, quotes, figures; citations as
- * `<sup class="citation"><a href="#…fn-n">n</a></sup>` with an accessible label; the cited
+ * `<sup class="citation">[<a href="#…fn-n">n</a>]</sup>` with an accessible label; the cited
  * sources as an ordered list with a back link to every citation; "Read also" blocks as asides.
  * Every piece of text and every attribute value is escaped, and every URL is checked again as it
  * is written (shared/url.ts, then ./html-url.ts), so nothing in a draft can inject markup or a
@@ -373,7 +373,7 @@ class HtmlWriter {
     const n = String(this.index.numbers.get(id));
     const entry = this.index.byId.get(id);
     if (!entry) {
-      this.out.push('<sup class="citation citation-missing" title="Missing source">?</sup>');
+      this.out.push('<sup class="citation citation-missing" title="Missing source">[?]</sup>');
       return;
     }
     const k = (this.cited.get(id) ?? 0) + 1;
@@ -381,7 +381,9 @@ class HtmlWriter {
     const name = sourceName(entry.node);
     const label = name ? `Source ${n}: ${name}` : `Source ${n}`;
     const ref = this.id(`fnref-${n}-${String(k)}`);
-    this.out.push(`<sup class="citation"><a href="#${this.prefix}fn-${n}" id="${ref}" aria-label="${escapeAttr(label)}">${n}</a></sup>`);
+    // Brackets outside the link keep adjacent citations apart ("[1][2]", as in the seed), where
+    // bare superscripts would read as "12".
+    this.out.push(`<sup class="citation">[<a href="#${this.prefix}fn-${n}" id="${ref}" aria-label="${escapeAttr(label)}">${n}</a>]</sup>`);
   }
 }
 

@@ -156,7 +156,7 @@ function markupProblems(html: string): string[] {
 
 /** Numbers of the citations in `html`, in order ("?" for a missing source). */
 function citationNumbers(html: string): string[] {
-  return [...html.matchAll(/<sup class="citation[^"]*"[^>]*>(?:<a [^>]*>)?([^<]*)/gu)].map((m) => m[1] as string);
+  return [...html.matchAll(/<sup class="citation[^"]*"[^>]*>\[(?:<a [^>]*>)?([^<\]]*)/gu)].map((m) => m[1] as string);
 }
 
 describe('exportHtml: the page', () => {
@@ -232,9 +232,9 @@ describe('exportHtml: citations and sources', () => {
 
   it('numbers sources by first citation and reuses the number (A, B, A → 1, 2, 1)', () => {
     expect(citationNumbers(html)).toEqual(['1', '2', '1']);
-    expect(html).toContain('<sup class="citation"><a href="#cd-fn-1" id="cd-fnref-1-1" aria-label="Source 1: Ay">1</a></sup>');
-    expect(html).toContain('<sup class="citation"><a href="#cd-fn-2" id="cd-fnref-2-1" aria-label="Source 2: Bee">2</a></sup>');
-    expect(html).toContain('<sup class="citation"><a href="#cd-fn-1" id="cd-fnref-1-2" aria-label="Source 1: Ay">1</a></sup>');
+    expect(html).toContain('<sup class="citation">[<a href="#cd-fn-1" id="cd-fnref-1-1" aria-label="Source 1: Ay">1</a>]</sup>');
+    expect(html).toContain('<sup class="citation">[<a href="#cd-fn-2" id="cd-fnref-2-1" aria-label="Source 2: Bee">2</a>]</sup>');
+    expect(html).toContain('<sup class="citation">[<a href="#cd-fn-1" id="cd-fnref-1-2" aria-label="Source 1: Ay">1</a>]</sup>');
   });
 
   it('lists cited sources in number order with one labelled back link per citation', () => {
@@ -263,7 +263,7 @@ describe('exportHtml: citations and sources', () => {
 
   it('marks a citation of a missing source with a visible "?" and keeps the others linked', () => {
     const missing = exportHtml(draftOf(article({ headline: 'H', body: [p(cite('a'), cite('ghost'), cite('b'))], sources: [source('a', { title: 'A' }), source('b', { title: 'B' })] })));
-    expect(missing).toContain('<sup class="citation citation-missing" title="Missing source">?</sup>');
+    expect(missing).toContain('<sup class="citation citation-missing" title="Missing source">[?]</sup>');
     expect(citationNumbers(missing)).toEqual(['1', '?', '3']);
     // The missing source took number 2, as in the editor; the list says so with `value`.
     expect(missing).toContain('<li id="cd-fn-1">');
