@@ -1,0 +1,208 @@
+/**
+ * The React shell: the library or the open draft's editor, the dialogs, the notices, F6 region
+ * cycling, and what comes from the main process — menu commands (routed to the screen that
+ * shows), drafts the system asks to open, and changes of draft files on disk. State is kept per
+ * concern: the library listing (`useLibrary`), the recovery records (`useRecovery`), the open
+ * draft (`DocumentSession`: editor state, metadata, saving).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { ExternalChange, MenuCommand, OpenedDraft, RecoveryEntry } from '../../shared/ipc/channels';
+import { api, displayName, messageOf } from './api';
+import { DialogHost, useAsk } from './dialogs/dialog-host';
+import { EditorScreen } from './editor/EditorScreen';
+import { LibraryView } from './library/LibraryView';
+import { useLibrary } from './library/use-library';
+import { useRecovery } from './library/use-recovery';
+import { MenuRouter, MenuRouterContext, type MenuHandlers } from './menu-commands';
+import { Notices, notify } from './notices';
+import { typography } from './preferences';
+import { useRegionCycling } from './regions';
+import { DocumentSession, type SessionOptions } from './session/document-session';
+import { saveStatusText } from './status/StatusBar';
+
+/** The application. */
+export function App(): ReactElement {
+  return (
+    <DialogHost>
+      <Shell />
+    </DialogHost>
+  );
+}
+
+function Shell(): ReactElement {
+  const ask = useAsk();
+  const router = useMemo(() => new MenuRouter(), []);
+  const library = useLibrary();
+  const recovery = useRecovery();
+  const [session, setSession] = useState<DocumentSession | null>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  useRegionCycling();
+
+  const start = useCallback((opened: OpenedDraft, options: Partial<SessionOptions> = {}): boolean => {
+    try {
+      const next = new DocumentSession(api(), opened, {
+        typography: typography.get(),
+        onDirtyChange: (dirty) => void api().window.setDirty({ dirty }).catch(() => undefined),
+        ...options,
+      });
+      setSession(next);
+      return true;
+    } catch (e) {
+      notify(`“${displayName(opened.name)}” cannot be opened: ${messageOf(e)}`, 'error');
+      return false;
+    }
+  }, []);
+
+  const backToLibrary = useCallback(
+    (closing: DocumentSession) => {
+      closing.dispose();
+      setSession((now) => (now === closing ? null : now));
+      void library.refresh();
+      void recovery.refresh();
+      document.title = 'Copydesk';
+    },
+    [library, recovery],
+  );
+
+  /** Closes the open draft after saving; asks when it cannot be saved. False when the user stays. */
+  const leave = useCallback(async (): Promise<boolean> => {
+    const current = sessionRef.current;
+    if (!current) return true;
+    const clean = await current.saver.settle();
+    if (!clean) {
+      const choice = await ask.choose({
+        title: 'Close without saving?',
+        message: `${saveStatusText(current.saver.status.get())}. If you close the draft now, the edits since the last save are lost.`,
+        choices: [
+          { value: 'stay', label: 'Stay with the draft' },
+          { value: 'discard', label: 'Close without saving', danger: true },
+        ],
+      });
+      if (choice !== 'discard') return false;
+    }
+    await current.saver.forgetJournal();
+    backToLibrary(current);
+    return true;
+  }, [ask, backToLibrary]);
+
+  const openDraft = useCallback(
+    async (name: string) => {
+      if (sessionRef.current?.name === name) return;
+      if (!(await leave())) return;
+      try {
+        start(await api().drafts.open({ name }));
+      } catch (e) {
+        notify(messageOf(e), 'error');
+        void library.refresh();
+      }
+    },
+    [leave, start, library],
+  );
+
+  const createDraft = useCallback(async () => {
+    if (!(await leave())) return;
+    try {
+      start(await api().drafts.create());
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  }, [leave, start]);
+
+  /** Opens a recovered draft with its unsaved content over its file (or a new file); saving it discards the record. */
+  const restore = useCallback(
+    async (entry: Extract<RecoveryEntry, { readable: true }>) => {
+      if (!(await leave())) return;
+      try {
+        const taken = await api().recovery.take({ key: entry.key });
+        let base: OpenedDraft | null = null;
+        if (taken.name !== null) base = await api().drafts.open({ name: taken.name }).catch(() => null);
+        base ??= await api().drafts.create();
+        if (start({ name: base.name, hash: base.hash, draft: taken.draft }, { journalKey: entry.key, dirty: true })) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
+      } catch (e) {
+        notify(messageOf(e), 'error');
+      }
+    },
+    [leave, start],
+  );
+
+  const chooseWorkspace = useCallback(async () => {
+    if (!(await leave())) return;
+    try {
+      if (await api().settings.chooseWorkspace()) {
+        await library.refresh();
+        await recovery.refresh();
+      }
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  }, [leave, library, recovery]);
+
+  const closeWindow = useCallback(async () => {
+    if (await leave()) await api().window.close();
+  }, [leave]);
+
+  const onExternalChange = useCallback((change: ExternalChange) => {
+    const current = sessionRef.current;
+    if (!current || current.saver.externalChange(change) !== 'reload') return;
+    current.reload().then(
+      () => notify(`“${displayName(current.name)}” changed on disk and was reloaded.`),
+      (e: unknown) => notify(messageOf(e), 'error'),
+    );
+  }, []);
+
+  // The app's own menu commands, under those of the screen showing.
+  const appCommands = useRef<MenuHandlers>({});
+  appCommands.current = {
+    new: () => void createDraft(),
+    open: () => void leave(),
+    close: () => void closeWindow(),
+    'choose-workspace': () => void chooseWorkspace(),
+  };
+  const openRef = useRef(openDraft);
+  openRef.current = openDraft;
+  const externalRef = useRef(onExternalChange);
+  externalRef.current = onExternalChange;
+
+  useEffect(() => {
+    const unregister = router.register(appCommands);
+    const stops = [
+      api().on.menu(({ command }: { command: MenuCommand }) => void router.run(command)),
+      api().on.openDraft(({ name }) => void openRef.current(name)),
+      api().on.externalChange((change) => externalRef.current(change)),
+    ];
+    void api()
+      .window.ready()
+      .catch(() => undefined);
+    return () => {
+      unregister();
+      for (const stop of stops) stop();
+    };
+  }, [router]);
+
+  return (
+    <MenuRouterContext.Provider value={router}>
+      {session ? (
+        <EditorScreen
+          key={session.id}
+          session={session}
+          onLeave={() => void leave()}
+          onTrashed={() => {
+            void session.saver.forgetJournal();
+            backToLibrary(session);
+          }}
+        />
+      ) : (
+        <LibraryView
+          library={library}
+          recovery={recovery}
+          onOpen={(name) => void openDraft(name)}
+          onCreate={() => void createDraft()}
+          onRestore={(entry) => void restore(entry)}
+          onChooseWorkspace={() => void chooseWorkspace()}
+        />
+      )}
+      <Notices />
+    </MenuRouterContext.Provider>
+  );
+}

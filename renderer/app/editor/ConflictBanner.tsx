@@ -1,0 +1,61 @@
+/**
+ * What the reporter sees when the draft's file changed (or vanished) on disk while they had
+ * edits, or when a save was refused for that reason: a banner above the article that stays
+ * until resolved, and, when a save was refused, a dialog at once. Both offer the same choices:
+ * keep mine (write this version over the file), reload theirs (drop my edits), save mine as a
+ * copy; for a vanished file, save it again.
+ */
+import type { ReactElement } from 'react';
+import { Dialog } from '../dialogs/Dialog';
+
+/** The choices of a conflict. */
+export interface ConflictActions {
+  readonly keepMine: () => void;
+  readonly reloadTheirs: () => void;
+  readonly saveCopy: () => void;
+}
+
+function Choices({ deleted, actions, autofocus }: { deleted: boolean; actions: ConflictActions; autofocus?: boolean }): ReactElement {
+  return (
+    <div className="cd-conflict-actions">
+      <button type="button" className="cd-button-primary" onClick={actions.keepMine}>
+        {deleted ? 'Save it again' : 'Keep mine'}
+      </button>
+      {deleted ? null : (
+        <button type="button" onClick={actions.reloadTheirs}>
+          Reload theirs
+        </button>
+      )}
+      <button type="button" onClick={actions.saveCopy} data-autofocus={autofocus ? true : undefined}>
+        Save mine as a copy…
+      </button>
+    </div>
+  );
+}
+
+function explain(deleted: boolean): string {
+  return deleted
+    ? 'The draft’s file was deleted or moved by someone else. Your version is still here (and in the recovery journal).'
+    : 'Someone else changed this draft’s file since you opened it. Keep your version (theirs is overwritten, though an earlier version may be kept), take theirs (your edits are dropped), or save yours as a copy.';
+}
+
+/** The banner above the article. */
+export function ConflictBanner({ deleted, actions }: { readonly deleted: boolean; readonly actions: ConflictActions }): ReactElement {
+  return (
+    <div className="cd-banner cd-banner-warning cd-conflict" role="alert">
+      <p>
+        <strong>{deleted ? 'The file is gone from disk.' : 'The file changed on disk.'}</strong> {explain(deleted)}
+      </p>
+      <Choices deleted={deleted} actions={actions} />
+    </div>
+  );
+}
+
+/** The dialog shown when a save was refused. */
+export function ConflictDialog({ deleted, actions, onClose }: { readonly deleted: boolean; readonly actions: ConflictActions; readonly onClose: () => void }): ReactElement {
+  return (
+    <Dialog title={deleted ? 'The draft’s file is gone' : 'The draft changed on disk'} description={explain(deleted)} role="alertdialog" onClose={onClose} className="cd-dialog-small">
+      <Choices deleted={deleted} actions={actions} autofocus />
+    </Dialog>
+  );
+}

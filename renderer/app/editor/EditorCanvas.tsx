@@ -1,0 +1,68 @@
+/**
+ * The article canvas: mounts the ProseMirror editor (renderer/editor) for the open draft and
+ * passes it the shell's hooks (link dialog, citation picker, going to a source, figure images).
+ * The hooks are read through a ref, so the editor is created once per draft, not per render.
+ */
+import { Selection } from 'prosemirror-state';
+import { useEffect, useRef, type MouseEvent, type ReactElement } from 'react';
+import { createEditorView } from '../../editor/create-editor';
+import type { EditorHooks } from '../../editor/hooks';
+import type { EditorStore } from '../session/editor-store';
+
+/** Properties of `EditorCanvas`. */
+export interface EditorCanvasProps {
+  readonly store: EditorStore;
+  readonly hooks: EditorHooks;
+}
+
+/**
+ * What a figure's `src` loads from. An https image loads as it is; an `assets/…` path would need
+ * the main process to serve the draft's assets folder, which the API cannot do yet: it shows as
+ * a missing image (the figure's fields still work).
+ */
+export function resolveImage(src: string): string {
+  return src.startsWith('https:') ? src : '';
+}
+
+/** The editor's mount point inside the article region. */
+export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement {
+  const mount = useRef<HTMLDivElement>(null);
+  const hooksRef = useRef(hooks);
+  hooksRef.current = hooks;
+
+  useEffect(() => {
+    const element = mount.current;
+    if (!element) return;
+    const view = createEditorView(element, store.getState(), {
+      label: 'Article text',
+      onChange: store.onTransaction,
+      onLinkRequest: (v) => hooksRef.current.onLinkRequest?.(v),
+      onCiteRequest: (v) => hooksRef.current.onCiteRequest?.(v),
+      onActivateCitation: (id, pos, v) => hooksRef.current.onActivateCitation?.(id, pos, v),
+      onCitationFocus: (id, v) => hooksRef.current.onCitationFocus?.(id, v),
+      onActivateSource: (id, v) => hooksRef.current.onActivateSource?.(id, v),
+      resolveImage,
+    });
+    store.attach(view);
+    // Ready to write: the cursor starts in the headline.
+    view.focus();
+    return () => {
+      store.attach(null);
+      view.destroy();
+    };
+  }, [store]);
+
+  // A click on the page below the text puts the cursor at the end of the body (not in the
+  // read-only sources list, where typing would go nowhere).
+  const onMouseDown = (event: MouseEvent<HTMLDivElement>): void => {
+    const view = store.view;
+    if (!view || event.target !== event.currentTarget || event.button !== 0) return;
+    event.preventDefault();
+    const doc = view.state.doc;
+    const end = doc.content.size - (doc.lastChild?.nodeSize ?? 0);
+    view.dispatch(view.state.tr.setSelection(Selection.near(doc.resolve(end), -1)).scrollIntoView());
+    view.focus();
+  };
+
+  return <div ref={mount} className="cd-editor-frame cd-canvas" onMouseDown={onMouseDown} />;
+}

@@ -1,0 +1,95 @@
+/**
+ * What the toolbar shows for an editor state: which marks and blocks are active and which
+ * commands apply. Everything here reads the selection and its ancestors only (cheap on every
+ * transaction, whatever the document's size). Block insertions (figure, "Read also") are always
+ * offered: their commands find a place near the cursor and build a whole transaction to say so.
+ */
+import { redoDepth, undoDepth } from 'prosemirror-history';
+import type { MarkType } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
+import { schema } from '../../../shared/schema';
+import { setParagraph, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from '../../editor/commands';
+import { typographyOn } from '../../editor/input-rules';
+
+/** The block type menu's values. */
+export type BlockChoice = 'paragraph' | 'h2' | 'h3' | 'h4' | 'other';
+
+/** The toolbar's view of a state (compared field by field between transactions). */
+export interface ToolbarState {
+  readonly strong: boolean;
+  readonly em: boolean;
+  readonly link: boolean;
+  readonly block: BlockChoice;
+  readonly canBlock: boolean;
+  readonly bulletList: boolean;
+  readonly orderedList: boolean;
+  readonly quote: boolean;
+  readonly canStrong: boolean;
+  readonly canEm: boolean;
+  readonly canBullet: boolean;
+  readonly canOrdered: boolean;
+  readonly canQuote: boolean;
+  readonly canCite: boolean;
+  readonly canLink: boolean;
+  readonly undo: boolean;
+  readonly redo: boolean;
+  readonly typography: boolean;
+}
+
+function markActive(state: EditorState, type: MarkType): boolean {
+  const { from, to, empty, $from } = state.selection;
+  if (empty) return !!type.isInSet(state.storedMarks ?? $from.marks());
+  return state.doc.rangeHasMark(from, to, type);
+}
+
+/** True when a citation may be inserted at the selection. */
+export function canCiteAt(state: EditorState): boolean {
+  const { $from, $to } = state.selection;
+  const type = schema.nodes.citation!;
+  return $from.sameParent($to) && $from.parent.inlineContent && $from.parent.canReplaceWith($from.index(), $to.index(), type);
+}
+
+/** The toolbar's view of `state`. */
+export function toolbarState(state: EditorState): ToolbarState {
+  const { $from } = state.selection;
+  const parent = $from.parent;
+  let block: BlockChoice = 'other';
+  if (parent.type === schema.nodes.paragraph) block = 'paragraph';
+  else if (parent.type === schema.nodes.heading) block = `h${String(parent.attrs.level)}` as BlockChoice;
+  let bulletList = false;
+  let orderedList = false;
+  let quote = false;
+  for (let d = $from.depth; d > 0; d--) {
+    const name = $from.node(d).type.name;
+    if (name === 'bullet_list' && !orderedList) bulletList = true;
+    if (name === 'ordered_list' && !bulletList) orderedList = true;
+    if (name === 'blockquote') quote = true;
+  }
+  const inTop = $from.depth >= 1 && $from.index(0) < 2; // headline or standfirst
+  return {
+    strong: markActive(state, schema.marks.strong!),
+    em: markActive(state, schema.marks.em!),
+    link: markActive(state, schema.marks.link!),
+    block,
+    canBlock: !inTop && (setParagraph(state) || toggleHeading(2)(state)),
+    bulletList,
+    orderedList,
+    quote,
+    canStrong: toggleStrong(state),
+    canEm: toggleEm(state),
+    canBullet: !inTop && toggleList('bullet_list')(state),
+    canOrdered: !inTop && toggleList('ordered_list')(state),
+    canQuote: !inTop && toggleBlockquote(state),
+    canCite: canCiteAt(state),
+    canLink: parent.inlineContent && parent.type.allowsMarkType(schema.marks.link!),
+    undo: undoDepth(state) > 0,
+    redo: redoDepth(state) > 0,
+    typography: typographyOn(state),
+  };
+}
+
+/** Field-by-field equality of two toolbar states. */
+export function sameToolbarState(a: ToolbarState, b: ToolbarState): boolean {
+  for (const key of Object.keys(a) as (keyof ToolbarState)[]) if (a[key] !== b[key]) return false;
+  return true;
+}

@@ -1,0 +1,194 @@
+/**
+ * The library: the workspace's drafts (headline, status, last update, words), searchable by
+ * headline, with create, open, rename, duplicate and move-to-trash (after a confirmation), and
+ * the drafts recovered after a crash at the top. Menu commands rename, duplicate and trash act
+ * on the draft whose row has the focus.
+ */
+import { useId, useMemo, useState, type ReactElement } from 'react';
+import type { DraftSummary, RecoveryEntry } from '../../../shared/ipc/channels';
+import { api, displayName, messageOf, toDraftName } from '../api';
+import { useAsk } from '../dialogs/dialog-host';
+import { useMenuCommands } from '../menu-commands';
+import { notify } from '../notices';
+import { formatWhen, STATUS_LABELS } from '../status-labels';
+import { RecoveryList } from './RecoveryList';
+import { filterDrafts, type LibraryState } from './use-library';
+import type { RecoveryState } from './use-recovery';
+
+/** Properties of `LibraryView`. */
+export interface LibraryViewProps {
+  readonly library: LibraryState;
+  readonly recovery: RecoveryState;
+  readonly onOpen: (name: string) => void;
+  readonly onCreate: () => void;
+  readonly onRestore: (entry: Extract<RecoveryEntry, { readable: true }>) => void;
+  readonly onChooseWorkspace: () => void;
+}
+
+function titleOf(d: DraftSummary): string {
+  return d.headline.trim() || `Untitled (${displayName(d.name)})`;
+}
+
+/** The library screen. */
+export function LibraryView({ library, recovery, onOpen, onCreate, onRestore, onChooseWorkspace }: LibraryViewProps): ReactElement {
+  const ask = useAsk();
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState<string | null>(null);
+  const searchId = useId();
+  const shown = useMemo(() => filterDrafts(library.drafts ?? [], query), [library.drafts, query]);
+
+  const rename = async (d: DraftSummary): Promise<void> => {
+    const renamed = await ask.prompt({
+      title: `Rename “${titleOf(d)}”`,
+      label: 'File name',
+      initial: displayName(d.name),
+      submit: 'Rename',
+      check: (text) => (text.trim() === '' ? 'Type a name.' : null),
+      apply: async (text) => {
+        await api().drafts.rename({ name: d.name, newName: toDraftName(text) });
+        return null;
+      },
+    });
+    if (renamed !== null) await library.refresh();
+  };
+
+  const duplicate = async (d: DraftSummary): Promise<void> => {
+    try {
+      const copy = await api().drafts.duplicate({ name: d.name });
+      notify(`Duplicated as ${displayName(copy.name)}.`);
+      await library.refresh();
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  };
+
+  const trash = async (d: DraftSummary): Promise<void> => {
+    const yes = await ask.confirm({
+      title: 'Move to trash?',
+      message: `“${titleOf(d)}” (${d.name}) goes to the system trash, where it can still be restored.`,
+      confirm: 'Move to trash',
+      danger: true,
+    });
+    if (!yes) return;
+    try {
+      await api().drafts.trash({ name: d.name });
+      notify(`Moved “${titleOf(d)}” to the trash.`);
+      await library.refresh();
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  };
+
+  const focused = (): DraftSummary | undefined => (library.drafts ?? []).find((d) => d.name === current);
+  useMenuCommands({
+    rename: () => {
+      const d = focused();
+      if (d) void rename(d);
+    },
+    duplicate: () => {
+      const d = focused();
+      if (d) void duplicate(d);
+    },
+    trash: () => {
+      const d = focused();
+      if (d) void trash(d);
+    },
+  });
+
+  return (
+    <div className="cd-screen cd-library-screen">
+      <header className="cd-appbar cd-top" data-region="Header">
+        <h1 className="cd-brand">Copydesk</h1>
+        <p className="cd-workspace" title={library.workspace?.folder}>
+          <span className="cd-muted">Workspace</span> {library.workspace?.folder ?? '…'}
+        </p>
+        <div className="cd-appbar-actions">
+          <button type="button" onClick={onChooseWorkspace}>
+            Choose folder…
+          </button>
+          <button type="button" className="cd-button-primary" onClick={onCreate}>
+            New draft
+          </button>
+        </div>
+      </header>
+      <main className="cd-library" data-region="Library" aria-label="Library">
+        {library.workspace?.problem ? <p className="cd-banner cd-banner-warning">{library.workspace.problem}</p> : null}
+        <RecoveryList entries={recovery.entries} error={recovery.error} onRestore={onRestore} onDiscard={recovery.discard} />
+        <div className="cd-library-head">
+          <h2 id="cd-drafts-title">Drafts</h2>
+          <div className="cd-search">
+            <label htmlFor={searchId} className="cd-visually-hidden">
+              Search drafts by headline
+            </label>
+            <input id={searchId} type="search" placeholder="Search headlines" value={query} onChange={(e) => setQuery(e.target.value)} data-region-focus />
+          </div>
+        </div>
+        {library.error !== null ? <p className="cd-banner cd-banner-error">The drafts could not be listed: {library.error}</p> : null}
+        {library.drafts === null ? (
+          <p className="cd-muted">Loading drafts…</p>
+        ) : library.drafts.length === 0 ? (
+          <div className="cd-empty">
+            <p>No drafts in this workspace yet.</p>
+            <button type="button" className="cd-button-primary" onClick={onCreate}>
+              Write your first draft
+            </button>
+          </div>
+        ) : (
+          <table className="cd-drafts" aria-labelledby="cd-drafts-title">
+            <thead>
+              <tr>
+                <th scope="col">Headline</th>
+                <th scope="col">Status</th>
+                <th scope="col">Updated</th>
+                <th scope="col" className="cd-num">
+                  Words
+                </th>
+                <th scope="col">
+                  <span className="cd-visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((d) => (
+                <tr key={d.name} className={d.error ? 'cd-draft-broken' : undefined} onFocus={() => setCurrent(d.name)}>
+                  <td>
+                    {d.error ? (
+                      <div>
+                        <span className="cd-draft-title">{displayName(d.name)}</span>
+                        <span className="cd-field-error cd-draft-error">{d.error}</span>
+                      </div>
+                    ) : (
+                      <button type="button" className="cd-link-button cd-draft-title" onClick={() => onOpen(d.name)}>
+                        {titleOf(d)}
+                      </button>
+                    )}
+                    {d.headline.trim() && !d.error ? <span className="cd-draft-file cd-muted">{displayName(d.name)}</span> : null}
+                  </td>
+                  <td>{d.status ? <span className={`cd-status cd-status-${d.status}`}>{STATUS_LABELS[d.status]}</span> : '—'}</td>
+                  <td>
+                    <time dateTime={d.updated}>{formatWhen(d.updated)}</time>
+                  </td>
+                  <td className="cd-num">{d.words.toLocaleString()}</td>
+                  <td className="cd-row-actions">
+                    <button type="button" onClick={() => void rename(d)} aria-label={`Rename “${titleOf(d)}”`}>
+                      Rename
+                    </button>
+                    {d.error ? null : (
+                      <button type="button" onClick={() => void duplicate(d)} aria-label={`Duplicate “${titleOf(d)}”`}>
+                        Duplicate
+                      </button>
+                    )}
+                    <button type="button" className="cd-button-quiet-danger" onClick={() => void trash(d)} aria-label={`Move “${titleOf(d)}” to the trash`}>
+                      Trash
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {library.drafts && library.drafts.length > 0 && shown.length === 0 ? <p className="cd-muted">No headline matches “{query}”.</p> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * One source in the Sources panel: its number, how often it is cited, its problems, its fields
+ * (title, outlet, date, URL, note: each committed as one undo step when the field loses focus
+ * or on Enter), and its actions: "Remove" for an uncited source (one click), "Delete with its
+ * citations" for a cited one (after a confirmation), "Back to the text" when the reporter came
+ * from a citation. Memoised: it redraws only when its source, number, count or problems change.
+ */
+import { memo, useEffect, useId, useState, type ReactElement } from 'react';
+import type { SourceInfo } from '../../editor/footnote-state';
+import type { SourceProblem } from '../../../shared/problem-checks';
+import { sourceElementId } from '../../editor/source-ids';
+import { urlMessage } from '../dialogs/url-messages';
+import type { SourceEdit } from '../../editor/commands';
+import { plural } from '../status-labels';
+
+type Field = 'title' | 'outlet' | 'date' | 'url' | 'note';
+
+const LABELS: Record<Field, string> = { title: 'Title', outlet: 'Outlet', date: 'Date', url: 'URL', note: 'Note' };
+
+/** Properties of `SourceEntry`. */
+export interface SourceEntryProps {
+  readonly info: SourceInfo;
+  readonly problems: readonly SourceProblem[];
+  /** The citation is selected in the text. */
+  readonly highlighted: boolean;
+  /** Offer "Back to the text". */
+  readonly canGoBack: boolean;
+  readonly onEdit: (id: string, edit: SourceEdit) => boolean;
+  readonly onRemove: (id: string, cited: boolean) => void;
+  readonly onBack: (id: string) => void;
+  readonly onShowInText: (id: string) => void;
+}
+
+/** The panel's element id of source `id` (the canvas uses `sourceElementId`). */
+export function panelEntryId(id: string): string {
+  return `panel-${sourceElementId(id)}`;
+}
+
+function SourceField({ id, field, value, onCommit }: { id: string; field: Field; value: string; onCommit: (value: string) => boolean }): ReactElement {
+  const [text, setText] = useState(value);
+  const [refused, setRefused] = useState(false);
+  const inputId = useId();
+  const messageId = useId();
+  useEffect(() => setText(value), [value]);
+  const problem = field === 'url' ? urlMessage(text, 'source', true) : null;
+  const commit = (): void => {
+    if (text === value) return;
+    const ok = onCommit(text);
+    setRefused(!ok);
+    if (!ok) setText(value);
+  };
+  const describe = problem !== null || refused;
+  const props = {
+    id: inputId,
+    value: text,
+    'aria-invalid': problem !== null ? true : undefined,
+    'aria-describedby': describe ? messageId : undefined,
+    onChange: (e: { target: { value: string } }) => {
+      setText(e.target.value);
+      setRefused(false);
+    },
+    onBlur: commit,
+    'data-source-field': `${id}:${field}`,
+  };
+  return (
+    <div className={`cd-field cd-source-field-${field}`}>
+      <label htmlFor={inputId}>{LABELS[field]}</label>
+      {field === 'note' ? (
+        <textarea rows={2} {...props} />
+      ) : (
+        <input
+          type={field === 'url' ? 'url' : 'text'}
+          spellCheck={field === 'url' ? false : undefined}
+          {...props}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+          }}
+        />
+      )}
+      {describe ? (
+        <p id={messageId} className="cd-field-error">
+          {refused ? 'Not kept: only http(s) addresses are allowed for sources.' : problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, onRemove, onBack, onShowInText }: SourceEntryProps): ReactElement {
+  const attrs = info.node.attrs as Record<Field | 'id', string>;
+  const title = attrs.title.trim() || attrs.note.trim().slice(0, 60) || `Source ${info.id}`;
+  const headingId = useId();
+  const cited = info.citations > 0;
+  return (
+    <li
+      id={panelEntryId(info.id)}
+      className={`cd-source-entry${highlighted ? ' cd-source-highlight' : ''}${cited ? '' : ' cd-source-entry-uncited'}`}
+      aria-labelledby={headingId}
+    >
+      <div className="cd-source-head">
+        <h3 id={headingId} className="cd-source-title" tabIndex={-1}>
+          <span className="cd-source-number">{info.number === null ? 'Uncited' : `[${String(info.number)}]`}</span> {title}
+        </h3>
+        <span className="cd-source-count">{cited ? `cited ${plural(info.citations, 'time', 'times')}` : 'not cited'}</span>
+      </div>
+      {problems.length > 0 ? (
+        <ul className="cd-source-problems" aria-label={`Problems of ${title}`}>
+          {problems.map((p, i) => (
+            <li key={i} className={`cd-problem-${p.severity}`}>
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="cd-source-fields">
+        {(['title', 'outlet', 'date', 'url', 'note'] as const).map((field) => (
+          <SourceField key={field} id={info.id} field={field} value={attrs[field]} onCommit={(value) => onEdit(info.id, { [field]: value })} />
+        ))}
+      </div>
+      <div className="cd-source-actions">
+        {canGoBack ? (
+          <button type="button" className="cd-button-primary" onClick={() => onBack(info.id)}>
+            Back to the text
+          </button>
+        ) : cited ? (
+          <button type="button" onClick={() => onShowInText(info.id)} aria-label={`Show in text: the first citation of “${title}”`}>
+            Show in text
+          </button>
+        ) : null}
+        {cited ? (
+          <button type="button" className="cd-button-quiet-danger" onClick={() => onRemove(info.id, true)} aria-label={`Delete with citations: “${title}” and its ${plural(info.citations, 'citation', 'citations')}`}>
+            Delete with citations
+          </button>
+        ) : (
+          <button type="button" className="cd-button-danger" onClick={() => onRemove(info.id, false)} aria-label={`Remove the uncited source “${title}”`}>
+            Remove
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function sameProblems(a: readonly SourceProblem[], b: readonly SourceProblem[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.message === b[i]?.message);
+}
+
+/** One source in the Sources panel (see the module comment). */
+export const SourceEntry = memo(
+  SourceEntryView,
+  (a, b) =>
+    a.info.node === b.info.node &&
+    a.info.number === b.info.number &&
+    a.info.citations === b.info.citations &&
+    a.highlighted === b.highlighted &&
+    a.canGoBack === b.canGoBack &&
+    sameProblems(a.problems, b.problems) &&
+    a.onEdit === b.onEdit &&
+    a.onRemove === b.onRemove &&
+    a.onBack === b.onBack &&
+    a.onShowInText === b.onShowInText,
+);

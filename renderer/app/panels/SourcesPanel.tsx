@@ -1,0 +1,114 @@
+/**
+ * The Sources panel: every source of the draft in number order (cited ones by first citation,
+ * then the uncited ones), each with its fields, citation count and problems (`SourceEntry`).
+ * It redraws only when the footnote index changes (a citation or a source added, removed,
+ * renumbered or edited), never on plain typing. A "go to source" request (a citation activated
+ * in the text) scrolls to the entry, focuses it, and offers the way back to that citation.
+ */
+import { useCallback, useEffect, useMemo, type ReactElement } from 'react';
+import { checkSources, type SourceProblem } from '../../../shared/problem-checks';
+import { removeSource, updateSource, type SourceEdit } from '../../editor/commands';
+import { footnotesOf } from '../../editor/footnote-plugin';
+import type { FootnoteState } from '../../editor/footnote-state';
+import { useAsk } from '../dialogs/dialog-host';
+import { useEditorValue, type EditorStore } from '../session/editor-store';
+import { panelEntryId, SourceEntry } from './SourceEntry';
+
+/** A request to show a source: from a citation at `from` (to come back to), or from elsewhere. */
+export interface SourceRequest {
+  readonly id: string;
+  /** Position of the citation the reporter came from, or null. */
+  readonly from: number | null;
+  /** Increases with each request, so that asking twice for the same source scrolls again. */
+  readonly seq: number;
+}
+
+/** Properties of `SourcesPanel`. */
+export interface SourcesPanelProps {
+  readonly store: EditorStore;
+  readonly request: SourceRequest | null;
+  /** The source of the citation selected in the text, if any. */
+  readonly highlighted: string | null;
+  /** Takes the reporter back to the citation of `id` they came from (or its first one). */
+  readonly onBack: (id: string, from: number | null) => void;
+}
+
+const sameFootnotes = (a: FootnoteState, b: FootnoteState): boolean => a.sameAs(b);
+
+/** The Sources panel. */
+export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPanelProps): ReactElement {
+  const ask = useAsk();
+  const footnotes = useEditorValue(store, footnotesOf, sameFootnotes);
+  // Problems by the source's offset in the sources section (ids may be duplicated: that is a problem too).
+  const problemsAt = useMemo(() => {
+    const byOffset = new Map<number, SourceProblem[]>();
+    for (const p of checkSources(footnotes)) byOffset.set(p.offset, [...(byOffset.get(p.offset) ?? []), p]);
+    return byOffset;
+  }, [footnotes]);
+
+  useEffect(() => {
+    if (!request) return;
+    const entry = document.getElementById(panelEntryId(request.id));
+    entry?.scrollIntoView({ block: 'nearest' });
+    entry?.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
+  }, [request]);
+
+  const onEdit = useCallback((id: string, edit: SourceEdit) => store.run(updateSource(id, edit), false), [store]);
+  const onRemove = useCallback(
+    async (id: string, cited: boolean) => {
+      if (cited) {
+        const info = footnotesOf(store.getState()).byId.get(id);
+        const count = info?.citations ?? 0;
+        const yes = await ask.confirm({
+          title: 'Delete the source and its citations?',
+          message: `The ${String(count)} citation${count === 1 ? '' : 's'} of this source will be removed from the text as well. Undo brings them back.`,
+          confirm: 'Delete source and citations',
+          danger: true,
+        });
+        if (!yes) return;
+      }
+      store.run(removeSource(id, { withCitations: cited }), false);
+    },
+    [store, ask],
+  );
+  const back = useCallback((id: string) => onBack(id, request?.id === id ? request.from : null), [onBack, request]);
+  const showInText = useCallback((id: string) => onBack(id, null), [onBack]);
+  const removeHandler = useCallback((id: string, cited: boolean) => void onRemove(id, cited), [onRemove]);
+
+  const ordered = footnotes.ordered;
+  const keys = useMemo(() => {
+    const seen = new Set<string>();
+    return ordered.map((info, i) => {
+      const key = seen.has(info.id) ? `${info.id}#${String(i)}` : info.id;
+      seen.add(info.id);
+      return key;
+    });
+  }, [ordered]);
+  const uncited = footnotes.uncited.length;
+  return (
+    <div className="cd-panel-body cd-sources-panel">
+      <p className="cd-panel-summary">
+        {ordered.length === 0
+          ? 'No sources yet. Cite one with “Cite source” in the toolbar.'
+          : `${String(ordered.length)} source${ordered.length === 1 ? '' : 's'}${uncited > 0 ? `, ${String(uncited)} not cited` : ''}.`}
+      </p>
+      <ol className="cd-source-list" aria-label="Sources in number order">
+        {ordered.map((info, i) => (
+          <SourceEntry
+            key={keys[i]}
+            info={info}
+            problems={problemsAt.get(info.offset) ?? NO_PROBLEMS}
+            highlighted={highlighted === info.id || request?.id === info.id}
+            canGoBack={request?.id === info.id && request.from !== null}
+            onEdit={onEdit}
+            onRemove={removeHandler}
+            onBack={back}
+            onShowInText={showInText}
+          />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+const NO_PROBLEMS: readonly SourceProblem[] = [];

@@ -1,0 +1,108 @@
+/**
+ * One open draft: its editor state (`EditorStore`), its metadata (`meta`), and how it is saved
+ * (`SaveController`). Created from what `drafts.open`/`drafts.create`/`recovery.take` returned;
+ * the React shell renders it and disposes of it when the draft is closed.
+ */
+import type { CopydeskApi } from '../../../shared/ipc/api';
+import type { DraftJson, OpenedDraft } from '../../../shared/ipc/channels';
+import { fromDraftJson, toDraftJson } from '../../../shared/ipc/draft-json';
+import type { DraftMeta } from '../../../shared/draft/meta';
+import { createEditorState } from '../../editor/create-editor';
+import { EditorStore } from './editor-store';
+import { Observable } from './observable';
+import { newJournalKey, SaveController } from './save-controller';
+
+/** How a session starts. */
+export interface SessionOptions {
+  /** Typographic input rules on or off. */
+  readonly typography: boolean;
+  /** Journal key to reuse (a draft recovered after a crash keeps its record until saved). */
+  readonly journalKey?: string;
+  /** The content differs from the file (a recovered draft): autosave it soon. */
+  readonly dirty?: boolean;
+  /** Told when the draft becomes dirty or clean. */
+  readonly onDirtyChange?: (dirty: boolean) => void;
+}
+
+let sessions = 0;
+
+/** An open draft (see the module comment). */
+export class DocumentSession {
+  /** Distinguishes sessions (a React key). */
+  readonly id = `session-${String(++sessions)}`;
+  /** The editor state. */
+  readonly store: EditorStore;
+  /** The draft's metadata (slug, section, tags, authors, status, dates). */
+  readonly meta: Observable<DraftMeta>;
+  /** Saving, the save state and the file's name. */
+  readonly saver: SaveController;
+  private readonly stopListening: () => void;
+
+  /** Opens `opened` (throws a message for the user when its draft is not valid). */
+  constructor(
+    private readonly api: CopydeskApi,
+    opened: OpenedDraft,
+    options: SessionOptions,
+  ) {
+    const draft = fromDraftJson(opened.draft);
+    this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography }));
+    this.meta = new Observable(draft.meta);
+    this.saver = new SaveController({
+      api,
+      identity: { name: opened.name, hash: opened.hash },
+      journalKey: options.journalKey ?? newJournalKey(),
+      snapshot: () => this.snapshot(),
+      ...(options.onDirtyChange ? { onDirtyChange: options.onDirtyChange } : {}),
+    });
+    this.stopListening = this.store.listen((_state, tr) => {
+      if (tr?.docChanged) this.saver.edited();
+    });
+    if (options.dirty) this.saver.edited();
+  }
+
+  /** The file name of the draft. */
+  get name(): string {
+    return this.saver.identity.get().name;
+  }
+
+  /** Changes metadata fields (one autosaved edit). */
+  setMeta(patch: Partial<DraftMeta>): void {
+    const now = this.meta.get();
+    const changed = (Object.keys(patch) as (keyof DraftMeta)[]).some((key) => JSON.stringify(patch[key]) !== JSON.stringify(now[key]));
+    if (!changed) return;
+    this.meta.set({ ...now, ...patch });
+    this.saver.edited();
+  }
+
+  /** The draft as it is now, as the API carries it (serialises the whole document: call only to save, journal or export). */
+  snapshot(): DraftJson {
+    const meta = { ...this.meta.get(), updated: new Date().toISOString() };
+    this.meta.set(meta);
+    return toDraftJson({ meta, doc: this.store.getState().doc });
+  }
+
+  /** Reload theirs: replaces the content with the file on disk, dropping the edits. */
+  async reload(): Promise<void> {
+    const opened = await this.api.drafts.open({ name: this.name });
+    const draft = fromDraftJson(opened.draft);
+    const at = this.saver.editCount;
+    this.store.replaceDoc(draft.doc);
+    this.meta.set(draft.meta);
+    // replaceDoc is no edit; everything up to now is the file's content.
+    this.saver.adopt({ name: opened.name, hash: opened.hash }, at);
+  }
+
+  /** Renames the draft's file (after saving what is pending). */
+  async rename(newName: string): Promise<string> {
+    await this.saver.saveNow();
+    const { name } = await this.api.drafts.rename({ name: this.name, newName });
+    this.saver.renamed(name);
+    return name;
+  }
+
+  /** Stops saving and listening (call after `saver.settle()` when closing). */
+  dispose(): void {
+    this.stopListening();
+    this.saver.dispose();
+  }
+}

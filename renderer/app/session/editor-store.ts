@@ -1,0 +1,136 @@
+/**
+ * The open draft's editor state, as the shell watches it. The editor core calls `onTransaction`
+ * after every transaction; components read what they need through `useEditorValue(store,
+ * select, equal)`, which re-renders them only when their selected value changes. Selectors must
+ * be cheap (read plugin states, the selection, the headline): nothing here walks or serialises
+ * the document per keystroke.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { createEditorState } from '../../editor/create-editor';
+import { typographyOn } from '../../editor/input-rules';
+import type { Listener } from './observable';
+
+/** Called after each transaction (and after a whole new state, with `tr` null). */
+export type TransactionListener = (state: EditorState, tr: Transaction | null) => void;
+
+/** The editor state of one open draft, and its view once mounted. */
+export class EditorStore {
+  private current: EditorState;
+  private editorView: EditorView | null = null;
+  private readonly listeners = new Set<TransactionListener>();
+
+  constructor(state: EditorState) {
+    this.current = state;
+  }
+
+  /** The current editor state. */
+  readonly getState = (): EditorState => this.current;
+
+  /** The mounted view, or null before the canvas mounts it. */
+  get view(): EditorView | null {
+    return this.editorView;
+  }
+
+  /** The canvas mounted (`view`) or unmounted (`null`) the editor. */
+  attach(view: EditorView | null): void {
+    this.editorView = view;
+    if (view) this.current = view.state;
+  }
+
+  /** Called by the editor after each transaction. */
+  readonly onTransaction = (state: EditorState, tr: Transaction): void => {
+    this.current = state;
+    this.emit(state, tr);
+  };
+
+  /** Calls `listener` after each transaction; returns the function that stops it. */
+  listen(listener: TransactionListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** `useSyncExternalStore`'s subscribe. */
+  readonly subscribe = (listener: Listener): (() => void) => this.listen(() => listener());
+
+  /** Runs `command` on the view; focuses the editor afterwards unless `focus` is false. */
+  run(command: Command, focus = true): boolean {
+    const view = this.editorView;
+    if (!view) return false;
+    const done = command(view.state, view.dispatch, view);
+    if (focus) view.focus();
+    return done;
+  }
+
+  /** True when `command` applies to the current state (to enable a button). */
+  can(command: Command): boolean {
+    return command(this.current, undefined, this.editorView ?? undefined);
+  }
+
+  /**
+   * Replaces the document (a reload from disk): a fresh state with every plugin and no undo
+   * history, the typographic switch kept, the cursor near where it was.
+   */
+  replaceDoc(doc: PMNode): void {
+    const before = this.current;
+    let state = createEditorState(doc, { typography: typographyOn(before) });
+    const at = Math.min(before.selection.from, state.doc.content.size - 1);
+    const selection = TextSelection.between(state.doc.resolve(at), state.doc.resolve(at));
+    state = state.apply(state.tr.setSelection(selection).setMeta('addToHistory', false));
+    this.current = state;
+    this.editorView?.updateState(state);
+    this.emit(state, null);
+  }
+
+  /** Selects the node at `pos` (a citation, a source) or puts the cursor there, scrolls to it, focuses the editor. */
+  reveal(pos: number): void {
+    const view = this.editorView;
+    if (!view) return;
+    const doc = view.state.doc;
+    const at = Math.max(0, Math.min(pos, doc.content.size));
+    const node = doc.nodeAt(at);
+    let tr = view.state.tr;
+    if (node && NodeSelection.isSelectable(node) && (node.isAtom || node.type.name === 'figure')) tr = tr.setSelection(NodeSelection.create(doc, at));
+    else {
+      const inside = node && node.isBlock ? at + 1 : at;
+      tr = tr.setSelection(TextSelection.near(doc.resolve(Math.min(inside, doc.content.size))));
+    }
+    view.dispatch(tr.scrollIntoView());
+    view.focus();
+    // ProseMirror scrolls the selection into view; a selected block may sit in skipped content.
+    const dom = view.nodeDOM(at);
+    if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+  }
+
+  private emit(state: EditorState, tr: Transaction | null): void {
+    for (const listener of [...this.listeners]) listener(state, tr);
+  }
+}
+
+/**
+ * A value derived from the store's state by `select`, re-rendering only when it changes
+ * (`equal`, default `Object.is`). `select` runs once per state.
+ */
+export function useEditorValue<T>(store: EditorStore, select: (state: EditorState) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+  const memo = useRef<{ state: EditorState; value: T } | null>(null);
+  const selectRef = useRef(select);
+  selectRef.current = select;
+  const getSnapshot = useCallback((): T => {
+    const state = store.getState();
+    const last = memo.current;
+    if (last && last.state === state) return last.value;
+    const value = selectRef.current(state);
+    if (last && equal(last.value, value)) {
+      memo.current = { state, value: last.value };
+      return last.value;
+    }
+    memo.current = { state, value };
+    return value;
+    // `equal` is expected to be a stable function (module level), so it is not a dependency.
+  }, [store]);
+  return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+}
