@@ -12,7 +12,14 @@
  */
 
 /** Characters that can open inline or block syntax wherever they stand. */
-const INLINE_SPECIAL = /[\\`*_[\]<>~|$@^]|&(?=[#A-Za-z0-9])|(?<![^A-Za-z]):(?=\S)|(?<=[Ww]{3})\./gu;
+const SPECIAL = /[\\`*_[\]<>~|$@^]/gu;
+const ANY_SPECIAL = /[\\`*_[\]<>~|$@^]/u;
+/** `&` that could start an entity. */
+const ENTITY_START = /&(?=[#A-Za-z0-9])/gu;
+/** `:` after a letter (or at the start) and before a non-space: a URL scheme for GFM and pandoc. */
+const SCHEME_COLON = /(?<![^A-Za-z]):(?=\S)/gu;
+/** The dot of `www.`, which starts a GFM extended autolink. */
+const WWW_DOT = /(?<=[Ww]{3})\./gu;
 
 /** Line breaks, which text written on one line must not contain. */
 const LINE_BREAKS = /\r\n?|\n/gu;
@@ -22,7 +29,13 @@ export const LINE_EDGE_SPACE = /\s/u;
 
 /** Escapes `text` for use inside a line of Markdown (not at the start of a line). */
 export function escapeText(text: string): string {
-  return text.replace(LINE_BREAKS, ' ').replace(INLINE_SPECIAL, '\\$&');
+  // The rarer rules only run when their character is there: this is the export's hot loop.
+  let md = text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAKS, ' ') : text;
+  if (ANY_SPECIAL.test(md)) md = md.replace(SPECIAL, '\\$&');
+  if (md.includes('&')) md = md.replace(ENTITY_START, '\\&');
+  if (md.includes(':')) md = md.replace(SCHEME_COLON, '\\:');
+  if (md.includes('.')) md = md.replace(WWW_DOT, '\\.');
+  return md;
 }
 
 /** Like `escapeText`, and every `#` too (an ATX heading's closing sequence). */

@@ -4,14 +4,17 @@
  *
  * Emphasis is the delicate part. CommonMark only treats `*` as an opening delimiter when it is
  * "left-flanking" and as a closing one when it is "right-flanking", which depends on the
- * characters on either side. So:
+ * characters on either side, and pairs delimiter runs by rules that can mis-pair nested runs.
+ * So:
  * - whitespace at the edge of an emphasised stretch is moved outside its delimiters;
- * - where a delimiter would still not flank as meant (`word**"quote"**`, a mark starting right
- *   after a letter with punctuation inside), the outside neighbour is written as a numeric
- *   character reference (`&#100;`), which reads back as the same character but counts as
- *   punctuation for the flanking rules;
  * - marks open in order of how far they reach, so that nested marks nest in the output and only
- *   truly overlapping ones are split.
+ *   truly overlapping ones are split;
+ * - every delimiter run either only opens or only closes: a mark opened inside a `*` mark, or
+ *   right after `*` closers, is written with `_` (`*a __b__ c*`), which never pairs with `*`;
+ * - where a run would still not flank as meant (`word**"quote"**`, a mark starting right after a
+ *   letter with punctuation inside), the outside neighbour is written as a numeric character
+ *   reference (`wor&#100;**"quote"**`), which reads back as the same character but counts as
+ *   punctuation for the flanking rules (`fixFlanking`).
  * Everything is appended to one array and joined once, so the cost is linear in the text.
  */
 import {
@@ -54,13 +57,13 @@ interface Item {
   marks: readonly MdMark[];
   /** A text item made only of whitespace. */
   readonly space: boolean;
-  /** How far (item index) each of `marks` reaches without interruption. */
-  ends: number[];
+  /** The marks of the nearest item before that is not whitespace (set for whitespace items). */
+  before: readonly MdMark[];
 }
 
 const RANK: Record<MdMark['type'], number> = { link: 0, em: 1, strong: 2 };
-const ASCII_PUNCT = /^[!-/:-@[-`{-~]$/u;
-const PUNCT_LIKE = /^[!-/:-@[-`{-~\p{P}\p{S}]$/u;
+const NO_MARKS: readonly MdMark[] = [];
+const PUNCT_LIKE = /^[\p{P}\p{S}]$/u;
 const NON_SPACE = /\S/u;
 
 function sameMark(a: MdMark, b: MdMark): boolean {
@@ -68,21 +71,38 @@ function sameMark(a: MdMark, b: MdMark): boolean {
 }
 
 function hasMark(marks: readonly MdMark[], mark: MdMark): boolean {
-  return marks.some((m) => sameMark(m, mark));
+  for (const m of marks) if (sameMark(m, mark)) return true;
+  return false;
 }
 
-// `'\n'` stands for a line boundary, which counts as whitespace.
+function sameMarks(a: readonly MdMark[], b: readonly MdMark[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!sameMark(a[k] as MdMark, b[k] as MdMark)) return false;
+  return true;
+}
+
+function isAsciiPunct(code: number): boolean {
+  return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+}
+
+// `'\n'` stands for a line boundary, which counts as whitespace. (ASCII first: this runs at every
+// mark boundary.)
 function isSpace(char: string): boolean {
-  return char === '\n' || char === '' || LINE_EDGE_SPACE.test(char);
+  const code = char === '' ? 0x20 : char.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return LINE_EDGE_SPACE.test(char);
 }
 
 // Whitespace or punctuation for every reader, whichever version of the spec it follows.
 function isSafe(char: string): boolean {
-  return char === '\n' || char === '' || char === ' ' || char === '\t' || ASCII_PUNCT.test(char);
+  if (char === '' || char === '\n' || char === ' ' || char === '\t') return true;
+  return char.length === 1 && isAsciiPunct(char.charCodeAt(0));
 }
 
 // Punctuation for at least one reader (CommonMark 0.31 counts symbols; older readers do not).
 function isPunctLike(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return isAsciiPunct(code);
   return PUNCT_LIKE.test(char);
 }
 
@@ -93,22 +113,22 @@ function toItems(pieces: readonly InlinePiece[], heading: boolean): Item[] {
   const merged: InlinePiece[] = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
-    if (piece.kind === 'text' && last?.kind === 'text' && last.marks.length === piece.marks.length && last.marks.every((m, k) => sameMark(m, piece.marks[k] as MdMark))) {
+    if (piece.kind === 'text' && last?.kind === 'text' && sameMarks(last.marks, piece.marks)) {
       merged[merged.length - 1] = { kind: 'text', text: last.text + piece.text, marks: last.marks };
     } else {
       merged.push(piece);
     }
   }
   const push = (kind: Item['kind'], value: string, marks: readonly MdMark[], space = false): void => {
-    items.push({ kind, value, marks, space, ends: [] });
+    items.push({ kind, value, marks, space, before: NO_MARKS });
   };
   for (const piece of merged) {
     if (piece.kind === 'break') {
       // In a heading a hard break is a space: no link, emphasis only if it runs on both sides.
       if (heading) push('text', ' ', (items[items.length - 1]?.marks ?? []).filter((m) => m.type !== 'link'), true);
-      else push('break', '', []);
+      else push('break', '', NO_MARKS);
     } else if (piece.kind === 'raw') {
-      push('raw', piece.md, []);
+      push('raw', piece.md, NO_MARKS);
     } else if (piece.kind === 'cite') {
       push('cite', piece.label === null ? '\\[?\\]' : `[^${piece.label}]`, piece.marks.filter((m) => m.type !== 'link'));
     } else {
@@ -134,36 +154,39 @@ function toItems(pieces: readonly InlinePiece[], heading: boolean): Item[] {
 
 /** Whitespace keeps only the emphasis that runs on both sides of it, so no delimiter touches it. */
 function restrictSpaceMarks(items: Item[]): void {
-  const before: (readonly MdMark[])[] = [];
-  let marks: readonly MdMark[] = [];
+  // Forward pass: the marks before each whitespace item; backward pass: the marks after it.
+  let marks: readonly MdMark[] = NO_MARKS;
   for (const item of items) {
-    before.push(marks);
     if (!item.space) marks = item.marks;
+    else if (item.marks.length) item.before = marks;
   }
-  marks = [];
+  marks = NO_MARKS;
   for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i];
-    if (!item) continue;
-    if (item.space) {
-      const prev = before[i] ?? [];
+    const item = items[i] as Item;
+    if (!item.space) marks = item.marks;
+    else if (item.marks.length) {
+      const prev = item.before;
       const next = marks;
       item.marks = item.marks.filter((m) => m.type === 'link' || (hasMark(prev, m) && hasMark(next, m)));
-    } else {
-      marks = item.marks;
     }
   }
 }
 
-function computeEnds(items: Item[]): void {
+/**
+ * How far each mark reaches without interruption: `ends[i * 3 + RANK[type]]` is the index of the
+ * last item of the run of that mark starting at item `i` (one typed array, not one per item).
+ */
+function computeEnds(items: readonly Item[]): Int32Array {
+  const ends = new Int32Array(items.length * 3);
   for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i];
-    if (!item) continue;
+    const item = items[i] as Item;
     const next = items[i + 1];
-    item.ends = item.marks.map((mark) => {
-      const k = next ? next.marks.findIndex((m) => sameMark(m, mark)) : -1;
-      return next && k >= 0 ? (next.ends[k] ?? i) : i;
-    });
+    for (const mark of item.marks) {
+      const slot = i * 3 + RANK[mark.type];
+      ends[slot] = next && hasMark(next.marks, mark) ? (ends[slot + 3] as number) : i;
+    }
   }
+  return ends;
 }
 
 /** An emphasis delimiter character; `''` for link syntax. */
@@ -175,25 +198,90 @@ interface Token {
   readonly open: boolean;
 }
 
+// Tokens are immutable, so the emphasis ones are made once.
+function emphasisTokens(delim: '*' | '_'): Record<'em' | 'strong', { open: Token; close: Token }> {
+  const token = (text: string, open: boolean): Token => ({ text, delim, open });
+  return {
+    em: { open: token(delim, true), close: token(delim, false) },
+    strong: { open: token(delim + delim, true), close: token(delim + delim, false) },
+  };
+}
+const STAR = emphasisTokens('*');
+const UNDERSCORE = emphasisTokens('_');
+const LINK_OPEN: Token = { text: '[', delim: '', open: true };
+
 function markToken(mark: MdMark, delim: Delim, open: boolean): Token {
-  if (mark.type === 'link') return { text: open ? '[' : `](${linkDestination(mark.href)})`, delim: '', open };
-  return { text: mark.type === 'em' ? delim : delim + delim, delim, open };
+  if (mark.type === 'link') return open ? LINK_OPEN : { text: `](${linkDestination(mark.href)})`, delim: '', open };
+  const pair = (delim === '_' ? UNDERSCORE : STAR)[mark.type];
+  return open ? pair.open : pair.close;
 }
 
 /**
- * The delimiter character for marks opening after `tokens`, with `stack` still open and `before`
- * the character just before. `*` unless that could go wrong:
- * - right after `*` closers it would merge with them into one run that both closes and opens,
- *   which CommonMark's "multiple of 3" rule can mis-pair;
- * - inside a mark written with `*`, a `*` run that can also close (not after whitespace) would be
- *   taken as that mark's closer.
- * `_` is used then: the two characters never pair with each other.
+ * The delimiter character for marks opening after `tokens` with `stack` still open: `*` unless
+ * - right after `*` closers, where it would merge with them into one run that both closes and
+ *   opens, which CommonMark's "multiple of 3" rule can mis-pair;
+ * - inside a mark written with `*`, where a `*` run that can also close would be taken as that
+ *   mark's closer.
+ * `_` is used then (`*a __b__ c*`): the two characters never pair with each other.
  */
-function openerDelim(tokens: readonly Token[], stack: readonly { delim: Delim }[], before: string): Delim {
+function openerDelim(tokens: readonly Token[], stack: readonly { delim: Delim }[]): Delim {
   if (tokens[tokens.length - 1]?.delim === '*') return '_';
   if (stack.some((s) => s.delim === '_')) return '*';
-  if (stack.some((s) => s.delim === '*') && before !== ' ' && before !== '\t' && before !== '\n') return '_';
-  return '*';
+  return stack.some((s) => s.delim === '*') ? '_' : '*';
+}
+
+/** A delimiter run in the output: parts `start` to `end - 1`, all openers or all closers. */
+interface Run {
+  readonly start: number;
+  readonly end: number;
+  readonly delim: '*' | '_';
+  readonly opens: boolean;
+}
+
+/**
+ * Rewrites characters next to delimiter runs as character references until every run flanks the
+ * way it is meant to. A rewritten character is ASCII punctuation (`&…;`) and is never rewritten
+ * again, and each rewrite only re-checks the two runs beside that part, so this is linear.
+ */
+function fixFlanking(parts: string[], isText: readonly boolean[], runs: readonly Run[]): void {
+  if (runs.length === 0) return;
+  // For each part: the run just before it and the run just after it (-1: none).
+  const runBefore = new Int32Array(parts.length + 1).fill(-1);
+  const runAfter = new Int32Array(parts.length + 1).fill(-1);
+  const queue: number[] = [];
+  runs.forEach((run, r) => {
+    runBefore[run.end] = r;
+    if (run.start > 0) runAfter[run.start - 1] = r;
+    queue.push(r);
+  });
+  const rewrite = (index: number, which: 'first' | 'last'): void => {
+    const part = parts[index] ?? '';
+    const char = which === 'first' ? firstChar(part) : lastChar(part);
+    parts[index] = which === 'first' ? charRef(char) + part.slice(char.length) : part.slice(0, part.length - char.length) + charRef(char);
+    const before = runBefore[index] ?? -1;
+    const after = runAfter[index] ?? -1;
+    if (before >= 0) queue.push(before);
+    if (after >= 0) queue.push(after);
+  };
+  while (queue.length) {
+    const run = runs[queue.pop() as number] as Run;
+    const prevPart = run.start - 1;
+    const prevText = parts[prevPart] ?? '';
+    const p = prevPart < 0 || prevText.endsWith('\n') ? '\n' : lastChar(prevText);
+    const n = run.end >= parts.length ? '\n' : firstChar(parts[run.end] ?? '');
+    let fixPrev: boolean;
+    let fixNext: boolean;
+    if (run.opens) {
+      fixNext = isSpace(n);
+      fixPrev = run.delim === '*' ? isPunctLike(n) && !isSafe(p) : !isSafe(p);
+    } else {
+      fixPrev = isSpace(p);
+      fixNext = run.delim === '*' ? isPunctLike(p) && !isSafe(n) : !isSafe(n);
+    }
+    // Only text can be rewritten; markup and line boundaries stay as they are.
+    if (fixPrev && p !== '\n' && isText[prevPart]) rewrite(prevPart, 'last');
+    else if (fixNext && n !== '\n' && isText[run.end]) rewrite(run.end, 'first');
+  }
 }
 
 /**
@@ -205,108 +293,85 @@ export function writeInline(pieces: readonly InlinePiece[], options: InlineOptio
   const items = toItems(pieces, heading);
   if (items.length === 0) return [];
   restrictSpaceMarks(items);
-  computeEnds(items);
+  const ends = computeEnds(items);
 
-  const out: string[] = [];
-  // Whether the last part of `out` is text content (so its last character may be rewritten).
-  let lastIsText = false;
+  const parts: string[] = [];
+  const isText: boolean[] = [];
+  const runs: Run[] = [];
+  const emit = (md: string, text: boolean): void => {
+    parts.push(md);
+    isText.push(text);
+  };
   let lineStart = true;
   let afterCite = false;
   const stack: { mark: MdMark; end: number; delim: Delim }[] = [];
-
-  const prevChar = (): string => (lineStart ? '\n' : lastChar(out[out.length - 1] ?? ''));
-  const rewritePrev = (): void => {
-    const last = out[out.length - 1];
-    if (!lastIsText || last === undefined) return;
-    const char = lastChar(last);
-    out[out.length - 1] = last.slice(0, last.length - char.length) + charRef(char);
-  };
+  const tokens: Token[] = [];
 
   for (let i = 0; i <= items.length; i++) {
     const item = items[i];
-    const marks = item?.marks ?? [];
+    const marks = item?.marks ?? NO_MARKS;
     let keep = 0;
     while (keep < stack.length && hasMark(marks, (stack[keep] as { mark: MdMark }).mark)) keep++;
-    const tokens: Token[] = [];
-    for (let k = stack.length - 1; k >= keep; k--) {
-      const entry = stack[k] as { mark: MdMark; delim: Delim };
-      tokens.push(markToken(entry.mark, entry.delim, false));
+    if (tokens.length) tokens.length = 0;
+    if (keep < stack.length) {
+      for (let k = stack.length - 1; k >= keep; k--) {
+        const entry = stack[k] as { mark: MdMark; delim: Delim };
+        tokens.push(markToken(entry.mark, entry.delim, false));
+      }
+      stack.length = keep;
     }
-    stack.length = keep;
-    const delim = openerDelim(tokens, stack, tokens.length ? lastChar(tokens[tokens.length - 1]?.text ?? '') : prevChar());
-    const opening = marks
-      .map((mark, k) => ({ mark, end: item?.ends[k] ?? i, delim: mark.type === 'link' ? ('' as const) : delim }))
-      .filter(({ mark }) => !stack.some((s) => sameMark(s.mark, mark)))
-      .sort((a, b) => b.end - a.end || RANK[a.mark.type] - RANK[b.mark.type]);
-    for (const entry of opening) {
-      tokens.push(markToken(entry.mark, entry.delim, true));
-      stack.push(entry);
+    // The kept stack holds marks of this item only, so there is something to open exactly when
+    // the item has more marks than that.
+    if (marks.length > keep) {
+      const delim = openerDelim(tokens, stack);
+      const opening: { mark: MdMark; end: number; delim: Delim }[] = [];
+      for (const mark of marks) {
+        if (!stack.some((s) => sameMark(s.mark, mark))) opening.push({ mark, end: ends[i * 3 + RANK[mark.type]] ?? i, delim: mark.type === 'link' ? '' : delim });
+      }
+      if (opening.length > 1) opening.sort((a, b) => b.end - a.end || RANK[a.mark.type] - RANK[b.mark.type]);
+      for (const entry of opening) {
+        tokens.push(markToken(entry.mark, entry.delim, true));
+        stack.push(entry);
+      }
     }
 
     let content = '';
-    let contentIsText = false;
     if (item?.kind === 'text') {
       content = heading ? escapeHeadingText(item.value) : escapeText(item.value);
-      contentIsText = true;
       if (lineStart && tokens.length === 0) content = escapeLineStart(content);
     } else if (item?.kind === 'cite' || item?.kind === 'raw') {
       content = item.value;
     }
+    // `[^1](…)` would be a link and `[^1]:` a definition; `![` would start an image.
     if (afterCite && tokens.length === 0 && /^[(:]/u.test(content)) content = `\\${content}`;
-    if ((tokens[0]?.text ?? content).startsWith('[') && lastIsText && !lineStart && prevChar() === '!') {
-      const last = out[out.length - 1] ?? '';
-      out[out.length - 1] = `${last.slice(0, -1)}\\!`;
+    const lastIndex = parts.length - 1;
+    if (!lineStart && isText[lastIndex] && (tokens[0]?.text ?? content).startsWith('[') && parts[lastIndex]?.endsWith('!')) {
+      parts[lastIndex] = `${(parts[lastIndex] ?? '').slice(0, -1)}\\!`;
     }
 
-    // Make every delimiter run flank the way it is meant to. Runs are single-purpose: all
-    // closers or all openers of one character.
-    for (let a = 0; a < tokens.length; ) {
-      const delimChar = tokens[a]?.delim ?? '';
-      if (delimChar === '') {
-        a++;
-        continue;
+    for (let a = 0; a < tokens.length; a++) {
+      const token = tokens[a] as Token;
+      if (token.delim !== '' && tokens[a - 1]?.delim !== token.delim) {
+        let b = a;
+        while (tokens[b + 1]?.delim === token.delim) b++;
+        runs.push({ start: parts.length, end: parts.length + b - a + 1, delim: token.delim, opens: token.open });
       }
-      let b = a;
-      while (tokens[b + 1]?.delim === delimChar) b++;
-      const opens = tokens[a]?.open ?? false;
-      for (let round = 0; round < 3; round++) {
-        const p = a > 0 ? lastChar(tokens[a - 1]?.text ?? '') : prevChar();
-        const n = b < tokens.length - 1 ? firstChar(tokens[b + 1]?.text ?? '') : content === '' ? '\n' : firstChar(content);
-        let fixPrev: boolean;
-        let fixNext: boolean;
-        if (opens) {
-          fixNext = isSpace(n);
-          fixPrev = delimChar === '*' ? isPunctLike(n) && !isSafe(p) : !isSafe(p);
-        } else {
-          fixPrev = isSpace(p);
-          fixNext = delimChar === '*' ? isPunctLike(p) && !isSafe(n) : !isSafe(n);
-        }
-        // Only text can be rewritten; markup and line boundaries are left as they are.
-        fixPrev &&= a === 0 && lastIsText && p !== '\n';
-        fixNext &&= b === tokens.length - 1 && contentIsText && n !== '\n';
-        if (!fixPrev && !fixNext) break;
-        if (fixPrev) rewritePrev();
-        if (fixNext) content = charRef(n) + content.slice(n.length);
-      }
-      a = b + 1;
+      emit(token.text, false);
     }
 
     if (item?.kind === 'break' || item === undefined) {
-      const last = out[out.length - 1];
-      for (const token of tokens) out.push(token.text);
-      if (tokens.length === 0 && lastIsText && last !== undefined) out[out.length - 1] = escapeLineEnd(last);
+      // Whitespace at the end of a line would be stripped.
+      if (tokens.length === 0 && isText[lastIndex]) parts[lastIndex] = escapeLineEnd(parts[lastIndex] ?? '');
       if (item === undefined) break;
-      out.push('\\\n');
+      emit('\\\n', false);
       lineStart = true;
-      lastIsText = false;
       afterCite = false;
       continue;
     }
-    for (const token of tokens) out.push(token.text);
-    out.push(content);
+    emit(content, item.kind === 'text');
     lineStart = false;
-    lastIsText = contentIsText;
     afterCite = item.kind === 'cite';
   }
-  return out.join('').split('\n');
+  fixFlanking(parts, isText, runs);
+  return parts.join('').split('\n');
 }

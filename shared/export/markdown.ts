@@ -5,28 +5,33 @@
  * - `# Headline` first;
  * - then the standfirst, as the first paragraph after the `h1` (a plain paragraph, with its
  *   emphasis). An importer reads "the first paragraph right after the h1" as the standfirst. An
- *   empty standfirst writes nothing, so the importer then finds either no paragraph there or the
- *   body's first one: it should only take that paragraph as the standfirst when the draft it
- *   came from had one (the export cannot mark the difference in plain Markdown);
- * - then the body: paragraphs, `##`–`####` headings, `-` and `1.` lists (nested, with several
- *   paragraphs per item), `>` quotes, `---` rules, `**strong**`, `*em*`, `[links](<url>)` and
- *   backslash hard breaks;
- * - a figure is one paragraph: the image `![alt](<src> "credit")` alone on its first line, then
- *   (after a hard break) the caption. GFM has no figure element, so the credit rides in the
- *   image's title, which every reader keeps; an importer recognises a figure as a paragraph that
- *   starts with an image followed by a hard break or by nothing;
+ *   empty standfirst writes nothing, so that paragraph is then the body's first one: plain
+ *   Markdown has no way to mark the difference;
+ * - then the body: paragraphs, `##`–`####` headings, `-` and `1.` lists (nested, several
+ *   paragraphs per item, the start number kept), `>` quotes, `---` rules, `**strong**`, `*em*`
+ *   (`__strong__`/`_em_` for a mark nested in another, see markdown-inline.ts), links
+ *   `[text](<url>)` for exportable URLs only (others stay text) and backslash hard breaks.
+ *   Sibling lists of one kind alternate markers (`-`/`*`, `.`/`)`) so they stay separate lists;
+ * - a figure is one paragraph: the image `![alt](<src> "credit")` alone on its first line, then,
+ *   after a hard break, the caption. GFM has no figure, so the credit rides in the image's title,
+ *   which every reader keeps. An importer recognises a figure as a paragraph that starts with an
+ *   image followed by a hard break or by nothing. A figure whose image may not be exported
+ *   writes its caption only;
  * - a "Read also" block is its title in bold as a paragraph of its own (`**Read also**` when it
- *   has none), followed by a `-` list of `[title](<url>)` links, each optionally preceded by
- *   `Kicker: `;
+ *   has none), then a `-` list of `[title](<url>)` items, each optionally prefixed `Kicker: `; an
+ *   item without a valid URL is plain text;
  * - citations are footnote references `[^n]`, n being the source's number (order of first
- *   citation); every citation of a source reuses its label, and the definitions come last, one
- *   per cited source in number order: `[^n]: “Title,” Outlet, Date. [url](<url>) Note`
- *   (`sourceParts`). Sources nobody cites are left out; a citation of a missing source is
- *   written as the escaped text `[?]`.
+ *   citation), the same label for every citation of a source; the definitions come last, one per
+ *   cited source in number order: `[^n]: “Title,” Outlet, Date. [url](<url>) Note` (the text of
+ *   `sourceParts`). Sources nobody cites are left out; a citation of a missing source is the
+ *   escaped text `[?]`.
  *
- * All text is escaped (see markdown-escape.ts) so that cmark-gfm, markdown-it and pandoc read it
- * back as the same literal text, never as markup or HTML. Output is built in one array of lines
- * joined once: linear in the size of the article.
+ * All text is escaped (markdown-escape.ts) so that cmark-gfm, markdown-it and pandoc read it back
+ * as the same literal text, never as markup or HTML. Known limits: line breaks inside text become
+ * spaces, and attributes (alt, credit, titles, kickers) have their whitespace collapsed; GFM's
+ * autolink extension (cmark-gfm, GitHub) turns e-mail-like text into a `mailto:` link around the
+ * same text, which no escaping prevents; an ordered list whose numbers would exceed nine digits
+ * starts at 1. The output is built in one array of lines joined once: linear in the article.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Draft } from '../draft/format';
@@ -76,19 +81,31 @@ function isBlank(node: PMNode): boolean {
   return blank;
 }
 
+// A block with nothing to write: an empty paragraph, or a figure with neither a usable image
+// nor a caption.
+function writesNothing(node: PMNode): boolean {
+  if (isProse(node)) return isBlank(node);
+  if (node.type.name !== 'figure') return false;
+  return !isExportableUrl(node.attrs.src as string, 'image') && (node.firstChild?.content.size ?? 0) === 0;
+}
+
 // A list written without blank lines must read back the same: every item is one non-empty
-// paragraph followed only by lists that are tight too and can interrupt a paragraph.
-function isTight(list: PMNode): boolean {
+// paragraph followed only by lists that are tight too and can interrupt a paragraph. Memoised in
+// `cache`, so that nested lists are not walked once per enclosing list.
+function isTight(list: PMNode, cache: WeakMap<PMNode, boolean>): boolean {
+  const known = cache.get(list);
+  if (known !== undefined) return known;
   let tight = true;
   list.forEach((item) => {
     item.forEach((child, _offset, index) => {
       if (child.type.name === 'paragraph') {
         if (index > 0 || isBlank(child)) tight = false;
-      } else if ((child.type.name === 'ordered_list' && child.attrs.start !== 1) || !isTight(child)) {
+      } else if ((child.type.name === 'ordered_list' && child.attrs.start !== 1) || !isTight(child, cache)) {
         tight = false;
       }
     });
   });
+  cache.set(list, tight);
   return tight;
 }
 
@@ -96,6 +113,7 @@ function isTight(list: PMNode): boolean {
 class MarkdownWriter {
   private readonly lines: string[] = [];
   private readonly footnotes: FootnoteIndex;
+  private readonly tightness = new WeakMap<PMNode, boolean>();
 
   constructor(private readonly doc: PMNode) {
     this.footnotes = indexFootnotes(doc);
@@ -135,7 +153,7 @@ class MarkdownWriter {
     let previous: string | null = null;
     let written = false;
     for (const child of children) {
-      if (isProse(child) && isBlank(child)) continue;
+      if (writesNothing(child)) continue;
       if (written) this.blank(rest);
       previous = this.block(child, written ? rest : first, rest, previous);
       written = true;
@@ -188,7 +206,7 @@ class MarkdownWriter {
     } else {
       marker = BULLETS.find((b) => b !== previousMarker && b !== before) ?? '-';
     }
-    const tight = isTight(node);
+    const tight = isTight(node, this.tightness);
     node.forEach((item, _offset, index) => {
       const bullet = ordered ? `${String(start + index)}${marker}` : marker;
       const itemFirst = `${index === 0 ? first : rest}${bullet} `;
@@ -217,9 +235,7 @@ class MarkdownWriter {
       if (caption.length) pieces.push({ kind: 'break' });
     }
     pieces.push(...caption);
-    const lines = writeInline(pieces);
-    if (lines.length) this.emit(lines, first, rest);
-    else this.lines.push(first.trimEnd());
+    this.emit(writeInline(pieces), first, rest);
   }
 
   private readAlso(node: PMNode, first: string, rest: string): string | null {
@@ -269,7 +285,7 @@ class MarkdownWriter {
         body.push(child);
       }
     });
-    if (body.some((b) => !isProse(b) || !isBlank(b))) {
+    if (body.some((b) => !writesNothing(b))) {
       this.lines.push('');
       this.blocks(body, '', '');
     }

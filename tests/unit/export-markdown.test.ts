@@ -9,7 +9,7 @@ import { sourceText } from '../../shared/export/source-parts';
 import { schema } from '../../shared/schema';
 import { arbDoc, INJECTED_TAG } from './helpers/arbitrary-doc';
 import { article, cite, draftOf, h, list, marked, p, readAlso, source } from './helpers/build';
-import { expectedReading, expectedSourceRuns, markdownIt, readWithCmark, readWithMarkdownIt, readWithPandoc } from './helpers/md-readers';
+import { expectedReading, expectedSourceRuns, markdownIt, readWithCmark, readWithMarkdownIt, readWithPandoc, run } from './helpers/md-readers';
 
 const md = (doc: PMNode): string => exportMarkdown(draftOf(doc));
 const li = (...children: PMNode[]): PMNode => schema.node('list_item', null, children);
@@ -41,6 +41,14 @@ function expectReadBack(doc: PMNode): string {
   expect([...pandoc.types].filter((t) => t.startsWith('Raw')), `pandoc raw${context}`).toEqual([]);
   return text;
 }
+
+describe('the readers', () => {
+  it('fail with a clear message when a reader program is missing (never skip)', () => {
+    expect(() => run('cmark-gfm-not-installed', [], '')).toThrow(/cmark-gfm-not-installed is not installed .*CI installs it/u);
+    expect(run('cmark-gfm', ['--version'], '')).toMatch(/cmark-gfm/u);
+    expect(run('pandoc', ['--version'], '')).toMatch(/pandoc/u);
+  });
+});
 
 describe('exportMarkdown: footnotes', () => {
   const sources = [
@@ -339,4 +347,25 @@ describe('exportMarkdown: speed', () => {
     console.log(`exportMarkdown: ${String(wordCount)} words in ${best.toFixed(1)} ms (best of 5)`);
     expect(best).toBeLessThan(150);
   });
+
+  it('stays linear when every word changes marks (4× the words, well under 16× the time)', () => {
+    const marksOf = (i: number): string[] => (i % 3 === 0 ? ['em'] : i % 3 === 1 ? ['em', 'strong'] : ['strong']);
+    const timeFor = (words: number): number => {
+      const content: PMNode[] = [];
+      for (let i = 0; i < words; i++) content.push(marked(`w${String(i)}. `, ...marksOf(i)));
+      const draft = draftOf(article({ headline: 'H', body: [p(...content)] }));
+      exportMarkdown(draft);
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        exportMarkdown(draft);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const small = timeFor(25_000);
+    const large = timeFor(100_000);
+    console.log(`exportMarkdown, a mark change at every word: 25,000 words in ${small.toFixed(1)} ms, 100,000 in ${large.toFixed(1)} ms`);
+    expect(large).toBeLessThan(small * 8);
+  }, 60_000);
 });

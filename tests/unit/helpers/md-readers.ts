@@ -352,6 +352,7 @@ export function run(command: string, args: readonly string[], input: string): st
 
 const CMARK_ARGS = ['-e', 'footnotes', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink'];
 
+/** Decodes the character references that cmark-gfm's XML and HTML writers produce. */
 function decodeXml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-f]+);/giu, (_m, name: string) => {
     const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -391,19 +392,15 @@ function parseXml(xml: string): XmlNode {
   return root;
 }
 
-function decodeHtml(text: string): string {
-  return decodeXml(text);
-}
-
 /** cmark-gfm's reading of `md`, and its HTML. */
 export function readWithCmark(md: string): Reading & { html: string; defRuns: string[] } {
   const html = run('cmark-gfm', [...CMARK_ARGS, '--to', 'html'], md);
   const xml = run('cmark-gfm', [...CMARK_ARGS, '--to', 'xml'], md);
-  const refs = [...html.matchAll(/<sup class="footnote-ref"><a href="#fn-([^"]*)" id="fnref-[^"]*" data-footnote-ref>/gu)].map((m) => decodeHtml(m[1] ?? ''));
+  const refs = [...html.matchAll(/<sup class="footnote-ref"><a href="#fn-([^"]*)" id="fnref-[^"]*" data-footnote-ref>/gu)].map((m) => decodeXml(m[1] ?? ''));
   const section = /<section class="footnotes" data-footnotes>([\s\S]*)<\/section>/u.exec(html)?.[1] ?? '';
   const defs = [...section.matchAll(/<li id="fn-([^"]*)">([\s\S]*?)<\/li>/gu)].map((m) => ({
-    label: decodeHtml(m[1] ?? ''),
-    text: decodeHtml(
+    label: decodeXml(m[1] ?? ''),
+    text: decodeXml(
       (m[2] ?? '')
         .replace(/<a href="#fnref-[^"]*" class="footnote-backref"[\s\S]*?<\/a>/gu, '')
         .replace(/<[^>]*>/gu, '')
