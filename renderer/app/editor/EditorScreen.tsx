@@ -244,7 +244,14 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
         {status.kind === 'conflict' ? <ConflictBanner deleted={status.deleted} actions={conflictActions} /> : null}
       </header>
       <div className={`cd-workarea${panels.open ? ' cd-with-panel' : ''}`}>
-        <main className="cd-article" data-region="Article" aria-label="Article">
+        <main
+          className="cd-article"
+          data-region="Article"
+          aria-label="Article"
+          onBlur={(event) => {
+            if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setCiteFocus(null);
+          }}
+        >
           <HeadlineMeter store={store} />
           <EditorCanvas store={store} hooks={hooks} />
         </main>

@@ -51,6 +51,7 @@ export class DocumentSession {
       api,
       identity: { name: opened.name, hash: opened.hash },
       journalKey: options.journalKey ?? newJournalKey(),
+      journalExists: options.journalKey !== undefined,
       snapshot: () => this.snapshot(),
       ...(options.onDirtyChange ? { onDirtyChange: options.onDirtyChange } : {}),
     });

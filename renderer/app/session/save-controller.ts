@@ -38,6 +38,8 @@ export interface SaveControllerOptions {
   readonly identity: DraftIdentity;
   /** Recovery journal key of this draft (unique per opening, or the key it was recovered from). */
   readonly journalKey: string;
+  /** A record under `journalKey` exists already (a recovered draft): it is forgotten once saved. */
+  readonly journalExists?: boolean;
   /** The draft as it is now (called only when a save or journal write runs). */
   readonly snapshot: () => DraftJson;
   /** Told when the draft becomes dirty or clean (the window asks before closing a dirty one). */
@@ -79,6 +81,7 @@ export class SaveController {
   constructor(private readonly options: SaveControllerOptions) {
     this.api = options.api;
     this.identity = new Observable(options.identity);
+    this.journalled = options.journalExists === true;
     this.scheduler = new AutosaveScheduler({ save: () => this.write(), journal: () => this.journal() }, options.timers ?? WINDOW_TIMERS);
   }
 
