@@ -1,0 +1,205 @@
+/**
+ * Reads a reference ("source") written as text into the fields of a source: title, outlet, date,
+ * URL and note. Shared by the three importers, so a reference reads the same wherever it comes
+ * from. It understands the seed article's style, which is also what Copydesk's exports write
+ * (shared/export/source-parts.ts):
+ *
+ *     “Title,” Outlet, Date. https://url Note        "Title," Outlet, 2023
+ *     “Title.” Note                                  [Title](https://url), Outlet, 17 August 2025
+ *
+ * - the title is a leading quotation (`“…,”`, `"…,"`, `«…»`…) or a leading link whose text is
+ *   not its address;
+ * - after the title come an outlet and/or a date (a year, an ISO date, or a date with a month
+ *   name), separated by a comma and ended by a period;
+ * - the URL is the first http(s) address written out as text, or else the address of the first
+ *   http(s) link;
+ * - everything else is the note.
+ * A reference without a leading title is kept whole in the note: its parts cannot be told apart
+ * reliably. Nothing is ever dropped: whatever is not recognised stays in the note, and a final
+ * check compares the letters and digits of the result with those of the input and falls back to
+ * "everything in the note" if they differ.
+ */
+import { classifyUrl } from '../url';
+
+/** A piece of a reference: text, or a link (its text and its address). */
+export interface SourcePiece {
+  readonly text: string;
+  readonly href?: string;
+}
+
+/** The fields of a source, without its id. */
+export interface ParsedSource {
+  readonly title: string;
+  readonly outlet: string;
+  readonly date: string;
+  readonly url: string;
+  readonly note: string;
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** The date forms recognised (as a regex source, no anchors). */
+const DATE = `(?:\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \\d{1,2},? \\d{4}|${MONTH} \\d{4}|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4})`;
+const DATE_AT_END = new RegExp(`(?:^|,\\s*)(${DATE})$`, 'u');
+const DATE_THEN_PERIOD = new RegExp(`(?:^|,\\s*)(${DATE})(?:\\.(?=\\s|$)|$)`, 'u');
+const WHOLE_DATE = new RegExp(`^${DATE}$`, 'u');
+
+const OPENING_QUOTES = '“"«„‘';
+// A closing quote with the comma or period that ends the title inside it (“Title,” or “Title.”).
+const CLOSER_WITH_PUNCT = /([,.])["”»“’](?=\s|$)/u;
+const CLOSER = /["”»“’](?=[\s,.;:]|$)/u;
+/** A URL written out as text. */
+const BARE_URL = /<?(https?:\/\/[^\s<>"]+)>?/iu;
+
+/** True for a URL a source may hold and an export writes as a link. */
+function usableUrl(url: string): boolean {
+  return classifyUrl(url, 'source') === 'ok';
+}
+
+/** Splits plain text into pieces, each URL written out in it becoming a link piece. */
+export function piecesFromText(text: string): SourcePiece[] {
+  const pieces: SourcePiece[] = [];
+  let rest = text;
+  for (;;) {
+    const match = BARE_URL.exec(rest);
+    if (!match) break;
+    let url = match[1] ?? '';
+    // Punctuation that ends the sentence is not part of the address (a ")" only if unbalanced).
+    while (/[.,;:!?'\]]$/u.test(url) || (url.endsWith(')') && (url.match(/\(/gu)?.length ?? 0) < (url.match(/\)/gu)?.length ?? 0))) url = url.slice(0, -1);
+    const start = match.index + (match[0].startsWith('<') && match[0].endsWith('>') && url === match[1] ? 0 : match[0].indexOf(url));
+    const whole = start === match.index && match[0].startsWith('<') ? match[0] : url;
+    pieces.push({ text: rest.slice(0, start) });
+    pieces.push({ text: url, href: url });
+    rest = rest.slice(start + whole.length);
+  }
+  pieces.push({ text: rest });
+  return pieces.filter((piece) => piece.text !== '' || piece.href !== undefined);
+}
+
+function alnum(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+}
+
+/** Outlet, date and a note from what follows a title that ended with a comma. */
+function outletAndDate(rest: string, noteFollows: boolean): { outlet: string; date: string; note: string } {
+  const text = rest.trim();
+  if (text === '') return { outlet: '', date: '', note: '' };
+  if (!noteFollows) {
+    // The URL comes next, and the note after it: all of this is outlet and date.
+    const head = text.replace(/[.,]$/u, '').trim();
+    const date = DATE_AT_END.exec(head);
+    if (date) return { outlet: head.slice(0, date.index).replace(/,\s*$/u, '').trim(), date: date[1] ?? '', note: '' };
+    return { outlet: head, date: '', note: '' };
+  }
+  const date = DATE_THEN_PERIOD.exec(text);
+  if (date) {
+    return {
+      outlet: text.slice(0, date.index).replace(/,\s*$/u, '').trim(),
+      date: date[1] ?? '',
+      note: text.slice(date.index + date[0].length).trim(),
+    };
+  }
+  const stop = /\.(?=\s|$)/u.exec(text);
+  if (!stop) return { outlet: text, date: '', note: '' };
+  return { outlet: text.slice(0, stop.index).trim(), date: '', note: text.slice(stop.index + 1).trim() };
+}
+
+/** A leading quoted title: the title, how it ended (`,` or `.` or nothing) and the text after it. */
+function quotedTitle(head: string): { title: string; end: string; rest: string } | null {
+  if (head === '' || !OPENING_QUOTES.includes(head.charAt(0))) return null;
+  const body = head.slice(1);
+  const punct = CLOSER_WITH_PUNCT.exec(body);
+  if (punct) return { title: body.slice(0, punct.index), end: punct[1] ?? '', rest: body.slice(punct.index + 2) };
+  const close = CLOSER.exec(body);
+  if (!close || close.index === 0) return null;
+  const after = body.slice(close.index + 1);
+  const comma = /^\s*,/u.exec(after);
+  return { title: body.slice(0, close.index), end: comma ? ',' : '', rest: comma ? after.slice(comma[0].length) : after };
+}
+
+/**
+ * The fields of a reference given as pieces (see the module comment). `pieces` hold the
+ * reference's text in order; link pieces carry their address.
+ */
+export function parseSourcePieces(pieces: readonly SourcePiece[]): ParsedSource {
+  // The URL: an address written out, else the first http(s) link's address.
+  let urlIndex = pieces.findIndex((piece) => piece.href !== undefined && piece.text.trim() === piece.href && usableUrl(piece.href));
+  let url = urlIndex >= 0 ? (pieces[urlIndex]?.href ?? '') : '';
+  let linkTitle: string | null = null;
+  const firstText = pieces.findIndex((piece) => piece.text.trim() !== '');
+  const first = pieces[firstText];
+  if (first?.href !== undefined && first.text.trim() !== first.href && firstText !== urlIndex) linkTitle = first.text.trim();
+  if (urlIndex < 0) {
+    const linked = pieces.find((piece) => piece.href !== undefined && usableUrl(piece.href));
+    if (linked?.href !== undefined) url = linked.href;
+  }
+  // Addresses of links that are neither the URL nor the title stay, in brackets, after their text.
+  const shown = (piece: SourcePiece, index: number): string => {
+    if (piece.href === undefined || index === urlIndex || piece.text.trim() === piece.href) return piece.text;
+    if (piece.href === url || (index === firstText && linkTitle !== null)) return piece.text;
+    return `${piece.text} (${piece.href})`;
+  };
+  let before: string;
+  let after: string;
+  if (urlIndex >= 0) {
+    before = pieces.slice(0, urlIndex).map(shown).join('');
+    after = pieces.slice(urlIndex + 1).map((piece, i) => shown(piece, urlIndex + 1 + i)).join('');
+  } else {
+    urlIndex = pieces.length;
+    before = pieces.map(shown).join('');
+    after = '';
+  }
+  const noteFollows = urlIndex === pieces.length;
+  let title = '';
+  let outlet = '';
+  let date = '';
+  let notes: string[] = [];
+  const head = before.trim();
+  const quoted = linkTitle === null ? quotedTitle(head) : null;
+  if (linkTitle !== null) {
+    title = linkTitle;
+    const rest = pieces.slice(firstText + 1, urlIndex).map((piece, i) => shown(piece, firstText + 1 + i)).join('').replace(/^\s*[,.:]?\s*/u, '');
+    const parts = outletAndDate(rest, noteFollows);
+    ({ outlet, date } = parts);
+    notes = [parts.note];
+  } else if (quoted) {
+    title = quoted.title.trim();
+    if (quoted.end === ',' || (quoted.end === '' && quoted.rest.trim() !== '')) {
+      const parts = outletAndDate(quoted.rest, noteFollows);
+      ({ outlet, date } = parts);
+      notes = [parts.note];
+    } else {
+      // “Title.” ends the reference's head: what follows (before any URL) is note, unless it is
+      // plainly "Outlet, date".
+      const rest = quoted.rest.trim().replace(/\.$/u, '');
+      const dated = DATE_AT_END.exec(rest);
+      if (dated && !rest.slice(0, dated.index).includes('.')) {
+        outlet = rest.slice(0, dated.index).replace(/,\s*$/u, '').trim();
+        date = dated[1] ?? '';
+      } else {
+        notes = [quoted.rest.trim()];
+      }
+    }
+  } else {
+    notes = [head];
+  }
+  if (outlet !== '' && date === '' && WHOLE_DATE.test(outlet)) {
+    date = outlet;
+    outlet = '';
+  }
+  notes.push(after.trim());
+  const note = notes.filter((part) => part !== '').join(' ');
+  const parsed: ParsedSource = { title, outlet, date, url, note };
+  // Nothing may get lost: the letters and digits must all still be there, in order.
+  const kept = alnum([title, outlet, date, urlIndex < pieces.length ? url : '', note].join(' '));
+  const given = alnum(pieces.map((piece, i) => (i === urlIndex ? piece.text : shown(piece, i))).join(' '));
+  if (kept !== given) {
+    const all = pieces.map((piece) => (piece.href !== undefined && piece.text.trim() !== piece.href ? `${piece.text} (${piece.href})` : piece.text));
+    return { title: '', outlet: '', date: '', url, note: all.join('').trim() };
+  }
+  return parsed;
+}
+
+/** The fields of a reference given as plain text (URLs written out in it are found). */
+export function parseSourceText(text: string): ParsedSource {
+  return parseSourcePieces(piecesFromText(text));
+}

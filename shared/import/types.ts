@@ -1,0 +1,37 @@
+/**
+ * What every importer returns: the draft, and a report of what it recognised and what it left
+ * out, so that the user sees every decision the importer took on their text.
+ */
+import type { Draft } from '../draft/format';
+
+/** The formats the importers read. */
+export const IMPORT_KINDS = ['text', 'md', 'html'] as const;
+
+/** One of the formats the importers read. */
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** What an import recognised and decided. */
+export interface ImportReport {
+  /** Sources in the draft (defined ones, and empty ones standing for missing definitions). */
+  readonly sources: number;
+  /** Citations in the draft. */
+  readonly citations: number;
+  /** Items of all "Read also" blocks together. */
+  readonly readAlsoItems: number;
+  /** Everything of the input that is not in the draft, one sentence each (page chrome, unsafe URLs, scripts…). */
+  readonly dropped: readonly string[];
+  /** Decisions worth knowing about (a figure without picture, merged sources, tables flattened…). */
+  readonly notes: readonly string[];
+}
+
+/** A draft made from imported text, with its report. */
+export interface ImportResult {
+  readonly draft: Draft;
+  readonly report: ImportReport;
+}
+
+/** Options of the importers. */
+export interface ImportOptions {
+  /** The draft's creation time (default: now). */
+  readonly now?: Date;
+}
