@@ -1,0 +1,176 @@
+/**
+ * The benchmark's own parts: the article generator (exact sizes, news shape, determinism), the
+ * statistics and budget verdicts, the trace summary and the static server.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Node as PMNode } from 'prosemirror-model';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseDraft, serializeDraft } from '../../shared/draft/format';
+import { indexFootnotes } from '../../shared/footnotes';
+import { findProblems } from '../../shared/problems';
+import { countNodeWords, documentWords } from '../../shared/words';
+import { keyDelays } from './browser-bench';
+import { generateArticle, seededRandom, SIZES } from './generate';
+import { formatTable, median, quantile, ratioResult, resultOf, unavailable } from './results';
+import { serveFolder, type StaticServer } from './serve';
+import { summariseTrace } from './trace-summary';
+
+function marksIn(doc: PMNode): Set<string> {
+  const names = new Set<string>();
+  doc.descendants((node) => {
+    for (const mark of node.marks) names.add(mark.type.name);
+  });
+  return names;
+}
+
+describe('generateArticle', () => {
+  test.each(['S', 'L'] as const)('%s has exactly its words and sources, each source cited 1–3 times', (size) => {
+    const draft = generateArticle(SIZES[size]);
+    expect(documentWords(draft.doc)).toBe(SIZES[size].words);
+    const index = indexFootnotes(draft.doc);
+    expect(index.sources).toHaveLength(SIZES[size].sources);
+    const counts = new Map<string, number>();
+    for (const citation of index.citations) counts.set(citation.source, (counts.get(citation.source) ?? 0) + 1);
+    expect(counts.size).toBe(SIZES[size].sources);
+    expect(Math.min(...counts.values())).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(3);
+    // Numbers by first citation are not simply the source order.
+    if (size === 'L') expect(index.sources.map((s) => s.id)).not.toEqual(index.sources.map((s) => s.id).sort());
+  });
+
+  test('is news-shaped: 40–80-word paragraphs, a heading every few, links, bold, italic, Read also', () => {
+    const { doc } = generateArticle(SIZES.L);
+    const body: PMNode[] = [];
+    doc.forEach((node, _offset, i) => {
+      if (i >= 2 && i < doc.childCount - 1) body.push(node);
+    });
+    const paragraphs = body.filter((n) => n.type.name === 'paragraph');
+    const lengths = paragraphs.slice(0, -1).map((p) => countNodeWords(p));
+    expect(Math.min(...lengths)).toBeGreaterThanOrEqual(40);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(80);
+    let run = 0;
+    let longest = 0;
+    for (const node of body) {
+      if (node.type.name === 'heading') run = 0;
+      else if (node.type.name !== 'read_also') longest = Math.max(longest, ++run);
+    }
+    expect(longest).toBeLessThanOrEqual(6);
+    expect(body.filter((n) => n.type.name === 'heading').length).toBeGreaterThan(paragraphs.length / 7);
+    expect(body.filter((n) => n.type.name === 'read_also').length).toBeGreaterThanOrEqual(5);
+    expect([...marksIn(doc)].sort()).toEqual(['em', 'link', 'strong']);
+    expect(findProblems(doc)).toEqual([]);
+  });
+
+  test('XL has 100,000 words and 500 sources', () => {
+    const { doc } = generateArticle(SIZES.XL);
+    expect(documentWords(doc)).toBe(100_000);
+    expect(doc.lastChild?.childCount).toBe(500);
+  });
+
+  test('is deterministic, differs by seed, and round-trips through the draft format', () => {
+    const a = serializeDraft(generateArticle(SIZES.S));
+    expect(serializeDraft(generateArticle(SIZES.S))).toBe(a);
+    expect(serializeDraft(generateArticle({ ...SIZES.S, seed: 7 }))).not.toBe(a);
+    expect(serializeDraft(parseDraft(a))).toBe(a);
+  });
+
+  test('refuses impossible sizes with a clear message', () => {
+    expect(() => generateArticle({ words: 5, sources: 1 })).toThrow(/words must be a whole number ≥ 20/u);
+    expect(() => generateArticle({ words: 100, sources: -1 })).toThrow(/sources must be/u);
+  });
+
+  test('seededRandom is uniform enough and keyDelays cover one frame', () => {
+    const next = seededRandom(1);
+    const values = Array.from({ length: 10_000 }, next);
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...values)).toBeLessThan(1);
+    expect(median(values)).toBeGreaterThan(0.45);
+    expect(median(values)).toBeLessThan(0.55);
+    const delays = keyDelays(500);
+    expect(Math.min(...delays)).toBeLessThan(1);
+    expect(Math.max(...delays)).toBeGreaterThan(15.5);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(16.7);
+  });
+});
+
+describe('results', () => {
+  test('median and nearest-rank p95', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(median(samples)).toBe(50.5);
+    expect(quantile(samples, 0.95)).toBe(95);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+
+  test('budgets: each bound given is checked; reference rows have no verdict; missing figures fail', () => {
+    expect(resultOf('t', 'XL', [10, 11, 12], { median: 16.7, p95: 25 }).pass).toBe(true);
+    expect(resultOf('t', 'XL', [10, 11, 30], { median: 16.7, p95: 25 }).pass).toBe(false);
+    expect(resultOf('t', 'XL', [20, 20, 20], { median: 16.7 }).pass).toBe(false);
+    expect(resultOf('t', 'XL', [99], null).pass).toBeNull();
+    expect(ratioResult('r', 'XL/L', 12.5, { median: 12 }).pass).toBe(false);
+    expect(ratioResult('r', 'XL/L', Number.NaN, { median: 12 })).toMatchObject({ median: null, pass: false });
+    const missing = unavailable('import', 'XL', 'ms', { median: 500 }, 'not available');
+    expect(missing).toMatchObject({ median: null, p95: null, pass: false });
+    const table = formatTable([missing, resultOf('t', 'S', [1], { p95: 16.7 })]);
+    expect(table).toMatch(/import\s+XL\s+ms\s+—\s+—\s+0\s+p50 ≤ 500\s+FAIL/u);
+    expect(table).toMatch(/- import \(XL\): not available/u);
+  });
+});
+
+describe('summariseTrace', () => {
+  test('splits each key between script, layout and paint, nested layout counted as layout', () => {
+    const pid = 1;
+    const tid = 2;
+    const e = (name: string, ts: number, dur: number, type?: string) => ({ name, ph: 'X', pid, tid, ts, dur, ...(type ? { args: { data: { type } } } : {}) });
+    const trace = {
+      traceEvents: [
+        e('RunTask', 0, 10_000),
+        e('EventDispatch', 0, 4_000, 'keydown'),
+        e('Layout', 1_000, 1_000),
+        e('RunTask', 20_000, 6_000),
+        e('EventDispatch', 20_000, 2_000, 'keydown'),
+        e('Paint', 23_000, 2_000),
+        { name: 'RasterTask', ph: 'X', pid, tid: 9, ts: 24_000, dur: 4_000 },
+        e('Layout', 500_000, 9_000), // long after the last key: not counted
+      ],
+    };
+    const summary = summariseTrace(trace);
+    expect(summary.keys).toBe(2);
+    expect(summary.perKey['script: events']).toBeCloseTo(2.5);
+    expect(summary.perKey.layout).toBeCloseTo(0.5);
+    expect(summary.perKey.paint).toBeCloseTo(1);
+    expect(summary.perKey['raster (tile workers)']).toBeCloseTo(2);
+    expect(summary.perKey['main thread, other']).toBeCloseTo((16_000 - 8_000) / 1000 / 2);
+    expect(summariseTrace({ traceEvents: [] }).keys).toBe(0);
+  });
+});
+
+describe('serveFolder', () => {
+  let folder: string;
+  let server: StaticServer;
+  beforeAll(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-bench-serve-'));
+    await fs.mkdir(path.join(folder, 'site'));
+    await fs.writeFile(path.join(folder, 'site', 'page.html'), '<p>hi</p>');
+    await fs.writeFile(path.join(folder, 'secret.txt'), 'no');
+    server = await serveFolder(path.join(folder, 'site'));
+  });
+  afterAll(async () => {
+    await server.close();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  test('serves files with their type on 127.0.0.1, and nothing outside the folder', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/u);
+    const ok = await fetch(`${server.url}/page.html`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await ok.text()).toBe('<p>hi</p>');
+    expect((await fetch(`${server.url}/missing.html`)).status).toBe(404);
+    expect((await fetch(`${server.url}/%2e%2e/secret.txt`)).status).toBe(404);
+    expect((await fetch(`${server.url}/`)).status).toBe(404);
+    expect((await fetch(`${server.url}/page.html`, { method: 'POST' })).status).toBe(405);
+  });
+});

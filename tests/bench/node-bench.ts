@@ -1,0 +1,93 @@
+/**
+ * The Node half of the benchmark: Markdown and HTML export (shared/export), the Markdown importer
+ * (shared/import, when it exists) and the outside references, pandoc and cmark-gfm, on the same
+ * Markdown.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the times in ms. */
+export function timeRuns(fn: () => unknown, runs: number, warmup = 2): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** As `timeRuns`, for a function that may return a promise. */
+export async function timeRunsAsync(fn: () => unknown, runs: number, warmup = 2): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** The importer, once shared/import exports `importMarkdown`. */
+export interface FoundImporter {
+  readonly importMarkdown: (markdown: string) => unknown;
+  /** The file it came from, relative to the repository. */
+  readonly file: string;
+}
+
+/**
+ * Looks for `importMarkdown` in shared/import: index.ts, then markdown.ts, then every other .ts
+ * file there (in name order). Returns null when the folder or the export does not exist yet.
+ */
+export async function findImporter(): Promise<FoundImporter | null> {
+  const dir = path.join(root, 'shared/import');
+  if (!existsSync(dir)) return null;
+  const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort();
+  const ordered = [...['index.ts', 'markdown.ts'].filter((n) => names.includes(n)), ...names.filter((n) => n !== 'index.ts' && n !== 'markdown.ts')];
+  for (const name of ordered) {
+    const mod = (await import(pathToFileURL(path.join(dir, name)).href)) as Record<string, unknown>;
+    if (typeof mod.importMarkdown === 'function') {
+      return { importMarkdown: mod.importMarkdown as (markdown: string) => unknown, file: `shared/import/${name}` };
+    }
+  }
+  return null;
+}
+
+/** The outcome of an outside tool's timed runs. */
+export type ToolRun = { readonly ok: true; readonly samples: number[]; readonly version: string } | { readonly ok: false; readonly reason: string };
+
+/** The first line of `command --version`, or null when the tool is missing. */
+function toolVersion(command: string): string | null {
+  const result = spawnSync(command, ['--version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) return null;
+  return result.stdout.split('\n')[0]?.trim() ?? command;
+}
+
+/**
+ * Times `command args` converting `input` (on stdin) `runs` times after one untimed run, process
+ * start included; checks that each run succeeds and writes HTML.
+ */
+export function timeTool(command: string, args: readonly string[], input: string, runs: number): ToolRun {
+  const version = toolVersion(command);
+  if (version === null) return { ok: false, reason: `${command} is not installed` };
+  const once = (): string => {
+    const result = spawnSync(command, args, { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (result.error || result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.stderr.slice(0, 300)}`);
+    if (!result.stdout.includes('<p>')) throw new Error(`${command} ${args.join(' ')} wrote no HTML paragraphs`);
+    return result.stdout;
+  };
+  once();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    once();
+    samples.push(performance.now() - start);
+  }
+  return { ok: true, samples, version };
+}

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench` (tsx tests/bench/run.ts): issue 6's benchmark. Generates the S, L and XL
+ * articles, times export, import and the outside references in Node, then typing, citing and
+ * opening in Chromium; prints a table and writes tests/bench/results/latest.json. Budgets are
+ * reported as pass or fail; the process fails only when a measurement itself breaks.
+ *
+ * Options: --quick (fewer keys and runs, for trying changes; do not record its figures),
+ * --only=node|browser, --out=<file> (default tests/bench/results/latest.json).
+ * Progress goes to stderr, the table to stdout.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Node as PMNode } from 'prosemirror-model';
+import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import { exportHtml } from '../../shared/export/html';
+import { exportMarkdown } from '../../shared/export/markdown';
+import { documentWords } from '../../shared/words';
+import { citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
+import { buildBenchPages } from './build-page';
+import { generateArticle, SIZES, type SizeName } from './generate';
+import { findImporter, timeRuns, timeRunsAsync, timeTool } from './node-bench';
+import { formatTable, median, ratioResult, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
+import { serveFolder } from './serve';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'all';
+const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? path.join(here, 'results/latest.json');
+const unknown = args.filter((a) => a !== '--quick' && !a.startsWith('--only=') && !a.startsWith('--out='));
+if (unknown.length || !['all', 'node', 'browser'].includes(only)) {
+  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser] [--out=file]; got ${args.join(' ')}`);
+  process.exit(2);
+}
+
+const KEYS = quick ? 40 : 160;
+const WARMUP = quick ? 5 : 20;
+const started = performance.now();
+function log(message: string): void {
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+}
+
+/** Typing, opening and citing in Chromium. */
+async function browserResults(folder: string): Promise<{ results: BenchResult[]; chromium: string }> {
+  log('bundling the bench pages with esbuild');
+  await buildBenchPages(folder);
+  const server = await serveFolder(folder);
+  const browser = await launchChromium();
+  const chromium = browser.version();
+  log(`Chromium ${chromium}, pages at ${server.url}`);
+  const results: BenchResult[] = [];
+  try {
+    const typing: Record<string, Record<string, number[]>> = {};
+    for (const size of ['S', 'L', 'XL'] as const) {
+      typing[size] = {};
+      for (const mode of ['copydesk', 'bare'] as const) {
+        const run = await typingSession(browser, server.url, mode, `/docs/${size}.copydesk`, KEYS, WARMUP);
+        typing[size][mode] = run.samples;
+        log(`typing ${size} ${mode}: p50 ${median(run.samples).toFixed(1)} ms over ${String(run.samples.length)} keys (${String(run.opened.words)} words, ${String(run.opened.elements)} elements)`);
+      }
+    }
+    for (const size of ['S', 'L', 'XL'] as const) {
+      const budget = size === 'XL' ? { median: 16.7, p95: 25 } : { p95: 16.7 };
+      results.push(resultOf('typing, key to paint: Copydesk editor', size, typing[size]?.copydesk ?? [], budget));
+      results.push(resultOf('typing, key to paint: bare ProseMirror', size, typing[size]?.bare ?? [], null));
+    }
+    const xl = typing.XL as Record<string, number[]>;
+    results.push(ratioResult('typing p50: Copydesk / bare ProseMirror', 'XL', median(xl.copydesk ?? []) / median(xl.bare ?? []), { median: 0.5 }));
+
+    const ids = Array.from({ length: quick ? 5 : 15 }, (_, i) => `src-${String(SIZES.XL.sources - i).padStart(3, '0')}`);
+    const citing = await citingSession(browser, server.url, '/docs/XL.copydesk', ids);
+    log(`citing XL: p50 ${median(citing).toFixed(1)} ms`);
+    results.push(resultOf('citing at the start (all numbers change), to paint', 'XL', citing, { median: 50 }, 'insertCitation at the start of the body; every chip and source entry renumbered; budget on the median'));
+
+    for (const size of ['L', 'XL'] as const) {
+      for (const mode of ['copydesk', 'bare'] as const) {
+        const runs = mode === 'copydesk' ? (quick ? 2 : size === 'L' ? 7 : 5) : quick ? 1 : 3;
+        const { samples, opened } = await openingRuns(browser, server.url, mode, `/docs/${size}.copydesk`, runs);
+        log(`opening ${size} ${mode}: p50 ${median(samples).toFixed(0)} ms`);
+        const name = mode === 'copydesk' ? 'opening: parseDraft + state + view + paint, Copydesk' : 'opening: parseDraft + state + view + paint, bare ProseMirror';
+        const budget = mode === 'copydesk' && size === 'XL' ? { median: 1000 } : null;
+        results.push(resultOf(name, size, samples, budget, `${String(opened.words)} words, ${String(opened.blocks)} top-level nodes, ${String(opened.elements)} elements in the editable; fresh page per run`));
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { results, chromium };
+}
+
+/** Export, import and outside references in Node. */
+async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const markdown: Partial<Record<SizeName, string>> = {};
+  const medians: Record<string, number> = {};
+  for (const [kind, fn] of [['Markdown', exportMarkdown], ['HTML', exportHtml]] as const) {
+    for (const size of ['L', 'XL'] as const) {
+      const draft = drafts[size];
+      const samples = timeRuns(() => fn(draft), quick ? 5 : size === 'L' ? 40 : 20, 3);
+      medians[`${kind} ${size}`] = median(samples);
+      log(`export ${kind} ${size}: p50 ${median(samples).toFixed(1)} ms`);
+      results.push(resultOf(`export ${kind} (export${kind === 'HTML' ? 'Html' : 'Markdown'})`, size, samples, size === 'XL' ? { median: 150 } : null));
+    }
+    results.push(ratioResult(`export ${kind}: XL / L time`, 'XL/L', (medians[`${kind} XL`] as number) / (medians[`${kind} L`] as number), { median: 12 }, 'p50 ratio for 10× the words; linear ≈ 10'));
+  }
+  markdown.L = exportMarkdown(drafts.L);
+  markdown.XL = exportMarkdown(drafts.XL);
+
+  const importer = await findImporter();
+  if (!importer) {
+    results.push(unavailable('import Markdown into a draft (importMarkdown)', 'XL', 'ms', { median: 500 }, 'not available: shared/import does not export importMarkdown yet (the row measures it as soon as it does)'));
+  } else {
+    for (const size of ['L', 'XL'] as const) {
+      const input = markdown[size] as string;
+      try {
+        const result = await importer.importMarkdown(input);
+        const doc = docOf(result);
+        const words = doc ? documentWords(doc) : null;
+        const samples = await timeRunsAsync(() => importer.importMarkdown(input), quick ? 3 : size === 'L' ? 15 : 8, 2);
+        log(`import ${size}: p50 ${median(samples).toFixed(1)} ms`);
+        results.push(resultOf(`import Markdown into a draft (importMarkdown)`, size, samples, size === 'XL' ? { median: 500 } : null, `${importer.file}; the ${size} Markdown export (${String(input.length)} chars)${words === null ? '; result has no document' : `; ${String(words)} words back of ${String(SIZES[size].words)}`}`));
+      } catch (error) {
+        results.push(unavailable('import Markdown into a draft (importMarkdown)', size, 'ms', size === 'XL' ? { median: 500 } : null, `${importer.file} threw: ${(error as Error).message.slice(0, 200)}`));
+      }
+    }
+  }
+
+  for (const size of ['L', 'XL'] as const) {
+    const input = markdown[size] as string;
+    for (const [name, command, toolArgs, runs] of [
+      ['pandoc -f gfm -t html', 'pandoc', ['-f', 'gfm', '-t', 'html'], quick ? 1 : size === 'L' ? 5 : 3],
+      ['cmark-gfm -e footnotes', 'cmark-gfm', ['-e', 'footnotes'], quick ? 3 : 10],
+    ] as const) {
+      log(`${name} on ${size}`);
+      const run = timeTool(command, toolArgs, input, runs);
+      results.push(run.ok ? resultOf(`reference: ${name}`, size, run.samples, null, `${run.version}; the ${size} Markdown export, process start included`) : unavailable(`reference: ${name}`, size, 'ms', null, run.reason));
+    }
+  }
+  return results;
+}
+
+/** The document inside whatever the importer returns (a Draft, `{ draft }`, or a node). */
+function docOf(value: unknown): PMNode | null {
+  const v = value as { doc?: unknown; draft?: { doc?: unknown }; type?: unknown; content?: unknown } | null;
+  const candidate = v?.doc ?? v?.draft?.doc ?? (v?.type && v.content ? v : null);
+  return candidate && typeof (candidate as { textBetween?: unknown }).textBetween === 'function' ? (candidate as PMNode) : null;
+}
+
+async function main(): Promise<void> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-bench-'));
+  try {
+    log(`generating S, L and XL into ${folder}`);
+    await fs.mkdir(path.join(folder, 'docs'));
+    const drafts = {} as Record<SizeName, Draft>;
+    for (const size of ['S', 'L', 'XL'] as const) {
+      const text = serializeDraft(generateArticle(SIZES[size]));
+      await fs.writeFile(path.join(folder, 'docs', `${size}.copydesk`), text);
+      drafts[size] = parseDraft(text);
+    }
+    const results: BenchResult[] = [];
+    let chromium = 'not run';
+    if (only !== 'node') {
+      const browser = await browserResults(folder);
+      results.push(...browser.results);
+      chromium = browser.chromium;
+    }
+    if (only !== 'browser') results.push(...(await nodeResults(drafts)));
+
+    const cpus = os.cpus();
+    const report: BenchReport = {
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? 'unknown',
+        memoryGB: Math.round(os.totalmem() / 2 ** 30),
+        os: `${os.type()} ${os.release()} ${os.arch()}`,
+        node: process.version,
+        ...(quick ? { mode: 'quick (--quick): fewer keys and runs' } : {}),
+      },
+      chromium,
+      date: new Date().toISOString(),
+      results,
+    };
+    await fs.mkdir(path.dirname(out), { recursive: true });
+    await fs.writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(formatTable(results));
+    const missed = results.filter((r) => r.pass === false).length;
+    console.log(`\n${String(results.filter((r) => r.pass === true).length)} budgets met, ${String(missed)} missed; written to ${path.relative(process.cwd(), out)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
