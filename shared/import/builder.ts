@@ -3,13 +3,15 @@
  * dropped parts, notes) and assembles the draft once everything is known.
  *
  * Sources:
- * - each source is declared under the key the input names it by (a footnote label, a reference
- *   number, an element id); citations name keys, so a citation may come before its definition;
+ * - each source is declared under a key `kind:name` made from how the input names it (`label:1`
+ *   for a footnote label, `ref:2` for a reference number…); citations name keys, so a citation
+ *   may come before its definition;
  * - ids are made from the outlet and year ("reuters-2023"), else the title, else "note", and
  *   made unique (shared/clipboard/source-id.ts);
  * - sources that are the same (same URL, or same title and outlet: shared/clipboard/same-source.ts)
  *   are merged into the first, through the same plan a paste uses (merge-sources.ts), and the
- *   merge is noted;
+ *   merge is noted. Sources with neither URL nor title (plain notes) are never merged: two
+ *   footnotes reading "Ibid." are two notes;
  * - a citation of a key that is never defined gets an empty source with id `missing-<key>`,
  *   which `findProblems` reports as an empty source (an error), so the gap cannot go unseen;
  * - a key defined twice keeps the first definition for its citations and the second as an
@@ -32,20 +34,23 @@ interface Declared {
   /** How the input names the source, for messages ("footnote [^2]", "reference [1]"). */
   readonly label: string;
   readonly fields: ParsedSource;
+  /** A name for the id when the fields give none (a footnote's label). */
+  readonly hint: string;
 }
 
 const EMPTY: ParsedSource = { title: '', outlet: '', date: '', url: '', note: '' };
 
-function isEmpty(fields: ParsedSource): boolean {
-  return Object.values(fields).every((value) => value.trim() === '');
+/** True for a source that only a URL or a title can identify: plain notes are never merged ("Ibid." twice is two notes). */
+function isIdentifiable(fields: ParsedSource): boolean {
+  return fields.url.trim() !== '' || fields.title.trim() !== '';
 }
 
-/** The base of a source's id: outlet and year, else title, else "note". */
-function idBase(fields: ParsedSource): string {
+/** The base of a source's id: outlet and year, else title, else the hint, else "note". */
+function idBase(fields: ParsedSource, hint: string): string {
   const year = /\d{4}/u.exec(fields.date)?.[0] ?? '';
   if (fields.outlet.trim() !== '') return idBaseFromTitle(`${fields.outlet} ${year}`);
   if (fields.title.trim() !== '') return idBaseFromTitle(fields.title);
-  return 'note';
+  return /[a-z]/iu.test(hint) ? idBaseFromTitle(hint) : 'note';
 }
 
 /** The draft being imported (see the module comment). */
@@ -69,16 +74,19 @@ export class DraftBuilder {
     return this.keys.has(key);
   }
 
-  /** Declares the source `key` (see the module comment for a key declared twice). */
-  source(key: string, label: string, fields: ParsedSource): void {
+  /**
+   * Declares the source `key`, called `label` in messages; `hint` names its id when its fields
+   * give none (see the module comment for a key declared twice).
+   */
+  source(key: string, label: string, fields: ParsedSource, hint = ''): void {
     if (this.keys.has(key)) {
       this.duplicates++;
       this.notes.push(`${label} is defined twice: the first definition is the one cited; the second is kept as an uncited source.`);
-      this.declared.push({ key: `\u0000duplicate-${String(this.duplicates)}`, label, fields });
+      this.declared.push({ key: `\u0000duplicate-${String(this.duplicates)}`, label, fields, hint });
       return;
     }
     this.keys.add(key);
-    this.declared.push({ key, label, fields });
+    this.declared.push({ key, label, fields, hint });
   }
 
   /** Adds a body block. */
@@ -113,10 +121,10 @@ export class DraftBuilder {
     const withIds: SourceFields[] = [];
     const unmerged: SourceFields[] = [];
     for (const entry of this.declared) {
-      const id = uniqueSourceId(idBase(entry.fields), (candidate) => taken.has(candidate));
+      const id = uniqueSourceId(idBase(entry.fields, entry.hint), (candidate) => taken.has(candidate));
       taken.add(id);
       idOf.set(entry.key, id);
-      (isEmpty(entry.fields) ? unmerged : withIds).push({ id, ...entry.fields });
+      (isIdentifiable(entry.fields) ? withIds : unmerged).push({ id, ...entry.fields });
     }
     const plan = planSourceMerge(withIds, []);
     for (const [from, to] of plan.rename) {
@@ -126,11 +134,11 @@ export class DraftBuilder {
     }
     const finalId = (id: string): string => plan.rename.get(id) ?? id;
     const sources: SourceFields[] = [...plan.add];
-    // Empty definitions are kept where they stood; they are never merged (two empty notes are not one source).
+    // Plain notes and empty definitions are never merged (see isIdentifiable).
     for (const source of unmerged) sources.push(source);
     for (const key of cited) {
       if (idOf.has(key)) continue;
-      const id = uniqueSourceId(`missing-${idBaseFromTitle(key)}`, (candidate) => taken.has(candidate));
+      const id = uniqueSourceId(`missing-${idBaseFromTitle(key.slice(key.indexOf(':') + 1))}`, (candidate) => taken.has(candidate));
       taken.add(id);
       idOf.set(key, id);
       sources.push({ id, ...EMPTY });
