@@ -17,7 +17,14 @@ export function formatWhen(iso: string): string {
   return Number.isNaN(time) ? iso : dateFormat.format(time);
 }
 
+const numberFormat = new Intl.NumberFormat();
+
+/** A count for people ("1,234"); one formatter for all (`toLocaleString` makes one per call). */
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
 /** "1 word", "1,234 words". */
 export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -1,7 +1,7 @@
 /**
  * The editor's toolbar (role toolbar: one Tab stop, arrow keys move between its controls):
  * undo/redo, text style, bold, italic, link, lists, quote, figure, "Cite source", "Read also"
- * and the typographic quotes switch. Buttons keep the editor's selection (they do not take the
+ * and the typographic quotes switch; Escape goes back to the text. Buttons keep the editor's selection (they do not take the
  * focus on mouse down) and show what is active at the cursor (`aria-pressed`).
  */
 import { redo, undo } from 'prosemirror-history';
@@ -93,6 +93,10 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
   const indexOf = (key: string): number => flat.findIndex((c) => c.key === key);
 
   const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      store.view?.focus(); // back to the text
+      return;
+    }
     const keys: Record<string, number | 'home' | 'end'> = { ArrowRight: 1, ArrowLeft: -1, Home: 'home', End: 'end' };
     const move = keys[event.key];
     if (move === undefined) return;

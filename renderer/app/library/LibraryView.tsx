@@ -10,7 +10,7 @@ import { api, displayName, messageOf, toDraftName } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
-import { formatWhen, STATUS_LABELS } from '../status-labels';
+import { formatCount, formatWhen, STATUS_LABELS } from '../status-labels';
 import { RecoveryList } from './RecoveryList';
 import { filterDrafts, type LibraryState } from './use-library';
 import type { RecoveryState } from './use-recovery';
@@ -168,7 +168,7 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onRestore, on
                   <td>
                     <time dateTime={d.updated}>{formatWhen(d.updated)}</time>
                   </td>
-                  <td className="cd-num">{d.words.toLocaleString()}</td>
+                  <td className="cd-num">{formatCount(d.words)}</td>
                   <td className="cd-row-actions">
                     <button type="button" onClick={() => void rename(d)} aria-label={`Rename “${titleOf(d)}”`}>
                       Rename

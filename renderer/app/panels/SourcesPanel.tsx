@@ -2,10 +2,12 @@
  * The Sources panel: every source of the draft in number order (cited ones by first citation,
  * then the uncited ones), each with its fields, citation count and problems (`SourceEntry`).
  * It redraws only when the footnote index changes (a citation or a source added, removed,
- * renumbered or edited), never on plain typing. A "go to source" request (a citation activated
+ * renumbered or edited), never on plain typing, and it renders in the background
+ * (`useDeferredValue`): with hundreds of sources, opening a draft or citing never waits for the
+ * panel, and typing interrupts its rendering. A "go to source" request (a citation activated
  * in the text) scrolls to the entry, focuses it, and offers the way back to that citation.
  */
-import { useCallback, useEffect, useMemo, type ReactElement } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactElement } from 'react';
 import { checkSources, type SourceProblem } from '../../../shared/problem-checks';
 import { removeSource, updateSource, type SourceEdit } from '../../editor/commands';
 import { footnotesOf } from '../../editor/footnote-plugin';
@@ -38,20 +40,24 @@ const sameFootnotes = (a: FootnoteState, b: FootnoteState): boolean => a.sameAs(
 /** The Sources panel. */
 export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPanelProps): ReactElement {
   const ask = useAsk();
-  const footnotes = useEditorValue(store, footnotesOf, sameFootnotes);
+  const footnotes = useDeferredValue(useEditorValue(store, footnotesOf, sameFootnotes), null);
   // Problems by the source's offset in the sources section (ids may be duplicated: that is a problem too).
   const problemsAt = useMemo(() => {
     const byOffset = new Map<number, SourceProblem[]>();
-    for (const p of checkSources(footnotes)) byOffset.set(p.offset, [...(byOffset.get(p.offset) ?? []), p]);
+    if (footnotes) for (const p of checkSources(footnotes)) byOffset.set(p.offset, [...(byOffset.get(p.offset) ?? []), p]);
     return byOffset;
   }, [footnotes]);
 
+  // Show the requested source once its entry is rendered (the list renders in the background).
+  const handled = useRef(0);
   useEffect(() => {
-    if (!request) return;
+    if (!request || request.seq === handled.current) return;
     const entry = document.getElementById(panelEntryId(request.id));
-    entry?.scrollIntoView({ block: 'nearest' });
-    entry?.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
-  }, [request]);
+    if (!entry) return;
+    handled.current = request.seq;
+    entry.scrollIntoView({ block: 'nearest' });
+    entry.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
+  }, [request, footnotes]);
 
   const onEdit = useCallback((id: string, edit: SourceEdit) => store.run(updateSource(id, edit), false), [store]);
   const onRemove = useCallback(
@@ -75,7 +81,7 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
   const showInText = useCallback((id: string) => onBack(id, null), [onBack]);
   const removeHandler = useCallback((id: string, cited: boolean) => void onRemove(id, cited), [onRemove]);
 
-  const ordered = footnotes.ordered;
+  const ordered = footnotes?.ordered ?? NO_SOURCES;
   const keys = useMemo(() => {
     const seen = new Set<string>();
     return ordered.map((info, i) => {
@@ -84,11 +90,13 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
       return key;
     });
   }, [ordered]);
-  const uncited = footnotes.uncited.length;
+  const uncited = footnotes?.uncited.length ?? 0;
   return (
     <div className="cd-panel-body cd-sources-panel">
       <p className="cd-panel-summary">
-        {ordered.length === 0
+        {footnotes === null
+          ? 'Listing the sources…'
+          : ordered.length === 0
           ? 'No sources yet. Cite one with “Cite source” in the toolbar.'
           : `${String(ordered.length)} source${ordered.length === 1 ? '' : 's'}${uncited > 0 ? `, ${String(uncited)} not cited` : ''}.`}
       </p>
@@ -112,3 +120,4 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
 }
 
 const NO_PROBLEMS: readonly SourceProblem[] = [];
+const NO_SOURCES: FootnoteState['ordered'] = [];
