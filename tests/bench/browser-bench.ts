@@ -71,7 +71,8 @@ export interface TypingRun {
 export async function typingSession(browser: Browser, baseUrl: string, mode: BenchMode, docUrl: string, keys: number, warmup: number): Promise<TypingRun> {
   const { page, done } = await openPage(browser, baseUrl, mode);
   const opened = await openDoc(page, docUrl);
-  await page.evaluate(() => (window.copydeskBench as NonNullable<Window['copydeskBench']>).placeCaretMiddle());
+  const caret = await page.evaluate(() => (window.copydeskBench as NonNullable<Window['copydeskBench']>).placeCaretMiddle());
+  if (caret.top < 0 || caret.bottom > caret.height) throw new Error(`the caret is not in view in the ${mode} page: ${JSON.stringify(caret)}`);
   const before = await page.evaluate(() => (window.copydeskBench as NonNullable<Window['copydeskBench']>).caretBlockText());
   const samples: number[] = [];
   const delays = keyDelays(warmup + keys);

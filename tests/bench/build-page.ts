@@ -29,15 +29,18 @@ ${links}
 `;
 }
 
-/** Builds the pages into `outdir` (created if needed): copydesk.html and bare.html. */
-export async function buildBenchPages(outdir: string): Promise<void> {
+/**
+ * Builds the pages into `outdir` (created if needed): copydesk.html and bare.html. `minify: false`
+ * keeps function names readable in profiles.
+ */
+export async function buildBenchPages(outdir: string, options: { minify?: boolean } = {}): Promise<void> {
   await fs.mkdir(outdir, { recursive: true });
   await build({
     entryPoints: { copydesk: path.join(here, 'page/copydesk.ts'), bare: path.join(here, 'page/bare.ts') },
     bundle: true,
     format: 'esm',
     splitting: false,
-    minify: true,
+    minify: options.minify ?? true,
     target: 'chrome120',
     outdir,
     logLevel: 'warning',

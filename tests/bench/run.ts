@@ -119,9 +119,10 @@ async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult
         const result = await importer.importMarkdown(input);
         const doc = docOf(result);
         const words = doc ? documentWords(doc) : null;
+        const sources = doc?.lastChild?.type.name === 'sources' ? doc.lastChild.childCount : null;
         const samples = await timeRunsAsync(() => importer.importMarkdown(input), quick ? 3 : size === 'L' ? 15 : 8, 2);
         log(`import ${size}: p50 ${median(samples).toFixed(1)} ms`);
-        results.push(resultOf(`import Markdown into a draft (importMarkdown)`, size, samples, size === 'XL' ? { median: 500 } : null, `${importer.file}; the ${size} Markdown export (${String(input.length)} chars)${words === null ? '; result has no document' : `; ${String(words)} words back of ${String(SIZES[size].words)}`}`));
+        results.push(resultOf(`import Markdown into a draft (importMarkdown)`, size, samples, size === 'XL' ? { median: 500 } : null, `${importer.file}; the ${size} Markdown export (${String(input.length)} chars)${words === null ? '; result has no document' : `; ${String(words)} words back of ${String(SIZES[size].words)}, ${String(sources)} sources of ${String(SIZES[size].sources)}`}`));
       } catch (error) {
         results.push(unavailable('import Markdown into a draft (importMarkdown)', size, 'ms', size === 'XL' ? { median: 500 } : null, `${importer.file} threw: ${(error as Error).message.slice(0, 200)}`));
       }
@@ -149,7 +150,14 @@ function docOf(value: unknown): PMNode | null {
   return candidate && typeof (candidate as { textBetween?: unknown }).textBetween === 'function' ? (candidate as PMNode) : null;
 }
 
+/** The 1-minute load average, rounded (other work on a 2-core machine skews every figure). */
+function load(): number {
+  return Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+}
+
 async function main(): Promise<void> {
+  const loadBefore = load();
+  if (loadBefore > 1) log(`warning: the machine is busy (load average ${String(loadBefore)} on ${String(os.cpus().length)} cores); figures will be slower and noisier`);
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-bench-'));
   try {
     log(`generating S, L and XL into ${folder}`);
@@ -177,6 +185,8 @@ async function main(): Promise<void> {
         memoryGB: Math.round(os.totalmem() / 2 ** 30),
         os: `${os.type()} ${os.release()} ${os.arch()}`,
         node: process.version,
+        loadBefore,
+        loadAfter: load(),
         ...(quick ? { mode: 'quick (--quick): fewer keys and runs' } : {}),
       },
       chromium,

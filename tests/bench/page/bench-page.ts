@@ -28,6 +28,16 @@ export interface OpenResult {
   readonly elements: number;
 }
 
+/** Where `placeCaretMiddle` put the caret. */
+export interface CaretPlace {
+  readonly pos: number;
+  /** Caret rectangle in window coordinates. */
+  readonly top: number;
+  readonly bottom: number;
+  /** The window's inner height. */
+  readonly height: number;
+}
+
 /** How the page builds a view of a draft's text. */
 export type ViewFactory = (mount: HTMLElement, text: string) => EditorView;
 
@@ -38,8 +48,11 @@ export interface BenchApi {
   open(url: string): Promise<OpenResult>;
   /** Removes the view. */
   close(): void;
-  /** Puts the caret inside the body's middle paragraph, scrolls it into view, focuses; returns its position. */
-  placeCaretMiddle(): Promise<number>;
+  /**
+   * Focuses the editor and puts the caret inside the body's middle paragraph, scrolled into view;
+   * returns its position and where it shows in the window.
+   */
+  placeCaretMiddle(): Promise<CaretPlace>;
   /** Resolves with key-to-paint sample number `n` (0-based) once it exists. */
   sample(n: number): Promise<number>;
   /** Text of the block around the caret (to check the keys went in). */
@@ -118,7 +131,8 @@ export function installBench(mode: BenchMode, factory: ViewFactory): void {
       v.dispatch(v.state.tr.setSelection(TextSelection.near(doc.resolve(at))).scrollIntoView());
       await afterNextPaint();
       await afterNextPaint();
-      return v.state.selection.from;
+      const caret = v.coordsAtPos(v.state.selection.from);
+      return { pos: v.state.selection.from, top: caret.top, bottom: caret.bottom, height: window.innerHeight };
     },
     sample(n) {
       const done = samples[n];
