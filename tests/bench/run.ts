@@ -5,7 +5,8 @@
  * reported as pass or fail; the process fails only when a measurement itself breaks.
  *
  * Options: --quick (fewer keys and runs, for trying changes; do not record its figures),
- * --only=node|browser, --out=<file> (default tests/bench/results/latest.json).
+ * --only=node|browser, --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
+ * (first wait up to s seconds, default 300, for the 1-minute load average to fall below 1).
  * Progress goes to stderr, the table to stdout.
  */
 import { promises as fs } from 'node:fs';
@@ -29,9 +30,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'all';
 const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? path.join(here, 'results/latest.json');
-const unknown = args.filter((a) => a !== '--quick' && !a.startsWith('--only=') && !a.startsWith('--out='));
-if (unknown.length || !['all', 'node', 'browser'].includes(only)) {
-  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser] [--out=file]; got ${args.join(' ')}`);
+const waitArg = args.find((a) => a === '--wait-quiet' || a.startsWith('--wait-quiet='));
+const waitQuiet = waitArg === undefined ? 0 : waitArg === '--wait-quiet' ? 300 : Number(waitArg.slice('--wait-quiet='.length));
+const unknown = args.filter((a) => a !== '--quick' && a !== waitArg && !a.startsWith('--only=') && !a.startsWith('--out='));
+if (unknown.length || !['all', 'node', 'browser'].includes(only) || !(waitQuiet >= 0)) {
+  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
   process.exit(2);
 }
 
@@ -156,6 +159,11 @@ function load(): number {
 }
 
 async function main(): Promise<void> {
+  if (waitQuiet > 0 && load() >= 1) {
+    log(`waiting up to ${String(waitQuiet)} s for the load average (${String(load())}) to fall below 1`);
+    const until = Date.now() + waitQuiet * 1000;
+    while (load() >= 1 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
   const loadBefore = load();
   if (loadBefore > 1) log(`warning: the machine is busy (load average ${String(loadBefore)} on ${String(os.cpus().length)} cores); figures will be slower and noisier`);
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-bench-'));
