@@ -154,7 +154,7 @@ export class DraftBuilder {
       if (node) body.push(node);
     }
     if (body.length === 0) body.push(schema.node('paragraph'));
-    const headline = this.headline.replace(/\s+/gu, ' ').trim();
+    const headline = this.headline.replace(/\r\n?|\n/gu, ' ');
     const doc = schema.node('doc', null, [
       schema.node('headline', null, headline ? [schema.text(headline)] : []),
       schema.node('standfirst', null, fitter.inline(this.standfirst, EMPHASIS_ONLY)),

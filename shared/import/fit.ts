@@ -2,8 +2,10 @@
  * Turns the importers' intermediate blocks (tree.ts) into schema nodes, fitting content where
  * the schema is stricter than the input: a list item starts with a paragraph, a quote or a list
  * item holds only paragraphs and lists (headings become paragraphs, a nested figure keeps its
- * caption), the standfirst and captions hold only emphasis, the headline only text. Whatever
- * cannot be kept is said in `dropped`.
+ * caption), the standfirst and captions hold only emphasis, the headline only text. Paragraphs
+ * with nothing in them (no text, no citation) are left out; headings and paragraphs of white
+ * space are kept, since a format that can write them meant them (the HTML importer leaves out
+ * blank ones itself, as HTML collapses white space). Whatever cannot be kept is said in `dropped`.
  */
 import type { Mark, MarkType, Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema';
@@ -60,9 +62,9 @@ export class NodeFitter {
   block(block: ImportBlock): PMNode | null {
     switch (block.type) {
       case 'paragraph':
-        return isBlankInline(block.content) ? null : schema.node('paragraph', null, this.inline(block.content));
+        return isEmptyInline(block.content) ? null : schema.node('paragraph', null, this.inline(block.content));
       case 'heading':
-        return isBlankInline(block.content) ? null : schema.node('heading', { level: block.level }, this.inline(block.content));
+        return schema.node('heading', { level: block.level }, this.inline(block.content));
       case 'blockquote': {
         const content = this.flow(block.content);
         return content.length ? schema.node('blockquote', null, content) : null;
@@ -97,7 +99,7 @@ export class NodeFitter {
       switch (block.type) {
         case 'paragraph':
         case 'heading':
-          if (!isBlankInline(block.content)) out.push(schema.node('paragraph', null, this.inline(block.content)));
+          if (!isEmptyInline(block.content)) out.push(schema.node('paragraph', null, this.inline(block.content)));
           break;
         case 'bullet_list':
         case 'ordered_list': {
@@ -110,7 +112,7 @@ export class NodeFitter {
           break;
         case 'figure':
           this.dropped.push(`The picture ${block.src} inside a quote or list (its caption is kept as a paragraph).`);
-          if (!isBlankInline(block.caption)) out.push(schema.node('paragraph', null, this.inline(block.caption)));
+          if (!isEmptyInline(block.caption)) out.push(schema.node('paragraph', null, this.inline(block.caption)));
           break;
         case 'horizontal_rule':
           this.dropped.push('A horizontal rule inside a quote or list.');
@@ -134,6 +136,11 @@ export class NodeFitter {
     }
     return out;
   }
+}
+
+/** True when inline content has no citation and no text at all (hard breaks at most): such a paragraph is left out. */
+export function isEmptyInline(content: readonly ImportInline[]): boolean {
+  return content.every((piece) => piece.kind === 'break' || (piece.kind === 'text' && piece.text === ''));
 }
 
 /** True when inline content has no citation and no text but white space. */

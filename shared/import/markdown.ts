@@ -10,10 +10,11 @@
  *   image's alt text, its title as the credit, the rest of the paragraph as the caption. Only
  *   https and `assets/` images can be kept; another image leaves its alt text as text and is
  *   listed in `dropped`;
- * - a paragraph that is wholly bold, followed by a bulleted list, is a "Read also" block when
- *   its text is a "Read also" title ("Read also", "Related", "More on this"…) or when every item
- *   is a link (optionally preceded by `Kicker: `); the title "Read also" is stored as the default
- *   (empty) title;
+ * - a paragraph that is one bold line, followed by a bulleted list whose items are each one
+ *   line of plain text, is a "Read also" block when its text is a "Read also" title ("Read
+ *   also", "Related", "More on this"…) or when every item is a link (optionally preceded by
+ *   `Kicker: `); the title "Read also" is stored as the default (empty) title. (A list with
+ *   emphasis, citations or several paragraphs in an item stays a list);
  * - footnotes: every `[^label]` reference is a citation, every `[^label]:` definition (several
  *   paragraphs included) and every inline `^[…]` note is a source, whose fields are read from its
  *   text (source-text.ts). A definition nobody cites is kept as an uncited source, a reference to
@@ -26,8 +27,9 @@
 import type { Mark } from 'prosemirror-model';
 import type { Token } from 'markdown-it';
 import { schema } from '../schema';
+import { isStorableUrl } from '../url';
 import { DraftBuilder } from './builder';
-import { clip, isBlankInline } from './fit';
+import { clip } from './fit';
 import { isUsableImage, linkMark } from './links';
 import { importMarkdownIt, type FootnoteEnv } from './markdown-parser';
 import { isReadAlsoTitle, foldTitle } from './phrases';
@@ -303,40 +305,56 @@ class MarkdownReader {
   }
 }
 
-/** The item of a "Read also" list: one paragraph, optionally `Kicker: ` then a link; null otherwise. */
+type TextPiece = Extract<ImportInline, { kind: 'text' }>;
+
+const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+/** The address of a text piece's link, or null. */
+function linkOf(piece: TextPiece): string | null {
+  const link = piece.marks.find((mark) => mark.type.name === 'link');
+  return link ? (link.attrs.href as string) : null;
+}
+
+/**
+ * A list item read as a "Read also" item, or null when it cannot be one. An item holds one line
+ * of plain text (no emphasis, no citation, no break, no stray spaces: what a "Read also" item can
+ * hold), either `[Kicker: ]` and one link covering the rest (`linked`), or text without a link.
+ */
 function readAlsoItem(item: readonly ImportBlock[]): { item: ImportReadAlsoItem; linked: boolean } | null {
   const only = item[0];
   if (item.length !== 1 || only?.type !== 'paragraph') return null;
-  const content = only.content;
-  if (content.some((piece) => piece.kind !== 'text')) return null;
-  const texts = content as readonly Extract<ImportInline, { kind: 'text' }>[];
-  const linkOf = (piece: Extract<ImportInline, { kind: 'text' }>): string | null => {
-    const link = piece.marks.find((mark) => mark.type.name === 'link');
-    return link ? (link.attrs.href as string) : null;
-  };
+  if (only.content.some((piece) => piece.kind !== 'text' || piece.marks.some((mark) => mark.type.name !== 'link'))) return null;
+  const texts = only.content as readonly TextPiece[];
   const firstLinked = texts.findIndex((piece) => linkOf(piece) !== null);
-  if (firstLinked >= 0) {
-    const href = linkOf(texts[firstLinked] as Extract<ImportInline, { kind: 'text' }>) as string;
-    const linkedRun = texts.slice(firstLinked);
-    const before = inlineText(texts.slice(0, firstLinked));
-    if (/^https?:/iu.test(href) && linkedRun.every((piece) => linkOf(piece) === href) && (before === '' || before.endsWith(': '))) {
-      return { item: { kicker: before.slice(0, -2).trim(), title: inlineText(linkedRun).trim(), url: href }, linked: true };
-    }
+  if (firstLinked < 0) {
+    const title = inlineText(texts);
+    return title !== '' && title === oneLine(title) ? { item: { kicker: '', title, url: '' }, linked: false } : null;
   }
-  return { item: { kicker: '', title: inlineText(texts).trim(), url: '' }, linked: false };
+  const href = linkOf(texts[firstLinked] as TextPiece) as string;
+  const linked = texts.slice(firstLinked);
+  const title = inlineText(linked);
+  const before = inlineText(texts.slice(0, firstLinked));
+  const kicker = before.slice(0, -2);
+  const kickerOk = before === '' || (before.endsWith(': ') && kicker !== '' && kicker === oneLine(kicker));
+  if (!isStorableUrl(href, 'readAlso') || !linked.every((piece) => linkOf(piece) === href) || !kickerOk || title === '' || title !== oneLine(title)) return null;
+  return { item: { kicker, title, url: href }, linked: true };
 }
 
-/** Turns "bold title + bulleted list" pairs into "Read also" blocks (see the module comment). */
+/**
+ * Turns "bold title + bulleted list" pairs into "Read also" blocks (see the module comment): the
+ * paragraph is one bold line, every item can be a "Read also" item, and the title is a "Read
+ * also" title or every item is a link.
+ */
 function readAlsoBlocks(blocks: readonly ImportBlock[]): ImportBlock[] {
   const out: ImportBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as ImportBlock;
     const list = blocks[i + 1];
-    if (block.type === 'paragraph' && list?.type === 'bullet_list' && block.content.length > 0 && !isBlankInline(block.content)) {
-      const allStrong = block.content.every((piece) => piece.kind === 'text' && (piece.text.trim() === '' || (piece.marks.length === 1 && piece.marks[0]?.type.name === 'strong')));
+    if (block.type === 'paragraph' && list?.type === 'bullet_list' && block.content.length > 0) {
+      const allStrong = block.content.every((piece) => piece.kind === 'text' && piece.marks.length === 1 && piece.marks[0]?.type.name === 'strong');
+      const title = inlineText(block.content);
       const items = list.items.map(readAlsoItem);
-      const title = inlineText(block.content).replace(/\s+/gu, ' ').trim();
-      if (allStrong && items.every((item) => item !== null) && (isReadAlsoTitle(title) || items.every((item) => item?.linked))) {
+      if (allStrong && title !== '' && title === oneLine(title) && items.every((item) => item !== null) && (isReadAlsoTitle(title) || items.every((item) => item?.linked))) {
         out.push({ type: 'read_also', title: foldTitle(title) === 'read also' ? '' : title, items: items.map((item) => (item as { item: ImportReadAlsoItem }).item) });
         i++;
         continue;

@@ -14,10 +14,13 @@
  * - the URL is the first http(s) address written out as text, or else the address of the first
  *   http(s) link;
  * - everything else is the note.
- * A reference without a leading title is kept whole in the note: its parts cannot be told apart
- * reliably. Nothing is ever dropped: whatever is not recognised stays in the note, and a final
- * check compares the letters and digits of the result with those of the input and falls back to
- * "everything in the note" if they differ.
+ * A reference without a leading title is read as fields only when it is "Outlet, date" or a date
+ * (then a URL and a note may follow), or a short phrase without a period before a URL (an
+ * outlet: the export writes an untitled source so); any other is kept whole in the note, URLs included, since
+ * its parts cannot be told apart reliably. Nothing is ever dropped: whatever is not recognised
+ * stays in the note, and a final check writes the fields back as an export would and compares
+ * that with the input (quotation marks, sentence-ending periods and spacing aside); if they
+ * differ, the whole reference goes into the note.
  */
 import { classifyUrl } from '../url';
 
@@ -42,11 +45,14 @@ const DATE = `(?:\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \
 const DATE_AT_END = new RegExp(`(?:^|,\\s*)(${DATE})$`, 'u');
 const DATE_THEN_PERIOD = new RegExp(`(?:^|,\\s*)(${DATE})(?:\\.(?=\\s|$)|$)`, 'u');
 const WHOLE_DATE = new RegExp(`^${DATE}$`, 'u');
+// An untitled reference: "Outlet, date" or a date, then optionally ". Note".
+const UNTITLED_BEFORE_URL = new RegExp(`^([^.]{1,80}?)(?:,\\s*(${DATE}))?\\.?$`, 'u');
+const UNTITLED = new RegExp(`^(?:([^,.“”"«»]{1,80}),\\s*)?(${DATE})(?:\\.(?:\\s+([\\s\\S]*))?)?$`, 'u');
 
 const OPENING_QUOTES = '“"«„‘';
 // A closing quote with the comma or period that ends the title inside it (“Title,” or “Title.”).
-const CLOSER_WITH_PUNCT = /([,.])["”»“’](?=\s|$)/u;
-const CLOSER = /["”»“’](?=[\s,.;:]|$)/u;
+const CLOSER_WITH_PUNCT = /([,.])["”»“’](?=\s|$)/gu;
+const CLOSER = /["”»“’](?=[\s,.;:]|$)/gu;
 /** A URL written out as text. */
 const BARE_URL = /<?(https?:\/\/[^\s<>"]+)>?/iu;
 
@@ -75,8 +81,24 @@ export function piecesFromText(text: string): SourcePiece[] {
   return pieces.filter((piece) => piece.text !== '' || piece.href !== undefined);
 }
 
-function alnum(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+/**
+ * A reference's text reduced for the "nothing lost" check: quotation marks with the comma or
+ * period beside them, periods that end a sentence and white space runs do not count (the fields hold a title
+ * without its quotes, and exports put those back).
+ */
+function comparable(text: string): string {
+  return text
+    .replace(/\s*[,.]?\s*[“”"«»„‘’]\s*[,.]?\s*/gu, ' ')
+    .replace(/\.(?=\s|$)/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The fields as an export writes them (shared/export/source-parts.ts), URL left out. */
+function rendered(fields: ParsedSource): string {
+  const rest = [fields.outlet, fields.date].filter((part) => part !== '').join(', ');
+  const head = fields.title !== '' ? `“${fields.title}${rest ? ',”' : '.”'}${rest ? ` ${rest}.` : ''}` : rest ? `${rest}.` : '';
+  return [head, fields.note].filter((part) => part !== '').join(' ');
 }
 
 /** Outlet, date and a note from what follows a title that ended with a comma. */
@@ -107,13 +129,23 @@ function outletAndDate(rest: string, noteFollows: boolean): { outlet: string; da
 function quotedTitle(head: string): { title: string; end: string; rest: string } | null {
   if (head === '' || !OPENING_QUOTES.includes(head.charAt(0))) return null;
   const body = head.slice(1);
-  const punct = CLOSER_WITH_PUNCT.exec(body);
-  if (punct) return { title: body.slice(0, punct.index), end: punct[1] ?? '', rest: body.slice(punct.index + 2) };
-  const close = CLOSER.exec(body);
-  if (!close || close.index === 0) return null;
-  const after = body.slice(close.index + 1);
-  const comma = /^\s*,/u.exec(after);
-  return { title: body.slice(0, close.index), end: comma ? ',' : '', rest: comma ? after.slice(comma[0].length) : after };
+  // The first closer with some title before it: `“,” x` has no title there, so look further.
+  for (const punct of body.matchAll(CLOSER_WITH_PUNCT)) {
+    if (body.slice(0, punct.index).trim() !== '') return { title: body.slice(0, punct.index), end: punct[1] ?? '', rest: body.slice(punct.index + 2) };
+  }
+  for (const close of body.matchAll(CLOSER)) {
+    if (body.slice(0, close.index).trim() === '') continue;
+    const after = body.slice(close.index + 1);
+    const comma = /^\s*,/u.exec(after);
+    return { title: body.slice(0, close.index), end: comma ? ',' : '', rest: comma ? after.slice(comma[0].length) : after };
+  }
+  return null;
+}
+
+/** The reference kept whole as its note, links' addresses in brackets after their text. */
+function everythingInNote(pieces: readonly SourcePiece[]): ParsedSource {
+  const all = pieces.map((piece) => (piece.href !== undefined && piece.text.trim() !== piece.href ? `${piece.text} (${piece.href})` : piece.text));
+  return { title: '', outlet: '', date: '', url: '', note: all.join('').trim() };
 }
 
 /**
@@ -180,7 +212,14 @@ export function parseSourcePieces(pieces: readonly SourcePiece[]): ParsedSource 
       }
     }
   } else {
-    notes = [head];
+    // Without a title, only "Outlet, date" (or a date) is read as fields; before a URL written
+    // out, so is one short phrase without a period inside ("Reuters"), which the export writes
+    // for a source with an outlet and no title.
+    const untitled = noteFollows ? UNTITLED.exec(head) : UNTITLED_BEFORE_URL.exec(head);
+    if (head !== '' && !untitled) return everythingInNote(pieces);
+    outlet = untitled?.[1]?.trim() ?? '';
+    date = untitled?.[2] ?? '';
+    notes = [noteFollows ? (untitled?.[3]?.trim() ?? '') : ''];
   }
   if (outlet !== '' && date === '' && WHOLE_DATE.test(outlet)) {
     date = outlet;
@@ -189,14 +228,16 @@ export function parseSourcePieces(pieces: readonly SourcePiece[]): ParsedSource 
   notes.push(after.trim());
   const note = notes.filter((part) => part !== '').join(' ');
   const parsed: ParsedSource = { title, outlet, date, url, note };
-  // Nothing may get lost: the letters and digits must all still be there, in order.
-  const kept = alnum([title, outlet, date, urlIndex < pieces.length ? url : '', note].join(' '));
-  const given = alnum(pieces.map((piece, i) => (i === urlIndex ? piece.text : shown(piece, i))).join(' '));
-  if (kept !== given) {
-    const all = pieces.map((piece) => (piece.href !== undefined && piece.text.trim() !== piece.href ? `${piece.text} (${piece.href})` : piece.text));
-    return { title: '', outlet: '', date: '', url, note: all.join('').trim() };
-  }
-  return parsed;
+  // Nothing may get lost: the fields, written back, must read as the reference did.
+  const given = pieces
+    .map((piece, i) => {
+      if (i === urlIndex) return ' ';
+      const text = shown(piece, i);
+      return i === firstText && linkTitle !== null ? `“${text.trim()}”` : text;
+    })
+    .join('');
+  const kept = rendered(parsed);
+  return comparable(kept) === comparable(given) ? parsed : everythingInNote(pieces);
 }
 
 /** The fields of a reference given as plain text (URLs written out in it are found). */
