@@ -8,6 +8,17 @@ import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactElement, 
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+const restorers = new WeakMap<Element, () => void>();
+
+/**
+ * How to give the focus back to `element` after a dialog (e.g. the editor: ProseMirror must also
+ * put the DOM selection back where its state says; a plain `focus()` may leave it elsewhere).
+ */
+export function setFocusRestorer(element: Element, restore: (() => void) | null): void {
+  if (restore) restorers.set(element, restore);
+  else restorers.delete(element);
+}
+
 /** The focusable elements inside `root`, in order. */
 export function focusableIn(root: Element): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0);
@@ -47,7 +58,10 @@ export function Dialog({ title, onClose, children, className, at, description, r
     first?.focus();
     return () => {
       if (dialog.open) dialog.close();
-      if (before?.isConnected) before.focus({ preventScroll: true });
+      if (!before?.isConnected) return;
+      const restore = restorers.get(before);
+      if (restore) restore();
+      else before.focus({ preventScroll: true });
     };
   }, []);
 

@@ -7,6 +7,7 @@ import { Selection } from 'prosemirror-state';
 import { useEffect, useRef, type MouseEvent, type ReactElement } from 'react';
 import { createEditorView } from '../../editor/create-editor';
 import type { EditorHooks } from '../../editor/hooks';
+import { setFocusRestorer } from '../dialogs/Dialog';
 import type { EditorStore } from '../session/editor-store';
 
 /** Properties of `EditorCanvas`. */
@@ -44,9 +45,11 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
       resolveImage,
     });
     store.attach(view);
+    setFocusRestorer(view.dom, () => view.focus());
     // Ready to write: the cursor starts in the headline.
     view.focus();
     return () => {
+      setFocusRestorer(view.dom, null);
       store.attach(null);
       view.destroy();
     };

@@ -29,7 +29,7 @@ export function HeadlineMeter({ store }: { readonly store: EditorStore }): React
         <span className="cd-meter-fill" style={{ width: `${String(Math.min(100, (length / limit) * 100))}%` }} />
       </span>
       <label htmlFor={id} className="cd-meter-limit-label">
-        Limit
+        Limit<span className="cd-visually-hidden"> of the headline, in characters</span>
       </label>
       <input
         id={id}
