@@ -14,7 +14,17 @@
  *   clipboard-read, geolocation… permission).
  */
 
+import { createHash } from 'node:crypto';
+import { HTML_STYLE } from '../../shared/export/html-style';
+
 export { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME } from '../api/origin';
+
+/**
+ * CSP source for the HTML export's own stylesheet (the one inline `<style>` it writes). The
+ * in-app preview shows the export in a sandboxed srcdoc frame, which inherits this policy; the
+ * hash lets exactly that stylesheet apply and no other inline style.
+ */
+export const EXPORT_STYLE_SOURCE = `'sha256-${createHash('sha256').update(`\n${HTML_STYLE}\n`).digest('base64')}'`;
 
 /**
  * Privileges of the app's scheme (passed to `protocol.registerSchemesAsPrivileged` before the app
@@ -86,7 +96,7 @@ export function secureWebPreferences(preload: string, options: { readonly devToo
 export const CSP_DIRECTIVES: readonly (readonly [string, string])[] = Object.freeze([
   ['default-src', "'none'"],
   ['script-src', "'self'"],
-  ['style-src', "'self'"],
+  ['style-src', `'self' ${EXPORT_STYLE_SOURCE}`],
   ['img-src', "'self' https:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],

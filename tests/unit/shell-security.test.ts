@@ -2,12 +2,14 @@
  * The shell's security policies, asserted as values: web preferences, the exact CSP, navigation,
  * window.open and the external-link filter, permissions, and the custom scheme's privileges.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
   CSP_DIRECTIVES,
+  EXPORT_STYLE_SOURCE,
   RESPONSE_SECURITY_HEADERS,
   devContentSecurityPolicy,
   externalUrlToOpen,
@@ -18,6 +20,9 @@ import {
   secureWebPreferences,
   windowOpenDecision,
 } from '../../electron/shell/security';
+import { newDraft } from '../../shared/draft/format';
+import { newMeta } from '../../shared/draft/meta';
+import { exportHtml } from '../../shared/export/html';
 
 describe('web preferences', () => {
   it('isolate, sandbox, and keep Node out of every context', () => {
@@ -51,9 +56,16 @@ describe('web preferences', () => {
 });
 
 describe('Content-Security-Policy', () => {
+  it('lets exactly the export stylesheet apply inline (the preview), by its hash', () => {
+    const page = exportHtml({ meta: newMeta(new Date(0)), doc: newDraft(new Date(0)).doc });
+    const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/gu)].map((m) => m[1] ?? '');
+    expect(styles).toHaveLength(1);
+    expect(EXPORT_STYLE_SOURCE).toBe(`'sha256-${createHash('sha256').update(styles[0] ?? '').digest('base64')}'`);
+  });
+
   it('is exactly this string', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; font-src 'self'; connect-src 'self'; " +
+      `default-src 'none'; script-src 'self'; style-src 'self' ${EXPORT_STYLE_SOURCE}; img-src 'self' https:; font-src 'self'; connect-src 'self'; ` +
         "media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; child-src 'none'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
