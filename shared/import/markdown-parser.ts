@@ -4,6 +4,9 @@
  * inline `^[…]` notes, and these changes:
  * - raw HTML is off: tags in Markdown are read as the literal text they are (nothing is run,
  *   nothing is dropped);
+ * - addresses written out with their scheme (`https://…`) are links, as GFM's autolinks make
+ *   them (not bare domains or e-mail addresses: too many false hits). Copydesk's export escapes
+ *   the colon of every scheme-like text, so its text never turns into links;
  * - links are not rewritten (`normalizeLink` is the identity), so a URL comes back exactly as
  *   written; markdown-it's own check still refuses `javascript:`, `vbscript:`, `file:` and
  *   `data:` links, and the importer applies Copydesk's URL policy on top;
@@ -53,7 +56,8 @@ let instance: MarkdownIt | null = null;
 /** The importer's markdown-it (made once, on first use). */
 export function importMarkdownIt(): MarkdownIt {
   if (instance) return instance;
-  const md = new MarkdownItConstructor({ html: false, linkify: false, typographer: false }).use(footnote);
+  const md = new MarkdownItConstructor({ html: false, linkify: true, typographer: false }).use(footnote);
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
   md.core.ruler.disable('footnote_tail');
   md.inline.ruler.after('footnote_ref', 'footnote_missing_ref', missingRef);
   md.normalizeLink = (url: string) => url;

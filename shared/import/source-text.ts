@@ -16,11 +16,11 @@
  * - everything else is the note.
  * A reference without a leading title is read as fields only when it is "Outlet, date" or a date
  * (then a URL and a note may follow), or a short phrase without a period before a URL (an
- * outlet: the export writes an untitled source so); any other is kept whole in the note, URLs included, since
- * its parts cannot be told apart reliably. Nothing is ever dropped: whatever is not recognised
- * stays in the note, and a final check writes the fields back as an export would and compares
- * that with the input (quotation marks, sentence-ending periods and spacing aside); if they
- * differ, the whole reference goes into the note.
+ * outlet: the export writes an untitled source so); any other is kept whole in the note, URLs
+ * included, since its parts cannot be told apart reliably. Nothing is ever dropped: whatever is
+ * not recognised stays in the note, and a final check writes the fields back as an export would
+ * and compares that with the input (quotation marks, separating commas and periods, and spacing
+ * aside); if they differ, the whole reference goes into the note.
  */
 import { classifyUrl } from '../url';
 
@@ -43,7 +43,7 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 /** The date forms recognised (as a regex source, no anchors). */
 const DATE = `(?:\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \\d{1,2},? \\d{4}|${MONTH} \\d{4}|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4})`;
 const DATE_AT_END = new RegExp(`(?:^|,\\s*)(${DATE})$`, 'u');
-const DATE_THEN_PERIOD = new RegExp(`(?:^|,\\s*)(${DATE})(?:\\.(?=\\s|$)|$)`, 'u');
+const DATE_THEN_PERIOD = new RegExp(`(?:^|,\\s*|\\.\\s+)(${DATE})(?:\\.(?=\\s|$)|$)`, 'u');
 const WHOLE_DATE = new RegExp(`^${DATE}$`, 'u');
 // An untitled reference: "Outlet, date" or a date, then optionally ". Note".
 const UNTITLED_BEFORE_URL = new RegExp(`^([^.]{1,80}?)(?:,\\s*(${DATE}))?\\.?$`, 'u');
@@ -54,7 +54,7 @@ const OPENING_QUOTES = '“"«„‘';
 const CLOSER_WITH_PUNCT = /([,.])["”»“’](?=\s|$)/gu;
 const CLOSER = /["”»“’](?=[\s,.;:]|$)/gu;
 /** A URL written out as text. */
-const BARE_URL = /<?(https?:\/\/[^\s<>"]+)>?/iu;
+const BARE_URL = /https?:\/\/[^\s<>"]+/iu;
 
 /** True for a URL a source may hold and an export writes as a link. */
 function usableUrl(url: string): boolean {
@@ -68,28 +68,27 @@ export function piecesFromText(text: string): SourcePiece[] {
   for (;;) {
     const match = BARE_URL.exec(rest);
     if (!match) break;
-    let url = match[1] ?? '';
+    let url = match[0];
     // Punctuation that ends the sentence is not part of the address (a ")" only if unbalanced).
     while (/[.,;:!?'\]]$/u.test(url) || (url.endsWith(')') && (url.match(/\(/gu)?.length ?? 0) < (url.match(/\)/gu)?.length ?? 0))) url = url.slice(0, -1);
-    const start = match.index + (match[0].startsWith('<') && match[0].endsWith('>') && url === match[1] ? 0 : match[0].indexOf(url));
-    const whole = start === match.index && match[0].startsWith('<') ? match[0] : url;
-    pieces.push({ text: rest.slice(0, start) });
+    pieces.push({ text: rest.slice(0, match.index) });
     pieces.push({ text: url, href: url });
-    rest = rest.slice(start + whole.length);
+    rest = rest.slice(match.index + url.length);
   }
   pieces.push({ text: rest });
-  return pieces.filter((piece) => piece.text !== '' || piece.href !== undefined);
+  return pieces.filter((piece) => piece.text !== '');
 }
 
 /**
  * A reference's text reduced for the "nothing lost" check: quotation marks with the comma or
- * period beside them, periods that end a sentence and white space runs do not count (the fields hold a title
+ * period beside them, commas and periods before a space (separators) and white space runs do
+ * not count (the fields hold a title
  * without its quotes, and exports put those back).
  */
 function comparable(text: string): string {
   return text
     .replace(/\s*[,.]?\s*[“”"«»„‘’]\s*[,.]?\s*/gu, ' ')
-    .replace(/\.(?=\s|$)/gu, '')
+    .replace(/[,.](?=\s|$)/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
 }
@@ -115,7 +114,7 @@ function outletAndDate(rest: string, noteFollows: boolean): { outlet: string; da
   const date = DATE_THEN_PERIOD.exec(text);
   if (date) {
     return {
-      outlet: text.slice(0, date.index).replace(/,\s*$/u, '').trim(),
+      outlet: text.slice(0, date.index).replace(/[,.]\s*$/u, '').trim(),
       date: date[1] ?? '',
       note: text.slice(date.index + date[0].length).trim(),
     };
@@ -142,24 +141,37 @@ function quotedTitle(head: string): { title: string; end: string; rest: string }
   return null;
 }
 
+/** `text` without quotation marks around it (a linked title written `"Title"`). */
+function unquote(text: string): string {
+  const quoted = /^["“«‘](.*)["”»’]$/su.exec(text);
+  return quoted?.[1]?.trim() || text;
+}
+
 /** The reference kept whole as its note, links' addresses in brackets after their text. */
 function everythingInNote(pieces: readonly SourcePiece[]): ParsedSource {
   const all = pieces.map((piece) => (piece.href !== undefined && piece.text.trim() !== piece.href ? `${piece.text} (${piece.href})` : piece.text));
   return { title: '', outlet: '', date: '', url: '', note: all.join('').trim() };
 }
 
+/** Options of `parseSourcePieces`. */
+export interface SourceParseOptions {
+  /** Also look for addresses written out in text pieces (HTML, where they are not links). */
+  readonly findUrls?: boolean;
+}
+
 /**
  * The fields of a reference given as pieces (see the module comment). `pieces` hold the
  * reference's text in order; link pieces carry their address.
  */
-export function parseSourcePieces(pieces: readonly SourcePiece[]): ParsedSource {
+export function parseSourcePieces(input: readonly SourcePiece[], options: SourceParseOptions = {}): ParsedSource {
+  const pieces = options.findUrls ? input.flatMap((piece) => (piece.href === undefined ? piecesFromText(piece.text) : [piece])) : input;
   // The URL: an address written out, else the first http(s) link's address.
   let urlIndex = pieces.findIndex((piece) => piece.href !== undefined && piece.text.trim() === piece.href && usableUrl(piece.href));
   let url = urlIndex >= 0 ? (pieces[urlIndex]?.href ?? '') : '';
   let linkTitle: string | null = null;
   const firstText = pieces.findIndex((piece) => piece.text.trim() !== '');
   const first = pieces[firstText];
-  if (first?.href !== undefined && first.text.trim() !== first.href && firstText !== urlIndex) linkTitle = first.text.trim();
+  if (first?.href !== undefined && first.text.trim() !== first.href && firstText !== urlIndex) linkTitle = unquote(first.text.trim());
   if (urlIndex < 0) {
     const linked = pieces.find((piece) => piece.href !== undefined && usableUrl(piece.href));
     if (linked?.href !== undefined) url = linked.href;

@@ -1,0 +1,92 @@
+/**
+ * Small helpers over parse5's default tree (elements, text nodes, attributes), for the HTML
+ * importer. parse5 has decoded every character reference in text and attribute values already,
+ * so what these helpers return is the real value a browser would see.
+ */
+import type { DefaultTreeAdapterMap } from 'parse5';
+
+/** Any node of parse5's tree. */
+export type HNode = DefaultTreeAdapterMap['node'];
+/** An element. */
+export type HElement = DefaultTreeAdapterMap['element'];
+
+/** True for an element in the HTML namespace (not SVG or MathML, which are never imported). */
+export function isElement(node: HNode | undefined | null): node is HElement {
+  return node !== undefined && node !== null && 'tagName' in node;
+}
+
+/** True for an element of the HTML namespace. */
+export function isHtmlElement(node: HNode | undefined | null): node is HElement {
+  return isElement(node) && node.namespaceURI === 'http://www.w3.org/1999/xhtml';
+}
+
+/** The value of attribute `name` (lower case), or null. */
+export function attr(element: HElement, name: string): string | null {
+  for (const attribute of element.attrs) if (attribute.name === name) return attribute.value;
+  return null;
+}
+
+/** The element's `class` attribute with its `id`, for matching by name (`dek`, `footnotes`…). */
+export function names(element: HElement): string {
+  return `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`.toLowerCase();
+}
+
+/** True when one of the element's class names (or its id) matches `pattern` as a whole word part. */
+export function hasName(element: HElement, pattern: RegExp): boolean {
+  return pattern.test(names(element));
+}
+
+/** The element's children (a template's children are its content, which is never rendered: none). */
+export function children(node: HNode): readonly HNode[] {
+  if (isElement(node) && node.tagName === 'template') return [];
+  return 'childNodes' in node ? node.childNodes : [];
+}
+
+/** Elements never imported, with everything inside them: code, embedded documents, forms, media, foreign content. */
+export const SKIPPED = new Set([
+  'script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
+  'canvas', 'video', 'audio', 'form', 'input', 'button', 'select', 'textarea', 'dialog', 'head', 'title', 'meta', 'link',
+  'base', 'portal', 'map', 'area', 'track', 'param', 'slot',
+]);
+
+/** True for an element whose content never shows or is never imported (see SKIPPED, and `hidden`). */
+export function isSkipped(node: HNode): boolean {
+  if (!isElement(node)) return false;
+  if (!isHtmlElement(node)) return true;
+  return SKIPPED.has(node.tagName) || attr(node, 'hidden') !== null || attr(node, 'aria-hidden') === 'true';
+}
+
+/** The text of a subtree as a reader sees it (skipped elements left out), white space as written. */
+export function rawText(node: HNode): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  if (isSkipped(node)) return '';
+  let text = '';
+  for (const child of children(node)) text += rawText(child);
+  return text;
+}
+
+/** The text of a subtree on one line (white space runs made one space, trimmed). */
+export function textOf(node: HNode): string {
+  return rawText(node).replace(/[ \t\n\r\f]+/gu, ' ').trim();
+}
+
+/** The first descendant element (in document order) for which `test` holds. */
+export function find(node: HNode, test: (element: HElement) => boolean): HElement | null {
+  for (const child of children(node)) {
+    if (!isElement(child) || isSkipped(child)) continue;
+    if (test(child)) return child;
+    const found = find(child, test);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Every descendant element (in document order) for which `test` holds, not looking inside matches. */
+export function findAll(node: HNode, test: (element: HElement) => boolean, out: HElement[] = []): HElement[] {
+  for (const child of children(node)) {
+    if (!isElement(child) || isSkipped(child)) continue;
+    if (test(child)) out.push(child);
+    else findAll(child, test, out);
+  }
+  return out;
+}

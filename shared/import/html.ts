@@ -1,0 +1,442 @@
+/**
+ * HTML import, for pages from news sites and CMSs and for HTML on the clipboard, read with
+ * parse5 (the HTML standard's parser, pure JavaScript). It builds schema nodes only from an
+ * allow-list, so it is sanitised by construction: nothing of the HTML is kept but text, the
+ * structure recognised below, and URLs that pass the URL policy (links.ts; parse5 has decoded
+ * entities already, so `&#106;avascript:` is seen as what it is). Scripts, styles, templates,
+ * embedded documents (`iframe`, and so its `srcdoc`), SVG and MathML, forms and media are never
+ * read; no attribute is copied (event handlers, `style`, `data-pm-slice` are simply never
+ * looked at). What is left out is listed in `report.dropped`.
+ *
+ * - The article: the `<article>` holding the `<h1>` (see html-chrome.ts for what else is page
+ *   chrome); the headline is the first `<h1>` (later ones are level-2 headings).
+ * - The standfirst: an element named like one (class `dek`, `standfirst`, `lede`, `summary`…)
+ *   before the body's first paragraph, else the paragraph right after the `<h1>`, when it has no
+ *   citation and at most 600 characters (its links, which a standfirst cannot hold, are dropped
+ *   and listed).
+ * - Footnotes (html-footnotes.ts): references become citations, note lists become sources.
+ * - "Read also": an `<aside>` (or an element named `related`, `read-also`, `more-on`…) titled
+ *   "Read also", "Related", "More on this"…, or such a heading or bold paragraph followed by a
+ *   list; each item's first link gives its URL and title, a `kicker`/`label` element or a
+ *   "Kicker:" before the link its kicker.
+ * - Figures: the image's `src` (or a lazy-loading `data-src`/`srcset`) when it is https; else a
+ *   placeholder path in the draft's assets/ folder (see placeholder.ts), and the address is
+ *   listed. The caption from `<figcaption>`, the credit from an element in it named `credit`,
+ *   `copyright`, `photographer`…
+ * - Tables become one paragraph per row (cells separated by " | "), `<pre>` a paragraph with
+ *   line breaks; both are noted.
+ */
+import { parse } from 'parse5';
+import { DraftBuilder } from './builder';
+import { clip, isBlankInline } from './fit';
+import { chromeKind } from './html-chrome';
+import { attr, children, find, findAll, hasName, isElement, isSkipped, textOf, type HElement, type HNode } from './html-dom';
+import { HtmlFootnotes } from './html-footnotes';
+import { InlineWalker, isInline, named } from './html-inline';
+import { isUsableImage, storableUrl } from './links';
+import { isChromeLine, isReadAlsoTitle, isReferencesTitle, STANDFIRST_CLASSES } from './phrases';
+import { placeholderImage } from './placeholder';
+import { parseSourcePieces } from './source-text';
+import { hasCitation, inlineText, type ImportBlock, type ImportInline, type ImportReadAlsoItem } from './tree';
+import type { ImportOptions, ImportResult } from './types';
+
+const READ_ALSO_NAMES = 'related|related-articles|related-stories|read-also|readalso|read-more|more-on-this|more-on|see-also|further-reading';
+const CREDIT_NAMES = 'credit|credits|copyright|photographer|attribution|image-source|photo-credit|rights';
+const KICKER_NAMES = 'kicker|label|category|section|eyebrow|rubric|overline|flag';
+const HEADING = /^h[1-6]$/u;
+const MAX_STANDFIRST = 600;
+
+/** The next sibling element of `node` (text of white space skipped), or null. */
+function nextElement(siblings: readonly HNode[], index: number): { element: HElement; index: number } | null {
+  for (let i = index + 1; i < siblings.length; i++) {
+    const node = siblings[i] as HNode;
+    if (isElement(node)) return { element: node, index: i };
+    if (node.nodeName === '#text' && (node as { value: string }).value.trim() !== '') return null;
+  }
+  return null;
+}
+
+class HtmlReader {
+  private readonly walker: InlineWalker;
+  private readonly skipped = new Map<string, number>();
+  private readonly images = new Set<string>();
+  private headline: HElement | null = null;
+  /** True right after the headline, until the next block. */
+  private afterHeadline = false;
+  /** True once the body has a paragraph (a named standfirst after it is body text). */
+  private bodyStarted = false;
+  /** Depth of quotes, lists and figures being read (no headline or standfirst inside them). */
+  private nested = 0;
+  private readonly noted = new Set<string>();
+
+  constructor(
+    private readonly builder: DraftBuilder,
+    private readonly footnotes: HtmlFootnotes,
+  ) {
+    this.walker = new InlineWalker(footnotes, builder.dropped, (element) => {
+      const kind = chromeKind(element, true);
+      if (kind) this.builder.dropped.push(`Page chrome: ${kind} “${clip(textOf(element))}”.`);
+      return kind !== null;
+    });
+  }
+
+  private noteOnce(note: string): void {
+    if (!this.noted.has(note)) this.builder.notes.push(note);
+    this.noted.add(note);
+  }
+
+  /** Reports what was never read, one line per element name. */
+  finishReport(): void {
+    for (const [tag, count] of this.skipped) {
+      this.builder.dropped.push(`${String(count)} <${tag}> element${count === 1 ? '' : 's'} (code, embedded content, forms and media are never imported).`);
+    }
+  }
+
+  private skip(element: HElement): void {
+    const tag = element.namespaceURI === 'http://www.w3.org/1999/xhtml' ? element.tagName : element.tagName === 'svg' || element.tagName === 'math' ? element.tagName : `${element.tagName} (SVG or MathML)`;
+    if (attr(element, 'hidden') !== null || attr(element, 'aria-hidden') === 'true') {
+      const text = textOf(element);
+      if (text) this.builder.dropped.push(`Hidden text: “${clip(text)}”.`);
+      return;
+    }
+    this.skipped.set(tag, (this.skipped.get(tag) ?? 0) + 1);
+  }
+
+  /** The `h1` the headline came from, if any. */
+  get headlineElement(): HElement | null {
+    return this.headline;
+  }
+
+  /** Sets the headline from `h1` (the first one). */
+  setHeadline(h1: HElement): void {
+    this.headline = h1;
+    this.builder.headline = textOf(h1);
+  }
+
+  /** Emits a block, or takes it as the standfirst when it is one. */
+  private emit(out: ImportBlock[], block: ImportBlock, element: HElement | null): void {
+    const afterHeadline = this.afterHeadline;
+    this.afterHeadline = false;
+    if (this.nested === 0 && block.type === 'paragraph' && this.builder.standfirst.length === 0 && !hasCitation(block.content)) {
+      const named = element !== null && hasName(element, STANDFIRST_CLASSES) && !this.bodyStarted;
+      const first = afterHeadline && element?.tagName === 'p';
+      if ((named || first) && inlineText(block.content).length <= MAX_STANDFIRST) {
+        this.builder.standfirst = this.standfirst(block.content);
+        return;
+      }
+    }
+    if (block.type === 'paragraph') this.bodyStarted = true;
+    out.push(block);
+  }
+
+  private standfirst(content: readonly ImportInline[]): ImportInline[] {
+    for (const piece of content) {
+      if (piece.kind !== 'text') continue;
+      const link = piece.marks.find((mark) => mark.type.name === 'link');
+      if (link) this.builder.dropped.push(`The link to ${String(link.attrs.href)} in the standfirst (a standfirst holds no links; its text is kept).`);
+    }
+    return content.map((piece) => (piece.kind === 'text' ? { ...piece, marks: piece.marks.filter((mark) => mark.type.name !== 'link') } : piece));
+  }
+
+  /** The blocks of `nodes`: runs of inline content become paragraphs. */
+  blocks(nodes: readonly HNode[]): ImportBlock[] {
+    const out: ImportBlock[] = [];
+    let run: HNode[] = [];
+    const flush = (): void => {
+      if (run.length === 0) return;
+      const content = this.walker.inline(run);
+      run = [];
+      if (!isBlankInline(content) && !isChromeLine(inlineText(content))) this.emit(out, { type: 'paragraph', content }, null);
+    };
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as HNode;
+      if (isElement(node) && isSkipped(node)) {
+        this.skip(node);
+        continue;
+      }
+      if (isInline(node) && !(isElement(node) && node.tagName === 'img')) {
+        run.push(node);
+        continue;
+      }
+      flush();
+      if (!isElement(node)) continue;
+      i = this.block(node, nodes, i, out);
+    }
+    flush();
+    return out;
+  }
+
+  /** Reads one block element; returns the index of the last sibling it used. */
+  private block(element: HElement, siblings: readonly HNode[], index: number, out: ImportBlock[]): number {
+    const tag = element.tagName;
+    if (this.footnotes.containers.has(element) || (tag === 'hr' && named(element, 'footnotes-sep|footnotes'))) return index;
+    if (this.headline === null && this.nested === 0 && named(element, KICKER_NAMES) && textOf(element).length <= 80) {
+      const text = textOf(element);
+      if (text) this.builder.dropped.push(`A label above the headline: “${clip(text)}”.`);
+      return index;
+    }
+    const chrome = chromeKind(element);
+    if (chrome && !(this.headline && find(element, (el) => el === this.headline))) {
+      const text = textOf(element);
+      if (text) this.builder.dropped.push(`Page chrome: ${chrome} “${clip(text)}”.`);
+      return index;
+    }
+    const next = nextElement(siblings, index);
+    if (HEADING.test(tag)) {
+      const text = textOf(element);
+      if (tag === 'h1' && this.nested === 0 && (this.headline === null || this.headline === element)) {
+        if (this.headline === null) this.setHeadline(element);
+        this.afterHeadline = true;
+        return index;
+      }
+      if (next && this.footnotes.containers.has(next.element) && (isReferencesTitle(text) || text === '')) return index;
+      if (isReadAlsoTitle(text) && next && (next.element.tagName === 'ul' || next.element.tagName === 'ol')) {
+        this.emit(out, this.readAlso(text, findAll(next.element, (el) => el.tagName === 'li')), element);
+        return next.index;
+      }
+      const content = this.walker.inline(children(element));
+      if (!isBlankInline(content)) {
+        const level = Number(tag.slice(1));
+        this.emit(out, { type: 'heading', level: level <= 2 ? 2 : level === 3 ? 3 : 4, content }, element);
+      }
+      return index;
+    }
+    switch (tag) {
+      case 'p':
+      case 'address':
+      case 'dt':
+      case 'dd':
+      case 'figcaption':
+      case 'summary':
+      case 'caption':
+      case 'legend': {
+        const blocks = children(element).some((child) => isElement(child) && !isInline(child));
+        if (blocks) {
+          for (const block of this.blocks(children(element))) out.push(block);
+          return index;
+        }
+        const content = this.walker.inline(children(element));
+        const text = inlineText(content);
+        if (isReadAlsoTitle(text) && next && (next.element.tagName === 'ul' || next.element.tagName === 'ol')) {
+          this.emit(out, this.readAlso(text, findAll(next.element, (el) => el.tagName === 'li')), element);
+          return next.index;
+        }
+        if (isChromeLine(text)) {
+          this.builder.dropped.push(`Page chrome: “${clip(text)}”.`);
+          return index;
+        }
+        if (!isBlankInline(content)) this.emit(out, { type: 'paragraph', content }, element);
+        return index;
+      }
+      case 'aside':
+        return this.container(element, index, out, true);
+      case 'ul':
+      case 'ol': {
+        if (named(element, READ_ALSO_NAMES)) {
+          this.emit(out, this.readAlso('', findAll(element, (el) => el.tagName === 'li')), element);
+          return index;
+        }
+        const items = children(element)
+          .filter((child): child is HElement => isElement(child) && !isSkipped(child))
+          .map((child) => this.nest(() => (child.tagName === 'li' ? this.blocks(children(child)) : this.blocks([child]))));
+        if (items.length === 0) return index;
+        const start = Number.parseInt(attr(element, 'start') ?? '1', 10);
+        this.emit(out, tag === 'ol' ? { type: 'ordered_list', start: Number.isSafeInteger(start) && start >= 0 ? start : 1, items } : { type: 'bullet_list', items }, element);
+        return index;
+      }
+      case 'li':
+        for (const block of this.blocks(children(element))) this.emit(out, block, null);
+        return index;
+      case 'blockquote': {
+        const content = this.nest(() => this.blocks(children(element)));
+        if (content.length) this.emit(out, { type: 'blockquote', content }, element);
+        return index;
+      }
+      case 'figure':
+      case 'picture':
+      case 'img':
+        this.figure(element, out);
+        return index;
+      case 'hr':
+        this.emit(out, { type: 'horizontal_rule' }, element);
+        return index;
+      case 'table':
+        this.table(element, out);
+        return index;
+      case 'pre': {
+        this.noteOnce('Preformatted text (<pre>) is kept as a paragraph with line breaks.');
+        const lines = rawLines(element);
+        this.emit(out, { type: 'paragraph', content: lines.flatMap((line, k): ImportInline[] => [...(k ? [{ kind: 'break' as const }] : []), ...(line ? [{ kind: 'text' as const, text: line, marks: [] }] : [])]) }, element);
+        return index;
+      }
+      default:
+        return this.container(element, index, out, false);
+    }
+  }
+
+  /** A generic container (div, section…) or an aside: a "Read also" block, chrome, or its blocks. */
+  private container(element: HElement, index: number, out: ImportBlock[], aside: boolean): number {
+    const title = this.containerTitle(element);
+    if ((isReadAlsoTitle(title) || named(element, READ_ALSO_NAMES)) && find(element, (el) => el.tagName === 'a' || el.tagName === 'li') !== null) {
+      const items = findAll(element, (el) => el.tagName === 'li');
+      const links = items.length ? items : findAll(element, (el) => el.tagName === 'a');
+      this.emit(out, this.readAlso(isReadAlsoTitle(title) ? title : title || '', links), element);
+      return index;
+    }
+    if (aside) {
+      const text = textOf(element);
+      if (text) this.builder.dropped.push(`Page chrome: an <aside> that is not a “Read also” block, “${clip(text)}”.`);
+      return index;
+    }
+    if (hasName(element, STANDFIRST_CLASSES) && children(element).every((child) => isInline(child))) {
+      const content = this.walker.inline(children(element));
+      if (!isBlankInline(content)) this.emit(out, { type: 'paragraph', content }, element);
+      return index;
+    }
+    for (const block of this.blocks(children(element))) out.push(block);
+    return index;
+  }
+
+  /** The title of a box: a heading (or element named title/heading) as its first element, else its `aria-label`. */
+  private containerTitle(element: HElement): string {
+    let first: HElement | null = children(element).find((child): child is HElement => isElement(child) && !isSkipped(child)) ?? null;
+    // Look through wrappers that hold nothing else (`<div><h2>…</h2></div>`).
+    while (first && !HEADING.test(first.tagName) && !named(first, 'title|heading|header') && first.tagName !== 'p' && first.tagName !== 'strong') {
+      first = children(first).find((child): child is HElement => isElement(child) && !isSkipped(child)) ?? null;
+    }
+    return first && textOf(first).length <= 80 ? textOf(first) : (attr(element, 'aria-label') ?? '').trim();
+  }
+
+  /** A "Read also" block from its title and its items (`li` elements or links). */
+  private readAlso(title: string, items: readonly HElement[]): ImportBlock {
+    const read: ImportReadAlsoItem[] = [];
+    for (const item of items) {
+      const link = item.tagName === 'a' ? item : find(item, (el) => el.tagName === 'a' && attr(el, 'href') !== null);
+      const kickerElement = find(item, (el) => el !== link && named(el, KICKER_NAMES));
+      let kicker = kickerElement ? textOf(kickerElement) : '';
+      const itemTitle = link ? textOf(link) : textOf(item).slice(kicker.length).trim();
+      if (!kicker && link) {
+        const before = textOf(item).slice(0, Math.max(0, textOf(item).indexOf(itemTitle))).trim();
+        if (before.endsWith(':')) kicker = before.slice(0, -1).trim();
+      }
+      const href = link ? (attr(link, 'href') ?? '') : '';
+      const url = storableUrl(href, 'readAlso', `the “Read also” item “${clip(itemTitle)}”`, this.builder.dropped);
+      if (itemTitle || url) read.push({ title: itemTitle, url, kicker });
+    }
+    const clean = title.replace(/\s*:$/u, '').trim();
+    return { type: 'read_also', title: /^read also$/iu.test(clean) ? '' : clean, items: read };
+  }
+
+  private nest<T>(read: () => T): T {
+    this.nested++;
+    try {
+      return read();
+    } finally {
+      this.nested--;
+    }
+  }
+
+  private figure(element: HElement, out: ImportBlock[]): void {
+    const img = element.tagName === 'img' ? element : find(element, (el) => el.tagName === 'img');
+    const figcaption = find(element, (el) => el.tagName === 'figcaption');
+    if (!img) {
+      // A figure without picture (a quote, a chart in SVG): its content, as blocks.
+      for (const block of this.nest(() => this.blocks(children(element)))) this.emit(out, block, null);
+      return;
+    }
+    const credits = figcaption ? findAll(figcaption, (el) => named(el, CREDIT_NAMES)) : [];
+    const credit = credits.map(textOf).filter(Boolean).join(' ');
+    const captionNodes = figcaption ? children(figcaption).filter((child) => !(isElement(child) && credits.includes(child))) : [];
+    const caption = this.walker.inline(captionNodes);
+    const alt = (attr(img, 'alt') ?? '').trim();
+    const candidates = [attr(img, 'src'), attr(img, 'data-src'), attr(img, 'data-original'), attr(img, 'data-lazy-src'), ...srcsetUrls(attr(img, 'srcset')), ...findAll(element, (el) => el.tagName === 'source').flatMap((source) => srcsetUrls(attr(source, 'srcset')))].filter(
+      (url): url is string => url !== null && url.trim() !== '',
+    );
+    let src = candidates.find(isUsableImage);
+    if (src === undefined) {
+      src = placeholderImage(inlineText(caption) || alt || 'image', this.images);
+      this.builder.dropped.push(`The picture ${clip(candidates[0] ?? '(no address)')} (only https: images are kept): its figure points at ${src} instead, where the picture can be added.`);
+    }
+    this.images.add(src);
+    this.emit(out, { type: 'figure', src, alt, credit, caption }, element);
+  }
+
+  private table(element: HElement, out: ImportBlock[]): void {
+    this.noteOnce('Tables are kept as one paragraph per row, cells separated by “ | ” (the schema has no tables).');
+    for (const row of findAll(element, (el) => el.tagName === 'tr')) {
+      const content: ImportInline[] = [];
+      for (const cell of children(row)) {
+        if (!isElement(cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+        const inline = this.walker.inline(children(cell));
+        if (content.length && inline.length) content.push({ kind: 'text', text: ' | ', marks: [] });
+        content.push(...inline);
+      }
+      if (!isBlankInline(content)) this.emit(out, { type: 'paragraph', content }, null);
+    }
+  }
+}
+
+/** The URLs of a `srcset` attribute. */
+function srcsetUrls(srcset: string | null): string[] {
+  if (!srcset) return [];
+  return srcset
+    .split(',')
+    .map((entry) => entry.trim().split(/\s+/u)[0] ?? '')
+    .filter(Boolean);
+}
+
+/** The lines of a `<pre>`, as written (a first newline dropped, as HTML does). */
+function rawLines(element: HElement): string[] {
+  let text = '';
+  const walk = (node: HNode): void => {
+    if (node.nodeName === '#text') text += (node as { value: string }).value;
+    else if (isElement(node) && !isSkipped(node)) {
+      if (node.tagName === 'br') text += '\n';
+      else children(node).forEach(walk);
+    }
+  };
+  children(element).forEach(walk);
+  return text.replace(/^\n/u, '').replace(/\n$/u, '').split('\n');
+}
+
+/** The element to read: the article holding the h1, else the only article, else main, else the body. */
+function articleRoot(body: HElement): HElement {
+  const articles = findAll(body, (el) => el.tagName === 'article');
+  const withH1 = articles.find((article) => find(article, (el) => el.tagName === 'h1') !== null);
+  if (withH1) return withH1;
+  if (articles.length === 1 && articles[0]) return articles[0];
+  return find(body, (el) => el.tagName === 'main' || attr(el, 'role') === 'main') ?? body;
+}
+
+/** Imports HTML (see the module comment). */
+export function importHtml(html: string, options: ImportOptions = {}): ImportResult {
+  const builder = new DraftBuilder();
+  const document = parse(html, { scriptingEnabled: true });
+  const htmlElement = children(document).find((node): node is HElement => isElement(node) && node.tagName === 'html');
+  const body = (htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'body')) ?? htmlElement;
+  const footnotes = new HtmlFootnotes(body ?? document);
+  const reader = new HtmlReader(builder, footnotes);
+  if (body) {
+    const root = articleRoot(body);
+    if (root !== body) {
+      // The headline may stand above the article, in the page's header.
+      if (!find(root, (el) => el.tagName === 'h1')) {
+        const h1 = find(body, (el) => el.tagName === 'h1');
+        if (h1) reader.setHeadline(h1);
+      }
+      for (let node: HElement = root; node !== body && isElement(node.parentNode as HNode); node = node.parentNode as HElement) {
+        for (const sibling of children(node.parentNode as HNode)) {
+          if (sibling === node || !isElement(sibling) || isSkipped(sibling) || footnotes.containers.has(sibling)) continue;
+          const text = textOf(sibling);
+          const headline = reader.headlineElement;
+          if (text && !(headline && find(sibling, (el) => el === headline))) builder.dropped.push(`Outside the article: <${sibling.tagName}> “${clip(text)}”.`);
+        }
+      }
+    }
+    for (const block of reader.blocks(children(root))) builder.block(block);
+  }
+  for (const note of footnotes.notes) builder.source(note.key, note.label, parseSourcePieces(footnotes.pieces(note, builder.dropped), { findUrls: true }));
+  reader.finishReport();
+  if (builder.headline === '') builder.notes.push('The HTML has no <h1>, so the headline is empty.');
+  return builder.finish(options.now ?? new Date(), (key) => `The reference to #${key.slice(key.indexOf(':') + 1)}`);
+}
