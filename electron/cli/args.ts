@@ -6,6 +6,7 @@
  * their first sentence, and an option given twice is refused rather than the last one winning.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { IMPORT_KINDS, type ImportKind } from '../../shared/import/types';
 import { UsageError } from './errors';
 
 /** The export formats, as `--to` names them. */
@@ -20,7 +21,9 @@ export type Invocation =
   | { readonly command: 'version' }
   | { readonly command: 'export'; readonly draft: string; readonly to: ExportFormat; readonly fragment: boolean; readonly output: string | undefined }
   | { readonly command: 'check'; readonly draft: string }
-  | { readonly command: 'inspect'; readonly draft: string; readonly json: boolean };
+  | { readonly command: 'inspect'; readonly draft: string; readonly json: boolean }
+  /** `output` undefined: `<input's basename>.copydesk` beside the input; `'-'`: standard output. */
+  | { readonly command: 'import'; readonly input: string; readonly output: string | undefined; readonly from: ImportKind | undefined; readonly force: boolean };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -33,7 +36,7 @@ interface CommandSpec {
 
 const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
 
-const COMMANDS: Record<'export' | 'check' | 'inspect', CommandSpec> = {
+const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import', CommandSpec> = {
   export: {
     summary: 'write the draft as HTML or Markdown',
     usage: 'copydesk export <draft.copydesk> --to html|md [--fragment] [-o FILE]',
@@ -67,6 +70,22 @@ const COMMANDS: Record<'export' | 'check' | 'inspect', CommandSpec> = {
       'with number null.',
     ].join('\n'),
     options: { ...HELP_OPTION, json: { type: 'boolean' } },
+  },
+  import: {
+    summary: 'make a draft from a text, Markdown or HTML file, citations and "Read also" included',
+    usage: 'copydesk import <file.txt|.md|.html> [-o draft.copydesk] [--from text|md|html] [--force]',
+    details: [
+      'Options:',
+      '  -o, --output FILE    write the draft to FILE (- for standard output); by default',
+      '                       <file>.copydesk beside the input',
+      '  --from text|md|html  the input format (by default from the extension: .txt .md .html…)',
+      '  --force              write over an existing output file (never over the input)',
+      '',
+      'Prints what it recognised (sources, citations, "Read also" items), what it left out',
+      'and the draft\'s problems (on standard error when the draft goes to standard output).',
+      'An existing output file is never written over without --force.',
+    ].join('\n'),
+    options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, from: { type: 'string' }, force: { type: 'boolean' } },
   },
 };
 
@@ -142,10 +161,22 @@ function onePositional(positionals: readonly string[], command: CommandName): st
   return draft;
 }
 
+function importInvocation(values: Parsed['values'], positionals: readonly string[]): Invocation {
+  const [input, extra] = positionals;
+  if (input === undefined) throw new UsageError('missing the file to import', 'import');
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' (one file at a time)`, 'import');
+  if (input === '') throw new UsageError('the file name is empty', 'import');
+  const from = values.from as string | undefined;
+  if (from !== undefined && !(IMPORT_KINDS as readonly string[]).includes(from)) throw new UsageError(`--from must be text, md or html, not '${from}'`, 'import');
+  const output = values.output as string | undefined;
+  if (output === '') throw new UsageError('the output file name (-o) is empty', 'import');
+  return { command: 'import', input, output, from: from as ImportKind | undefined, force: values.force === true };
+}
+
 /** Parses the arguments after `copydesk` (that is, `process.argv.slice(2)`). */
 export function parseCommandLine(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing a command: export, check or inspect');
+  if (first === undefined) throw new UsageError('missing a command: export, check, inspect or import');
   if (first === 'help') {
     const topic = rest[0];
     if (topic === undefined) return { command: 'help', text: mainHelp() };
@@ -163,9 +194,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (topic !== undefined) throw new UsageError(`unexpected argument '${topic}'; options go after the command, as in: copydesk check story.copydesk`);
     return { command: 'version' };
   }
-  if (!isCommand(first)) throw new UsageError(`unknown command '${first}'; the commands are export, check and inspect`);
+  if (!isCommand(first)) throw new UsageError(`unknown command '${first}'; the commands are export, check, inspect and import`);
   const { values, positionals } = parse(rest, COMMANDS[first].options, first);
   if (values.help) return { command: 'help', text: commandHelp(first) };
+  if (first === 'import') return importInvocation(values, positionals);
   const draft = onePositional(positionals, first);
   switch (first) {
     case 'export': {
@@ -184,4 +216,5 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     case 'inspect':
       return { command: 'inspect', draft, json: values.json === true };
   }
+  throw new UsageError(`unknown command '${String(first)}'`);
 }

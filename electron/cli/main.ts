@@ -34,6 +34,10 @@ export async function main(args: readonly string[], out: Output = stdout): Promi
       case 'version':
         out.write(`copydesk ${copydeskVersion()}\n`);
         return EXIT.ok;
+      case 'import': {
+        const { runImport } = await import('./import-command');
+        return await runImport(invocation, out);
+      }
       default: {
         // Loaded only here, so that --help and --version do not pay for the document code.
         const { runCheck, runExport, runInspect } = await import('./commands');
