@@ -90,3 +90,43 @@ export function findAll(node: HNode, test: (element: HElement) => boolean, out: 
   }
   return out;
 }
+
+/** Deepest element nesting the importer walks; deeper content is kept as plain text. */
+export const MAX_DEPTH = 200;
+
+/**
+ * Flattens what lies deeper than `max` elements below `root` into the plain text of the element
+ * at that depth (skipped elements still left out), so that the recursive walks of the importer
+ * never exhaust the stack on hostile nesting. Iterative; returns true when anything was flattened.
+ */
+export function limitDepth(root: HNode, max = MAX_DEPTH): boolean {
+  let flattened = false;
+  const stack: { node: HNode; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop() as { node: HNode; depth: number };
+    if (!isElement(node) && !('childNodes' in node)) continue;
+    if (isElement(node) && isSkipped(node)) continue;
+    if (depth >= max && isElement(node) && node.childNodes.some((child) => isElement(child))) {
+      node.childNodes = [{ nodeName: '#text', value: iterativeText(node), parentNode: node } as DefaultTreeAdapterMap['textNode']];
+      flattened = true;
+      continue;
+    }
+    for (const child of children(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return flattened;
+}
+
+/** `rawText` without recursion. */
+function iterativeText(node: HNode): string {
+  const parts: string[] = [];
+  const stack: HNode[] = [node];
+  while (stack.length) {
+    const current = stack.pop() as HNode;
+    if (current.nodeName === '#text') parts.push((current as DefaultTreeAdapterMap['textNode']).value);
+    else if (current === node || !isSkipped(current)) {
+      const list = children(current);
+      for (let i = list.length - 1; i >= 0; i--) stack.push(list[i] as HNode);
+    }
+  }
+  return parts.join('');
+}

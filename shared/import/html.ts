@@ -30,7 +30,7 @@ import { parse } from 'parse5';
 import { DraftBuilder } from './builder';
 import { clip, isBlankInline } from './fit';
 import { chromeKind } from './html-chrome';
-import { attr, children, find, findAll, hasName, isElement, isSkipped, textOf, type HElement, type HNode } from './html-dom';
+import { attr, children, find, findAll, hasName, isElement, isSkipped, limitDepth, MAX_DEPTH, textOf, type HElement, type HNode } from './html-dom';
 import { HtmlFootnotes } from './html-footnotes';
 import { InlineWalker, isInline, named } from './html-inline';
 import { isUsableImage, storableUrl } from './links';
@@ -412,6 +412,7 @@ function articleRoot(body: HElement): HElement {
 export function importHtml(html: string, options: ImportOptions = {}): ImportResult {
   const builder = new DraftBuilder();
   const document = parse(html, { scriptingEnabled: true });
+  if (limitDepth(document)) builder.notes.push(`Content nested deeper than ${String(MAX_DEPTH)} elements is kept as plain text.`);
   const htmlElement = children(document).find((node): node is HElement => isElement(node) && node.tagName === 'html');
   const body = (htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'body')) ?? htmlElement;
   const footnotes = new HtmlFootnotes(body ?? document);

@@ -115,6 +115,15 @@ describe('news and CMS pages', () => {
     }
   });
 
+  it('survives hostile nesting: content deeper than the limit is kept as text', () => {
+    const n = 20_000;
+    for (const html of [`<h1>x</h1>${'<div>'.repeat(n)}deep text${'</div>'.repeat(n)}`, `<h1>x</h1>${'<blockquote>'.repeat(n)}deep text`, `<h1>x</h1><p>${'<em>'.repeat(n)}deep text`]) {
+      const { draft, report } = importHtml(html, { now: NOW });
+      expect(draft.doc.textContent).toContain('deep text');
+      expect(report.notes).toContain('Content nested deeper than 200 elements is kept as plain text.');
+    }
+  });
+
   it('importAuto sniffs HTML, Markdown and text', () => {
     expect(projectDoc(importAuto('<p>x</p>').draft.doc).standfirst).toBe('[]');
     expect(importAuto('# T\n\nBody[^1]\n\n[^1]: n').report.citations).toBe(1);
