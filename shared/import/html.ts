@@ -33,16 +33,13 @@ import { chromeKind } from './html-chrome';
 import { attr, children, find, findAll, hasName, isElement, isSkipped, limitDepth, MAX_DEPTH, textOf, type HElement, type HNode } from './html-dom';
 import { HtmlFootnotes } from './html-footnotes';
 import { InlineWalker, isInline, named } from './html-inline';
-import { isUsableImage, storableUrl } from './links';
+import { figureBlock, KICKER_NAMES, preContent, readAlsoBlock, tableRows } from './html-parts';
 import { isChromeLine, isReadAlsoTitle, isReferencesTitle, STANDFIRST_CLASSES } from './phrases';
-import { placeholderImage } from './placeholder';
 import { parseSourcePieces } from './source-text';
-import { hasCitation, inlineText, type ImportBlock, type ImportInline, type ImportReadAlsoItem } from './tree';
+import { hasCitation, inlineText, type ImportBlock, type ImportInline } from './tree';
 import type { ImportOptions, ImportResult } from './types';
 
 const READ_ALSO_NAMES = 'related|related-articles|related-stories|read-also|readalso|read-more|more-on-this|more-on|see-also|further-reading';
-const CREDIT_NAMES = 'credit|credits|copyright|photographer|attribution|image-source|photo-credit|rights';
-const KICKER_NAMES = 'kicker|label|category|section|eyebrow|rubric|overline|flag';
 const HEADING = /^h[1-6]$/u;
 const MAX_STANDFIRST = 600;
 
@@ -265,8 +262,7 @@ class HtmlReader {
         return index;
       case 'pre': {
         this.noteOnce('Preformatted text (<pre>) is kept as a paragraph with line breaks.');
-        const lines = rawLines(element);
-        this.emit(out, { type: 'paragraph', content: lines.flatMap((line, k): ImportInline[] => [...(k ? [{ kind: 'break' as const }] : []), ...(line ? [{ kind: 'text' as const, text: line, marks: [] }] : [])]) }, element);
+        this.emit(out, { type: 'paragraph', content: preContent(element) }, element);
         return index;
       }
       default:
@@ -307,24 +303,8 @@ class HtmlReader {
     return first && textOf(first).length <= 80 ? textOf(first) : (attr(element, 'aria-label') ?? '').trim();
   }
 
-  /** A "Read also" block from its title and its items (`li` elements or links). */
   private readAlso(title: string, items: readonly HElement[]): ImportBlock {
-    const read: ImportReadAlsoItem[] = [];
-    for (const item of items) {
-      const link = item.tagName === 'a' ? item : find(item, (el) => el.tagName === 'a' && attr(el, 'href') !== null);
-      const kickerElement = find(item, (el) => el !== link && named(el, KICKER_NAMES));
-      let kicker = kickerElement ? textOf(kickerElement) : '';
-      const itemTitle = link ? textOf(link) : textOf(item).slice(kicker.length).trim();
-      if (!kicker && link) {
-        const before = textOf(item).slice(0, Math.max(0, textOf(item).indexOf(itemTitle))).trim();
-        if (before.endsWith(':')) kicker = before.slice(0, -1).trim();
-      }
-      const href = link ? (attr(link, 'href') ?? '') : '';
-      const url = storableUrl(href, 'readAlso', `the “Read also” item “${clip(itemTitle)}”`, this.builder.dropped);
-      if (itemTitle || url) read.push({ title: itemTitle, url, kicker });
-    }
-    const clean = title.replace(/\s*:$/u, '').trim();
-    return { type: 'read_also', title: /^read also$/iu.test(clean) ? '' : clean, items: read };
+    return readAlsoBlock(title, items, this.builder.dropped);
   }
 
   private nest<T>(read: () => T): T {
@@ -337,66 +317,16 @@ class HtmlReader {
   }
 
   private figure(element: HElement, out: ImportBlock[]): void {
-    const img = element.tagName === 'img' ? element : find(element, (el) => el.tagName === 'img');
-    const figcaption = find(element, (el) => el.tagName === 'figcaption');
-    if (!img) {
-      // A figure without picture (a quote, a chart in SVG): its content, as blocks.
-      for (const block of this.nest(() => this.blocks(children(element)))) this.emit(out, block, null);
-      return;
-    }
-    const credits = figcaption ? findAll(figcaption, (el) => named(el, CREDIT_NAMES)) : [];
-    const credit = credits.map(textOf).filter(Boolean).join(' ');
-    const captionNodes = figcaption ? children(figcaption).filter((child) => !(isElement(child) && credits.includes(child))) : [];
-    const caption = this.walker.inline(captionNodes);
-    const alt = (attr(img, 'alt') ?? '').trim();
-    const candidates = [attr(img, 'src'), attr(img, 'data-src'), attr(img, 'data-original'), attr(img, 'data-lazy-src'), ...srcsetUrls(attr(img, 'srcset')), ...findAll(element, (el) => el.tagName === 'source').flatMap((source) => srcsetUrls(attr(source, 'srcset')))].filter(
-      (url): url is string => url !== null && url.trim() !== '',
-    );
-    let src = candidates.find(isUsableImage);
-    if (src === undefined) {
-      src = placeholderImage(inlineText(caption) || alt || 'image', this.images);
-      this.builder.dropped.push(`The picture ${clip(candidates[0] ?? '(no address)')} (only https: images are kept): its figure points at ${src} instead, where the picture can be added.`);
-    }
-    this.images.add(src);
-    this.emit(out, { type: 'figure', src, alt, credit, caption }, element);
+    const figure = figureBlock(element, this.walker, this.images, this.builder.dropped);
+    if (figure) this.emit(out, figure, element);
+    // A figure without picture (a quote, a chart in SVG): its content, as blocks.
+    else for (const block of this.nest(() => this.blocks(children(element)))) this.emit(out, block, null);
   }
 
   private table(element: HElement, out: ImportBlock[]): void {
     this.noteOnce('Tables are kept as one paragraph per row, cells separated by “ | ” (the schema has no tables).');
-    for (const row of findAll(element, (el) => el.tagName === 'tr')) {
-      const content: ImportInline[] = [];
-      for (const cell of children(row)) {
-        if (!isElement(cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
-        const inline = this.walker.inline(children(cell));
-        if (content.length && inline.length) content.push({ kind: 'text', text: ' | ', marks: [] });
-        content.push(...inline);
-      }
-      if (!isBlankInline(content)) this.emit(out, { type: 'paragraph', content }, null);
-    }
+    for (const content of tableRows(element, this.walker)) if (!isBlankInline(content)) this.emit(out, { type: 'paragraph', content }, null);
   }
-}
-
-/** The URLs of a `srcset` attribute. */
-function srcsetUrls(srcset: string | null): string[] {
-  if (!srcset) return [];
-  return srcset
-    .split(',')
-    .map((entry) => entry.trim().split(/\s+/u)[0] ?? '')
-    .filter(Boolean);
-}
-
-/** The lines of a `<pre>`, as written (a first newline dropped, as HTML does). */
-function rawLines(element: HElement): string[] {
-  let text = '';
-  const walk = (node: HNode): void => {
-    if (node.nodeName === '#text') text += (node as { value: string }).value;
-    else if (isElement(node) && !isSkipped(node)) {
-      if (node.tagName === 'br') text += '\n';
-      else children(node).forEach(walk);
-    }
-  };
-  children(element).forEach(walk);
-  return text.replace(/^\n/u, '').replace(/\n$/u, '').split('\n');
 }
 
 /** The element to read: the article holding the h1, else the only article, else main, else the body. */
