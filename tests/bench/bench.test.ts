@@ -12,6 +12,7 @@ import { indexFootnotes } from '../../shared/footnotes';
 import { findProblems } from '../../shared/problems';
 import { countNodeWords, documentWords } from '../../shared/words';
 import { keyDelays } from './browser-bench';
+import { timeInterleaved, timeTool } from './node-bench';
 import { generateArticle, seededRandom, SIZES } from './generate';
 import { formatTable, median, quantile, ratioResult, resultOf, unavailable } from './results';
 import { serveFolder, type StaticServer } from './serve';
@@ -116,6 +117,22 @@ describe('results', () => {
     const table = formatTable([missing, resultOf('t', 'S', [1], { p95: 16.7 })]);
     expect(table).toMatch(/import\s+XL\s+ms\s+—\s+—\s+0\s+p50 ≤ 500\s+FAIL/u);
     expect(table).toMatch(/- import \(XL\): not available/u);
+  });
+});
+
+describe('node timings', () => {
+  test('timeInterleaved alternates two runs of a with one of b, after the warm-up', () => {
+    const calls: string[] = [];
+    const { a, b } = timeInterleaved(() => calls.push('a'), () => calls.push('b'), 3, 1);
+    expect(a).toHaveLength(6);
+    expect(b).toHaveLength(3);
+    expect(calls.join('')).toBe('ab' + 'aab'.repeat(3));
+  });
+
+  test('timeTool runs a real converter, and says plainly when one is missing', () => {
+    const run = timeTool('cmark-gfm', ['-e', 'footnotes'], 'Hello *world*.[^1]\n\n[^1]: A note.\n', 2);
+    expect(run.ok ? run.samples.length : run.reason).toBe(2);
+    expect(timeTool('no-such-converter-here', [], '', 1)).toEqual({ ok: false, reason: 'no-such-converter-here is not installed' });
   });
 });
 

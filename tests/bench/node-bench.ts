@@ -22,6 +22,29 @@ export function timeRuns(fn: () => unknown, runs: number, warmup = 2): number[] 
   return samples;
 }
 
+/**
+ * Times `a` and `b` in alternation: after `warmup` untimed rounds, `rounds` rounds of two runs of
+ * `a` then one of `b` (for a small and a large input: 2×rounds samples of `a`, rounds of `b`).
+ */
+export function timeInterleaved(a: () => unknown, b: () => unknown, rounds: number, warmup = 2): { a: number[]; b: number[] } {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const out = { a: [] as number[], b: [] as number[] };
+  const time = (fn: () => unknown, into: number[]): void => {
+    const start = performance.now();
+    fn();
+    into.push(performance.now() - start);
+  };
+  for (let i = 0; i < rounds; i++) {
+    time(a, out.a);
+    time(a, out.a);
+    time(b, out.b);
+  }
+  return out;
+}
+
 /** As `timeRuns`, for a function that may return a promise. */
 export async function timeRunsAsync(fn: () => unknown, runs: number, warmup = 2): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();

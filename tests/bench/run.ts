@@ -21,7 +21,7 @@ import { documentWords } from '../../shared/words';
 import { citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { generateArticle, SIZES, type SizeName } from './generate';
-import { findImporter, timeRuns, timeRunsAsync, timeTool } from './node-bench';
+import { findImporter, timeInterleaved, timeRunsAsync, timeTool } from './node-bench';
 import { formatTable, median, ratioResult, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
 import { serveFolder } from './serve';
 
@@ -57,11 +57,17 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
   try {
     const typing: Record<string, Record<string, number[]>> = {};
     for (const size of ['S', 'L', 'XL'] as const) {
-      typing[size] = {};
-      for (const mode of ['copydesk', 'bare'] as const) {
-        const run = await typingSession(browser, server.url, mode, `/docs/${size}.copydesk`, KEYS, WARMUP);
-        typing[size][mode] = run.samples;
-        log(`typing ${size} ${mode}: p50 ${median(run.samples).toFixed(1)} ms over ${String(run.samples.length)} keys (${String(run.opened.words)} words, ${String(run.opened.elements)} elements)`);
+      const sizeSamples: Record<string, number[]> = { copydesk: [], bare: [] };
+      typing[size] = sizeSamples;
+      // XL, where the two are compared: two sessions of each, alternating, so that a slower
+      // stretch of the machine does not fall on one editor only.
+      const rounds = size === 'XL' && !quick ? 2 : 1;
+      for (let round = 0; round < rounds; round++) {
+        for (const mode of ['copydesk', 'bare'] as const) {
+          const run = await typingSession(browser, server.url, mode, `/docs/${size}.copydesk`, KEYS, WARMUP);
+          sizeSamples[mode]?.push(...run.samples);
+          log(`typing ${size} ${mode}: p50 ${median(run.samples).toFixed(1)} ms over ${String(run.samples.length)} keys (${String(run.opened.words)} words, ${String(run.opened.elements)} elements)`);
+        }
       }
     }
     for (const size of ['S', 'L', 'XL'] as const) {
@@ -100,9 +106,10 @@ async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult
   const markdown: Partial<Record<SizeName, string>> = {};
   const medians: Record<string, number> = {};
   for (const [kind, fn] of [['Markdown', exportMarkdown], ['HTML', exportHtml]] as const) {
+    // L and XL interleaved (two L runs per XL run), so that drift on the machine hits both.
+    const runs = timeInterleaved(() => fn(drafts.L), () => fn(drafts.XL), quick ? 5 : 20, 3);
     for (const size of ['L', 'XL'] as const) {
-      const draft = drafts[size];
-      const samples = timeRuns(() => fn(draft), quick ? 5 : size === 'L' ? 40 : 20, 3);
+      const samples = size === 'L' ? runs.a : runs.b;
       medians[`${kind} ${size}`] = median(samples);
       log(`export ${kind} ${size}: p50 ${median(samples).toFixed(1)} ms`);
       results.push(resultOf(`export ${kind} (export${kind === 'HTML' ? 'Html' : 'Markdown'})`, size, samples, size === 'XL' ? { median: 150 } : null));
