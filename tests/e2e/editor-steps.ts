@@ -1,0 +1,137 @@
+/**
+ * Steps shared by the renderer's scenarios (reporter-session, accessibility, screenshots): find
+ * the editor and its parts by their accessible names, create a draft, cite through the picker,
+ * and dispatch real clipboard events (a `ClipboardEvent` carrying a `DataTransfer`) on the
+ * focused editor, as the browser does for Ctrl+C / Ctrl+V.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The ProseMirror editable. */
+export function editor(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Article text' });
+}
+
+/** The citation chips of the text, in document order. */
+export function chips(page: Page): Locator {
+  return editor(page).locator('sup.cd-cite a[role="doc-noteref"]');
+}
+
+/** The Sources panel (a complementary landmark named after its heading). */
+export function sourcesPanel(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Sources' });
+}
+
+/** The source entries' headings in the Sources panel ("[1] Title"), in number order. */
+export function sourceHeadings(page: Page): Locator {
+  return sourcesPanel(page).getByRole('list', { name: 'Sources in number order' }).getByRole('heading', { level: 3 });
+}
+
+/** Waits for the next two animation frames (ProseMirror reads a new DOM selection on the next one). */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** Clicks "New draft" in the library and waits until the editor has the focus (cursor in the headline). */
+export async function createDraft(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New draft', exact: true }).click();
+  await expect(editor(page)).toBeFocused();
+}
+
+/** Goes back to the library (the app saves first) and waits for the drafts table. */
+export async function backToLibrary(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '← Library' }).click();
+  await expect(page.getByRole('button', { name: 'New draft', exact: true })).toBeVisible();
+}
+
+/** The fields of a new source, as the picker's form names them. */
+export interface NewSource {
+  readonly title: string;
+  readonly outlet?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly note?: string;
+}
+
+/** Fills the open "Cite a new source" dialog and submits it. */
+export async function fillNewSource(page: Page, source: NewSource): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Cite a new source' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Title').fill(source.title);
+  if (source.outlet !== undefined) await dialog.getByLabel('Outlet or publisher').fill(source.outlet);
+  if (source.date !== undefined) await dialog.getByLabel('Date').fill(source.date);
+  if (source.url !== undefined) await dialog.getByLabel('URL').fill(source.url);
+  if (source.note !== undefined) await dialog.getByLabel('Note').fill(source.note);
+  await dialog.getByRole('button', { name: 'Create and cite' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** In the open "Cite a source" picker, searches `query` and picks the (single) matching source. */
+export async function pickSource(page: Page, query: string, title: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Cite a source' });
+  await expect(dialog).toBeVisible();
+  const search = dialog.getByRole('combobox', { name: 'Search sources by title or outlet' });
+  await expect(search).toBeFocused();
+  await search.fill(query);
+  const options = dialog.getByRole('listbox', { name: 'Sources' }).getByRole('option');
+  // The matching source, then "New source “…”…".
+  await expect(options).toHaveCount(2);
+  await expect(options.first()).toContainText(title);
+  await search.press('Enter');
+  await expect(dialog).toBeHidden();
+}
+
+/** Dispatches a `paste` carrying `data` (MIME type → text) on the focused editor. */
+export async function pasteData(page: Page, data: Readonly<Record<string, string>>): Promise<void> {
+  await expect(editor(page)).toBeFocused();
+  await nextFrame(page);
+  const handled = await page.evaluate((items) => {
+    const target = document.activeElement;
+    if (!(target instanceof HTMLElement) || !target.isContentEditable) throw new Error('paste: the focus is not in an editable');
+    const clipboardData = new DataTransfer();
+    for (const [type, text] of Object.entries(items)) clipboardData.setData(type, text);
+    const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+    target.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, data);
+  expect(handled, 'the editor took the paste').toBe(true);
+}
+
+/** Dispatches a `copy` on the focused editor and returns what it wrote (MIME type → text). */
+export async function copySelection(page: Page): Promise<Record<string, string>> {
+  await expect(editor(page)).toBeFocused();
+  await nextFrame(page);
+  return page.evaluate(() => {
+    const target = document.activeElement;
+    if (!(target instanceof HTMLElement) || !target.isContentEditable) throw new Error('copy: the focus is not in an editable');
+    const clipboardData = new DataTransfer();
+    const event = new ClipboardEvent('copy', { clipboardData, bubbles: true, cancelable: true });
+    target.dispatchEvent(event);
+    if (!event.defaultPrevented) throw new Error('copy: the editor did not write the clipboard');
+    return Object.fromEntries(Array.from(clipboardData.types, (type) => [type, clipboardData.getData(type)]));
+  });
+}
+
+/** A draft file of the workspace, parsed as JSON (the test reads what is on disk). */
+export interface DraftOnDisk {
+  readonly name: string;
+  readonly text: string;
+  readonly json: { doc: { content: { type: string; content?: unknown[] }[] } };
+}
+
+/** The workspace's draft whose saved headline is `headline`. */
+export async function draftOnDisk(workspace: string, headline: string): Promise<DraftOnDisk> {
+  const names = (await fs.readdir(workspace)).filter((n) => n.endsWith('.copydesk'));
+  for (const name of names) {
+    const text = await fs.readFile(path.join(workspace, name), 'utf8');
+    const json = JSON.parse(text) as DraftOnDisk['json'];
+    if (JSON.stringify(json.doc.content[0]).includes(JSON.stringify(headline))) return { name, text, json };
+  }
+  throw new Error(`No draft in ${workspace} has the headline ${JSON.stringify(headline)} (files: ${names.join(', ')}).`);
+}
+
+/** The status bar's save state. */
+export function saveState(page: Page): Locator {
+  return page.getByRole('contentinfo').getByRole('status');
+}
