@@ -21,7 +21,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', strictPort: true },
   test: {
     root: here,
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
