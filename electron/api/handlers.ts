@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { DraftJson, EventMap, EventName, ExportFormat, InvokeChannel, ResponseOf, WorkspaceInfo } from '../../shared/ipc/channels';
 import type { ValidRequest } from '../../shared/ipc/validate';
 import type { AppServices } from '../services/app-services';
+import { importImage } from '../services/assets';
 
 /** What a call may ask of the window that made it (Electron's dialogs and window, in the app). */
 export interface CallerShell {
@@ -17,6 +18,8 @@ export interface CallerShell {
   chooseFolder(options: { readonly defaultPath: string }): Promise<string | null>;
   /** Asks the user where to write an export, suggesting `defaultName`; an absolute path, or null. */
   chooseExportTarget(options: { readonly defaultName: string; readonly format: ExportFormat }): Promise<string | null>;
+  /** Asks the user for an image file to put in a figure; an absolute path, or null when cancelled. */
+  chooseImage(): Promise<string | null>;
   /** The renderer listens to events now: send it what was held back. */
   ready(): void;
   /** Records whether the window holds unsaved edits. */
@@ -96,6 +99,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (target === null) return { ok: false, reason: 'cancelled' };
       await services.exports.write(name, format, { fragment: fragment === true, ...(draft === undefined ? {} : { draft }) }, target);
       return { ok: true, file: path.basename(target) };
+    },
+    'figures.importImage': async ({ draft }, caller) => {
+      const file = await caller.chooseImage();
+      if (file === null) return null;
+      return { src: await importImage(services.settings.workspaceFolder(), draft, file) };
     },
     'window.ready': async (_request, caller) => caller.ready(),
     'window.setDirty': async ({ dirty }, caller) => caller.setDirty(dirty),

@@ -38,6 +38,15 @@ export function callerFor(win: BrowserWindow): CallerShell {
       lastExportFolder = path.dirname(result.filePath);
       return result.filePath;
     },
+    async chooseImage() {
+      const result = await dialog.showOpenDialog(win, {
+        title: 'Choose an image',
+        defaultPath: app.getPath('pictures'),
+        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif'] }],
+        properties: ['openFile'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     ready() {
       markWindowReady(win);
     },

@@ -20,6 +20,7 @@ function senderUrl(event: IpcMainInvokeEvent): string {
 const NO_WINDOW: CallerShell = {
   chooseFolder: async () => null,
   chooseExportTarget: async () => null,
+  chooseImage: async () => null,
   ready: () => undefined,
   setDirty: () => undefined,
   close: () => undefined,

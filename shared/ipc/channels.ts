@@ -201,6 +201,13 @@ export interface InvokeMap {
     response: ExportResult;
   };
   /**
+   * Asks the user for an image file (a native dialog) and copies it beside draft `draft`
+   * (`<workspace>/assets/<draft stem>/<name>`); returns the figure's `src` (`assets/…`), or null
+   * when the user cancelled. A file that is not a JPEG, PNG, GIF, WebP or AVIF image, or is over
+   * 25 MB, is refused with a message.
+   */
+  'figures.importImage': { request: { readonly draft: string }; response: { readonly src: string } | null };
+  /**
    * The renderer has subscribed to the events and is ready for them: the main process then sends
    * what it held back (drafts the operating system asked to open before the page was up).
    */
@@ -253,6 +260,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'versions.list': true,
   'versions.restore': true,
   'export.write': true,
+  'figures.importImage': true,
   'window.ready': true,
   'window.setDirty': true,
   'window.close': true,

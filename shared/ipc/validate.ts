@@ -114,6 +114,7 @@ export const requestSchemas = {
     fragment: z.boolean().optional(),
     draft: draftJsonSchema.optional(),
   }),
+  'figures.importImage': z.strictObject({ draft: draftNameSchema }),
   'window.ready': none,
   'window.setDirty': z.strictObject({ dirty: z.boolean() }),
   'window.close': none,

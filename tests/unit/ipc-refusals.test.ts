@@ -45,6 +45,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'versions.list': { name: 'story.copydesk' },
   'versions.restore': { name: 'story.copydesk', id: '1767322800000-abcdefabcdef' },
   'export.write': { name: 'story.copydesk', format: 'html', fragment: true, draft },
+  'figures.importImage': { draft: 'story.copydesk' },
   'window.ready': undefined,
   'window.setDirty': { dirty: true },
   'window.close': undefined,
@@ -139,7 +140,7 @@ function malformed(channel: InvokeChannel): [string, unknown][] {
       out.push([`${key} = ${JSON.stringify(wrong)}`, { ...base, [key]: wrong }]);
     }
     if (!NULLABLE.has(key) && !NULLABLE.has(id)) out.push([`${key} = null`, { ...base, [key]: null }]);
-    if (key === 'name' || key === 'newName') for (const bad of BAD_NAMES) out.push([`${key} = ${JSON.stringify(bad.slice(0, 40))}`, { ...base, [key]: bad }]);
+    if (key === 'name' || key === 'newName' || (key === 'draft' && typeof base[key] === 'string')) for (const bad of BAD_NAMES) out.push([`${key} = ${JSON.stringify(bad.slice(0, 40))}`, { ...base, [key]: bad }]);
     if (key === 'key') for (const bad of BAD_KEYS) out.push([`key = ${JSON.stringify(bad)}`, { ...base, key: bad }]);
     if (key === 'draft') for (const [what, bad] of BAD_DRAFTS) out.push([`draft with ${what}`, { ...base, draft: bad }]);
     if (key === 'baseHash') out.push(['baseHash not hex', { ...base, baseHash: 'Z'.repeat(64) }], ['baseHash too short', { ...base, baseHash: 'ab' }]);

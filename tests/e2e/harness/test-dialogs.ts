@@ -4,7 +4,7 @@
  *
  * - Export "save dialog": answers `<exportsDir>/<suggested name>` unless the test queued another
  *   answer (an absolute path, or null for Cancel).
- * - Folder dialog: answers what the test queued, Cancel when nothing is queued.
+ * - Folder dialog and image dialog: answer what the test queued, Cancel when nothing is queued.
  * - window.ready / setDirty / close: recorded (`readied`, `dirty`, `closeRequests`); `ready` also
  *   flushes events held back until the renderer listens, as the shell's `sendWhenReady` does.
  */
@@ -26,6 +26,7 @@ export class TestDialogs implements CallerShell {
   closeRequests = 0;
   private readonly exportAnswers: (string | null)[] = [];
   private readonly folderAnswers: (string | null)[] = [];
+  private readonly imageAnswers: (string | null)[] = [];
   private readonly onReady: () => void;
 
   constructor(exportsDir: string, onReady: () => void) {
@@ -45,6 +46,12 @@ export class TestDialogs implements CallerShell {
     this.folderAnswers.push(folder);
   }
 
+  /** The next image dialog answers `file` (an absolute path) or Cancel (null). */
+  answerNextImage(file: string | null): void {
+    if (file !== null && !path.isAbsolute(file)) throw new Error(`answerNextImage needs an absolute path, not ${JSON.stringify(file)}.`);
+    this.imageAnswers.push(file);
+  }
+
   /** Where an export of the suggested name lands by default. */
   exportPath(defaultName: string): string {
     return path.join(this.exportsDir, defaultName);
@@ -58,6 +65,11 @@ export class TestDialogs implements CallerShell {
   async chooseExportTarget(options: { readonly defaultName: string; readonly format: ExportFormat }): Promise<string | null> {
     this.asked.push(`export:${options.defaultName}:${options.format}`);
     return this.exportAnswers.length > 0 ? (this.exportAnswers.shift() ?? null) : this.exportPath(options.defaultName);
+  }
+
+  async chooseImage(): Promise<string | null> {
+    this.asked.push('image');
+    return this.imageAnswers.length > 0 ? (this.imageAnswers.shift() ?? null) : null;
   }
 
   ready(): void {

@@ -29,6 +29,7 @@ export function draftJson(headline = ''): ReturnType<typeof toDraftJson> {
 export class RecordingCaller implements CallerShell {
   folderAnswer: string | null = null;
   exportAnswer: string | null = null;
+  imageAnswer: string | null = null;
   readonly asked: string[] = [];
   dirty: boolean | null = null;
   readied = 0;
@@ -42,6 +43,11 @@ export class RecordingCaller implements CallerShell {
   async chooseExportTarget(options: { defaultName: string; format: string }): Promise<string | null> {
     this.asked.push(`export:${options.defaultName}:${options.format}`);
     return this.exportAnswer;
+  }
+
+  async chooseImage(): Promise<string | null> {
+    this.asked.push('image');
+    return this.imageAnswer;
   }
 
   ready(): void {

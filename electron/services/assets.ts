@@ -1,0 +1,109 @@
+/**
+ * Images copied beside a draft: a file the user picked is checked (extension AND magic bytes, size)
+ * and copied to `<workspace>/assets/<draft stem>/<safe name>` under a name no file holds yet; the
+ * figure's `src` is then the workspace-relative `assets/<draft stem>/<safe name>`.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../node/atomic-write';
+import { ServiceError } from './errors';
+
+/** The largest image Copydesk copies, in bytes (25 MB). */
+export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+
+/** The folder (inside the workspace) that holds the drafts' images. */
+export const ASSETS_FOLDER = 'assets';
+
+/** The image extensions accepted, with the format their magic bytes must show. */
+export const IMAGE_EXTENSIONS: Readonly<Record<string, ImageFormat>> = Object.freeze({
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.png': 'png',
+  '.gif': 'gif',
+  '.webp': 'webp',
+  '.avif': 'avif',
+});
+
+/** An image format Copydesk accepts. */
+export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif';
+
+/** The format the first bytes of a file show, or null when they show none of the accepted ones. */
+export function sniffImage(bytes: Uint8Array): ImageFormat | null {
+  const ascii = (from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.length >= 8 && ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
+  if (bytes.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
+  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  if (bytes.length >= 12 && ascii(4, 8) === 'ftyp' && /^avi[fs]$/u.test(ascii(8, 12))) return 'avif';
+  return null;
+}
+
+/**
+ * A file name safe on every file system, from `name`: letters, digits, "-", "_" and "." kept
+ * (accents dropped), everything else a "-", no leading dot, at most 80 characters before the
+ * lower-cased extension; "image" when nothing is left.
+ */
+export function safeImageName(name: string): string {
+  const ext = path.extname(name).toLowerCase();
+  return `${safeSegment(path.basename(name, path.extname(name)), 'image')}${ext}`;
+}
+
+function safeSegment(text: string, fallback: string): string {
+  const safe = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/[^A-Za-z0-9_.-]+/gu, '-')
+    .replace(/^[-.]+|[-.]+$/gu, '')
+    .slice(0, 80);
+  return safe === '' ? fallback : safe;
+}
+
+/** The folder name of a draft's images: its name without `.copydesk`, made safe like a file name ("draft" when nothing is left). */
+export function draftStem(draftName: string): string {
+  return safeSegment(draftName.replace(/\.copydesk$/u, ''), 'draft');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/**
+ * Copies image `sourceFile` beside draft `draftName` of `workspace` and returns its figure `src`
+ * (`assets/<stem>/<name>`). Refuses (ServiceError 'not-image' / 'too-large') a file whose
+ * extension or magic bytes are not one of the accepted formats, or that is larger than
+ * `MAX_IMAGE_BYTES`. Never overwrites: a taken name becomes "name-2.png", "name-3.png"…
+ */
+export async function importImage(workspace: string, draftName: string, sourceFile: string): Promise<string> {
+  const shown = path.basename(sourceFile);
+  const ext = path.extname(sourceFile).toLowerCase();
+  const expected = IMAGE_EXTENSIONS[ext];
+  if (expected === undefined) {
+    throw new ServiceError('not-image', `“${shown}” is not an image Copydesk can use: choose a JPEG, PNG, GIF, WebP or AVIF file.`);
+  }
+  const stat = await fs.stat(sourceFile);
+  if (!stat.isFile()) throw new ServiceError('not-image', `“${shown}” is not a file.`);
+  if (stat.size > MAX_IMAGE_BYTES) {
+    throw new ServiceError('too-large', `“${shown}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; images up to 25 MB can be added.`);
+  }
+  const bytes = await fs.readFile(sourceFile);
+  if (bytes.length > MAX_IMAGE_BYTES) throw new ServiceError('too-large', `“${shown}” is larger than 25 MB.`);
+  const found = sniffImage(bytes);
+  if (found !== expected) {
+    throw new ServiceError('not-image', `“${shown}” is named like a ${expected.toUpperCase()} image but its contents are ${found === null ? 'not an image' : `a ${found.toUpperCase()} image`}.`);
+  }
+  const stem = draftStem(draftName);
+  const folder = path.join(workspace, ASSETS_FOLDER, stem);
+  await fs.mkdir(folder, { recursive: true });
+  const safe = safeImageName(shown);
+  const base = safe.slice(0, safe.length - ext.length);
+  let name = safe;
+  for (let n = 2; await exists(path.join(folder, name)); n += 1) name = `${base}-${String(n)}${ext}`;
+  await writeFileAtomic(path.join(folder, name), bytes);
+  return `${ASSETS_FOLDER}/${stem}/${name}`;
+}
