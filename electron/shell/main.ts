@@ -109,7 +109,7 @@ async function start(): Promise<void> {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });
   }
-  serveRenderer(session.defaultSession, RENDERER_DIR);
+  serveRenderer(session.defaultSession, RENDERER_DIR, () => services?.settings.workspaceFolder() ?? null);
 
   const svc = await createAppServices({
     userDataDir: app.getPath('userData'),

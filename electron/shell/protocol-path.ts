@@ -133,3 +133,27 @@ export async function resolveAppFile(rootDir: string, requestUrl: string): Promi
   if (!stat.isFile()) return refuse(404, 'not a regular file');
   return { ok: true, file: realFile, contentType: contentTypeFor(realFile) };
 }
+
+/** The host that serves the current workspace's images: `copydesk://workspace/assets/…`. */
+export const WORKSPACE_HOST = 'workspace';
+
+const ASSETS_PREFIX = `${APP_SCHEME}://${WORKSPACE_HOST}/assets/`;
+const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
+
+/**
+ * The image that `requestUrl` (`copydesk://workspace/assets/…`) names inside `<workspace>/assets`,
+ * or a refusal, with the same three checks as `resolveAppFile` (raw URL, resolved path, real
+ * path). Only image files are served (by extension); anything else is a 404.
+ */
+export async function resolveWorkspaceAsset(workspace: string, requestUrl: string): Promise<AppFileFound | AppFileRefused> {
+  if (typeof requestUrl !== 'string' || requestUrl.slice(0, ASSETS_PREFIX.length).toLowerCase() !== ASSETS_PREFIX) {
+    return refuse(400, `not a ${ASSETS_PREFIX} URL`);
+  }
+  const rest = requestUrl.slice(ASSETS_PREFIX.length);
+  if (rest === '' || rest.startsWith('?') || rest.startsWith('#')) return refuse(404, 'no file named');
+  const found = await resolveAppFile(path.join(workspace, 'assets'), `${PREFIX}/${rest}`);
+  if (!found.ok) return found;
+  const ext = path.extname(found.file).toLowerCase();
+  if (!IMAGE_TYPES.has(ext)) return refuse(404, 'not an image');
+  return { ok: true, file: found.file, contentType: ext === '.avif' ? 'image/avif' : contentTypeFor(found.file) };
+}

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from '../api/origin';
-import { resolveAppFile } from './protocol-path';
+import { WORKSPACE_HOST, resolveAppFile, resolveWorkspaceAsset } from './protocol-path';
 import { APP_SCHEME_PRIVILEGES, RESPONSE_SECURITY_HEADERS } from './security';
 
 /** Registers the app's scheme as standard and secure. Must run before the app is ready. */
@@ -15,13 +15,22 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 }
 
-/** Serves `rendererDir` on the app's scheme in `session`. */
-export function serveRenderer(session: Session, rendererDir: string): void {
+/**
+ * Serves `rendererDir` on the app's scheme in `session`, and the images of the current workspace
+ * (`workspaceFolder()`, null before the services start) on `copydesk://workspace/assets/…`.
+ */
+export function serveRenderer(session: Session, rendererDir: string, workspaceFolder: () => string | null = () => null): void {
   session.protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { ...RESPONSE_SECURITY_HEADERS } });
     }
-    const found = await resolveAppFile(rendererDir, request.url);
+    const workspace = workspaceFolder();
+    const isAsset = request.url.toLowerCase().startsWith(`${APP_SCHEME}://${WORKSPACE_HOST}/`);
+    const found = !isAsset
+      ? await resolveAppFile(rendererDir, request.url)
+      : workspace === null
+        ? ({ ok: false, status: 404, reason: 'no workspace yet' } as const)
+        : await resolveWorkspaceAsset(workspace, request.url);
     if (!found.ok) {
       console.warn(`Copydesk: refused ${request.url.slice(0, 200)} (${String(found.status)}: ${found.reason}).`);
       return new Response(null, { status: found.status, headers: { ...RESPONSE_SECURITY_HEADERS } });

@@ -97,7 +97,7 @@ export const CSP_DIRECTIVES: readonly (readonly [string, string])[] = Object.fre
   ['default-src', "'none'"],
   ['script-src', "'self'"],
   ['style-src', `'self' ${EXPORT_STYLE_SOURCE}`],
-  ['img-src', "'self' https:"],
+  ['img-src', "'self' copydesk://workspace https:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
   ['media-src', "'none'"],

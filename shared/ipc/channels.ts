@@ -218,6 +218,9 @@ export interface InvokeMap {
   'window.close': { request: void; response: void };
 }
 
+/** Where the renderer loads a figure's `assets/…` image from: this base + the src (served by the app's protocol). */
+export const ASSET_URL_BASE = 'copydesk://workspace/';
+
 /** A call's channel name. */
 export type InvokeChannel = keyof InvokeMap;
 /** The request of a call. */

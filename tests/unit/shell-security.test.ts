@@ -65,7 +65,7 @@ describe('Content-Security-Policy', () => {
 
   it('is exactly this string', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      `default-src 'none'; script-src 'self'; style-src 'self' ${EXPORT_STYLE_SOURCE}; img-src 'self' https:; font-src 'self'; connect-src 'self'; ` +
+      `default-src 'none'; script-src 'self'; style-src 'self' ${EXPORT_STYLE_SOURCE}; img-src 'self' copydesk://workspace https:; font-src 'self'; connect-src 'self'; ` +
         "media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; child-src 'none'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );

@@ -5,6 +5,7 @@
  */
 import { Selection } from 'prosemirror-state';
 import { useEffect, useRef, type MouseEvent, type ReactElement } from 'react';
+import { ASSET_URL_BASE } from '../../../shared/ipc/channels';
 import { createEditorView } from '../../editor/create-editor';
 import type { EditorHooks } from '../../editor/hooks';
 import { setFocusRestorer } from '../dialogs/Dialog';
@@ -17,12 +18,13 @@ export interface EditorCanvasProps {
 }
 
 /**
- * What a figure's `src` loads from. An https image loads as it is; an `assets/…` path would need
- * the main process to serve the draft's assets folder, which the API cannot do yet: it shows as
- * a missing image (the figure's fields still work).
+ * What a figure's `src` loads from. An https image loads as it is; an `assets/…` path loads from
+ * the workspace's assets folder, which the app's protocol serves at `ASSET_URL_BASE`.
  */
 export function resolveImage(src: string): string {
-  return src.startsWith('https:') ? src : '';
+  if (src.startsWith('https:')) return src;
+  if (src.startsWith('assets/')) return ASSET_URL_BASE + src.split('/').map(encodeURIComponent).join('/');
+  return '';
 }
 
 /** The editor's mount point inside the article region. */
