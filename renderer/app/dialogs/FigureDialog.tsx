@@ -1,7 +1,6 @@
 /**
- * The figure dialog: an image address, alt text, caption and credit, inserted with
- * `insertFigure`. Images come from https addresses: the API has no channel yet to copy a file
- * picked from disk beside the draft (see the shell's report), so the dialog says so.
+ * The figure dialog: an image (an https address, or a file chosen from disk and copied beside the
+ * draft, which gives an `assets/…` path), alt text, caption and credit, inserted with `insertFigure`.
  */
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { Dialog } from './Dialog';
@@ -19,12 +18,25 @@ export interface FigureFields {
 export interface FigureDialogProps {
   readonly onInsert: (fields: FigureFields) => void;
   readonly onClose: () => void;
+  /** Asks for an image file and copies it beside the draft: its `assets/…` src, or null when cancelled (throws with a message for the user). */
+  readonly onChooseImage?: () => Promise<string | null>;
 }
 
 /** The figure dialog. */
-export function FigureDialog({ onInsert, onClose }: FigureDialogProps): ReactElement {
+export function FigureDialog({ onInsert, onClose, onChooseImage }: FigureDialogProps): ReactElement {
   const [fields, setFields] = useState<FigureFields>({ src: 'https://', alt: '', caption: '', credit: '' });
   const [tried, setTried] = useState(false);
+  const [chooseProblem, setChooseProblem] = useState<string | null>(null);
+  const choose = (): void => {
+    if (!onChooseImage) return;
+    setChooseProblem(null);
+    onChooseImage().then(
+      (src) => {
+        if (src !== null) setFields((current) => ({ ...current, src }));
+      },
+      (error: unknown) => setChooseProblem(error instanceof Error ? error.message : String(error)),
+    );
+  };
   const ids = { src: useId(), alt: useId(), caption: useId(), credit: useId(), problem: useId(), altNote: useId() };
   const problem = urlMessage(fields.src, 'image');
   const showProblem = problem !== null && (tried || (fields.src.trim() !== '' && fields.src.trim() !== 'https://'));
@@ -37,13 +49,23 @@ export function FigureDialog({ onInsert, onClose }: FigureDialogProps): ReactEle
   };
 
   return (
-    <Dialog title="Insert figure" onClose={onClose} description="Images are linked by their https address. Copying an image file from disk beside the draft is not available yet.">
+    <Dialog title="Insert figure" onClose={onClose} description="Link an image by its https address, or choose an image file: it is copied beside the draft.">
       <form className="cd-form" onSubmit={submit} noValidate>
-        <label htmlFor={ids.src}>Image address (https)</label>
+        <label htmlFor={ids.src}>Image address (https) or file</label>
         <input id={ids.src} type="url" value={fields.src} spellCheck={false} data-autofocus aria-invalid={showProblem} aria-describedby={showProblem ? ids.problem : undefined} onChange={set('src')} />
         {showProblem ? (
           <p id={ids.problem} className="cd-field-error" role="alert">
             {problem}
+          </p>
+        ) : null}
+        {onChooseImage ? (
+          <button type="button" onClick={choose}>
+            Choose image…
+          </button>
+        ) : null}
+        {chooseProblem !== null ? (
+          <p className="cd-field-error" role="alert">
+            {chooseProblem}
           </p>
         ) : null}
         <label htmlFor={ids.alt}>Alt text</label>

@@ -315,6 +315,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
       {dialog?.kind === 'figure' ? (
         <FigureDialog
           onClose={closeDialog}
+          onChooseImage={async () => (await api().figures.importImage({ draft: session.name }))?.src ?? null}
           onInsert={(f) => {
             if (store.run(insertFigure(f.src, f.alt, f.caption, f.credit), false)) closeDialog();
             else notify('The figure could not be placed here.', 'error');
