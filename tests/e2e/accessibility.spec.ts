@@ -160,6 +160,10 @@ test('a citation is announced with its number and its source’s title', async (
   await expect(page.locator('.cd-cite-card')).toContainText(titleOf.get('1') ?? '?');
   await page.keyboard.press('Enter');
   await expect(sourcesPanel(page).getByRole('heading', { name: `[1] ${titleOf.get('1') ?? '?'}` })).toBeFocused();
+  // And back to that citation.
+  await sourcesPanel(page).getByRole('button', { name: 'Back to the text' }).click();
+  await expect(editor(page)).toBeFocused();
+  await expect(first.locator('xpath=..')).toHaveClass(/ProseMirror-selectednode/u);
 });
 
 test('F6 and Shift+F6 reach the editor and each panel', async ({ page }) => {

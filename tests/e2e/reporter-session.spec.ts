@@ -15,6 +15,7 @@ import {
   draftOnDisk,
   editor,
   fillNewSource,
+  newBlock,
   nextFrame,
   pasteData,
   pickSource,
@@ -55,11 +56,11 @@ test('a reporter writes, cites, pastes, copies between drafts, saves, reloads an
   await test.step('create a draft and write headline, standfirst and paragraphs', async () => {
     await createDraft(page);
     await page.keyboard.type(HEADLINE);
-    await page.keyboard.press('Enter');
+    await newBlock(page);
     await page.keyboard.type(STANDFIRST);
-    await page.keyboard.press('Enter');
+    await newBlock(page);
     await page.keyboard.type(P1);
-    await page.keyboard.press('Enter');
+    await newBlock(page);
     await page.keyboard.type(P2);
     await expect(text.locator('h1.cd-headline')).toHaveText(HEADLINE);
     await expect(text.locator('p.cd-standfirst')).toHaveText(STANDFIRST);
@@ -122,7 +123,7 @@ test('a reporter writes, cites, pastes, copies between drafts, saves, reloads an
     await text.locator('p', { hasText: P2 }).click();
     await page.keyboard.press('End');
     await nextFrame(page);
-    await page.keyboard.press('Enter');
+    await newBlock(page);
     await page.keyboard.type(P3);
     await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert “Read also” block' }).click();
     const block = text.getByRole('group', { name: '“Read also” block' });
@@ -144,7 +145,7 @@ test('a reporter writes, cites, pastes, copies between drafts, saves, reloads an
     await text.locator('p', { hasText: P3 }).click();
     await page.keyboard.press('End');
     await nextFrame(page);
-    await page.keyboard.press('Enter');
+    await newBlock(page);
     await pasteData(page, { 'text/html': WEB_HTML, 'text/plain': 'From the wire' });
     await expect(text.getByRole('heading', { name: 'From the wire', level: 2 })).toBeVisible();
     await expect(text.locator('strong', { hasText: 'confirmed' })).toBeVisible();
@@ -189,8 +190,8 @@ test('a reporter writes, cites, pastes, copies between drafts, saves, reloads an
     await backToLibrary(page);
     await createDraft(page);
     await page.keyboard.type(SECOND_HEADLINE);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter'); // an empty standfirst; the cursor in the first paragraph
+    await newBlock(page);
+    await newBlock(page); // an empty standfirst; the cursor in the first paragraph
     await pasteData(page, copied);
     await expect(text).toContainText(P2);
     await expect(chips(page)).toHaveText(['[1]']);
@@ -200,6 +201,12 @@ test('a reporter writes, cites, pastes, copies between drafts, saves, reloads an
     await expect(entry.getByLabel('Outlet')).toHaveValue(AUDIT.outlet);
     await expect(entry.getByLabel('URL')).toHaveValue(AUDIT.url);
     await expect(entry.getByLabel('Note')).toHaveValue(AUDIT.note);
+    // Pasted again, it cites the same source: merged, not duplicated.
+    await newBlock(page);
+    await pasteData(page, copied);
+    await expect(chips(page)).toHaveText(['[1]', '[1]']);
+    await expect(sourceHeadings(page)).toHaveText([`[1] ${AUDIT.title}`]);
+    await expect(entry.getByText('cited 2 times')).toBeVisible();
     await sendMenu('save');
     await expect(saveState(page)).toHaveText('Saved');
     const second = await draftOnDisk(workspace, SECOND_HEADLINE);
