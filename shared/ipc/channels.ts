@@ -5,8 +5,11 @@
  * Rules the types encode:
  * - The renderer names drafts by workspace-relative file names ("my-story.copydesk"), never by
  *   paths; the main process resolves them inside the workspace folder and refuses anything else.
- * - Everything that travels is plain structured-cloneable data; a draft travels as the JSON value
- *   of its file (`DraftJson`: format, version, meta, doc).
+ * - Everything that travels is plain structured-cloneable data; a draft travels to the renderer as
+ *   the JSON value of its file (`DraftJson`: format, version, meta, doc) and back to the main
+ *   process as that value's JSON text (`DraftText`): copying one string across the context bridge
+ *   and the IPC pipe costs about a tenth of copying the object graph of a long read, and the
+ *   renderer builds the text incrementally (shared/ipc/draft-text.ts).
  * - A call either resolves with its response or rejects with a message meant for the user
  *   (`CopydeskError`, see api.ts). Outcomes the renderer must handle as data (a save that met a
  *   conflict or a full disk, an export the user cancelled) are part of the response instead.
@@ -25,6 +28,12 @@ export interface DraftJson {
   readonly meta: DraftMeta;
   readonly doc: DocJson;
 }
+
+/**
+ * A draft as the renderer sends it: the JSON text of a `DraftJson` (`encodeDraftText`). The main
+ * process parses it and checks it in full, exactly as it checks a `DraftJson`.
+ */
+export type DraftText = string;
 
 /** One draft in the workspace listing (no document content: the list stays small). */
 export interface DraftSummary {
@@ -169,11 +178,11 @@ export interface InvokeMap {
   'drafts.open': { request: Named; response: OpenedDraft };
   /** Saves a draft unless the file changed on disk since `baseHash` (then a conflict), or with `force`. */
   'drafts.save': {
-    request: { readonly name: string; readonly draft: DraftJson; readonly baseHash: string | null; readonly force?: boolean };
+    request: { readonly name: string; readonly draft: DraftText; readonly baseHash: string | null; readonly force?: boolean };
     response: SaveResult;
   };
   /** Saves a draft under a new name, never over an existing file (`name`: its old name, null if it had none). */
-  'drafts.saveAs': { request: { readonly name: string | null; readonly draft: DraftJson; readonly newName: string }; response: SaveAsResult };
+  'drafts.saveAs': { request: { readonly name: string | null; readonly draft: DraftText; readonly newName: string }; response: SaveAsResult };
   /** Copies a draft file to a new name ("x copy.copydesk"…); returns the copy's name and hash. */
   'drafts.duplicate': { request: Named; response: { readonly name: string; readonly hash: string } };
   /** Renames a draft file; returns the new name. */
@@ -181,7 +190,7 @@ export interface InvokeMap {
   /** Moves a draft file to the system trash (never deletes it outright). */
   'drafts.trash': { request: Named; response: void };
   /** Journals an unsaved state (`name` null for a draft never saved). */
-  'recovery.record': { request: { readonly key: string; readonly name: string | null; readonly draft: DraftJson }; response: void };
+  'recovery.record': { request: { readonly key: string; readonly name: string | null; readonly draft: DraftText }; response: void };
   /** The journalled states, readable or not. */
   'recovery.list': { request: void; response: RecoveryEntry[] };
   /** The draft of a journal record (the record stays until discarded). */
@@ -197,7 +206,7 @@ export interface InvokeMap {
    * user where to write it (a native dialog). `fragment`: HTML without the page around the article.
    */
   'export.write': {
-    request: { readonly name: string; readonly format: ExportFormat; readonly fragment?: boolean; readonly draft?: DraftJson };
+    request: { readonly name: string; readonly format: ExportFormat; readonly fragment?: boolean; readonly draft?: DraftText };
     response: ExportResult;
   };
   /**

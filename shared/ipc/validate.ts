@@ -81,6 +81,26 @@ export const draftJsonSchema = z
     }
   });
 
+/** The longest draft text the main process takes (far above a 100,000-word live blog's 1.3 MB). */
+export const MAX_DRAFT_TEXT = 64 * 1024 * 1024;
+
+/**
+ * A draft sent as JSON text (`DraftText`): parsed, then checked like `draftJsonSchema`, whose
+ * output (a `DraftJson`) is what handlers receive.
+ */
+export const draftTextSchema = z
+  .string()
+  .max(MAX_DRAFT_TEXT, `a draft over ${String(MAX_DRAFT_TEXT / 1024 / 1024)} MB of text is more than Copydesk takes`)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `the draft is not JSON text (${error instanceof Error ? error.message : String(error)})` });
+      return z.NEVER;
+    }
+  })
+  .pipe(draftJsonSchema);
+
 const none = z.undefined();
 const named = z.strictObject({ name: draftNameSchema });
 
@@ -94,15 +114,15 @@ export const requestSchemas = {
   'drafts.open': named,
   'drafts.save': z.strictObject({
     name: draftNameSchema,
-    draft: draftJsonSchema,
+    draft: draftTextSchema,
     baseHash: hashSchema.nullable(),
     force: z.boolean().optional(),
   }),
-  'drafts.saveAs': z.strictObject({ name: draftNameSchema.nullable(), draft: draftJsonSchema, newName: draftNameSchema }),
+  'drafts.saveAs': z.strictObject({ name: draftNameSchema.nullable(), draft: draftTextSchema, newName: draftNameSchema }),
   'drafts.duplicate': named,
   'drafts.rename': z.strictObject({ name: draftNameSchema, newName: draftNameSchema }),
   'drafts.trash': named,
-  'recovery.record': z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftJsonSchema }),
+  'recovery.record': z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftTextSchema }),
   'recovery.list': none,
   'recovery.take': z.strictObject({ key: recoveryKeySchema }),
   'recovery.discard': z.strictObject({ key: recoveryKeySchema }),
@@ -112,7 +132,7 @@ export const requestSchemas = {
     name: draftNameSchema,
     format: z.enum(['html', 'md']),
     fragment: z.boolean().optional(),
-    draft: draftJsonSchema.optional(),
+    draft: draftTextSchema.optional(),
   }),
   'figures.importImage': z.strictObject({ draft: draftNameSchema }),
   'window.ready': none,

@@ -76,7 +76,7 @@ test.describe('an empty workspace', () => {
     expect((await services.workspace.list()).map((draft) => draft.name)).toEqual([created.name]);
     // A save with the returned hash goes through; the page sees the new file in the list.
     const saved = await page.evaluate(
-      ({ name, draft, hash }) => window.copydesk.drafts.save({ name, draft: { ...draft, meta: { ...draft.meta, section: 'World' } }, baseHash: hash }),
+      ({ name, draft, hash }) => window.copydesk.drafts.save({ name, draft: JSON.stringify({ ...draft, meta: { ...draft.meta, section: 'World' } }), baseHash: hash }),
       created,
     );
     expect(saved.ok).toBe(true);

@@ -128,7 +128,7 @@ test('a draft saves and reopens, also after a restart', async () => {
       const created = await window.copydesk.drafts.create();
       const doc = created.draft.doc as { content: { type: string }[] };
       const content = doc.content.map((node) => (node.type === 'headline' ? { type: 'headline', content: [{ type: 'text', text: 'Saved in Electron' }] } : node));
-      const saved = await window.copydesk.drafts.save({ name: created.name, draft: { ...created.draft, doc: { ...doc, content } }, baseHash: created.hash });
+      const saved = await window.copydesk.drafts.save({ name: created.name, draft: JSON.stringify({ ...created.draft, doc: { ...doc, content } }), baseHash: created.hash });
       if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`);
       const reopened = await window.copydesk.drafts.open({ name: created.name });
       if (!JSON.stringify(reopened.draft).includes('Saved in Electron')) throw new Error('reopened draft lost the headline');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiShape, createApi, CopydeskError, type ApiTransport, type CopydeskApi } from '../../shared/ipc/api';
 import { EVENT_NAMES, INVOKE_CHANNELS, eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
 import { fromDraftJson } from '../../shared/ipc/draft-json';
-import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
+import { APP_URL, createHarness, draftText, type Harness } from './helpers/ipc-harness';
 
 let h: Harness;
 let api: CopydeskApi;
@@ -86,11 +86,11 @@ describe('calls reach the real services', () => {
   });
 
   it('drafts.save writes the new content, then a stale base hash is a conflict, not an overwrite', async () => {
-    const saved = await api.drafts.save({ name, draft: draftJson('First headline'), baseHash: hash });
+    const saved = await api.drafts.save({ name, draft: draftText('First headline'), baseHash: hash });
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(await fs.readFile(path.join(h.workspace(), name), 'utf8')).toContain('First headline');
-    const stale = await api.drafts.save({ name, draft: draftJson('Lost?'), baseHash: hash });
+    const stale = await api.drafts.save({ name, draft: draftText('Lost?'), baseHash: hash });
     expect(stale).toEqual({ ok: false, reason: 'conflict', diskHash: saved.hash });
     expect(await fs.readFile(path.join(h.workspace(), name), 'utf8')).not.toContain('Lost?');
     hash = saved.hash;
@@ -106,9 +106,9 @@ describe('calls reach the real services', () => {
   });
 
   it('drafts.saveAs, duplicate and rename make the files they say', async () => {
-    const as = await api.drafts.saveAs({ name, draft: draftJson('Second'), newName: 'second.copydesk' });
+    const as = await api.drafts.saveAs({ name, draft: draftText('Second'), newName: 'second.copydesk' });
     expect(as).toMatchObject({ ok: true, name: 'second.copydesk' });
-    const taken = await api.drafts.saveAs({ name, draft: draftJson('x'), newName: 'second.copydesk' });
+    const taken = await api.drafts.saveAs({ name, draft: draftText('x'), newName: 'second.copydesk' });
     expect(taken).toMatchObject({ ok: false, reason: 'error', code: 'EEXIST' });
     const copy = await api.drafts.duplicate({ name: 'second.copydesk' });
     expect(copy.name).toBe('second copy.copydesk');
@@ -130,7 +130,7 @@ describe('calls reach the real services', () => {
   });
 
   it('recovery.record, list, take and discard', async () => {
-    await api.recovery.record({ key: 'unsaved-1', name: null, draft: draftJson('Never saved') });
+    await api.recovery.record({ key: 'unsaved-1', name: null, draft: draftText('Never saved') });
     const entries = await api.recovery.list();
     expect(entries).toEqual([expect.objectContaining({ key: 'unsaved-1', readable: true, name: null, headline: 'Never saved' })]);
     const taken = await api.recovery.take({ key: 'unsaved-1' });

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type InvokeChannel, type RequestOf } from '../../shared/ipc/channels';
 import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
+import { MAX_DRAFT_TEXT } from '../../shared/ipc/validate';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,7 +24,8 @@ beforeEach(() => {
 });
 
 const HASH = 'a'.repeat(64);
-const draft = draftJson('Valid');
+const value = draftJson('Valid');
+const draft = JSON.stringify(value);
 
 /** A valid request for every channel; the malformed ones are made from these. */
 const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
@@ -82,23 +84,23 @@ const BAD_NAMES = [
 
 const BAD_KEYS = ['', '../k', 'k/1', 'k.journal', 'a'.repeat(65), 'k\u0000', ' k'];
 
-const meta = (draft as { meta: Record<string, unknown> }).meta;
-const BAD_DRAFTS: [string, unknown][] = [
+const meta = (value as { meta: Record<string, unknown> }).meta;
+/** Drafts the main process must refuse: as JSON text (what the renderer sends), unless not text at all. */
+const BAD_DRAFT_VALUES: [string, unknown][] = [
   ['null', null],
   ['an empty object', {}],
-  ['a string', JSON.stringify(draft)],
-  ['an extra key', { ...draft, extra: 1 }],
-  ['another format', { ...draft, format: 'other' }],
-  ['a newer version', { ...draft, version: 2 }],
-  ['a bad status', { ...draft, meta: { ...meta, status: 'bogus' } }],
-  ['an unknown meta key', { ...draft, meta: { ...meta, owner: 'x' } }],
-  ['no doc', { format: draft.format, version: draft.version, meta }],
-  ['an empty doc', { ...draft, doc: { type: 'doc', content: [] } }],
-  ['an unknown node', { ...draft, doc: { type: 'doc', content: [{ type: 'script' }] } }],
+  ['an extra key', { ...value, extra: 1 }],
+  ['another format', { ...value, format: 'other' }],
+  ['a newer version', { ...value, version: 2 }],
+  ['a bad status', { ...value, meta: { ...meta, status: 'bogus' } }],
+  ['an unknown meta key', { ...value, meta: { ...meta, owner: 'x' } }],
+  ['no doc', { format: value.format, version: value.version, meta }],
+  ['an empty doc', { ...value, doc: { type: 'doc', content: [] } }],
+  ['an unknown node', { ...value, doc: { type: 'doc', content: [{ type: 'script' }] } }],
   [
     'a javascript: link',
     {
-      ...draft,
+      ...value,
       doc: {
         type: 'doc',
         content: [
@@ -110,6 +112,12 @@ const BAD_DRAFTS: [string, unknown][] = [
       },
     },
   ],
+];
+const BAD_DRAFTS: [string, unknown][] = [
+  ...BAD_DRAFT_VALUES.map(([what, bad]): [string, unknown] => [what, JSON.stringify(bad)]),
+  ['the JSON value itself, not its text', value],
+  ['text that is not JSON', '{"format": "copydesk-draft",'],
+  ['text over the size limit', ' '.repeat(MAX_DRAFT_TEXT + 1)],
 ];
 
 const WRONG_TYPES: unknown[] = [42, {}, [], true, 'text'];
@@ -174,7 +182,7 @@ describe('every channel refuses malformed payloads before any service runs', () 
     const reply = await h.call('drafts.open', { name: '../x.copydesk' });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.message).toMatch(/name: .*\.\.\/x\.copydesk/u);
-    const broken = await h.call('drafts.save', { ...VALID['drafts.save'], draft: BAD_DRAFTS[10]?.[1] });
+    const broken = await h.call('drafts.save', { ...VALID['drafts.save'], draft: BAD_DRAFTS.find(([what]) => what === 'an unknown node')?.[1] });
     if (!broken.ok) expect(broken.error.message).toMatch(/draft\.doc: .*unknown node type "script"/u);
     else expect.unreachable('a draft with an unknown node was accepted');
   });

@@ -4,9 +4,8 @@
  * the React shell renders it and disposes of it when the draft is closed.
  */
 import type { CopydeskApi } from '../../../shared/ipc/api';
-import { Fragment, type Node as PMNode } from 'prosemirror-model';
-import { DRAFT_FORMAT, DRAFT_VERSION } from '../../../shared/draft/format';
-import type { DocJson, DraftJson, OpenedDraft } from '../../../shared/ipc/channels';
+import type { DraftText, OpenedDraft } from '../../../shared/ipc/channels';
+import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
 import { fromDraftJson } from '../../../shared/ipc/draft-json';
 import type { DraftMeta } from '../../../shared/draft/meta';
 import { createEditorState } from '../../editor/create-editor';
@@ -28,22 +27,6 @@ export interface SessionOptions {
 
 let sessions = 0;
 
-const blockJson = new WeakMap<PMNode, unknown>();
-
-/** `doc.toJSON()`, reusing the JSON of top-level blocks converted before (nodes are immutable). */
-export function docJson(doc: PMNode): DocJson {
-  const content: unknown[] = [];
-  doc.forEach((block) => {
-    let json = blockJson.get(block);
-    if (json === undefined) {
-      json = block.toJSON();
-      blockJson.set(block, json);
-    }
-    content.push(json);
-  });
-  return { ...(doc.copy(Fragment.empty).toJSON() as Record<string, unknown>), content };
-}
-
 /** An open draft (see the module comment). */
 export class DocumentSession {
   /** Distinguishes sessions (a React key). */
@@ -55,6 +38,7 @@ export class DocumentSession {
   /** Saving, the save state and the file's name. */
   readonly saver: SaveController;
   private readonly stopListening: () => void;
+  private readonly encoder = new DraftTextEncoder();
 
   /** Opens `opened` (throws a message for the user when its draft is not valid). */
   constructor(
@@ -95,13 +79,14 @@ export class DocumentSession {
 
   /**
    * The draft as it is now, as the API carries it (call only to save, journal or export). The
-   * JSON of each top-level block is kept by node identity, so a snapshot after typing converts
-   * only the blocks that changed (O(blocks), not O(text)).
+   * JSON text of each top-level block is kept by node identity, so a snapshot after typing
+   * converts only the blocks that changed (O(blocks), not O(text)), and one string crosses to
+   * the main process instead of the whole document's object graph.
    */
-  snapshot(): DraftJson {
+  snapshot(): DraftText {
     const meta = { ...this.meta.get(), updated: new Date().toISOString() };
     this.meta.set(meta);
-    return { format: DRAFT_FORMAT, version: DRAFT_VERSION, meta, doc: docJson(this.store.getState().doc) };
+    return this.encoder.encode(meta, this.store.getState().doc);
   }
 
   /** Reload theirs: replaces the content with the file on disk, dropping the edits. */

@@ -11,7 +11,7 @@
  */
 import { AutosaveScheduler, type SchedulerTimers } from '../../../shared/autosave';
 import type { CopydeskApi } from '../../../shared/ipc/api';
-import type { DraftJson, ExternalChange, SaveAsResult } from '../../../shared/ipc/channels';
+import type { DraftText, ExternalChange, SaveAsResult } from '../../../shared/ipc/channels';
 import { messageOf } from '../api';
 import { Observable } from './observable';
 
@@ -41,7 +41,7 @@ export interface SaveControllerOptions {
   /** A record under `journalKey` exists already (a recovered draft): it is forgotten once saved. */
   readonly journalExists?: boolean;
   /** The draft as it is now (called only when a save or journal write runs). */
-  readonly snapshot: () => DraftJson;
+  readonly snapshot: () => DraftText;
   /** Told when the draft becomes dirty or clean (the window asks before closing a dirty one). */
   readonly onDirtyChange?: (dirty: boolean) => void;
   readonly timers?: SchedulerTimers;

@@ -25,6 +25,11 @@ export function draftJson(headline = ''): ReturnType<typeof toDraftJson> {
   return { ...json, doc: { ...doc, content: doc.content.map((n) => (n.type === 'headline' ? { type: 'headline', content: [{ type: 'text', text: headline }] } : n)) } };
 }
 
+/** A fresh, valid draft as the renderer sends it (`DraftText`: its JSON value's text). */
+export function draftText(headline = ''): string {
+  return JSON.stringify(draftJson(headline));
+}
+
 /** A `CallerShell` that records what it was asked and answers with the test's choices. */
 export class RecordingCaller implements CallerShell {
   folderAnswer: string | null = null;
