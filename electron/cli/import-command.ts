@@ -6,6 +6,7 @@
  *   unknown extension is a usage error that names `--from`.
  * - The input is read as UTF-8 (strictly: a stray Latin-1 byte is an error, never a U+FFFD in
  *   the draft). An HTML file that declares another charset (`<meta charset=…>`) is decoded in it.
+ *   The reading is shared with File > Import in the app (electron/node/read-import-file.ts).
  * - Without `-o` the draft goes beside the input as `<basename>.copydesk`. An existing output is
  *   never written over unless `--force` is given, and never when it is the input itself. `-o -`
  *   writes the draft's JSON to standard output.
@@ -20,7 +21,8 @@ import { serializeDraft } from '../../shared/draft/format';
 import { importAuto, kindFromFileName, MAX_IMPORT_CHARS } from '../../shared/import/index';
 import type { ImportKind, ImportReport } from '../../shared/import/types';
 import { findProblems } from '../../shared/problems';
-import { DraftFileError, describeFileError, writeDraftFile } from '../node/draft-file';
+import { DraftFileError, writeDraftFile } from '../node/draft-file';
+import { ImportFileError, readImportFile } from '../node/read-import-file';
 import type { Output } from './commands';
 import { EXIT, InputError, UsageError } from './errors';
 
@@ -31,52 +33,12 @@ const stderr: Output = { write: (text) => void process.stderr.write(text) };
 const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/gu, ' ').trim();
 
-/** The charset an HTML file declares in its first 1024 bytes, if any. */
-function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)/iu.exec(head)?.[1] ?? null;
-}
-
-// windows-1252's characters at 0x80–0x9F (Node 20's TextDecoder decodes that label as ISO-8859-1,
-// which has control characters there); 0 where the code page has none.
-const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
-];
-
-/** Decodes `bytes` in `charset`; the WHATWG labels of windows-1252 are decoded as windows-1252. */
-function decode(bytes: Uint8Array, charset: string): string {
-  const decoder = new TextDecoder(charset);
-  if (decoder.encoding !== 'windows-1252') return decoder.decode(bytes);
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] || byte : byte);
-  return text;
-}
-
-/** The input's text (see the module comment for the decoding). */
+/** The input's text (electron/node/read-import-file.ts: strict UTF-8, an HTML file's declared charset honoured). */
 async function readInput(file: string, kind: ImportKind): Promise<string> {
-  let bytes: Uint8Array;
   try {
-    const stat = await fs.stat(file);
-    if (stat.isFile() && stat.size > MAX_IMPORT_CHARS * 4) throw new InputError(`${file}: too large to import (${String(stat.size)} bytes).`);
-    bytes = await fs.readFile(file);
+    return await readImportFile(file, kind, { maxBytes: MAX_IMPORT_CHARS * 4, allowSpecial: true });
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    const described = describeFileError(error, file, 'read');
-    throw described instanceof DraftFileError ? new InputError(described.message) : described;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const charset = kind === 'html' ? declaredCharset(bytes) : null;
-    if (charset && !/^utf-?8$/iu.test(charset)) {
-      try {
-        return decode(bytes, charset);
-      } catch {
-        throw new InputError(`${file}: declares the character set ${charset}, which this Copydesk cannot decode.`);
-      }
-    }
-    throw new InputError(`${file}: not UTF-8 text. Convert it to UTF-8 first (for example: iconv -f windows-1252 -t utf-8 ${file}).`);
+    throw error instanceof ImportFileError ? new InputError(error.message) : error;
   }
 }
 
