@@ -30,6 +30,14 @@ export class DraftTextEncoder {
     return `${shell.slice(0, -1)},"content":[${parts.join(',')}]}`;
   }
 
+  /**
+   * Converts and remembers every top-level block of `doc` now, so that the first write after the
+   * next keystroke converts one block, not the whole document (call when the editor is idle).
+   */
+  prime(doc: PMNode): void {
+    this.docText(doc);
+  }
+
   /** The `DraftText` of a draft (equal to `JSON.stringify` of its `DraftJson`). */
   encode(meta: DraftMeta, doc: PMNode): DraftText {
     const head = JSON.stringify({ format: DRAFT_FORMAT, version: DRAFT_VERSION, meta });

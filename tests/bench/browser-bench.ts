@@ -61,6 +61,8 @@ async function openDoc(page: Page, docUrl: string): Promise<OpenResult> {
 export interface TypingRun {
   readonly samples: number[];
   readonly opened: OpenResult;
+  /** ms of each autosave/journal write that ran during the session (Copydesk's page only). */
+  readonly writes: number[];
 }
 
 /**
@@ -90,8 +92,21 @@ export async function typingSession(browser: Browser, baseUrl: string, mode: Ben
   if (after.length !== before.length + typed.length || !after.includes(typed.slice(-20))) {
     throw new Error(`typing in the ${mode} page did not land in the paragraph (before ${String(before.length)} chars, after ${String(after.length)}, typed ${String(typed.length)})`);
   }
+  const writes = await page.evaluate(() => window.copydeskAutosave?.writes.slice() ?? []);
   await done();
-  return { samples, opened };
+  return { samples, opened, writes };
+}
+
+/**
+ * Times the renderer's side of an autosave write after each of `n` edits of `docUrl`: building
+ * the `DraftText` and copying it, against copying the draft's JSON value as an object graph.
+ */
+export async function autosaveSession(browser: Browser, baseUrl: string, docUrl: string, n: number): Promise<{ text: number[]; object: number[] }> {
+  const { page, done } = await openPage(browser, baseUrl, 'copydesk');
+  await openDoc(page, docUrl);
+  const [text, object] = await page.evaluate((count) => (window.copydeskAutosave as NonNullable<Window['copydeskAutosave']>).measure(count), n);
+  await done();
+  return { text, object };
 }
 
 /** Opens `docUrl` in `runs` fresh pages and returns the opening times (ms). */

@@ -18,7 +18,7 @@ import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/forma
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { documentWords } from '../../shared/words';
-import { citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
+import { autosaveSession, citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { generateArticle, SIZES, type SizeName } from './generate';
 import { findImporter, timeInterleaved, timeRunsAsync, timeTool } from './node-bench';
@@ -56,6 +56,7 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
   const results: BenchResult[] = [];
   try {
     const typing: Record<string, Record<string, number[]>> = {};
+    const writesWhileTyping: number[] = [];
     for (const size of ['S', 'L', 'XL'] as const) {
       const sizeSamples: Record<string, number[]> = { copydesk: [], bare: [] };
       typing[size] = sizeSamples;
@@ -66,6 +67,7 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
         for (const mode of ['copydesk', 'bare'] as const) {
           const run = await typingSession(browser, server.url, mode, `/docs/${size}.copydesk`, KEYS, WARMUP);
           sizeSamples[mode]?.push(...run.samples);
+          if (size === 'XL') writesWhileTyping.push(...run.writes);
           log(`typing ${size} ${mode}: p50 ${median(run.samples).toFixed(1)} ms over ${String(run.samples.length)} keys (${String(run.opened.words)} words, ${String(run.opened.elements)} elements)`);
         }
       }
@@ -77,6 +79,12 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
     }
     const xl = typing.XL as Record<string, number[]>;
     results.push(ratioResult('typing p50: Copydesk / bare ProseMirror', 'XL', median(xl.copydesk ?? []) / median(xl.bare ?? []), { median: 0.5 }));
+
+    const autosave = await autosaveSession(browser, server.url, '/docs/XL.copydesk', quick ? 5 : 30);
+    log(`autosave write XL: p50 ${median(autosave.text).toFixed(1)} ms as text, ${median(autosave.object).toFixed(1)} ms as an object graph`);
+    results.push(resultOf('autosave write on the renderer thread: DraftText built and copied', 'XL', autosave.text, { p95: 8 }, 'after a one-character edit; DraftTextEncoder + structuredClone (the IPC copy); half a frame at most'));
+    results.push(resultOf('reference: copying the draft JSON value as an object graph', 'XL', autosave.object, null, 'structuredClone of draftToJson(): how a draft travelled before DraftText'));
+    results.push(resultOf('autosave writes that ran while typing', 'XL', writesWhileTyping, { p95: 8 }, `${String(writesWhileTyping.length)} writes by the shell's AutosaveScheduler (journal each second) during the XL typing sessions; their cost is inside the typing figures`));
 
     const ids = Array.from({ length: quick ? 5 : 15 }, (_, i) => `src-${String(SIZES.XL.sources - i).padStart(3, '0')}`);
     const citing = await citingSession(browser, server.url, '/docs/XL.copydesk', ids);
