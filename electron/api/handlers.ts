@@ -20,6 +20,8 @@ export interface CallerShell {
   chooseExportTarget(options: { readonly defaultName: string; readonly format: ExportFormat }): Promise<string | null>;
   /** Asks the user for an image file to put in a figure; an absolute path, or null when cancelled. */
   chooseImage(): Promise<string | null>;
+  /** Asks the user for a text, Markdown or HTML file to import; an absolute path, or null when cancelled. */
+  chooseImportFile(): Promise<string | null>;
   /** The renderer listens to events now: send it what was held back. */
   ready(): void;
   /** Records whether the window holds unsaved edits. */
@@ -85,6 +87,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'drafts.duplicate': async ({ name }) => services.drafts.duplicate(name),
     'drafts.rename': async ({ name, newName }) => services.drafts.rename(name, newName),
     'drafts.trash': async ({ name }) => services.drafts.trash(name),
+    'drafts.import': async ({ from }, caller) => {
+      const file = await caller.chooseImportFile();
+      if (file === null) return null;
+      const imported = await services.imports.importFile(file, from);
+      return { ...imported, draft: asDraftJson(imported.draft) };
+    },
     'recovery.record': async ({ key, name, draft }) => services.recovery.record(key, { name, draft }),
     'recovery.list': async () => services.recovery.list(),
     'recovery.take': async ({ key }) => {

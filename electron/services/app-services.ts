@@ -8,10 +8,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { serializeDraft } from '../../shared/draft/format';
+import type { ImportKind } from '../../shared/import/types';
 import { readDraftFile } from '../node/draft-file';
 import { draftFromJson, DraftService, type DraftJson } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
 import { writeExport, type ExportFormat, type Exporters } from './exports';
+import { importDraftFile, type ImportedDraft } from './import-draft';
 import { KnownFiles } from './known-files';
 import { Library, type DraftSummary } from './library';
 import { draftPath } from './names';
@@ -58,6 +60,14 @@ export interface AppServices {
     list(): Promise<DraftSummary[]>;
   };
   readonly drafts: Pick<DraftService, 'create' | 'open' | 'save' | 'saveAs' | 'duplicate' | 'rename' | 'trash'>;
+  readonly imports: {
+    /**
+     * Imports the text, Markdown or HTML file at absolute path `file` (as `from`, else as its
+     * extension says) into a new draft of the workspace, never over an existing one
+     * (import-draft.ts); returns the draft and the report of what was recognised.
+     */
+    importFile(file: string, from?: ImportKind): Promise<ImportedDraft>;
+  };
   readonly watcher: {
     /** Listens to external changes of drafts; returns the function that stops listening. */
     onExternalChange(listener: ExternalChangeListener): () => void;
@@ -157,6 +167,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       duplicate: (name) => drafts.duplicate(name),
       rename: (name, newName) => drafts.rename(name, newName),
       trash: (name) => drafts.trash(name),
+    },
+    imports: {
+      importFile: (file, from) => importDraftFile({ drafts, now }, file, from),
     },
     watcher: {
       onExternalChange(listener) {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { CallerShell } from '../api/handlers';
+import { IMPORT_FILE_EXTENSIONS } from '../services/import-draft';
 import { closeWindow, markWindowReady, setWindowDirty } from './window';
 
 const FILTERS = {
@@ -43,6 +44,21 @@ export function callerFor(win: BrowserWindow): CallerShell {
         title: 'Choose an image',
         defaultPath: app.getPath('pictures'),
         filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif'] }],
+        properties: ['openFile'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseImportFile() {
+      const result = await dialog.showOpenDialog(win, {
+        title: 'Import a text, Markdown or HTML file',
+        buttonLabel: 'Import',
+        defaultPath: app.getPath('documents'),
+        filters: [
+          { name: 'Text, Markdown and HTML', extensions: [...IMPORT_FILE_EXTENSIONS] },
+          { name: 'Plain text', extensions: ['txt'] },
+          { name: 'Markdown', extensions: ['md', 'markdown'] },
+          { name: 'HTML', extensions: ['html', 'htm'] },
+        ],
         properties: ['openFile'],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -21,6 +21,7 @@ const NO_WINDOW: CallerShell = {
   chooseFolder: async () => null,
   chooseExportTarget: async () => null,
   chooseImage: async () => null,
+  chooseImportFile: async () => null,
   ready: () => undefined,
   setDirty: () => undefined,
   close: () => undefined,

@@ -73,6 +73,7 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
     items: [
       command('New', 'new', 'CmdOrCtrl+N'),
       command('Open…', 'open', 'CmdOrCtrl+O'),
+      command('Import…', 'import'),
       sep,
       command('Save', 'save', 'CmdOrCtrl+S'),
       command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),

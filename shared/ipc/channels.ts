@@ -17,6 +17,7 @@
  * The payload validators are in validate.ts, the renderer-side API object in api.ts.
  */
 import type { DraftMeta, Status } from '../draft/meta';
+import type { ImportKind } from '../import/types';
 
 /** The ProseMirror JSON of a draft's document (checked against the schema on arrival). */
 export type DocJson = Readonly<Record<string, unknown>>;
@@ -59,6 +60,34 @@ export interface OpenedDraft {
   readonly draft: DraftJson;
   /** SHA-256 of the file's bytes: the `baseHash` of the next save. */
   readonly hash: string;
+}
+
+/** One problem of an imported draft (shared/problems.ts), as the import report lists it. */
+export interface ImportProblem {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** What File > Import recognised, left out and decided (shared/import's report, with the draft's problems). */
+export interface ImportSummary {
+  /** The imported file's name (no folder), for display. */
+  readonly file: string;
+  /** The format it was read as. */
+  readonly kind: ImportKind;
+  readonly sources: number;
+  readonly citations: number;
+  readonly readAlsoItems: number;
+  /** Everything of the file that is not in the draft, one sentence each. */
+  readonly dropped: readonly string[];
+  /** Decisions the user should know about. */
+  readonly notes: readonly string[];
+  /** The new draft's problems (a "Read also" item without URL, a missing source…). */
+  readonly problems: readonly ImportProblem[];
+}
+
+/** A draft made by File > Import: written to a new file in the workspace, opened, with its report. */
+export interface ImportedDraft extends OpenedDraft {
+  readonly report: ImportSummary;
 }
 
 /** The outcome of a save: written, refused because the file changed on disk, or failed. */
@@ -147,6 +176,7 @@ export const MENU_COMMANDS = [
   'trash',
   'export-html',
   'export-markdown',
+  'import',
   'choose-workspace',
   'close',
 ] as const;
@@ -189,6 +219,13 @@ export interface InvokeMap {
   'drafts.rename': { request: { readonly name: string; readonly newName: string }; response: Named };
   /** Moves a draft file to the system trash (never deletes it outright). */
   'drafts.trash': { request: Named; response: void };
+  /**
+   * Asks the user for a text, Markdown or HTML file (a native dialog), imports it through the
+   * shared importers (as `copydesk import` does) and writes the draft to a new file in the
+   * workspace, named after its headline and never over an existing draft. `from` overrides the
+   * format the file's extension says. Null when the user cancelled the dialog.
+   */
+  'drafts.import': { request: { readonly from?: ImportKind }; response: ImportedDraft | null };
   /** Journals an unsaved state (`name` null for a draft never saved). */
   'recovery.record': { request: { readonly key: string; readonly name: string | null; readonly draft: DraftText }; response: void };
   /** The journalled states, readable or not. */
@@ -265,6 +302,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'drafts.duplicate': true,
   'drafts.rename': true,
   'drafts.trash': true,
+  'drafts.import': true,
   'recovery.record': true,
   'recovery.list': true,
   'recovery.take': true,

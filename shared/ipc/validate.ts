@@ -11,6 +11,7 @@
 import * as z from 'zod';
 import { DRAFT_EXTENSION, DRAFT_FORMAT, DRAFT_VERSION } from '../draft/format';
 import { metaSchema } from '../draft/meta';
+import { IMPORT_KINDS } from '../import/types';
 import { validateDocJson } from '../draft/validate-doc';
 import type { InvokeChannel, InvokeMap } from './channels';
 
@@ -122,6 +123,7 @@ export const requestSchemas = {
   'drafts.duplicate': named,
   'drafts.rename': z.strictObject({ name: draftNameSchema, newName: draftNameSchema }),
   'drafts.trash': named,
+  'drafts.import': z.strictObject({ from: z.enum(IMPORT_KINDS).optional() }),
   'recovery.record': z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftTextSchema }),
   'recovery.list': none,
   'recovery.take': z.strictObject({ key: recoveryKeySchema }),

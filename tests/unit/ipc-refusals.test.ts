@@ -40,6 +40,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'drafts.duplicate': { name: 'story.copydesk' },
   'drafts.rename': { name: 'story.copydesk', newName: 'other.copydesk' },
   'drafts.trash': { name: 'story.copydesk' },
+  'drafts.import': { from: 'md' },
   'recovery.record': { key: 'k1', name: null, draft },
   'recovery.list': undefined,
   'recovery.take': { key: 'k1' },
@@ -54,7 +55,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
 };
 
 /** Optional or nullable keys: removing them (or null) is fine. */
-const OPTIONAL = new Set(['force', 'fragment', 'draft@export.write']);
+const OPTIONAL = new Set(['force', 'fragment', 'draft@export.write', 'from']);
 const NULLABLE = new Set(['baseHash', 'name@recovery.record', 'name@drafts.saveAs']);
 
 /** Names that must never reach the file system. */
@@ -152,6 +153,7 @@ function malformed(channel: InvokeChannel): [string, unknown][] {
     if (key === 'key') for (const bad of BAD_KEYS) out.push([`key = ${JSON.stringify(bad)}`, { ...base, key: bad }]);
     if (key === 'draft') for (const [what, bad] of BAD_DRAFTS) out.push([`draft with ${what}`, { ...base, draft: bad }]);
     if (key === 'baseHash') out.push(['baseHash not hex', { ...base, baseHash: 'Z'.repeat(64) }], ['baseHash too short', { ...base, baseHash: 'ab' }]);
+    if (key === 'from') out.push(['from = "pdf"', { ...base, from: 'pdf' }], ['from = "Markdown"', { ...base, from: 'Markdown' }]);
     if (key === 'format') out.push(['format = "pdf"', { ...base, format: 'pdf' }], ['format = "HTML"', { ...base, format: 'HTML' }]);
     if (key === 'id') out.push(['id = "../x"', { ...base, id: '../x' }], ['id = ""', { ...base, id: '' }]);
   }

@@ -4,7 +4,7 @@
  *
  * - Export "save dialog": answers `<exportsDir>/<suggested name>` unless the test queued another
  *   answer (an absolute path, or null for Cancel).
- * - Folder dialog and image dialog: answer what the test queued, Cancel when nothing is queued.
+ * - Folder, image and import dialogs: answer what the test queued, Cancel when nothing is queued.
  * - window.ready / setDirty / close: recorded (`readied`, `dirty`, `closeRequests`); `ready` also
  *   flushes events held back until the renderer listens, as the shell's `sendWhenReady` does.
  */
@@ -16,7 +16,7 @@ import type { ExportFormat } from '../../../shared/ipc/channels';
 export class TestDialogs implements CallerShell {
   /** Where exports go when the test queued no other answer. */
   readonly exportsDir: string;
-  /** What the main process asked, in order: "export:<name>:<format>", "folder:<default>". */
+  /** What the main process asked, in order: "export:<name>:<format>", "folder:<default>", "image", "import". */
   readonly asked: string[] = [];
   /** Whether the renderer last said it holds unsaved edits (null: never said). */
   dirty: boolean | null = null;
@@ -27,6 +27,7 @@ export class TestDialogs implements CallerShell {
   private readonly exportAnswers: (string | null)[] = [];
   private readonly folderAnswers: (string | null)[] = [];
   private readonly imageAnswers: (string | null)[] = [];
+  private readonly importAnswers: (string | null)[] = [];
   private readonly onReady: () => void;
 
   constructor(exportsDir: string, onReady: () => void) {
@@ -52,6 +53,12 @@ export class TestDialogs implements CallerShell {
     this.imageAnswers.push(file);
   }
 
+  /** The next import dialog (File > Import…) answers `file` (an absolute path) or Cancel (null). */
+  answerNextImport(file: string | null): void {
+    if (file !== null && !path.isAbsolute(file)) throw new Error(`answerNextImport needs an absolute path, not ${JSON.stringify(file)}.`);
+    this.importAnswers.push(file);
+  }
+
   /** Where an export of the suggested name lands by default. */
   exportPath(defaultName: string): string {
     return path.join(this.exportsDir, defaultName);
@@ -70,6 +77,11 @@ export class TestDialogs implements CallerShell {
   async chooseImage(): Promise<string | null> {
     this.asked.push('image');
     return this.imageAnswers.length > 0 ? (this.imageAnswers.shift() ?? null) : null;
+  }
+
+  async chooseImportFile(): Promise<string | null> {
+    this.asked.push('import');
+    return this.importAnswers.length > 0 ? (this.importAnswers.shift() ?? null) : null;
   }
 
   ready(): void {

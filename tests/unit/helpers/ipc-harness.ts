@@ -35,6 +35,7 @@ export class RecordingCaller implements CallerShell {
   folderAnswer: string | null = null;
   exportAnswer: string | null = null;
   imageAnswer: string | null = null;
+  importAnswer: string | null = null;
   readonly asked: string[] = [];
   dirty: boolean | null = null;
   readied = 0;
@@ -53,6 +54,11 @@ export class RecordingCaller implements CallerShell {
   async chooseImage(): Promise<string | null> {
     this.asked.push('image');
     return this.imageAnswer;
+  }
+
+  async chooseImportFile(): Promise<string | null> {
+    this.asked.push('import');
+    return this.importAnswer;
   }
 
   ready(): void {
