@@ -21,6 +21,7 @@ import { footnotePlugin } from './footnote-plugin';
 import { setHooks, type EditorHooks } from './hooks';
 import { typographyPlugins } from './input-rules';
 import { editorKeymaps } from './keymap';
+import { liveBlocksPlugin } from './live-blocks';
 import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
 import { SourcesView, SourceView } from './source-view';
@@ -45,6 +46,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     clipboardPlugin(),
     dropCursor({ class: 'cd-drop-cursor' }),
     gapCursor(),
+    liveBlocksPlugin(),
   ];
 }
 
