@@ -264,8 +264,15 @@ export interface InvokeMap {
   'window.close': { request: void; response: void };
 }
 
-/** Where the renderer loads a figure's `assets/…` image from: this base + the src (served by the app's protocol). */
+/**
+ * Where the renderer loads a figure's `assets/…` image from in the app: this base + the src
+ * (served by the app's protocol). The preload hands the base to the renderer (`ASSET_BASE_GLOBAL`),
+ * so that a page served another way (the end-to-end harness, over http) gets its own route.
+ */
 export const ASSET_URL_BASE = 'copydesk://workspace/';
+
+/** The read-only global (beside `copydesk`) where the preload puts the base URL of `assets/…` images. */
+export const ASSET_BASE_GLOBAL = 'copydeskAssetBase';
 
 /** A call's channel name. */
 export type InvokeChannel = keyof InvokeMap;
