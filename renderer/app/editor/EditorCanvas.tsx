@@ -5,26 +5,16 @@
  */
 import { Selection } from 'prosemirror-state';
 import { useEffect, useRef, type MouseEvent, type ReactElement } from 'react';
-import { ASSET_URL_BASE } from '../../../shared/ipc/channels';
 import { createEditorView } from '../../editor/create-editor';
 import type { EditorHooks } from '../../editor/hooks';
 import { setFocusRestorer } from '../dialogs/Dialog';
 import type { EditorStore } from '../session/editor-store';
+import { resolveImage } from './asset-url';
 
 /** Properties of `EditorCanvas`. */
 export interface EditorCanvasProps {
   readonly store: EditorStore;
   readonly hooks: EditorHooks;
-}
-
-/**
- * What a figure's `src` loads from. An https image loads as it is; an `assets/…` path loads from
- * the workspace's assets folder, which the app's protocol serves at `ASSET_URL_BASE`.
- */
-export function resolveImage(src: string): string {
-  if (src.startsWith('https:')) return src;
-  if (src.startsWith('assets/')) return ASSET_URL_BASE + src.split('/').map(encodeURIComponent).join('/');
-  return '';
 }
 
 /** The editor's mount point inside the article region. */

@@ -21,6 +21,7 @@ import { createDispatcher, type Dispatcher } from '../../../electron/api/dispatc
 import { createHandlers } from '../../../electron/api/handlers';
 import { devServerOrigin } from '../../../electron/api/sender';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { serveWorkspaceAssets } from './asset-route';
 import { preloadShimScript } from './shim-bundle';
 import { TestDialogs } from './test-dialogs';
 
@@ -52,7 +53,7 @@ export interface AppSession {
   readonly dialogs: TestDialogs;
   /** What the dispatcher logged (refused and failed calls). */
   readonly mainLog: string[];
-  /** Makes `page` a Copydesk window: the API binding and the preload shim (before any navigation). */
+  /** Makes `page` a Copydesk window: the API binding, the preload shim and the route of the workspace's images (before any navigation). */
   attach(page: Page): Promise<void>;
   /** Sends an event to every window now, as the shell's `broadcast` does. */
   emit<E extends EventName>(name: E, payload: EventMap[E]): Promise<void>;
@@ -148,6 +149,7 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
         return dispatcher.dispatch(channel, payload, { senderUrl, caller: dialogs });
       });
       await page.addInitScript({ content: await preloadShimScript() });
+      await serveWorkspaceAssets(page, options.trustedOrigin, () => services.settings.workspaceFolder(), (message) => mainLog.push(message));
       windows.push(page);
     },
     emit: (name, payload) => broadcast(eventChannel(name), payload),

@@ -6,10 +6,14 @@
  *   the real dispatcher with the calling frame's URL as the sender (like ipcRenderer.invoke);
  * - events: `__copydeskHarnessDeliver(channel, payload)`, which the fixture calls through
  *   `page.evaluate` to hand a main-process event to the listeners (like webContents.send).
- * As contextBridge does, it exposes the frozen API as a read-only property, and nothing else:
- * the binding is taken off `window` once captured. The delivery hook is the one test-only global.
+ * As contextBridge does, it exposes the frozen API as a read-only property, and the base URL of
+ * the drafts' images (`copydeskAssetBase`: an http route on the page's origin that asset-route.ts
+ * serves, where the preload gives `copydesk://workspace/`), and nothing else: the binding is taken
+ * off `window` once captured. The delivery hook is the one test-only global.
  */
 import { createApi } from '../../../shared/ipc/api';
+import { ASSET_BASE_GLOBAL } from '../../../shared/ipc/channels';
+import { HARNESS_ASSET_PATH } from './asset-base';
 
 type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 type Listener = (payload: unknown) => void;
@@ -41,6 +45,8 @@ if (window === window.top && typeof binding === 'function') {
   });
 
   Object.defineProperty(window, 'copydesk', { value: api, enumerable: true, writable: false, configurable: false });
+  const assetBase = new URL(HARNESS_ASSET_PATH, window.location.href).href;
+  Object.defineProperty(window, ASSET_BASE_GLOBAL, { value: assetBase, enumerable: true, writable: false, configurable: false });
   Object.defineProperty(window, DELIVER_HOOK, {
     enumerable: false,
     writable: false,
