@@ -8,6 +8,7 @@
  * writes over an existing draft other than the one being saved (save as, duplicate, rename and
  * create refuse a name that is taken).
  */
+import { isCheckedDraft } from '../../shared/ipc/validate';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DraftError } from '../../shared/draft/errors';
@@ -47,8 +48,13 @@ export interface DraftServiceDeps {
   readonly now: () => Date;
 }
 
-/** Parses a draft's JSON value from the renderer; throws `ServiceError` ('invalid-draft'). */
+/**
+ * The draft of a call: a draft the API's validator has already read (`isCheckedDraft`) as it is,
+ * or a JSON value (tests, internal callers) parsed and checked; throws `ServiceError`
+ * ('invalid-draft').
+ */
 export function draftFromJson(value: unknown): Draft {
+  if (isCheckedDraft(value)) return value;
   let text: string;
   try {
     text = JSON.stringify(value);

@@ -8,6 +8,7 @@
  * record whole. Listing checks every record; a damaged one is listed as unreadable with the
  * reason and is never offered as a draft.
  */
+import { checkedDraftText } from '../../shared/ipc/validate';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { draftToJson, serializeDraft, type Draft } from '../../shared/draft/format';
@@ -42,7 +43,8 @@ export class RecoveryJournal {
   /** Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved). */
   async record(key: string, name: string | null, draft: Draft): Promise<void> {
     assertKey(key);
-    const bytes = encodeJournalRecord(key, name, this.now(), serializeDraft(draft));
+    // A draft checked at the API door is journalled as the text it came in (no second serialisation).
+    const bytes = encodeJournalRecord(key, name, this.now(), checkedDraftText(draft) ?? serializeDraft(draft));
     try {
       await fs.mkdir(this.dir, { recursive: true });
       await writeFileAtomic(this.file(key), bytes);

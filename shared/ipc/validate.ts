@@ -9,7 +9,7 @@
  * (`validateDocJson`).
  */
 import * as z from 'zod';
-import { DRAFT_EXTENSION, DRAFT_FORMAT, DRAFT_VERSION } from '../draft/format';
+import { DRAFT_EXTENSION, DRAFT_FORMAT, DRAFT_VERSION, parseDraft, type Draft } from '../draft/format';
 import { metaSchema } from '../draft/meta';
 import { IMPORT_KINDS } from '../import/types';
 import { validateDocJson } from '../draft/validate-doc';
@@ -85,22 +85,40 @@ export const draftJsonSchema = z
 /** The longest draft text the main process takes (far above a 100,000-word live blog's 1.3 MB). */
 export const MAX_DRAFT_TEXT = 64 * 1024 * 1024;
 
+// Drafts this module checked, with the text they were read from (see `checkedDraftText`).
+const checked = new WeakMap<Draft, string>();
+
 /**
- * A draft sent as JSON text (`DraftText`): parsed, then checked like `draftJsonSchema`, whose
- * output (a `DraftJson`) is what handlers receive.
+ * A draft sent as JSON text (`DraftText`), read by `parseDraft` exactly as a file is (envelope,
+ * metadata, document against the schema; the message names what is wrong). The output is the
+ * loaded `Draft`, so that the main process parses a draft once per call, not once per step.
  */
 export const draftTextSchema = z
   .string()
   .max(MAX_DRAFT_TEXT, `a draft over ${String(MAX_DRAFT_TEXT / 1024 / 1024)} MB of text is more than Copydesk takes`)
-  .transform((text, ctx) => {
+  .transform((text, ctx): Draft => {
     try {
-      return JSON.parse(text) as unknown;
+      const draft = parseDraft(text);
+      checked.set(draft, text);
+      return draft;
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `the draft is not JSON text (${error instanceof Error ? error.message : String(error)})` });
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
       return z.NEVER;
     }
-  })
-  .pipe(draftJsonSchema);
+  });
+
+/**
+ * The JSON text `draft` was read from, when it is a draft that `draftTextSchema` checked (the
+ * journal stores it as it came instead of serialising the draft again); undefined otherwise.
+ */
+export function checkedDraftText(draft: unknown): string | undefined {
+  return typeof draft === 'object' && draft !== null ? checked.get(draft as Draft) : undefined;
+}
+
+/** Whether `value` is a draft that `draftTextSchema` checked (and that nothing has replaced since). */
+export function isCheckedDraft(value: unknown): value is Draft {
+  return checkedDraftText(value) !== undefined;
+}
 
 const none = z.undefined();
 const named = z.strictObject({ name: draftNameSchema });

@@ -17,11 +17,14 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
+import { encodeDraftText } from '../../shared/ipc/draft-text';
+import { checkedDraftText, validateRequest } from '../../shared/ipc/validate';
 import { documentWords } from '../../shared/words';
+import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { autosaveSession, citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { generateArticle, SIZES, type SizeName } from './generate';
-import { findImporter, timeInterleaved, timeRunsAsync, timeTool } from './node-bench';
+import { findImporter, timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
 import { formatTable, median, ratioResult, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
 import { serveFolder } from './serve';
 
@@ -124,6 +127,16 @@ async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult
     }
     results.push(ratioResult(`export ${kind}: XL / L time`, 'XL/L', (medians[`${kind} XL`] as number) / (medians[`${kind} L`] as number), { median: 12 }, 'p50 ratio for 10× the words; linear ≈ 10'));
   }
+  // The main process's share of a journal write, on its one thread (the file write itself is
+  // asynchronous): the API door reading the draft text, then the record's bytes.
+  const xlText = encodeDraftText(drafts.XL.meta, drafts.XL.doc);
+  const journal = timeRuns(() => {
+    const { draft } = validateRequest('recovery.record', { key: 'bench', name: null, draft: xlText });
+    return encodeJournalRecord('bench', null, new Date(), checkedDraftText(draft) ?? '');
+  }, quick ? 3 : 15);
+  log(`journal write, main process XL: p50 ${median(journal).toFixed(1)} ms`);
+  results.push(resultOf('journal write, main process thread: check + record bytes', 'XL', journal, { median: 50 }, 'validateRequest (parseDraft of the DraftText: JSON, metadata, document against the schema) + encodeJournalRecord; once a second while typing; the draft is parsed once per call'));
+
   markdown.L = exportMarkdown(drafts.L);
   markdown.XL = exportMarkdown(drafts.XL);
 

@@ -9,7 +9,7 @@ import { Fragment, Slice } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { draftToJson, parseDraft } from '../../shared/draft/format';
 import { DraftTextEncoder, encodeDraftText } from '../../shared/ipc/draft-text';
-import { validateRequest } from '../../shared/ipc/validate';
+import { checkedDraftText, isCheckedDraft, validateRequest } from '../../shared/ipc/validate';
 import { schema } from '../../shared/schema';
 import { arbDraft } from './helpers/arbitrary-doc';
 
@@ -57,6 +57,11 @@ describe('DraftTextEncoder', () => {
   it('is what the main process accepts as a save, and reads back as the same draft', () => {
     const text = encodeDraftText(seed.meta, seed.doc);
     const request = validateRequest('drafts.save', { name: 'seed.copydesk', draft: text, baseHash: null });
-    expect(request.draft).toEqual(draftToJson(seed));
+    expect(draftToJson(request.draft)).toEqual(draftToJson(seed));
+    expect(request.draft.doc.eq(seed.doc)).toBe(true);
+    // Checked once at the door: the services take it as it is, and the journal keeps its text.
+    expect(isCheckedDraft(request.draft)).toBe(true);
+    expect(checkedDraftText(request.draft)).toBe(text);
+    expect(isCheckedDraft(seed)).toBe(false);
   });
 });

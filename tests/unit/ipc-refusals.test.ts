@@ -185,7 +185,7 @@ describe('every channel refuses malformed payloads before any service runs', () 
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.message).toMatch(/name: .*\.\.\/x\.copydesk/u);
     const broken = await h.call('drafts.save', { ...VALID['drafts.save'], draft: BAD_DRAFTS.find(([what]) => what === 'an unknown node')?.[1] });
-    if (!broken.ok) expect(broken.error.message).toMatch(/draft\.doc: .*unknown node type "script"/u);
+    if (!broken.ok) expect(broken.error.message).toMatch(/draft: .*document.*unknown node type "script"/u);
     else expect.unreachable('a draft with an unknown node was accepted');
   });
 });
