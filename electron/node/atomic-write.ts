@@ -25,6 +25,12 @@ export interface AtomicWriteOptions {
   readonly mode?: number;
   /** Skip the folder fsync (only for files whose loss on power failure does not matter). */
   readonly skipDirSync?: boolean;
+  /**
+   * Runs once the new bytes are durable in the temporary file, right before the rename; if it
+   * throws, the temporary file is removed, the target is left as it is, and the error propagates
+   * (a save re-checks there that nobody else wrote the file meanwhile).
+   */
+  readonly beforeRename?: () => Promise<void>;
 }
 
 function tempNameFor(target: string): string {
@@ -103,6 +109,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await handle.sync();
     await handle.close();
     handle = undefined;
+    if (options.beforeRename) await options.beforeRename();
     await fs.rename(temp, absolute);
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined);

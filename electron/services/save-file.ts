@@ -8,9 +8,10 @@
  * so the file holds the old bytes or the new ones whatever happens. A system error becomes a
  * result with a message (see errors.ts), never an exception: the caller keeps the draft open.
  *
- * The check and the rename are two steps: an external write landing between them (a window of
- * one write's duration) is not detected. No portable file lock closes it; editors that other
- * programs write to do not take locks anyway.
+ * The check runs twice: before writing, and again once the new bytes are durable in the
+ * temporary file, right before the rename. An external write landing between that second check
+ * and the rename (a window of one hash of the file, not of a whole write and fsync) is still not
+ * detected: no portable file lock closes it, and the programs that write drafts take none anyway.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -38,6 +39,15 @@ export interface SaveBytesOptions {
   readonly force?: boolean;
   /** How to name the file in messages (the draft's name). */
   readonly subject: string;
+  /** Tests only: runs after the new bytes are written, before the second check (an external write at the worst moment). */
+  readonly duringWrite?: () => Promise<void>;
+}
+
+// Thrown by the second check to stop the rename; carries what is on disk now.
+class ChangedMeanwhile extends Error {
+  constructor(readonly diskHash: string | null) {
+    super('the file changed on disk during the save');
+  }
 }
 
 /** The SHA-256 of the file's bytes, or null when there is no file. Other errors are thrown. */
@@ -78,9 +88,16 @@ export async function saveBytes(file: string, bytes: Uint8Array, hash: string, o
     }
     if (diskHash !== options.baseHash) return { ok: false, reason: 'conflict', diskHash };
   }
+  const recheck = async (): Promise<void> => {
+    await options.duringWrite?.();
+    if (options.force) return;
+    const now = await hashOnDisk(file);
+    if (now !== options.baseHash) throw new ChangedMeanwhile(now);
+  };
   try {
-    await writeFileAtomic(file, bytes);
+    await writeFileAtomic(file, bytes, { beforeRename: recheck });
   } catch (error) {
+    if (error instanceof ChangedMeanwhile) return { ok: false, reason: 'conflict', diskHash: error.diskHash };
     return { ok: false, reason: 'error', ...describeFsError(error, 'save', options.subject) };
   }
   return { ok: true, hash };
