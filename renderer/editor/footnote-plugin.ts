@@ -11,8 +11,11 @@
  * transactions join their original in prosemirror-history, so one undo takes the paste, its
  * citations and its sources back together. The plugin never deletes a source: one that loses
  * its last citation stays, listed in `uncited` (and as a problem), for the reporter to remove.
+ *
+ * Pointer: a triple-click on a citation chip selects the chip's paragraph, as a triple-click
+ * anywhere else in it does (ProseMirror selects the innermost selectable node, the chip alone).
  */
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Transform } from 'prosemirror-transform';
 import { planSourceMerge } from '../../shared/clipboard/merge-sources';
@@ -92,6 +95,17 @@ export function footnotePlugin(): Plugin<FootnoteState> {
     state: {
       init: (_config, state) => FootnoteState.create(state.doc),
       apply: (tr, value) => value.apply(tr),
+    },
+    props: {
+      handleTripleClickOn(view, _pos, node, nodePos, event, direct) {
+        if (!direct || event.button !== 0 || node.type.name !== 'citation') return false;
+        const $chip = view.state.doc.resolve(nodePos);
+        const selection = TextSelection.create(view.state.doc, $chip.start(), $chip.end());
+        view.dispatch(view.state.tr.setSelection(selection).setMeta('pointer', true));
+        // The second click of the three activated the chip, which took the focus to its source.
+        view.focus();
+        return true;
+      },
     },
     appendTransaction(trs, _oldState, newState) {
       const index = trs.findIndex((tr) => tr.getMeta(carryKey) !== undefined);

@@ -3,11 +3,23 @@
  *
  * ProseMirror's parser already keeps only what the schema's `parseDOM` rules describe (and the
  * schema refuses links that are not http(s), mailto or in-page anchors), but the HTML is cleaned
- * first anyway, in an inert document (`DOMParser`: no script runs, nothing loads):
+ * first anyway, in two passes:
+ * 1. parse5 (plain JavaScript, no DOM) reads the markup and the unsafe parts are dropped from its
+ *    tree, which is then written back as HTML. Only then does a browser parser see it. Why: the
+ *    browser's HTML parser, even into an inert document (DOMParser, `createHTMLDocument`, a
+ *    template), checks every event handler attribute and inline style it creates against the
+ *    page's Content-Security-Policy, and Chromium reports each one as a violation in the console
+ *    (measured: `<p onclick>` and `<p style>` each report one, whichever inert parser). Nothing
+ *    runs, but the app's console fills with alarms on every paste from a web page; after the
+ *    first pass there is nothing left to report.
+ * 2. The cleaned HTML is parsed into an inert document (`DOMParser`: no script runs, nothing
+ *    loads) and checked again with the same rules on the DOM (`cleanTree`), as a second line.
+ * What is dropped:
  * - elements that are code or embed something (`script`, `style`, `iframe`, `object`, `svg`,
- *   forms…) are removed with their content;
- * - event handler attributes (`on…`) and URL attributes that are not safe links are removed;
- * - `data-pm-slice` is removed: ProseMirror trusts it to say how the HTML was cut from another
+ *   forms, media…), with their content; comments;
+ * - event handler attributes (`on…`), inline styles (`style`; italic and bold given by a style
+ *   become `em` and `strong` first), and URL attributes that are not safe links;
+ * - `data-pm-slice`: ProseMirror trusts it to say how the HTML was cut from another
  *   ProseMirror document (open depths, a number of wrappers to skip, and a list of node types
  *   with attributes to wrap the content in). A crafted one could wrap pasted text in nodes
  *   without checking their content (text directly inside a "Read also" block, paragraphs
@@ -17,32 +29,92 @@
  * - Google Docs' `<b style="font-weight:normal">` wrapper is unwrapped (it is not bold).
  * Headings, lists, quotes, paragraphs, links, bold and italic survive.
  */
+import { defaultTreeAdapter, html as parse5Html, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { DOMParser as ProseMirrorParser, Fragment, Slice, type Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../shared/schema';
 import { isStorableUrl } from '../../shared/url';
 
-const DROPPED = 'script, style, iframe, frame, frameset, object, embed, applet, template, noscript, link, meta, base, svg, math, form, input, button, select, textarea, video, audio, canvas, img, picture, source, portal';
+const DROPPED_TAGS = [
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'link', 'meta', 'base', 'svg',
+  'math', 'form', 'input', 'button', 'select', 'textarea', 'video', 'audio', 'canvas', 'img', 'picture', 'source', 'portal', 'title',
+];
+const DROPPED = DROPPED_TAGS.join(', ');
+const DROPPED_SET: ReadonlySet<string> = new Set(DROPPED_TAGS);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'ping', 'cite', 'longdesc', 'data']);
 
-/** Cleans the elements under `root` in place (see the module comment). */
+/** Whether attribute `name` (lower case) with `value` may stay on element `tag`. */
+function keepAttribute(tag: string, name: string, value: string): boolean {
+  if (name.startsWith('on') || name === 'style' || name === 'data-pm-slice') return false;
+  return !URL_ATTRIBUTES.has(name) || (name === 'href' && tag === 'a' && isStorableUrl(value, 'link'));
+}
+
+/** Google Docs' `<b style="font-weight:normal">` (and the like): a wrapper that is not bold. */
+function isFalseBold(tag: string, style: string): boolean {
+  return (tag === 'b' || tag === 'strong') && /font-weight:\s*(normal|400)\b/iu.test(style);
+}
+
+type HNode = DefaultTreeAdapterMap['childNode'];
+type HParent = DefaultTreeAdapterMap['parentNode'];
+type HElement = DefaultTreeAdapterMap['element'];
+
+/** Moves `element`'s children into a new `tag` element, its only child (italic/bold given by a style). */
+function wrapChildren(element: HElement, tag: 'em' | 'strong'): void {
+  const wrapper = defaultTreeAdapter.createElement(tag, parse5Html.NS.HTML, []);
+  for (const child of element.childNodes) defaultTreeAdapter.appendChild(wrapper, child);
+  element.childNodes = [];
+  defaultTreeAdapter.appendChild(element, wrapper);
+}
+
+/** The nodes that replace `element` once cleaned: none, its children (unwrapped), or itself. */
+function cleanElement(element: HElement): HNode[] {
+  if (element.namespaceURI !== parse5Html.NS.HTML || DROPPED_SET.has(element.tagName)) return [];
+  cleanChildren(element);
+  const style = element.attrs.find((a) => a.name === 'style')?.value ?? '';
+  element.attrs = element.attrs.filter((a) => keepAttribute(element.tagName, a.name, a.value));
+  if (isFalseBold(element.tagName, style)) return element.childNodes;
+  if (/font-style:\s*(italic|oblique)/iu.test(style)) wrapChildren(element, 'em');
+  if (/font-weight:\s*(bold|bolder|[6-9]00)\b/iu.test(style)) wrapChildren(element, 'strong');
+  return [element];
+}
+
+/** Cleans the children of `parent` in parse5's tree (the first pass; see the module comment). */
+function cleanChildren(parent: HParent): void {
+  const kept: HNode[] = [];
+  for (const child of parent.childNodes) {
+    if (defaultTreeAdapter.isTextNode(child)) kept.push(child);
+    else if (defaultTreeAdapter.isElementNode(child)) kept.push(...cleanElement(child));
+    // Comments and doctypes go.
+  }
+  parent.childNodes = [];
+  for (const child of kept) defaultTreeAdapter.appendChild(parent, child);
+}
+
+/** `html` with the unsafe parts dropped, without a browser parser ever seeing them (first pass). */
+export function preClean(html: string): string {
+  const document = parse(html);
+  const root = document.childNodes.find((node) => defaultTreeAdapter.isElementNode(node));
+  const body = root && defaultTreeAdapter.isElementNode(root) ? root.childNodes.find((node) => defaultTreeAdapter.isElementNode(node) && node.tagName === 'body') : undefined;
+  if (!body || !defaultTreeAdapter.isElementNode(body)) return '';
+  cleanChildren(body);
+  return serialize(body);
+}
+
+/** Cleans the elements under `root` in place, with the rules of the first pass (the second pass). */
 export function cleanTree(root: Element): void {
   for (const element of Array.from(root.querySelectorAll(DROPPED))) element.remove();
   for (const element of Array.from(root.querySelectorAll('*'))) {
+    const style = element.getAttribute('style') ?? '';
     for (const attribute of Array.from(element.attributes)) {
-      const name = attribute.name.toLowerCase();
-      const unsafeUrl = URL_ATTRIBUTES.has(name) && !(name === 'href' && element.localName === 'a' && isStorableUrl(attribute.value, 'link'));
-      if (name.startsWith('on') || name === 'data-pm-slice' || unsafeUrl) element.removeAttribute(attribute.name);
+      if (!keepAttribute(element.localName, attribute.name.toLowerCase(), attribute.value)) element.removeAttribute(attribute.name);
     }
-    if (element.localName === 'b' && /font-weight:\s*(normal|400)/iu.test(element.getAttribute('style') ?? '')) {
-      element.replaceWith(...Array.from(element.childNodes));
-    }
+    if (isFalseBold(element.localName, style)) element.replaceWith(...Array.from(element.childNodes));
   }
 }
 
-/** Parses `html` into an inert document with `document`'s DOMParser and cleans its body. */
+/** Cleans `html` (both passes) into the body of an inert document made with `document`'s DOMParser. */
 function inertBody(html: string, document: Document): HTMLElement {
   const Parser = document.defaultView?.DOMParser ?? DOMParser;
-  const body = new Parser().parseFromString(html, 'text/html').body;
+  const body = new Parser().parseFromString(preClean(html), 'text/html').body;
   cleanTree(body);
   return body;
 }

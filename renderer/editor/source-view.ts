@@ -6,8 +6,20 @@
  * a source's fields and typing cannot half-edit one. Activating a source here (click, or Enter
  * on it) asks the shell to show it in the panel (`onActivateSource`). Numbers and flags redraw
  * through the same registry as citations.
+ *
+ * Order: the list shows the sources in number order (order of first citation, as the Sources
+ * panel and the exports), uncited ones after them in document order, while the document keeps
+ * them in the file's order. The list is a flex column and each entry's CSS `order` is its number
+ * (uncited: after every number), set when the entry redraws; the footnote plugin redraws only the
+ * entries whose number changed, so a renumbering costs what it costs the citations, and no
+ * transaction reorders the file behind the reporter's back (a draft opened with its sources in
+ * another order would otherwise be changed, and marked unsaved, by merely being opened).
+ *
+ * Clicks in the section outside an entry (the "Sources" heading, the gaps) put the cursor at the
+ * end of the last body block: the heading is not content, and a caret left in it went nowhere.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { Selection } from 'prosemirror-state';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { registryFor, type NumberedView } from './citation-registry';
 import { sourceTooltip } from './citation-view';
@@ -26,17 +38,42 @@ export class SourcesView implements NodeView {
   constructor(_node: PMNode, view: EditorView) {
     const document = view.dom.ownerDocument;
     this.contentDOM = el(document, 'ol', { class: 'cd-sources-list' });
+    // The entries' `order` (SourceView.refresh) sorts them by number; set here, not in the
+    // stylesheet, because the order is what the list says, not how it looks.
+    this.contentDOM.style.display = 'flex';
+    this.contentDOM.style.flexDirection = 'column';
     // No accessible name, so not a landmark: the shell's Sources panel is the "Sources" region.
     this.dom = el(document, 'section', { class: 'cd-sources' }, [
       el(document, 'h2', { class: 'cd-sources-heading', contenteditable: 'false' }, ['Sources']),
       this.contentDOM,
     ]);
+    this.dom.addEventListener('mousedown', (event) => {
+      if (event.button !== 0 || inEntry(event)) return;
+      event.preventDefault();
+      const doc = view.state.doc;
+      const end = doc.content.size - (doc.lastChild?.nodeSize ?? 0);
+      view.dispatch(view.state.tr.setSelection(Selection.near(doc.resolve(end), -1)).scrollIntoView());
+      view.focus();
+    });
+  }
+
+  /** A press outside the entries is this view's (see the module comment); ProseMirror handles the entries. */
+  stopEvent(event: Event): boolean {
+    return event.type === 'mousedown' && !inEntry(event);
   }
 
   /** Mutations in the heading are not content. */
   ignoreMutation(mutation: { target: Node }): boolean {
     return !this.contentDOM.contains(mutation.target);
   }
+}
+
+/** The CSS `order` of uncited entries: after every number a document can hold. */
+const UNCITED_ORDER = 1_000_000_000;
+
+function inEntry(event: Event): boolean {
+  const target = event.target;
+  return target instanceof Element && target.closest('.cd-source') !== null;
 }
 
 /** The node view of one source (see the module comment). */
@@ -64,6 +101,7 @@ export class SourceView implements NodeView, NumberedView {
     const text = `${n === null ? 'Uncited' : `[${String(n)}]`} ${sourceTooltip(this.node.attrs)}`;
     if (this.dom.textContent !== text) this.dom.textContent = text;
     this.dom.classList.toggle('cd-source-uncited', n === null);
+    this.dom.style.order = String(n ?? UNCITED_ORDER);
   }
 
   /** Takes the source's new fields in place. */
