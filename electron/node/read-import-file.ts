@@ -83,8 +83,8 @@ export function decodeImportBytes(bytes: Uint8Array, kind: ImportKind, label: st
 }
 
 function tooLarge(label: string, size: number, maxBytes: number): ImportFileError {
-  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  return new ImportFileError('too-large', `${label}: too large to import (${mb(size)}; the limit is ${mb(maxBytes)}).`);
+  const mb = (n: number, digits: number): string => `${(n / 1024 / 1024).toFixed(digits)} MB`;
+  return new ImportFileError('too-large', `${label}: too large to import (${mb(size, 1)}; the limit is ${mb(maxBytes, maxBytes % (1024 * 1024) === 0 ? 0 : 1)}).`);
 }
 
 /** Reads `file` as text for an import of `kind` (see the module comment). */

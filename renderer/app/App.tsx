@@ -6,9 +6,12 @@
  * draft (`DocumentSession`: editor state, metadata, saving).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { ExternalChange, MenuCommand, OpenedDraft, RecoveryEntry } from '../../shared/ipc/channels';
+import type { ExternalChange, ImportedDraft, MenuCommand, OpenedDraft, RecoveryEntry } from '../../shared/ipc/channels';
 import { api, displayName, messageOf } from './api';
 import { DialogHost, useAsk } from './dialogs/dialog-host';
+import { ImportReportDialog } from './dialogs/ImportReportDialog';
+// The look of the editor's paste offer (renderer/editor/paste-offer.ts), with the app's styles.
+import '../editor/paste-offer.css';
 import { EditorScreen } from './editor/EditorScreen';
 import { LibraryView } from './library/LibraryView';
 import { useLibrary } from './library/use-library';
@@ -37,6 +40,9 @@ function Shell(): ReactElement {
   const [session, setSession] = useState<DocumentSession | null>(null);
   const sessionRef = useRef(session);
   sessionRef.current = session;
+  // File > Import: the report waits until the new draft's editor is up (and has the focus).
+  const pendingReport = useRef<ImportedDraft | null>(null);
+  const [importReport, setImportReport] = useState<ImportedDraft | null>(null);
   useRegionCycling();
 
   const start = useCallback((opened: OpenedDraft, options: Partial<SessionOptions> = {}): boolean => {
@@ -109,6 +115,34 @@ function Shell(): ReactElement {
     }
   }, [leave, start]);
 
+  /** File > Import…: a file becomes a new draft (main process), which opens with its report. */
+  const importFile = useCallback(async () => {
+    let imported: ImportedDraft | null;
+    try {
+      imported = await api().drafts.import({});
+    } catch (e) {
+      notify(messageOf(e), 'error');
+      return;
+    }
+    if (!imported) return;
+    void library.refresh();
+    if (!(await leave())) {
+      notify(`Imported as “${displayName(imported.name)}”; it is in the library.`);
+      return;
+    }
+    pendingReport.current = imported;
+    if (!start({ name: imported.name, draft: imported.draft, hash: imported.hash })) pendingReport.current = null;
+  }, [leave, start, library]);
+
+  // Runs after the new session's editor took the focus (children's effects run first).
+  useEffect(() => {
+    const pending = pendingReport.current;
+    if (pending && session?.name === pending.name) {
+      pendingReport.current = null;
+      setImportReport(pending);
+    }
+  }, [session]);
+
   /** Opens a recovered draft with its unsaved content over its file (or a new file); saving it discards the record. */
   const restore = useCallback(
     async (entry: Extract<RecoveryEntry, { readable: true }>) => {
@@ -156,6 +190,7 @@ function Shell(): ReactElement {
   appCommands.current = {
     new: () => void createDraft(),
     open: () => void leave(),
+    import: () => void importFile(),
     close: () => void closeWindow(),
     'choose-workspace': () => void chooseWorkspace(),
   };
@@ -198,10 +233,12 @@ function Shell(): ReactElement {
           recovery={recovery}
           onOpen={(name) => void openDraft(name)}
           onCreate={() => void createDraft()}
+          onImport={() => void importFile()}
           onRestore={(entry) => void restore(entry)}
           onChooseWorkspace={() => void chooseWorkspace()}
         />
       )}
+      {importReport && session?.name === importReport.name ? <ImportReportDialog name={importReport.name} report={importReport.report} onClose={() => setImportReport(null)} /> : null}
       <Notices />
     </MenuRouterContext.Provider>
   );

@@ -9,10 +9,12 @@
  *   `carrySources`, so the footnote plugin merges its sources in the same undo step.
  * - Any other HTML is cleaned (`sanitizeHTML`, which also removes `data-pm-slice`), and every
  *   pasted slice goes through `bodySlice`.
- * Shift+Ctrl/Cmd+V (paste as plain text) ignores the payload.
+ * - Other pasted text that holds citations and a reference list is pasted as usual, then the user
+ *   is offered to turn them into footnotes (paste-offer.ts; the offer is this plugin's state).
+ * Shift+Ctrl/Cmd+V (paste as plain text) ignores the payload and makes no offer.
  */
 import type { Slice } from 'prosemirror-model';
-import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
+import { Plugin, TextSelection } from 'prosemirror-state';
 import { dropPoint } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
 import { decodePayload, encodePayload, SLICE_MIME, type ClipboardContent } from '../../shared/clipboard/payload';
@@ -20,6 +22,7 @@ import { sourceFields } from '../../shared/clipboard/same-source';
 import { schema } from '../../shared/schema';
 import { carrySources, footnotesOf } from './footnote-plugin';
 import { bodySlice, sanitizeHTML } from './html-sanitize';
+import { applyPasteState, clipboardKey, focusPasteOffer, keepPaste, PasteOfferBar, pasteOfferOf, recordPaste, type PasteState } from './paste-offer';
 
 /** The payload for `slice` copied from `view`'s document. */
 export function payloadFor(view: EditorView, slice: Slice): string {
@@ -82,25 +85,33 @@ function insertContent(view: EditorView, content: ClipboardContent, at: number |
 
 /** The clipboard plugin (see the module comment). */
 export function clipboardPlugin(): Plugin {
-  return new Plugin({
-    key: new PluginKey('copydesk-clipboard'),
+  return new Plugin<PasteState>({
+    key: clipboardKey,
+    state: {
+      init: () => ({ id: 0, range: null, offer: null }),
+      apply: applyPasteState,
+    },
     props: {
       handleDOMEvents: {
         copy: (view, event) => copyOrCut(view, event),
         cut: (view, event) => copyOrCut(view, event),
         keydown: (view, event) => {
           plainPaste.set(view, event.shiftKey && event.key.toLowerCase() === 'v');
-          return false;
+          // While a paste offer is open, Tab goes to it and Escape keeps the text as pasted.
+          if (!pasteOfferOf(view.state) || event.ctrlKey || event.metaKey || event.altKey) return false;
+          const handled = (event.key === 'Tab' && !event.shiftKey && focusPasteOffer(view)) || (event.key === 'Escape' && keepPaste(view.state, view.dispatch));
+          if (handled) event.preventDefault();
+          return handled;
         },
       },
       transformPastedHTML: (html, view) => sanitizeHTML(html, view.dom.ownerDocument),
       transformPasted: (slice) => bodySlice(slice),
-      handlePaste(view, event) {
+      handlePaste(view, event, slice) {
         const plain = plainPaste.get(view) === true;
         plainPaste.delete(view);
         if (plain) return false;
         const content = readPayload(event.clipboardData);
-        if (!content) return false;
+        if (!content) return recordPaste(view, event.clipboardData, slice);
         insertContent(view, content, null, 'paste');
         return true;
       },
@@ -115,13 +126,21 @@ export function clipboardPlugin(): Plugin {
         return true;
       },
     },
-    // ProseMirror's own dragstart handler clears the drag data; this listener runs after it.
+    // ProseMirror's own dragstart handler clears the drag data; this listener runs after it. The
+    // paste offer's bar is drawn after the editable.
     view(view) {
       const onDragStart = (event: DragEvent): void => {
         if (view.dragging && event.dataTransfer) event.dataTransfer.setData(SLICE_MIME, payloadFor(view, view.dragging.slice));
       };
       view.dom.addEventListener('dragstart', onDragStart);
-      return { destroy: () => view.dom.removeEventListener('dragstart', onDragStart) };
+      const bar = new PasteOfferBar(view);
+      return {
+        update: () => bar.update(),
+        destroy: () => {
+          view.dom.removeEventListener('dragstart', onDragStart);
+          bar.destroy();
+        },
+      };
     },
   });
 }

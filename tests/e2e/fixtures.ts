@@ -50,7 +50,11 @@ export interface CopydeskFixtures {
   readonly userData: string;
   /** The real services the page talks to. */
   readonly services: AppServices;
-  /** The native dialogs' answers (exports land in `dialogs.exportsDir` by default) and the window controls' record. */
+  /**
+   * The native dialogs' answers (exports land in `dialogs.exportsDir` by default; folder, image and
+   * import dialogs answer what `answerNextFolder` / `answerNextImage` / `answerNextImport` queued,
+   * Cancel otherwise) and the window controls' record.
+   */
   readonly dialogs: TestDialogs;
   /** What the dispatcher logged: refused and failed calls. */
   readonly mainLog: readonly string[];

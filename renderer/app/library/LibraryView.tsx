@@ -21,6 +21,8 @@ export interface LibraryViewProps {
   readonly recovery: RecoveryState;
   readonly onOpen: (name: string) => void;
   readonly onCreate: () => void;
+  /** File > Import…: a text, Markdown or HTML file becomes a new draft. */
+  readonly onImport: () => void;
   readonly onRestore: (entry: Extract<RecoveryEntry, { readable: true }>) => void;
   readonly onChooseWorkspace: () => void;
 }
@@ -30,7 +32,7 @@ function titleOf(d: DraftSummary): string {
 }
 
 /** The library screen. */
-export function LibraryView({ library, recovery, onOpen, onCreate, onRestore, onChooseWorkspace }: LibraryViewProps): ReactElement {
+export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onRestore, onChooseWorkspace }: LibraryViewProps): ReactElement {
   const ask = useAsk();
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<string | null>(null);
@@ -105,6 +107,9 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onRestore, on
         <div className="cd-appbar-actions">
           <button type="button" onClick={onChooseWorkspace}>
             Choose folder…
+          </button>
+          <button type="button" onClick={onImport} title="Import a text, Markdown or HTML file as a new draft">
+            Import…
           </button>
           <button type="button" className="cd-button-primary" onClick={onCreate}>
             New draft
