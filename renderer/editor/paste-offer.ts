@@ -150,7 +150,10 @@ const PLACEHOLDER_HEADLINE = 'Pasted text';
 /** The importers, loaded on the first paste that needs them (they stay out of the app's start-up bundle). */
 type Importers = typeof ImportModule;
 
-function importPlain({ importText }: Importers, text: string): ImportResult {
+function importPlain({ importText }: Importers, pasted: string): ImportResult {
+  // Without any blank line, every line is a paragraph (as ProseMirror pasted it); the text
+  // importer cuts blocks at blank lines.
+  const text = /\n[^\S\n]*\n/u.test(pasted) ? pasted : pasted.replace(/\r\n?|\n/gu, '\n\n');
   const first = text.replace(/^\s+/u, '').split(/\r\n?|\n/u, 2);
   const oneLine = first.length === 1 || (first[1] ?? '').trim() === '';
   if (!(oneLine && TEXT_HINT.test(first[0] ?? '') && !/^\[\d{1,3}\]/u.test(first[0] ?? ''))) return importText(text);
