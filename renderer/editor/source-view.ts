@@ -52,7 +52,9 @@ export class SourcesView implements NodeView {
       event.preventDefault();
       const doc = view.state.doc;
       const end = doc.content.size - (doc.lastChild?.nodeSize ?? 0);
-      view.dispatch(view.state.tr.setSelection(Selection.near(doc.resolve(end), -1)).scrollIntoView());
+      // A text cursor (the last body block may be a "Read also" block, whose items a node selection would let typing replace).
+      const $end = doc.resolve(end);
+      view.dispatch(view.state.tr.setSelection(Selection.findFrom($end, -1, true) ?? Selection.near($end, -1)).scrollIntoView());
       view.focus();
     });
   }

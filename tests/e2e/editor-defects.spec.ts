@@ -157,3 +157,33 @@ test('pasting HTML with event handlers and inline styles reports no CSP violatio
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(violations).toEqual([]);
 });
+
+test.describe('cosmetics', () => {
+  test.use({ drafts: { 'seed.copydesk': fixtureText('seed-article.copydesk') } });
+
+  test('style box names the headline, figure fields use the fields’ font, kicker has room, library lines', async ({ page }) => {
+    await page.getByRole('button', { name: 'New draft', exact: true }).click();
+    await expect(editor(page)).toBeFocused();
+    const style = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('combobox', { name: 'Text style' });
+    await expect(style).toHaveValue('headline');
+    await expect(style.locator('option:checked')).toHaveText('Headline');
+    await page.keyboard.press('Enter');
+    await expect(style).toHaveValue('standfirst');
+    await page.getByRole('button', { name: '← Library' }).click();
+    // A new draft is "Untitled", not "Untitled (untitled)"; the Updated date stays on one line.
+    await expect(page.getByRole('button', { name: 'Untitled', exact: true })).toBeVisible();
+    const lines = await page.locator('.cd-drafts time').evaluateAll((times) => times.map((time) => time.getClientRects().length));
+    expect(lines).toEqual([1, 1]);
+
+    await page.getByRole('button', { name: 'Upcoming Safety Assurances for the Washington Meeting', exact: true }).click();
+    await expect(editor(page)).toBeFocused();
+    const font = (selector: string): Promise<string> => editor(page).locator(selector).first().evaluate((node) => `${getComputedStyle(node).fontFamily} ${getComputedStyle(node).fontSize}`);
+    const fieldFont = await font('.cd-item-title');
+    expect(await font('.cd-figure-alt')).toBe(fieldFont);
+    expect(await font('.cd-figure-credit')).toBe(fieldFont);
+    // "Kicker (optional)" fits its field.
+    const kicker = editor(page).locator('.cd-item-kicker').first();
+    expect(await kicker.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
+    expect((await kicker.boundingBox())?.width ?? 0).toBeGreaterThan(130);
+  });
+});

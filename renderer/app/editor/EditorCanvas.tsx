@@ -55,7 +55,9 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
     event.preventDefault();
     const doc = view.state.doc;
     const end = doc.content.size - (doc.lastChild?.nodeSize ?? 0);
-    view.dispatch(view.state.tr.setSelection(Selection.near(doc.resolve(end), -1)).scrollIntoView());
+    const $end = doc.resolve(end);
+    // A text cursor: a node selection of a last "Read also" item would let typing replace it.
+    view.dispatch(view.state.tr.setSelection(Selection.findFrom($end, -1, true) ?? Selection.near($end, -1)).scrollIntoView());
     view.focus();
   };
 

@@ -149,13 +149,23 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
           onChange={(event) => {
             const value = event.target.value as BlockChoice;
             if (value === 'paragraph') store.run(setParagraph);
-            else if (value !== 'other') store.run(toggleHeading(Number(value.slice(1)) as 2 | 3 | 4));
+            else if (value === 'h2' || value === 'h3' || value === 'h4') store.run(toggleHeading(Number(value.slice(1)) as 2 | 3 | 4));
           }}
         >
           <option value="paragraph">Paragraph</option>
           <option value="h2">Heading 2</option>
           <option value="h3">Heading 3</option>
           <option value="h4">Heading 4</option>
+          {/* Where the cursor is in a block the style cannot change, the box names that block. */}
+          <option value="headline" disabled>
+            Headline
+          </option>
+          <option value="standfirst" disabled>
+            Standfirst
+          </option>
+          <option value="caption" disabled>
+            Caption
+          </option>
           <option value="other" disabled>
             Other
           </option>

@@ -12,7 +12,7 @@ import { setParagraph, toggleBlockquote, toggleEm, toggleHeading, toggleList, to
 import { typographyOn } from '../../editor/input-rules';
 
 /** The block type menu's values. */
-export type BlockChoice = 'paragraph' | 'h2' | 'h3' | 'h4' | 'other';
+export type BlockChoice = 'paragraph' | 'h2' | 'h3' | 'h4' | 'headline' | 'standfirst' | 'caption' | 'other';
 
 /** The toolbar's view of a state (compared field by field between transactions). */
 export interface ToolbarState {
@@ -56,6 +56,9 @@ export function toolbarState(state: EditorState): ToolbarState {
   let block: BlockChoice = 'other';
   if (parent.type === schema.nodes.paragraph) block = 'paragraph';
   else if (parent.type === schema.nodes.heading) block = `h${String(parent.attrs.level)}` as BlockChoice;
+  else if (parent.type === schema.nodes.headline) block = 'headline';
+  else if (parent.type === schema.nodes.standfirst) block = 'standfirst';
+  else if (parent.type === schema.nodes.figcaption) block = 'caption';
   let bulletList = false;
   let orderedList = false;
   let quote = false;

@@ -28,7 +28,13 @@ export interface LibraryViewProps {
 }
 
 function titleOf(d: DraftSummary): string {
-  return d.headline.trim() || `Untitled (${displayName(d.name)})`;
+  const headline = d.headline.trim();
+  if (headline) return headline;
+  // "untitled.copydesk" is plainly "Untitled" (not "Untitled (untitled)"), "untitled-2" "Untitled 2".
+  const file = displayName(d.name);
+  const numbered = /^untitled(?:-(\d+))?$/iu.exec(file);
+  if (numbered) return numbered[1] ? `Untitled ${numbered[1]}` : 'Untitled';
+  return `Untitled (${file})`;
 }
 
 /** The library screen. */
@@ -144,7 +150,9 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
               <tr>
                 <th scope="col">Headline</th>
                 <th scope="col">Status</th>
-                <th scope="col">Updated</th>
+                <th scope="col" className="cd-when">
+                  Updated
+                </th>
                 <th scope="col" className="cd-num">
                   Words
                 </th>
@@ -170,8 +178,10 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
                     {d.headline.trim() && !d.error ? <span className="cd-draft-file cd-muted">{displayName(d.name)}</span> : null}
                   </td>
                   <td>{d.status ? <span className={`cd-status cd-status-${d.status}`}>{STATUS_LABELS[d.status]}</span> : '—'}</td>
-                  <td>
-                    <time dateTime={d.updated}>{formatWhen(d.updated)}</time>
+                  <td className="cd-when">
+                    <time dateTime={d.updated} title={new Date(d.updated).toLocaleString()}>
+                      {formatWhen(d.updated)}
+                    </time>
                   </td>
                   <td className="cd-num">{formatCount(d.words)}</td>
                   <td className="cd-row-actions">
