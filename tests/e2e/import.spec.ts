@@ -8,10 +8,11 @@
  * - pasting text with citations and a reference list offers to turn them into footnotes:
  *   Convert gives chips and sources, one undo gives the plain pasted text back, Keep as text (or
  *   Escape) leaves it; the offer is reached with Tab; an ordinary paste shows no offer; hostile
- *   HTML stays sanitised whether converted or not.
+ *   HTML stays sanitised whether converted or not. axe finds nothing serious in the report or the bar.
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chips, createDraft, draftOnDisk, editor, newBlock, nextFrame, pasteData, saveState, sourceHeadings } from './editor-steps';
 import { expect, snap, test } from './fixtures';
@@ -52,6 +53,13 @@ async function editorHtml(page: Page): Promise<string> {
   return editor(page).evaluate((node) => node.innerHTML);
 }
 
+/** axe-core finds no serious or critical violation on the page (the report and the offer bar included). */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), where).toEqual([]);
+}
+
 /** Opens a new draft and puts the cursor in the first body paragraph. */
 async function draftWithBody(page: Page, headline: string): Promise<void> {
   await createDraft(page);
@@ -76,6 +84,7 @@ test.describe('File > Import…', () => {
     await expect(dialog.getByRole('region', { name: 'Problems' })).toContainText('has no URL');
     await expect(dialog.getByRole('button', { name: 'Start editing' })).toBeFocused();
     await snap(page, 'import-report');
+    await expectAccessible(page, 'the import report');
     await dialog.getByRole('button', { name: 'Start editing' }).click();
     await expect(dialog).toBeHidden();
     await expect(editor(page)).toBeFocused();
@@ -172,6 +181,7 @@ test.describe('the paste offer', () => {
     await expect(editor(page)).toContainText(`[1] "U.S. and allies`);
     const plain = await editor(page).innerText();
     await snap(page, 'paste-offer');
+    await expectAccessible(page, 'the paste offer');
 
     await bar.getByRole('button', { name: 'Convert to footnotes' }).click();
     await expect(bar).toBeHidden();
