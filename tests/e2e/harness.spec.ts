@@ -63,7 +63,8 @@ test.describe('an empty workspace', () => {
     const expected = Object.fromEntries(Object.entries(apiShape()).map(([group, methods]) => [group, [...methods].sort()]));
     expect(seen.shape).toEqual(expected);
     expect(seen).toMatchObject({ frozen: true, functions: true, replaced: false, writable: false, configurable: false, binding: 'undefined' });
-    expect(seen.globals).toEqual(['copydesk']);
+    // The API, and the base URL of the drafts' images (a string), as the preload exposes them.
+    expect(seen.globals).toEqual(['copydesk', 'copydeskAssetBase']);
   });
 
   test('a call round-trips to the real services and files', async ({ page, workspace, services }) => {
