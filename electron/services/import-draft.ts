@@ -75,7 +75,11 @@ export async function importDraftFile(deps: ImportDeps, file: string, from?: Imp
   try {
     text = await readImportFile(file, kind, { maxBytes: MAX_IMPORT_FILE_BYTES, label: `“${shown}”` });
   } catch (error) {
-    if (error instanceof ImportFileError) throw new ServiceError(error.code ?? error.kind, `${error.message} ${NOTHING_WRITTEN}`);
+    if (error instanceof ImportFileError) {
+      // The reader's advice names a command-line tool; in the app, say what to do in an editor.
+      const message = error.kind === 'not-utf8' ? `“${shown}”: not UTF-8 text. Save it as UTF-8 (in most text editors: Save As, encoding UTF-8) and import it again.` : error.message;
+      throw new ServiceError(error.code ?? error.kind, `${message} ${NOTHING_WRITTEN}`);
+    }
     throw error;
   }
   let result;

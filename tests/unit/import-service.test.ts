@@ -103,7 +103,7 @@ describe('drafts.import', () => {
   });
 
   const refusals: { what: string; name: string; bytes: () => Uint8Array | string; code: string; message: RegExp }[] = [
-    { what: 'a file that is not UTF-8', name: 'latin1.txt', bytes: () => Buffer.from('Caf\xe9 au lait [1]\n', 'latin1'), code: 'not-utf8', message: /^“latin1\.txt”: not UTF-8 text\. Convert it to UTF-8 first.*Nothing was imported\.$/u },
+    { what: 'a file that is not UTF-8', name: 'latin1.txt', bytes: () => Buffer.from('Caf\xe9 au lait [1]\n', 'latin1'), code: 'not-utf8', message: /^“latin1\.txt”: not UTF-8 text\. Save it as UTF-8 .*and import it again\. Nothing was imported\.$/u },
     { what: 'an HTML file in a charset nobody knows', name: 'odd.html', bytes: () => Buffer.from('<meta charset="x-klingon"><h1>Caf\xe9</h1>', 'latin1'), code: 'unknown-charset', message: /declares the character set x-klingon.*Nothing was imported\.$/u },
     { what: 'a file over the limit', name: 'huge.txt', bytes: () => Buffer.alloc(MAX_IMPORT_FILE_BYTES + 1, 0x61), code: 'too-large', message: /^“huge\.txt”: too large to import \(20\.0 MB; the limit is 20 MB\)\. Nothing was imported\.$/u },
     { what: 'a file of unknown kind', name: 'story.pdf', bytes: () => '%PDF-1.4', code: 'unknown-format', message: /^“story\.pdf” is not a file Copydesk can import: choose .*Nothing was imported\.$/u },
