@@ -8,8 +8,8 @@
  *   range in the clipboard plugin's state (`clipboardKey`). Only when a cheap look at the
  *   clipboard's text finds something like a citation; every other paste is left to ProseMirror.
  * - A moment later (`setTimeout`, so that the paste paints first) the clipboard's HTML is read by
- *   `importHtml`, or its plain text by `importText` (shared/import: the same code path as File >
- *   Import and `copydesk import`). When that finds citations of sources it would create, the
+ *   `importHtml`, or its plain text by `importMarkdown` (when it has footnote definitions) or
+ *   `importText` (shared/import: the same code path as File > Import and `copydesk import`). When that finds citations of sources it would create, the
  *   offer appears: `pasteOfferOf(state)`, drawn by `PasteOfferBar`.
  * - `convertPaste` replaces the pasted range with `toPasteContent(result)` in one undoable step
  *   (its own history event: one undo gives the plain pasted text back), its sources merged into
@@ -99,6 +99,8 @@ export function applyPasteState(tr: Transaction, prev: PasteState): PasteState {
 
 // Something like a citation: [1], [1][2], [1, 2], [1–3], or a note reference in HTML.
 const TEXT_HINT = /\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/u;
+// A Markdown footnote definition at the start of a line: "[^1]: …", "[^label]: …".
+const MARKDOWN_HINT = /^ {0,3}\[\^[^\]\s]+\]:/mu;
 const HTML_HINT = /<sup[\s>]|\[\d{1,3}\]|href\s*=\s*["']?#(?:fn|cite|note|ref)/iu;
 /** Larger pastes are pasted, never analysed (the analysis would hold up the editor). */
 const MAX_ANALYSED_CHARS = 2 * 1024 * 1024;
@@ -118,7 +120,7 @@ let lastId = 0;
 export function recordPaste(view: EditorView, data: DataTransfer | null, slice: Slice): boolean {
   const html = data?.getData('text/html') ?? '';
   const text = data?.getData('text/plain') ?? '';
-  const hinted = (html !== '' && html.length <= MAX_ANALYSED_CHARS && HTML_HINT.test(html)) || (text.length <= MAX_ANALYSED_CHARS && TEXT_HINT.test(text));
+  const hinted = (html !== '' && html.length <= MAX_ANALYSED_CHARS && HTML_HINT.test(html)) || (text.length <= MAX_ANALYSED_CHARS && (TEXT_HINT.test(text) || MARKDOWN_HINT.test(text)));
   const { selection, doc } = view.state;
   if (!hinted || slice.size === 0 || !inBody(doc, selection.from) || !inBody(doc, selection.to)) return false;
   const id = ++lastId;
@@ -143,32 +145,21 @@ function definedSources(result: ImportResult): number {
   return n;
 }
 
-// A first line with citation markers is body text, but the text importer takes any first line
-// for the headline (where citations cannot be); a placeholder headline keeps it in the body.
-const PLACEHOLDER_HEADLINE = 'Pasted text';
-
 /** The importers, loaded on the first paste that needs them (they stay out of the app's start-up bundle). */
 type Importers = typeof ImportModule;
 
 function importPlain({ importText }: Importers, pasted: string): ImportResult {
   // Without any blank line, every line is a paragraph (as ProseMirror pasted it); the text
   // importer cuts blocks at blank lines.
-  const text = /\n[^\S\n]*\n/u.test(pasted) ? pasted : pasted.replace(/\r\n?|\n/gu, '\n\n');
-  const first = text.replace(/^\s+/u, '').split(/\r\n?|\n/u, 2);
-  const oneLine = first.length === 1 || (first[1] ?? '').trim() === '';
-  if (!(oneLine && TEXT_HINT.test(first[0] ?? '') && !/^\[\d{1,3}\]/u.test(first[0] ?? ''))) return importText(text);
-  const result = importText(`${PLACEHOLDER_HEADLINE}\n\n${text}`);
-  const doc = result.draft.doc;
-  const headline = doc.firstChild;
-  if (!headline) return result;
-  const emptied = doc.copy(doc.content.replaceChild(0, headline.type.create()));
-  return { ...result, draft: { ...result.draft, doc: emptied } };
+  return importText(/\n[^\S\n]*\n/u.test(pasted) ? pasted : pasted.replace(/\r\n?|\n/gu, '\n\n'));
 }
 
 /** What converting the clipboard would make, or null when it makes no footnotes. */
 export function analyseClipboard(importers: Importers, html: string, text: string): { result: ImportResult; sources: number } | null {
   const readers: (() => ImportResult)[] = [];
   if (html !== '' && HTML_HINT.test(html)) readers.push(() => importers.importHtml(html));
+  // Markdown with footnote definitions ("[^1]: …") is read as Markdown, before the text reader.
+  if (text !== '' && MARKDOWN_HINT.test(text)) readers.push(() => importers.importMarkdown(text));
   if (text !== '' && TEXT_HINT.test(text)) readers.push(() => importPlain(importers, text));
   for (const read of readers) {
     const result = read();

@@ -5,7 +5,8 @@
  * - **page chrome**: a block that is one line such as "Skip to content", "Share" or
  *   "Advertisement" is left out and listed in `report.dropped`, so the user sees it (it is not
  *   article text, and keeping it would print it in every export);
- * - **headline**: the first block, when it is one line of at most 200 characters;
+ * - **headline**: the first block, when it is one line of at most 200 characters without a
+ *   citation (a line that cites is body text: a headline cannot hold citations);
  * - **repeated headline**: a later one-line block equal to the headline (pages repeat the title
  *   above the body) is left out and listed in `report.dropped`;
  * - **caption**: one line written twice (two identical lines, in one block or in two blocks in a
@@ -139,11 +140,11 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     }
     if (!headlineDone) {
       headlineDone = true;
-      if (line !== null && line.length <= 200 && !REFERENCE_START.test(line) && !ORDERED_ITEM.test(line) && !BULLET_ITEM.test(line)) {
+      if (line !== null && line.length <= 200 && !REFERENCE_START.test(line) && !ORDERED_ITEM.test(line) && !BULLET_ITEM.test(line) && !hasMarkers(line)) {
         builder.headline = line;
         continue;
       }
-      builder.notes.push('The text does not start with a one-line headline, so the headline is empty.');
+      builder.notes.push('The text does not start with a one-line headline (without citations), so the headline is empty.');
     }
     if (line !== null && builder.headline !== '' && foldTitle(line) === foldTitle(builder.headline)) {
       builder.dropped.push(`The headline repeated as page chrome: “${clip(line)}”.`);

@@ -150,4 +150,16 @@ describe('other plain-text forms', () => {
     expect(draft.doc.childCount).toBe(4);
     expect(report).toMatchObject({ sources: 0, citations: 0, readAlsoItems: 0 });
   });
+
+  it('never takes a first line that cites for the headline: it is body text with its citations', () => {
+    const { draft, report } = importText('A claim that cites [1].\n\nMore text.\n\n[1] "A report," The Outlet, 2024', { now: NOW });
+    expect(draft.doc.firstChild?.textContent).toBe('');
+    expect(report.citations).toBe(1);
+    const body: string[] = [];
+    draft.doc.forEach((node) => {
+      if (node.type.name === 'paragraph') body.push(node.textContent);
+    });
+    expect(body[0]).toMatch(/^A claim that cites/u);
+    expect(draft.doc.lastChild?.firstChild?.attrs).toMatchObject({ title: 'A report', outlet: 'The Outlet', date: '2024' });
+  });
 });

@@ -56,6 +56,17 @@ describe('which pastes get an offer', () => {
     expect(content?.sources.map((s) => [s.title, s.outlet, s.date])).toEqual([['A report', 'The Outlet', '2024']]);
   });
 
+  it('Markdown with footnote definitions does, read as Markdown (labels, multi-word titles)', () => {
+    const md = 'The council voted [^vote] and the mayor agreed.[^mayor]\n\n[^vote]: "Council minutes," City Hall, 2024.\n[^mayor]: Interview with the mayor, 3 March 2024.';
+    const found = analyseClipboard(importers, '', md);
+    expect(found && { citations: found.result.report.citations, sources: found.sources }).toEqual({ citations: 2, sources: 2 });
+    const content = found && importers.toPasteContent(found.result);
+    expect(content?.slice.content.firstChild?.textContent).toBe('The council voted  and the mayor agreed.');
+    expect(content?.sources.map((s) => Object.values(s).join(' '))).toEqual([expect.stringContaining('Council minutes'), expect.stringContaining('the mayor')]);
+    // Without definitions there is nothing to turn into footnotes.
+    expect(analyseClipboard(importers, '', 'Just a caret^ and [^x] mention.')).toBeNull();
+  });
+
   it('HTML footnotes do, and nothing hostile is in what Convert inserts', () => {
     const found = analyseClipboard(importers, URLS_HTML, 'Cited claim. [1]');
     expect(found?.result.report.citations).toBeGreaterThan(0);
