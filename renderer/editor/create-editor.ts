@@ -24,6 +24,7 @@ import { editorKeymaps } from './keymap';
 import { liveBlocksPlugin } from './live-blocks';
 import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
+import { revealSelectionPlugin } from './reveal-selection';
 import { SourcesView, SourceView } from './source-view';
 import { wordCountPlugin } from './word-count-plugin';
 
@@ -47,6 +48,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     dropCursor({ class: 'cd-drop-cursor' }),
     gapCursor(),
     liveBlocksPlugin(),
+    revealSelectionPlugin(),
   ];
 }
 
