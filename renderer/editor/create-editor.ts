@@ -15,6 +15,7 @@ import { EditorState, type Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { schema } from '../../shared/schema';
 import { CitationView } from './citation-view';
+import { atomArrowsPlugin } from './atom-arrows';
 import { clipboardPlugin } from './clipboard';
 import { FigureView } from './figure-view';
 import { footnotePlugin } from './footnote-plugin';
@@ -43,6 +44,8 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     wordCountPlugin(),
     history(),
     ...typographyPlugins(options.typography ?? true),
+    // Before the gap cursor and ProseMirror's own arrow handling, which would select these forms.
+    atomArrowsPlugin(),
     ...editorKeymaps(),
     clipboardPlugin(),
     dropCursor({ class: 'cd-drop-cursor' }),
