@@ -153,7 +153,8 @@ const nodes: Record<string, NodeSpec> = {
   figcaption: {
     content: 'text*',
     marks: 'em strong',
-    toDOM: () => ['figcaption', 0],
+    // The editor's figure view holds it in a plain wrapper: this is the one figcaption.
+    toDOM: () => ['figcaption', { class: 'cd-figure-caption' }, 0],
   },
 
   horizontal_rule: {

@@ -27,7 +27,8 @@ export class FigureView implements NodeView {
   ) {
     const document = view.dom.ownerDocument;
     this.img = el(document, 'img', { class: 'cd-figure-image', draggable: 'false' });
-    this.contentDOM = el(document, 'figcaption', { class: 'cd-figure-caption', 'data-placeholder': 'Caption' });
+    // The figcaption node renders itself inside (shared/schema.ts): a figcaption here would nest two.
+    this.contentDOM = el(document, 'div', { class: 'cd-figure-caption-slot' });
     this.alt = el(document, 'input', { type: 'text', class: 'cd-figure-alt', 'aria-label': 'Alt text (describes the image for readers who cannot see it)', placeholder: 'Alt text' });
     this.credit = el(document, 'input', { type: 'text', class: 'cd-figure-credit', 'aria-label': 'Image credit', placeholder: 'Credit' });
     const controls = el(document, 'div', { class: 'cd-figure-fields', contenteditable: 'false', 'data-cd-controls': true }, [this.alt, this.credit]);

@@ -113,6 +113,8 @@ test('an image chosen from disk is copied beside the draft, shown, edited, saved
       await page.keyboard.press('End');
       await page.keyboard.type(', seen from the lighthouse');
       await expect(figure.locator('figcaption.cd-figure-caption')).toHaveText('The harbour at dawn, seen from the lighthouse');
+      // One caption element, not a figcaption inside a figcaption.
+      await expect(figure.locator('figcaption')).toHaveCount(1);
       await expect(figureImage(page)).toHaveAttribute('alt', 'Two cargo ships at the quay');
     });
 
