@@ -18,6 +18,7 @@ export class FigureView implements NodeView {
   private readonly img: HTMLImageElement;
   private readonly alt: HTMLInputElement;
   private readonly credit: HTMLInputElement;
+  private readonly missing: HTMLElement;
 
   constructor(
     private node: PMNode,
@@ -32,7 +33,12 @@ export class FigureView implements NodeView {
     this.alt = el(document, 'input', { type: 'text', class: 'cd-figure-alt', 'aria-label': 'Alt text (describes the image for readers who cannot see it)', placeholder: 'Alt text' });
     this.credit = el(document, 'input', { type: 'text', class: 'cd-figure-credit', 'aria-label': 'Image credit', placeholder: 'Credit' });
     const controls = el(document, 'div', { class: 'cd-figure-fields', contenteditable: 'false', 'data-cd-controls': true }, [this.alt, this.credit]);
-    this.dom = el(document, 'figure', { class: 'cd-figure' }, [el(document, 'div', { contenteditable: 'false' }, [this.img]), this.contentDOM, controls]);
+    // Shown instead of the browser's broken-image icon when the picture cannot be loaded (an
+    // imported draft's placeholder file not yet in assets/, a file moved away, no network).
+    this.missing = el(document, 'p', { class: 'cd-figure-missing', hidden: true });
+    this.dom = el(document, 'figure', { class: 'cd-figure' }, [el(document, 'div', { contenteditable: 'false' }, [this.img, this.missing]), this.contentDOM, controls]);
+    this.img.addEventListener('error', () => this.showMissing(true));
+    this.img.addEventListener('load', () => this.showMissing(false));
     for (const [input, attr] of [[this.alt, 'alt'], [this.credit, 'credit']] as const) {
       input.addEventListener('change', () => this.commit(attr, input.value));
       input.addEventListener('keydown', (event) => {
@@ -46,6 +52,12 @@ export class FigureView implements NodeView {
     const pos = this.getPos();
     if (pos === undefined || this.node.attrs[attr] === value) return;
     this.view.dispatch(this.view.state.tr.setNodeAttribute(pos, attr, value));
+  }
+
+  private showMissing(missing: boolean): void {
+    this.img.hidden = missing;
+    this.missing.hidden = !missing;
+    this.missing.textContent = missing ? `Image not found: ${this.node.attrs.src as string}` : '';
   }
 
   private draw(): void {

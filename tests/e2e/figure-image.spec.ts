@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, fixtureText, test } from './fixtures';
 import { backToLibrary, createDraft, editor, newBlock, nextFrame, saveState } from './editor-steps';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -162,4 +162,17 @@ test('the asset route serves only images inside the workspace’s assets folder'
   // The URL parser resolves `%2e%2e` before the request: what arrives names no assets/ file.
   expect(await status('assets/story/%2e%2e/%2e%2e/untitled.copydesk')).toBe(400);
   expect(await status('story/a.png')).toBe(400);
+});
+
+test.describe('a figure whose image file is not there', () => {
+  test.use({ drafts: { 'seed.copydesk': fixtureText('seed-article.copydesk') } });
+
+  test('says which file is missing instead of showing a broken image', async ({ page }) => {
+    await page.getByRole('button', { name: /Upcoming Safety Assurances/u }).first().click();
+    const figure = editor(page).locator('figure.cd-figure');
+    await expect(figure.locator('.cd-figure-missing')).toHaveText('Image not found: assets/washington-meeting.jpg');
+    await expect(figure.locator('img')).toBeHidden();
+    // The caption and fields stay editable.
+    await expect(figure.getByRole('textbox', { name: 'Image credit' })).toBeVisible();
+  });
 });
