@@ -103,6 +103,14 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
       role('delete'),
       sep,
       role('selectAll'),
+      sep,
+      // Find Next/Previous: F3 where Windows and Linux users expect it, Cmd+G on macOS (the
+      // editor takes both everywhere). Replace: Ctrl+H (Word, Google Docs); on macOS Cmd+H hides
+      // the app and Cmd+Alt+F is Cite source, so Cmd+Shift+H (Google Docs on macOS).
+      command('Find…', 'find', 'CmdOrCtrl+F'),
+      command('Find Next', 'find-next', mac ? 'Cmd+G' : 'F3'),
+      command('Find Previous', 'find-previous', mac ? 'Cmd+Shift+G' : 'Shift+F3'),
+      command('Replace…', 'replace', mac ? 'Cmd+Shift+H' : 'Ctrl+H'),
     ],
   });
   menus.push({

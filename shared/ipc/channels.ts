@@ -179,6 +179,10 @@ export const MENU_COMMANDS = [
   'import',
   'choose-workspace',
   'close',
+  'find',
+  'find-next',
+  'find-previous',
+  'replace',
 ] as const;
 
 /** A menu command. */

@@ -43,6 +43,18 @@ describe.each(['linux', 'win32', 'darwin'])('menu on %s', (platform) => {
     expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
   });
 
+  it('finds and replaces from Edit, with shortcuts that collide with nothing (Cmd+H hides the app on macOS)', () => {
+    const edit = menus.find((m) => m.label === 'Edit')?.items ?? [];
+    const find = Object.fromEntries(edit.flatMap((item) => (item.kind === 'command' ? [[item.command, item.accelerator]] : [])));
+    const mac = platform === 'darwin';
+    expect(find).toEqual({
+      find: 'CmdOrCtrl+F',
+      'find-next': mac ? 'Cmd+G' : 'F3',
+      'find-previous': mac ? 'Cmd+Shift+G' : 'Shift+F3',
+      replace: mac ? 'Cmd+Shift+H' : 'Ctrl+H',
+    });
+  });
+
   it('offers reload and developer tools only in development', () => {
     const roles = (dev: boolean) => items(menuSpec({ platform, dev })).flatMap((item) => (item.kind === 'role' ? [item.role] : []));
     for (const role of ['reload', 'forceReload', 'toggleDevTools'] as const) {
