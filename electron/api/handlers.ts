@@ -44,6 +44,11 @@ export interface HandlerDeps {
   readonly services: AppServices;
   /** Where events for every window go (the workspace changed…). */
   readonly emit: EventSink;
+  /**
+   * Whether assistive technology is on now (Electron's `app.isAccessibilitySupportEnabled()`, kept
+   * by shell/accessibility-support.ts); off when not given.
+   */
+  readonly accessibility?: () => boolean;
 }
 
 /** The services return drafts as `draftToJson` values; this is their wire type. */
@@ -72,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       deps.emit('workspaceChanged', info);
       return info;
     },
+    'system.accessibility': async () => ({ enabled: deps.accessibility?.() ?? false }),
     'workspace.list': async () => services.workspace.list(),
     'workspace.recent': async () => services.settings.recentDrafts(),
     'drafts.create': async () => {

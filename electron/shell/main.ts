@@ -5,7 +5,8 @@
  * second launch hands its arguments to the first and quits), and drafts the OS asks to open are
  * queued. When ready: every session and web contents is hardened (harden.ts), the services start
  * on the user's folders, the renderer is served from `copydesk://app/`, every API channel is
- * registered, the menu is set and the main window opens. Drafts opened from the OS (file
+ * registered, the menu is set and the main window opens. Whether assistive technology is on is
+ * passed on to the renderer (accessibility-support.ts). Drafts opened from the OS (file
  * association, command line, second launch) open in the running window; one outside the
  * workspace folder opens only after the user agrees to switch the workspace to its folder.
  *
@@ -23,6 +24,7 @@ import { draftPathsFromArgv, openTargetFor } from '../api/open-request';
 import { APP_ENTRY_URL } from '../api/origin';
 import { devServerOrigin } from '../api/sender';
 import { createAppServices, type AppServices } from '../services/app-services';
+import { trackAccessibilitySupport } from './accessibility-support';
 import { hardenSession, hardenWebContents } from './harden';
 import { broadcast, registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
@@ -121,7 +123,11 @@ async function start(): Promise<void> {
   if (svc.settings.problem()) console.warn(`Copydesk: ${String(svc.settings.problem())}`);
   svc.watcher.onExternalChange((change) => broadcast('externalChange', change));
 
-  registerIpc(createDispatcher(createHandlers({ services: svc, emit: broadcast }), { devServerUrl: DEV_SERVER_URL }));
+  // A screen reader on: the renderer renders the whole article (see accessibility-support.ts).
+  const accessibility = trackAccessibilitySupport(app.isAccessibilitySupportEnabled(), broadcast);
+  app.on('accessibility-support-changed', (_event, enabled) => accessibility.changed(enabled));
+
+  registerIpc(createDispatcher(createHandlers({ services: svc, emit: broadcast, accessibility: accessibility.enabled }), { devServerUrl: DEV_SERVER_URL }));
   Menu.setApplicationMenu(buildApplicationMenu({ dev: DEV_SERVER_URL !== null }));
   openWindow(svc);
   for (const file of pendingOpens.splice(0)) requestOpen(file);

@@ -165,6 +165,16 @@ export interface ExternalChange {
   readonly hash: string | null;
 }
 
+/**
+ * Whether assistive technology (a screen reader…) is using the app: Electron's accessibility
+ * support (`app.isAccessibilitySupportEnabled()`). While it is on, the renderer renders every block
+ * of the article, so that its accessibility tree holds the whole text (renderer/editor/editor.css,
+ * `cd-render-all`).
+ */
+export interface AccessibilityState {
+  readonly enabled: boolean;
+}
+
 /** The commands of the application menu that the renderer carries out. */
 export const MENU_COMMANDS = [
   'new',
@@ -202,6 +212,8 @@ export interface InvokeMap {
   'settings.get': { request: void; response: WorkspaceInfo };
   /** Asks the user for another workspace folder (a native dialog); null when cancelled. */
   'settings.chooseWorkspace': { request: void; response: WorkspaceInfo | null };
+  /** Whether assistive technology is on now (later changes arrive as the `accessibility` event). */
+  'system.accessibility': { request: void; response: AccessibilityState };
   /** The drafts in the workspace, without their documents. */
   'workspace.list': { request: void; response: DraftSummary[] };
   /** Recently opened drafts of the current workspace, most recent first. */
@@ -295,6 +307,8 @@ export interface EventMap {
   menu: { readonly command: MenuCommand };
   /** The workspace folder changed (the list should be reloaded). */
   workspaceChanged: WorkspaceInfo;
+  /** Assistive technology was turned on or off (sent only when the state changes). */
+  accessibility: AccessibilityState;
 }
 
 /** An event's name. */
@@ -304,6 +318,7 @@ export type EventName = keyof EventMap;
 const invokeChannels: Record<InvokeChannel, true> = {
   'settings.get': true,
   'settings.chooseWorkspace': true,
+  'system.accessibility': true,
   'workspace.list': true,
   'workspace.recent': true,
   'drafts.create': true,
@@ -326,7 +341,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'window.setDirty': true,
   'window.close': true,
 };
-const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true };
+const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true, accessibility: true };
 
 /** Every call's channel name. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(Object.keys(invokeChannels) as InvokeChannel[]);

@@ -127,6 +127,7 @@ const named = z.strictObject({ name: draftNameSchema });
 export const requestSchemas = {
   'settings.get': none,
   'settings.chooseWorkspace': none,
+  'system.accessibility': none,
   'workspace.list': none,
   'workspace.recent': none,
   'drafts.create': none,

@@ -31,6 +31,7 @@ const draft = JSON.stringify(value);
 const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'settings.get': undefined,
   'settings.chooseWorkspace': undefined,
+  'system.accessibility': undefined,
   'workspace.list': undefined,
   'workspace.recent': undefined,
   'drafts.create': undefined,

@@ -55,7 +55,10 @@ export interface AppSession {
   readonly mainLog: string[];
   /** Makes `page` a Copydesk window: the API binding, the preload shim and the route of the workspace's images (before any navigation). */
   attach(page: Page): Promise<void>;
-  /** Sends an event to every window now, as the shell's `broadcast` does. */
+  /**
+   * Sends an event to every window now, as the shell's `broadcast` does. `accessibility` also sets
+   * what `system.accessibility` answers from then on (off at first), as in the app.
+   */
   emit<E extends EventName>(name: E, payload: EventMap[E]): Promise<void>;
   /** Sends an event to the first window once its renderer called window.ready, as `sendWhenReady` does. */
   emitWhenReady<E extends EventName>(name: E, payload: EventMap[E]): Promise<void>;
@@ -129,7 +132,9 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     ready = true;
     for (const send of held.splice(0)) track(send());
   });
-  const handlers = createHandlers({ services, emit: (name, payload) => track(broadcast(eventChannel(name), payload)) });
+  // Assistive technology as the shell reports it: off, until a test emits `accessibility`.
+  let accessibility = false;
+  const handlers = createHandlers({ services, emit: (name, payload) => track(broadcast(eventChannel(name), payload)), accessibility: () => accessibility });
   const dispatcher = createDispatcher(handlers, { devServerUrl: origin, log: (message) => mainLog.push(message) });
   const stopWatching = services.watcher.onExternalChange((change) => track(broadcast(eventChannel('externalChange'), change)));
 
@@ -152,7 +157,11 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
       await serveWorkspaceAssets(page, options.trustedOrigin, () => services.settings.workspaceFolder(), (message) => mainLog.push(message));
       windows.push(page);
     },
-    emit: (name, payload) => broadcast(eventChannel(name), payload),
+    emit(name, payload) {
+      // As the shell's state (electron/shell/accessibility-support.ts): `system.accessibility` answers the last one sent.
+      if (name === 'accessibility') accessibility = (payload as EventMap['accessibility']).enabled;
+      return broadcast(eventChannel(name), payload);
+    },
     async emitWhenReady(name, payload) {
       const send = async (): Promise<void> => {
         const first = windows[0];

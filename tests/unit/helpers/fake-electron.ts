@@ -137,6 +137,11 @@ export const app = Object.assign(new Emitter(), {
   isPackaged: false,
   paths: new Map<string, string>(),
   quitCount: 0,
+  /** What `isAccessibilitySupportEnabled` answers (tests emit 'accessibility-support-changed' for changes). */
+  accessibilitySupport: false,
+  isAccessibilitySupportEnabled(): boolean {
+    return app.accessibilitySupport;
+  },
   setPath(name: string, value: string): void {
     calls.push(`app.setPath ${name}`);
     app.paths.set(name, value);
