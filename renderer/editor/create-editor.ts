@@ -18,6 +18,7 @@ import { CitationView } from './citation-view';
 import { atomArrowsPlugin } from './atom-arrows';
 import { clipboardPlugin } from './clipboard';
 import { FigureView } from './figure-view';
+import { findPlugin } from './find';
 import { footnotePlugin } from './footnote-plugin';
 import { setHooks, type EditorHooks } from './hooks';
 import { typographyPlugins } from './input-rules';
@@ -52,6 +53,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     gapCursor(),
     liveBlocksPlugin(),
     revealSelectionPlugin(),
+    findPlugin(),
   ];
 }
 

@@ -11,7 +11,13 @@ import { splitListItem } from 'prosemirror-schema-list';
 import { NodeSelection, TextSelection, type Command, type Plugin } from 'prosemirror-state';
 import { schema } from '../../shared/schema';
 import { insertReadAlso, liftItem, setParagraph, sinkItem, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from './commands';
+import { findNext, findPrevious, openFind } from './find';
 import { hooksFor } from './hooks';
+
+// Find and replace: Ctrl+H on Windows and Linux; on macOS Cmd+H hides the app and Cmd+Alt+F is
+// Cite source, so Cmd+Shift+H (as Google Docs). The menu (electron/shell/menu-spec.ts) agrees.
+const MAC = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/u.test(navigator.platform);
+const REPLACE_KEY = MAC ? 'Mod-Shift-h' : 'Mod-h';
 
 /** A shortcut as the shell shows it. */
 export interface Shortcut {
@@ -36,6 +42,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Tab / Shift-Tab', action: 'Indent / outdent list item' },
   { keys: 'Shift-Enter', action: 'Line break' },
   { keys: 'Enter', action: 'New paragraph; on a selected citation, go to its source' },
+  { keys: 'Mod-f', action: 'Find' },
+  { keys: 'F3 / Mod-g', action: 'Find next' },
+  { keys: 'Shift-F3 / Mod-Shift-g', action: 'Find previous' },
+  { keys: REPLACE_KEY, action: 'Replace' },
   { keys: 'Mod-z', action: 'Undo' },
   { keys: 'Mod-Shift-z / Mod-y', action: 'Redo' },
 ];
@@ -135,6 +145,12 @@ export function editorKeymaps(): Plugin[] {
     'Mod-Shift-8': toggleList('bullet_list'),
     'Mod-Shift-7': toggleList('ordered_list'),
     'Mod-Shift-9': toggleBlockquote,
+    'Mod-f': openFind('find'),
+    [REPLACE_KEY]: openFind('replace'),
+    F3: findNext,
+    'Mod-g': findNext,
+    'Shift-F3': findPrevious,
+    'Mod-Shift-g': findPrevious,
     Enter: chainCommands(activateSelected, leaveTopMatter, splitListItem(item)),
     'Shift-Enter': hardBreak,
     Tab: inList(sinkItem),
