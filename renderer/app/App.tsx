@@ -1,7 +1,8 @@
 /**
  * The React shell: the library or the open draft's editor, the dialogs, the notices, F6 region
  * cycling, and what comes from the main process — menu commands (routed to the screen that
- * shows), drafts the system asks to open, and changes of draft files on disk. State is kept per
+ * shows), drafts the system asks to open, changes of draft files on disk, and whether assistive
+ * technology is on (the whole article is then rendered, use-render-all.ts). State is kept per
  * concern: the library listing (`useLibrary`), the recovery records (`useRecovery`), the open
  * draft (`DocumentSession`: editor state, metadata, saving).
  */
@@ -22,6 +23,7 @@ import { typography } from './preferences';
 import { useRegionCycling } from './regions';
 import { DocumentSession, type SessionOptions } from './session/document-session';
 import { saveStatusText } from './status/StatusBar';
+import { useRenderAll } from './use-render-all';
 
 /** The application. */
 export function App(): ReactElement {
@@ -44,6 +46,8 @@ function Shell(): ReactElement {
   const pendingReport = useRef<ImportedDraft | null>(null);
   const [importReport, setImportReport] = useState<ImportedDraft | null>(null);
   useRegionCycling();
+  // The whole article rendered for a screen reader (assistive technology on, or the preference).
+  useRenderAll();
 
   const start = useCallback((opened: OpenedDraft, options: Partial<SessionOptions> = {}): boolean => {
     try {

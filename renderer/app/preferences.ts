@@ -1,6 +1,6 @@
 /**
- * The user's preferences that belong to this machine, not to a draft: the headline length limit
- * and the typographic input rules. Kept in localStorage (a bad or missing value falls back to the
+ * The user's preferences that belong to this machine, not to a draft: the headline length limit,
+ * the typographic input rules and rendering the whole article at once. Kept in localStorage (a bad or missing value falls back to the
  * default), each as an `Observable` that components read with `useObservable`.
  */
 import { Observable } from './session/observable';
@@ -52,3 +52,10 @@ export const headlineLimit = new Preference<number>('copydesk.headlineLimit', DE
 
 /** Typographic quotes and dashes as one types. */
 export const typography = new Preference<boolean>('copydesk.typography', true, (v) => (typeof v === 'boolean' ? v : null));
+
+/**
+ * Render every block of the article at once (`cd-render-all`, renderer/editor/editor.css), as when
+ * assistive technology is on, for a screen reader the system does not report: the whole text is in
+ * the accessibility tree, at the cost of slower typing on very long articles. Off by default.
+ */
+export const renderWholeArticle = new Preference<boolean>('copydesk.renderWholeArticle', false, (v) => (typeof v === 'boolean' ? v : null));

@@ -34,14 +34,13 @@ export async function nextFrame(page: Page): Promise<void> {
 }
 
 /**
- * Enter, then a frame before the next key. A new top-level block is `content-visibility: auto`
- * (renderer/editor/editor.css) and, until Chromium has rendered it once, a character typed into
- * it leaves the caret before that character (see typing.spec.ts, which keeps that bug visible).
- * A person's next key comes later than a frame; Playwright's comes at once.
+ * Enter: a new top-level block, ready for the next key at once. (It used to need a frame first: a
+ * new `content-visibility: auto` block was skipped by Chromium until rendered, and a character
+ * typed into it within that frame left the caret before it. renderer/editor/live-blocks.ts makes
+ * the block holding the cursor live from the start; typing.spec.ts is the regression test.)
  */
 export async function newBlock(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
-  await nextFrame(page);
 }
 
 /** Clicks "New draft" in the library and waits until the editor has the focus (cursor in the headline). */

@@ -10,48 +10,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Node as PMNode } from 'prosemirror-model';
-import { serializeDraft } from '../../shared/draft/format';
-import { indexFootnotes } from '../../shared/footnotes';
-import { schema } from '../../shared/schema';
-import { generateArticle, SIZES } from '../bench/generate';
 import { chips, copySelection, editor, nextFrame, sourcesPanel } from './editor-steps';
 import { expect, snap, test } from './fixtures';
-
-/** A word that appears once, in a paragraph inserted at 85% of the article. */
-const FOUND = 'quokkaberry';
-
-/** The XL article with the found word, and what the tests look for in it. */
-function longRead(): { text: string; headline: string; paragraphs: string[]; deepCite: { name: string; title: string; number: number } } {
-  const draft = generateArticle(SIZES.XL);
-  const blocks: PMNode[] = [];
-  const at = Math.floor(draft.doc.childCount * 0.85);
-  draft.doc.forEach((node, _offset, i) => {
-    if (i === at) blocks.push(schema.node('paragraph', null, [schema.text('The harbour master said the '), schema.text(FOUND, [schema.mark('em')]), schema.text(' shipment came late.')]));
-    blocks.push(node);
-  });
-  const doc = schema.node('doc', null, blocks);
-  doc.check();
-  // Top-level paragraphs without citations: their DOM text is their text content.
-  const paragraphs: string[] = [];
-  doc.forEach((node, _offset, i) => {
-    let cites = false;
-    node.descendants((n) => void (cites ||= n.type.name === 'citation'));
-    if (i > 1 && node.type.name === 'paragraph' && !cites && node.textContent.length > 80) paragraphs.push(node.textContent);
-  });
-  // The last citation of the text, as a screen reader names it.
-  const footnotes = indexFootnotes(doc);
-  const last = footnotes.citations.at(-1);
-  if (!last) throw new Error('the generated article has no citation');
-  const number = footnotes.numbers.get(last.source) ?? 0;
-  const title = String(footnotes.byId.get(last.source)?.node.attrs.title ?? '');
-  return {
-    text: serializeDraft({ ...draft, doc }),
-    headline: doc.child(0).textContent,
-    paragraphs,
-    deepCite: { name: `Citation ${String(number)}: ${title}`, title, number },
-  };
-}
+import { accessibilityTree, column, FOUND, longRead, openLongRead as open, rendered, shellScroll } from './long-read-steps';
 
 const LONG = longRead();
 
@@ -59,31 +20,9 @@ test.use({ drafts: { 'long-read.copydesk': LONG.text } });
 // Opening 100,000 words, and axe over them, take seconds on this 2-core machine.
 test.setTimeout(180_000);
 
-/** Opens the long read from the library and waits until the text, its last chip and the Sources panel are there. */
+/** Opens the long read from the library (long-read-steps.ts). */
 async function openLongRead(page: Page): Promise<void> {
-  await page.getByRole('button', { name: LONG.headline, exact: true }).click();
-  await expect(editor(page)).toBeFocused({ timeout: 30_000 });
-  await expect(chips(page).last()).toBeAttached();
-  await expect(sourcesPanel(page).getByRole('list', { name: 'Sources in number order' }).getByRole('heading', { level: 3 })).toHaveCount(SIZES.XL.sources, { timeout: 30_000 });
-}
-
-/** The scrolling column of the article. */
-function column(page: Page): Locator {
-  return page.locator('.cd-article');
-}
-
-/** Whether the browser renders `target` (false while it is inside a skipped `content-visibility: auto` block). */
-async function rendered(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
-}
-
-/** How far the shell's own layout is scrolled: every ancestor of the article column, and the page. */
-async function shellScroll(page: Page): Promise<number> {
-  return column(page).evaluate((el) => {
-    let sum = el.ownerDocument.scrollingElement?.scrollTop ?? 0;
-    for (let p = el.parentElement; p; p = p.parentElement) sum += p.scrollTop;
-    return sum;
-  });
+  await open(page, LONG.headline);
 }
 
 /** The top-level paragraph whose text starts like `text`. */
@@ -166,6 +105,7 @@ test('a citation deep in the article: to its source in the Sources panel and bac
   const heading = sourcesPanel(page).getByRole('heading', { name: `[${String(LONG.deepCite.number)}] ${LONG.deepCite.title}` });
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
+  expect(await shellScroll(page), 'showing the source scrolled the panel only, not the shell').toBe(0);
 
   // Meanwhile the reporter scrolls the article back to the top; the way back finds the chip.
   await column(page).evaluate((el) => el.scrollTo(0, 0));
@@ -174,10 +114,17 @@ test('a citation deep in the article: to its source in the Sources panel and bac
   await expect(editor(page)).toBeFocused();
   await expect(chip).toBeInViewport();
   await expect(chip.locator('xpath=..')).toHaveClass(/ProseMirror-selectednode/u);
+  // Centred in the article column, and only there: the app bar and toolbar stay where they were.
+  expect(await shellScroll(page), 'the way back scrolled the article column only, not the shell around it').toBe(0);
+  await expect(page.getByRole('banner')).toBeInViewport({ ratio: 1 });
+  const box = await chip.boundingBox();
+  const frame = await column(page).boundingBox();
+  if (!box || !frame) throw new Error('the chip or the column has no box');
+  expect(Math.abs(box.y + box.height / 2 - (frame.y + frame.height / 2)), 'the chip is centred in the column').toBeLessThan(frame.height / 4);
+  await nextFrame(page);
+  expect(await shellScroll(page), 'still, a frame later').toBe(0);
+  await expect(chip).toBeInViewport();
   await snap(page, 'long-read-citation-back');
-  // Known, in the shell (renderer/app/session/editor-store.ts, reveal): Element.scrollIntoView
-  // also scrolls the shell's clipping ancestors, so the app bar can end up partly off screen.
-  test.info().annotations.push({ type: 'shell', description: `the way back scrolled the shell around the article by ${String(await shellScroll(page))} px` });
 
   // The chip's link target is the source's entry in the canvas's source list, at the very end
   // (skipped too): following it (as a fragment link scrolls) shows it, and clicking it shows
@@ -196,7 +143,7 @@ test('a citation deep in the article: to its source in the Sources panel and bac
   await expect(heading).toBeFocused();
 });
 
-test('accessibility: axe finds no serious violation on the long read; a citation far down is in the accessibility tree with its name', async ({ page }) => {
+test('accessibility: axe finds no serious violation on the long read; a citation far down is in the accessibility tree with its name', async ({ page, emit }) => {
   await openLongRead(page);
   const chip = chips(page).last();
   expect(await rendered(chip)).toBe(false);
@@ -215,22 +162,16 @@ test('accessibility: axe finds no serious violation on the long read; a citation
   expect(passes.length).toBeGreaterThan(10);
   test.info().annotations.push({ type: 'axe', description: `${seconds.toFixed(1)} s, ${String(violations.length)} kinds of violation, none serious or critical` });
 
-  // Chromium's own accessibility tree, what a screen reader reads: roles of the nodes named so.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Accessibility.enable');
-  const rolesNamed = async (name: string): Promise<string[]> => {
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.cd-editor' });
-    const { nodes } = await cdp.send('Accessibility.queryAXTree', { nodeId, accessibleName: name });
-    return nodes.filter((n) => !n.ignored).map((n) => String(n.role?.value ?? ''));
-  };
-  // Chromium leaves never-rendered content out of the tree; recorded, not asserted (a browser
-  // that changes this makes the cd-render-all mode unnecessary, not wrong).
+  // Chromium's own accessibility tree, what a screen reader reads (see screen-reader.spec.ts for
+  // the switch between the modes).
+  const { rolesNamed } = await accessibilityTree(page);
+  // Chromium leaves never-rendered content out of the tree; recorded here (screen-reader.spec.ts asserts it).
   const whileSkipped = await rolesNamed(LONG.deepCite.name);
   test.info().annotations.push({ type: 'Chromium', description: `a citation in a never-rendered block is ${whileSkipped.length > 0 ? '' : 'NOT '}in the accessibility tree` });
 
-  // With assistive technology on, the shell puts cd-render-all on the root element (editor.css).
-  await page.evaluate(() => document.documentElement.classList.add('cd-render-all'));
+  // Assistive technology on, as the main process reports it: the shell puts cd-render-all on the root element.
+  await emit('accessibility', { enabled: true });
+  await expect(page.locator('html')).toHaveClass(/\bcd-render-all\b/u);
   await expect.poll(() => rendered(chip), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => rolesNamed(LONG.deepCite.name), { timeout: 30_000 }).toEqual(['doc-noteref']);
   await expect(chip).not.toBeInViewport(); // in the tree without being scrolled to

@@ -2,13 +2,15 @@
  * The Details panel: the draft's metadata beside the document — slug (with "From headline"),
  * section, tags, authors (comma-separated) and review status — checked against the draft
  * format's rules before they are kept (a value the format refuses is shown with the reason,
- * never saved), plus when the draft was created and last updated.
+ * never saved), plus when the draft was created and last updated. Under them, the preferences of
+ * this computer that concern the open article ("Render the whole article at once").
  */
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import { slugify, STATUSES, type DraftMeta, type Status } from '../../../shared/draft/meta';
 import type { DocumentSession } from '../session/document-session';
 import { useObservable } from '../session/observable';
 import { formatWhen, STATUS_LABELS } from '../status-labels';
+import { RenderAllSwitch } from './RenderAllSwitch';
 
 const SLUG = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/u;
 const MAX_TEXT = 200;
@@ -120,6 +122,7 @@ export function MetadataPanel({ session, headline }: MetadataPanelProps): ReactE
           <time dateTime={meta.updated}>{formatWhen(meta.updated)}</time>
         </dd>
       </dl>
+      <RenderAllSwitch />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { removeSource, updateSource, type SourceEdit } from '../../editor/comman
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { FootnoteState } from '../../editor/footnote-state';
 import { useAsk } from '../dialogs/dialog-host';
+import { scrollWithin } from '../scroll-within';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { panelEntryId, SourceEntry } from './SourceEntry';
 
@@ -55,7 +56,8 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
     const entry = document.getElementById(panelEntryId(request.id));
     if (!entry) return;
     handled.current = request.seq;
-    entry.scrollIntoView({ block: 'nearest' });
+    // In the panel's list only, not the shell around it (scroll-within.ts).
+    scrollWithin(entry, 'nearest');
     entry.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
   }, [request, footnotes]);
 

@@ -11,7 +11,14 @@ import type { EditorView } from 'prosemirror-view';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { createEditorState } from '../../editor/create-editor';
 import { typographyOn } from '../../editor/input-rules';
+import { centreWithin } from '../scroll-within';
 import type { Listener } from './observable';
+
+// The element holding document position `pos` (a text node's parent).
+function elementAt(view: EditorView, pos: number): Element | null {
+  const { node } = view.domAtPos(pos);
+  return node instanceof Element ? node : node.parentElement;
+}
 
 /** Called after each transaction (and after a whole new state, with `tr` null). */
 export type TransactionListener = (state: EditorState, tr: Transaction | null) => void;
@@ -86,7 +93,10 @@ export class EditorStore {
     this.emit(state, null);
   }
 
-  /** Selects the node at `pos` (a citation, a source) or puts the cursor there, scrolls to it, focuses the editor. */
+  /**
+   * Selects the node at `pos` (a citation, a source) or puts the cursor there, centres it in the
+   * article column (only there: the shell around it does not move), focuses the editor.
+   */
   reveal(pos: number): void {
     const view = this.editorView;
     if (!view) return;
@@ -99,11 +109,14 @@ export class EditorStore {
       const inside = node && node.isBlock ? at + 1 : at;
       tr = tr.setSelection(TextSelection.near(doc.resolve(Math.min(inside, doc.content.size))));
     }
-    view.dispatch(tr.scrollIntoView());
+    view.dispatch(tr);
     view.focus();
-    // ProseMirror scrolls the selection into view; a selected block may sit in skipped content.
-    const dom = view.nodeDOM(at);
-    if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+    // Centred in the article column only: Element.scrollIntoView (and ProseMirror's scroll, which
+    // walks every ancestor) would also move the shell around the column (scroll-within.ts).
+    const selection = view.state.selection;
+    const target = view.nodeDOM(at);
+    const element = target instanceof Element ? target : elementAt(view, selection.head);
+    if (element) centreWithin(element, () => !view.isDestroyed && view.state.selection.eq(selection));
   }
 
   private emit(state: EditorState, tr: Transaction | null): void {
