@@ -60,7 +60,7 @@ export interface CopydeskFixtures {
   readonly mainLog: readonly string[];
   /** A menu command, as choosing File > … in the app. */
   readonly sendMenu: (command: MenuCommand) => Promise<void>;
-  /** An event from the main process to every window (externalChange, openDraft, menu, workspaceChanged). */
+  /** An event from the main process to every window (externalChange, openDraft, menu, workspaceChanged, accessibility; the last also sets what system.accessibility answers). */
   readonly emit: <E extends EventName>(name: E, payload: EventMap[E]) => Promise<void>;
   /** Opens another Copydesk window on the same services and waits for its page to load. */
   readonly openWindow: () => Promise<Page>;

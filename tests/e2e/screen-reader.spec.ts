@@ -14,7 +14,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { chips, editor } from './editor-steps';
-import { expect, test } from './fixtures';
+import { expect, snap, test } from './fixtures';
 import { accessibilityTree, longRead, openLongRead, rendered } from './long-read-steps';
 
 const LONG = longRead();
@@ -86,6 +86,7 @@ test('the preference "Render the whole article at once" forces the mode, is reme
   await box.check();
   await expect(root(page)).toHaveClass(RENDER_ALL);
   await expectInTree(page, rolesNamed);
+  await snap(page, 'details-render-whole-article');
 
   // Remembered (localStorage): a new page starts in the mode.
   await page.goto(appUrl);
