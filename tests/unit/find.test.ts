@@ -24,6 +24,8 @@ import {
   replaceMatch,
   searchDocument,
   setFindQuery,
+  setFindWindow,
+  shownMatches,
   toSearchQuery,
   type FindQuery,
 } from '../../renderer/editor/find';
@@ -199,6 +201,27 @@ describe('find', () => {
     expect(searchDocument(state.doc, word)).toEqual(wholeWords);
     expect(wholeWords.length).toBe(6);
     expect(matchesInBlock(new SearchQuery({ search: '' }), state.doc.child(0), 1)).toEqual([]);
+  });
+
+  test('only the matches in the window around the viewport are drawn, and the selected one', () => {
+    let state = open(sample(), { search: 'harbour' });
+    const all = findMatches(state);
+    expect(shownMatches(state)).toEqual(all); // no view has measured a window: all drawn
+    // The window: the list (top-level block 4).
+    let start = 0;
+    for (let i = 0; i < 4; i++) start += state.doc.child(i).nodeSize;
+    const window = { from: start, to: start + state.doc.child(4).nodeSize };
+    state = run(state, setFindWindow(window));
+    const inList = all.filter((m) => m.from >= window.from && m.to <= window.to);
+    expect(inList).toHaveLength(2);
+    // The selected match (the headline's) is drawn too.
+    expect(shownMatches(state)).toEqual([all[0], ...inList]);
+    state = run(state, findNext);
+    expect(shownMatches(state)).toEqual([all[1], ...inList]);
+    // Typing before the window moves it with the text.
+    state = state.apply(state.tr.insertText('harbour ', 1));
+    expect(shownMatches(state).map((m) => state.doc.textBetween(m.from, m.to))).toEqual(['harbour', 'Harbour', 'HARBOUR']);
+    expect(findStatus(state).count).toBe(8);
   });
 
   test('while the bar is open, edits keep the matches and the count exact (random edits against a fresh search)', () => {

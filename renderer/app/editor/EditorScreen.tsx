@@ -9,6 +9,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import { createSourceAndCite, insertCitation, insertFigure, linkAt, removeLink, setLink } from '../../editor/commands';
 import { sourceTooltip } from '../../editor/citation-view';
+import { findNext, findPrevious, openFind } from '../../editor/find';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { EditorHooks } from '../../editor/hooks';
 import { api, displayName, messageOf, toDraftName } from '../api';
@@ -24,6 +25,7 @@ import { useObservable } from '../session/observable';
 import { StatusBar } from '../status/StatusBar';
 import { ConflictBanner, ConflictDialog, type ConflictActions } from './ConflictBanner';
 import { EditorCanvas } from './EditorCanvas';
+import { FindBar } from './FindBar';
 import { HeadlineMeter } from './HeadlineMeter';
 import { canCiteAt } from './toolbar-state';
 import { Toolbar } from './Toolbar';
@@ -220,6 +222,11 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
     trash: () => void trash(),
     'export-html': () => void exportDraft('html'),
     'export-markdown': () => void exportDraft('md'),
+    // The bar focuses its own field; next/previous leave the focus where it is.
+    find: () => void store.run(openFind('find'), false),
+    replace: () => void store.run(openFind('replace'), false),
+    'find-next': () => void store.run(findNext, false),
+    'find-previous': () => void store.run(findPrevious, false),
   });
 
   return (
@@ -241,6 +248,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
           </nav>
         </div>
         <Toolbar store={store} onLink={openLink} onCite={openCite} onFigure={openFigure} />
+        <FindBar store={store} />
         {status.kind === 'conflict' ? <ConflictBanner deleted={status.deleted} actions={conflictActions} /> : null}
       </header>
       <div className={`cd-workarea${panels.open ? ' cd-with-panel' : ''}`}>
