@@ -1,12 +1,13 @@
 /**
  * Find and replace in the article (Edit > Find…, the shell's find bar).
  *
- * Matching is prosemirror-search's `SearchQuery` (case, whole word, literal text, replacement
- * with the marks of the match). It searches the ProseMirror document, not the DOM, so matches in
+ * Matching is prosemirror-search's `SearchQuery` (case, whole word, literal text; see
+ * find-search.ts). It searches the ProseMirror document, not the DOM, so matches in
  * blocks the browser has not rendered (`content-visibility: auto`) are found like any other. It
  * sees the text of textblocks: headline, standfirst, body, list items, quotes and captions. Atoms
  * are one placeholder character (U+FFFC) to it, so a citation's source id, a "Read also" item
  * and a source (their fields are attributes) are never matched, nor changed by Replace all.
+ * Replacement text is literal and takes the marks present across the whole match.
  *
  * Not prosemirror-search's own `search()` plugin: it searches the whole document again after
  * every transaction that changes the document or the selection, and each match restarts the scan
@@ -17,7 +18,8 @@
  * active match). With the bar closed it holds no query and does nothing per transaction.
  * Only the matches in the blocks around the viewport (and the selected one) are drawn: drawing
  * all 1,300 matches of "the" at 100,000 words made ProseMirror redraw 1,300 paragraphs (about
- * 270 ms per query); find-view.ts measures the window, which follows the article's scrolling.
+ * 190 ms per query in Chromium, 30 ms with the window); find-view.ts measures the window, which
+ * follows the article's scrolling.
  *
  * The bar's open state lives here too, so the editor's own shortcuts (Ctrl/Cmd+F, F3…; see
  * keymap.ts) open it without the shell: `findStatus(state).request` grows on each request to
@@ -26,28 +28,18 @@
 import { closeHistory } from 'prosemirror-history';
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Selection, type Transaction } from 'prosemirror-state';
-import { SearchQuery } from 'prosemirror-search';
+import type { SearchQuery } from 'prosemirror-search';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { changedRange } from './changed-range';
+import { matchesInBlock, searchDocument, toSearchQuery, type FindQuery, type Match } from './find-search';
 import { blocksInView, revealNear, scrollerOf, type PosRange } from './find-view';
+
+export { matchesInBlock, searchDocument, toSearchQuery, type FindQuery, type Match } from './find-search';
 
 /** Class of every match (style it in the shell; FindBar.css does). */
 export const MATCH_CLASS = 'ProseMirror-search-match';
 /** Class added to the match that is selected. */
 export const ACTIVE_MATCH_CLASS = 'ProseMirror-active-search-match';
-
-/** What to look for. */
-export interface FindQuery {
-  readonly search: string;
-  readonly caseSensitive?: boolean;
-  readonly wholeWord?: boolean;
-}
-
-/** A match: a range of the document. */
-export interface Match {
-  readonly from: number;
-  readonly to: number;
-}
 
 /** Which part of the bar a request opens. */
 export type FindMode = 'find' | 'replace';
@@ -74,44 +66,6 @@ type FindMeta =
 
 /** The plugin's key. */
 export const findKey = new PluginKey<FindState>('copydesk-find');
-
-/** A prosemirror-search query for `q`: literal text (a typed `\n` is a backslash and an n). */
-export function toSearchQuery(q: FindQuery): SearchQuery {
-  return new SearchQuery({ search: q.search, caseSensitive: q.caseSensitive ?? false, wholeWord: q.wholeWord ?? false, literal: true });
-}
-
-/**
- * The matches of `query` inside one textblock whose content starts at `start`. The query runs
- * with that block as its document, so it scans that block's text alone (run on the whole
- * document, each call walks the top-level blocks from the first one). SearchQuery reads nothing
- * of a state but its `doc` (its scan and its word-boundary check), so a real `EditorState` (about
- * 5 µs each, 10 ms for the 2,000 blocks of 100,000 words) is not built; find.test.ts checks that
- * this finds exactly what the query finds on the whole document.
- */
-export function matchesInBlock(query: SearchQuery, block: PMNode, start: number): Match[] {
-  if (!query.valid || block.content.size === 0) return [];
-  const state = { doc: block } as EditorState;
-  const out: Match[] = [];
-  for (let pos = 0, end = block.content.size; pos < end; ) {
-    const found = query.findNext(state, pos, end);
-    if (!found) break;
-    out.push({ from: start + found.from, to: start + found.to });
-    pos = Math.max(found.to, pos + 1);
-  }
-  return out;
-}
-
-/** Every match of `query` in `doc`, in document order (a walk over all textblocks). */
-export function searchDocument(doc: PMNode, query: SearchQuery): Match[] {
-  const out: Match[] = [];
-  if (!query.valid) return out;
-  doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true;
-    for (const m of matchesInBlock(query, node, pos + 1)) out.push(m);
-    return false;
-  });
-  return out;
-}
 
 const plain = (m: Match): Decoration => Decoration.inline(m.from, m.to, { class: MATCH_CLASS }, { match: true });
 const activeDeco = (m: Match): Decoration => Decoration.inline(m.from, m.to, { class: `${MATCH_CLASS} ${ACTIVE_MATCH_CLASS}` }, { match: true, active: true });
