@@ -35,7 +35,7 @@ export class FigureView implements NodeView {
     const controls = el(document, 'div', { class: 'cd-figure-fields', contenteditable: 'false', 'data-cd-controls': true }, [this.alt, this.credit]);
     // Shown instead of the browser's broken-image icon when the picture cannot be loaded (an
     // imported draft's placeholder file not yet in assets/, a file moved away, no network).
-    this.missing = el(document, 'p', { class: 'cd-figure-missing', hidden: true });
+    this.missing = el(document, 'div', { class: 'cd-figure-missing', role: 'img', 'aria-label': 'Image not found', hidden: true });
     this.dom = el(document, 'figure', { class: 'cd-figure' }, [el(document, 'div', { contenteditable: 'false' }, [this.img, this.missing]), this.contentDOM, controls]);
     this.img.addEventListener('error', () => this.showMissing(true));
     this.img.addEventListener('load', () => this.showMissing(false));

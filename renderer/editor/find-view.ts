@@ -8,6 +8,7 @@
  * selected one), and moves that window as the article scrolls; the count and the stepping use
  * every match, from the plugin state.
  */
+import { scrollBoxWithin } from './scroll-within';
 import type { Selection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
@@ -17,7 +18,11 @@ export interface PosRange {
   readonly to: number;
 }
 
-/** The nearest ancestor of the editor that scrolls vertically (the shell's article column). */
+/**
+ * The editor's scroll container by style (the shell's article column), even while its content
+ * does not overflow yet: where the find bar listens for scrolling. (scroll-within.ts's
+ * `scrollerOf` is the ancestor that scrolls now, for moving things into view.)
+ */
 export function scrollerOf(view: EditorView): HTMLElement | null {
   for (let p = view.dom.parentElement; p; p = p.parentElement) {
     if (/(auto|scroll)/u.test(getComputedStyle(p).overflowY)) return p;
@@ -83,5 +88,5 @@ export function revealNear(view: EditorView, previous: Selection): void {
   const top = Math.min(start.top, end.top);
   const bottom = Math.max(start.bottom, end.bottom);
   if (top >= box.top && bottom <= box.top + scroller.clientHeight) return;
-  scroller.scrollTop += top - box.top - Math.max(0, (scroller.clientHeight - (bottom - top)) / 2);
+  scrollBoxWithin(scroller, { top, bottom }, 'center');
 }

@@ -17,6 +17,7 @@
  * Collapsed selections are left alone (focusing the editable may place a caret), and so is
  * select-all (an `AllSelection`). The check is constant work per transaction.
  */
+import { centreWithin } from './scroll-within';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
@@ -37,39 +38,11 @@ function headElement(view: EditorView): Element | null {
   return node instanceof Element ? node : node.parentElement;
 }
 
-// The nearest ancestor that scrolls vertically (the shell's article column), or the page's.
-function scrollerOf(element: Element): Element | null {
-  for (let p = element.parentElement; p; p = p.parentElement) {
-    if (/(auto|scroll)/u.test(getComputedStyle(p).overflowY) && p.scrollHeight > p.clientHeight) return p;
-  }
-  return element.ownerDocument.scrollingElement;
-}
-
-// Centres `element` in its scroller only: `Element.scrollIntoView` would also scroll every
-// clipping ancestor, shifting the shell's fixed layout.
-function centre(element: Element, onlyIfHidden: boolean): void {
-  const scroller = scrollerOf(element);
-  if (!scroller) return;
-  const box = element.getBoundingClientRect();
-  const isPage = scroller === element.ownerDocument.scrollingElement;
-  const top = isPage ? 0 : scroller.getBoundingClientRect().top;
-  const height = isPage ? (element.ownerDocument.defaultView?.innerHeight ?? scroller.clientHeight) : scroller.clientHeight;
-  if (onlyIfHidden && box.top >= top && box.bottom <= top + height) return;
-  scroller.scrollTop += box.top - top - Math.max(0, (height - box.height) / 2);
-}
-
 function reveal(view: EditorView): void {
   const selection = view.state.selection;
   const element = headElement(view);
-  if (element) centre(element, false);
-  const window = view.dom.ownerDocument.defaultView;
-  window?.requestAnimationFrame(() => {
-    window.requestAnimationFrame(() => {
-      if (view.isDestroyed || !view.state.selection.eq(selection)) return;
-      const again = headElement(view);
-      if (again) centre(again, true);
-    });
-  });
+  // Centred in the article column only, and again once the blocks around have rendered.
+  if (element) centreWithin(element, () => !view.isDestroyed && view.state.selection.eq(selection));
 }
 
 /** The plugin (see the module comment). */

@@ -13,7 +13,7 @@ import { removeSource, updateSource, type SourceEdit } from '../../editor/comman
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { FootnoteState } from '../../editor/footnote-state';
 import { useAsk } from '../dialogs/dialog-host';
-import { scrollWithin } from '../scroll-within';
+import { scrollWithin } from '../../editor/scroll-within';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { panelEntryId, SourceEntry } from './SourceEntry';
 

@@ -11,7 +11,7 @@ import type { EditorView } from 'prosemirror-view';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { createEditorState } from '../../editor/create-editor';
 import { typographyOn } from '../../editor/input-rules';
-import { centreWithin } from '../scroll-within';
+import { centreWithin } from '../../editor/scroll-within';
 import type { Listener } from './observable';
 
 // The element holding document position `pos` (a text node's parent).

@@ -5,8 +5,8 @@
  * `Element.scrollIntoView` scrolls every clipping ancestor as well, `overflow: hidden` ones
  * included, so the shell's fixed layout (app bar, toolbar, status bar) could end up shifted off
  * screen: after "Back to the text" in a long read the app bar was 56 px above the window. Here
- * only the nearest ancestor that scrolls vertically moves. (renderer/editor/reveal-selection.ts
- * does the same for selections the browser makes.)
+ * only the nearest ancestor that scrolls vertically moves. Used by the shell ("Back to the text",
+ * the Sources panel), reveal-selection.ts and the find bar's matches.
  */
 
 /** Where the element should end up: centred, or moved just enough to be wholly visible. */
@@ -46,16 +46,25 @@ function viewportOf(scroller: Element): { top: number; height: number } {
 export function scrollWithin(element: Element, block: ScrollBlock): Element | null {
   const scroller = scrollerOf(element);
   if (!scroller) return null;
+  return scrollBoxWithin(scroller, element.getBoundingClientRect(), block) ? scroller : null;
+}
+
+/**
+ * Scrolls `scroller` (and nothing else) so that the box `box` (viewport coordinates: a range's
+ * caret rectangles, an element's box) is centred or, with 'nearest', just wholly visible.
+ * Returns whether it moved.
+ */
+export function scrollBoxWithin(scroller: Element, box: { readonly top: number; readonly bottom: number }, block: ScrollBlock): boolean {
   const { top, height } = viewportOf(scroller);
-  const box = element.getBoundingClientRect();
+  const boxHeight = box.bottom - box.top;
   let delta: number;
-  if (block === 'center') delta = box.top - top - Math.max(0, (height - box.height) / 2);
-  else if (box.top < top || box.height > height) delta = box.top - top;
+  if (block === 'center') delta = box.top - top - Math.max(0, (height - boxHeight) / 2);
+  else if (box.top < top || boxHeight > height) delta = box.top - top;
   else if (box.bottom > top + height) delta = box.bottom - (top + height);
   else delta = 0;
-  if (Math.abs(delta) < 0.5) return null;
+  if (Math.abs(delta) < 0.5) return false;
   scroller.scrollTop += delta;
-  return scroller;
+  return true;
 }
 
 /**
