@@ -19,7 +19,6 @@
  * end of the last body block: the heading is not content, and a caret left in it went nowhere.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { Selection } from 'prosemirror-state';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { registryFor, type NumberedView } from './citation-registry';
 import { sourceTooltip } from './citation-view';
@@ -27,6 +26,7 @@ import { el } from './dom';
 import { sourceElementId } from './source-ids';
 import { footnoteKey } from './footnote-plugin';
 import type { EditorHooks } from './hooks';
+import { cursorAtTextEnd } from './text-end';
 
 /** The node view of the sources section: a heading the caret cannot enter, then the list. */
 export class SourcesView implements NodeView {
@@ -50,11 +50,7 @@ export class SourcesView implements NodeView {
     this.dom.addEventListener('mousedown', (event) => {
       if (event.button !== 0 || inEntry(event)) return;
       event.preventDefault();
-      const doc = view.state.doc;
-      const end = doc.content.size - (doc.lastChild?.nodeSize ?? 0);
-      // A text cursor (the last body block may be a "Read also" block, whose items a node selection would let typing replace).
-      const $end = doc.resolve(end);
-      view.dispatch(view.state.tr.setSelection(Selection.findFrom($end, -1, true) ?? Selection.near($end, -1)).scrollIntoView());
+      cursorAtTextEnd(view.state, view.dispatch);
       view.focus();
     });
   }

@@ -3,10 +3,10 @@
  * passes it the shell's hooks (link dialog, citation picker, going to a source, figure images).
  * The hooks are read through a ref, so the editor is created once per draft, not per render.
  */
-import { Selection } from 'prosemirror-state';
 import { useEffect, useRef, type MouseEvent, type ReactElement } from 'react';
 import { createEditorView } from '../../editor/create-editor';
 import type { EditorHooks } from '../../editor/hooks';
+import { cursorAtTextEnd } from '../../editor/text-end';
 import { setFocusRestorer } from '../dialogs/Dialog';
 import type { EditorStore } from '../session/editor-store';
 import { resolveImage } from './asset-url';
@@ -53,11 +53,7 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
     const view = store.view;
     if (!view || event.target !== event.currentTarget || event.button !== 0) return;
     event.preventDefault();
-    const doc = view.state.doc;
-    const end = doc.content.size - (doc.lastChild?.nodeSize ?? 0);
-    const $end = doc.resolve(end);
-    // A text cursor: a node selection of a last "Read also" item would let typing replace it.
-    view.dispatch(view.state.tr.setSelection(Selection.findFrom($end, -1, true) ?? Selection.near($end, -1)).scrollIntoView());
+    cursorAtTextEnd(view.state, view.dispatch);
     view.focus();
   };
 
