@@ -95,7 +95,15 @@ class HtmlWriter {
       if (standfirst.childCount) this.inlineBlock('<p class="standfirst">', standfirst, '</p>');
       this.out.push('</header>\n');
     }
-    for (let i = 2; i < doc.childCount - 1; i++) this.block(doc.child(i));
+    for (let i = 2; i < doc.childCount - 1; i++) {
+      const start = this.out.length;
+      const pending = this.anchors.length;
+      this.block(doc.child(i));
+      // One string per block keeps the output array short (a 100,000-word article was
+      // ~400,000 parts, whose final join and garbage grew faster than the text). A block with a
+      // link still waiting for its target keeps its parts: resolveAnchors edits them by index.
+      if (this.anchors.length === pending && this.out.length - start > 1) this.out.push(this.out.splice(start).join(''));
+    }
     this.sources();
     this.out.push('</article>\n');
     if (!fragment) this.out.push('</main>\n</body>\n</html>\n');
