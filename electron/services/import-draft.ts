@@ -12,6 +12,7 @@
  *
  * Every failure is a `ServiceError` whose message says that nothing was written.
  */
+import type { ImportSummary } from '../../shared/ipc/channels';
 import path from 'node:path';
 import { DRAFT_EXTENSION, draftToJson } from '../../shared/draft/format';
 import { slugify } from '../../shared/draft/meta';
@@ -31,17 +32,8 @@ export const IMPORT_FILE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'] a
 
 const NOTHING_WRITTEN = 'Nothing was imported.';
 
-/** The report of an import, for the renderer (mirrors `ImportSummary` in shared/ipc/channels.ts). */
-export interface ImportSummary {
-  readonly file: string;
-  readonly kind: ImportKind;
-  readonly sources: number;
-  readonly citations: number;
-  readonly readAlsoItems: number;
-  readonly dropped: readonly string[];
-  readonly notes: readonly string[];
-  readonly problems: readonly { readonly severity: 'error' | 'warning'; readonly message: string }[];
-}
+/** The report of an import, as the renderer receives it (the channel map's type). */
+export type { ImportSummary };
 
 /** A draft written by an import, with its report. */
 export interface ImportedDraft extends OpenedDraft {
