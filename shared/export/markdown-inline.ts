@@ -339,6 +339,11 @@ export function writeInline(pieces: readonly InlinePiece[], options: InlineOptio
     if (item?.kind === 'text') {
       content = heading ? escapeHeadingText(item.value) : escapeText(item.value);
       if (lineStart && tokens.length === 0) content = escapeLineStart(content);
+      // pandoc's own Markdown trims white space at the edges of a link's text: a reference keeps it.
+      const first = firstChar(content);
+      if (item.space && tokens.includes(LINK_OPEN) && LINE_EDGE_SPACE.test(first)) content = charRef(first) + content.slice(first.length);
+      const link = item.space ? item.marks.find((m) => m.type === 'link') : undefined;
+      if (link && !hasMark(items[i + 1]?.marks ?? NO_MARKS, link)) content = escapeLineEnd(content);
     } else if (item?.kind === 'cite' || item?.kind === 'raw') {
       content = item.value;
     }

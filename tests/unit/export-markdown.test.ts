@@ -9,14 +9,14 @@ import { sourceText } from '../../shared/export/source-parts';
 import { schema } from '../../shared/schema';
 import { arbDoc, INJECTED_TAG } from './helpers/arbitrary-doc';
 import { article, cite, draftOf, h, list, marked, p, readAlso, source } from './helpers/build';
-import { expectedReading, expectedSourceRuns, markdownIt, readWithCmark, readWithMarkdownIt, readWithPandoc, run } from './helpers/md-readers';
+import { expectedReading, expectedSourceRuns, markdownIt, pandocHref, readWithCmark, readWithMarkdownIt, readWithPandoc, run } from './helpers/md-readers';
 
 const md = (doc: PMNode): string => exportMarkdown(draftOf(doc));
 const li = (...children: PMNode[]): PMNode => schema.node('list_item', null, children);
 const br = (): PMNode => schema.node('hard_break');
 const mdHref = (url: string): string => markdownIt.normalizeLink(url);
 
-/** Checks that all three readers read `doc`'s export as `doc` means it; returns the Markdown. */
+/** Checks that all four readers (markdown-it, cmark-gfm, pandoc -f gfm and -f markdown) read `doc`'s export as `doc` means it; returns the Markdown. */
 function expectReadBack(doc: PMNode): string {
   const text = md(doc);
   const context = `\n--- Markdown ---\n${text}`;
@@ -34,11 +34,13 @@ function expectReadBack(doc: PMNode): string {
   expect(cmark.defs, `cmark-gfm definitions${context}`).toEqual(expected.defs);
   expect(cmark.html, `cmark-gfm HTML${context}`).not.toMatch(new RegExp(`<(script|${INJECTED_TAG})`, 'iu'));
 
-  const pandoc = readWithPandoc(text);
-  const expectedPandoc = expectedReading(doc, { pandoc: true });
-  expect(pandoc.blocks, `pandoc blocks${context}`).toEqual(expectedPandoc.blocks);
-  expect(pandoc.notes, `pandoc notes${context}`).toEqual(expectedPandoc.refs);
-  expect([...pandoc.types].filter((t) => t.startsWith('Raw')), `pandoc raw${context}`).toEqual([]);
+  for (const format of ['gfm', 'markdown'] as const) {
+    const pandoc = readWithPandoc(text, format);
+    const expectedPandoc = expectedReading(doc, format === 'markdown' ? { pandoc: true, mergeBulletLists: true, href: pandocHref } : { pandoc: true });
+    expect(pandoc.blocks, `pandoc -f ${format} blocks${context}`).toEqual(expectedPandoc.blocks);
+    expect(pandoc.notes, `pandoc -f ${format} notes${context}`).toEqual(expectedPandoc.refs);
+    expect([...pandoc.types].filter((t) => t.startsWith('Raw')), `pandoc -f ${format} raw${context}`).toEqual([]);
+  }
   return text;
 }
 
@@ -114,7 +116,7 @@ describe('exportMarkdown: layout', () => {
         body: [h(2, 'Two'), p('Before the rule'), schema.node('horizontal_rule'), p('After', br(), '---', br(), '==='), h(3, 'Three'), h(4, 'Four', br(), 'more')],
       }),
     );
-    expect(text).toContain('Before the rule\n\n---\n\nAfter\\\n\\---\\\n\\===\n');
+    expect(text).toContain('Before the rule\n\n---\n\nAfter\\\n\\-\\-\\-\\\n\\===\n');
     expect(readWithMarkdownIt(text).blocks).toContain('hr');
   });
 
