@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Node as PMNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
+import { bylineText } from '../../shared/byline';
 import { parseDraft } from '../../shared/draft/format';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { sourceText } from '../../shared/export/source-parts';
@@ -17,18 +18,19 @@ const br = (): PMNode => schema.node('hard_break');
 const mdHref = (url: string): string => markdownIt.normalizeLink(url);
 
 /** Checks that all four readers (markdown-it, cmark-gfm, pandoc -f gfm and -f markdown) read `doc`'s export as `doc` means it; returns the Markdown. */
-function expectReadBack(doc: PMNode): string {
-  const text = md(doc);
+function expectReadBack(doc: PMNode, authors: readonly string[] = []): string {
+  const text = exportMarkdown({ ...draftOf(doc), meta: { ...draftOf(doc).meta, authors: [...authors] } });
+  const byline = bylineText(authors);
   const context = `\n--- Markdown ---\n${text}`;
   const mdit = readWithMarkdownIt(text);
-  const expectedMdit = expectedReading(doc, { href: mdHref });
+  const expectedMdit = expectedReading(doc, { href: mdHref, byline });
   expect(mdit.blocks, `markdown-it blocks${context}`).toEqual(expectedMdit.blocks);
   expect(mdit.refs, `markdown-it references${context}`).toEqual(expectedMdit.refs);
   expect(mdit.defs, `markdown-it definitions${context}`).toEqual(expectedMdit.defs);
   expect([...mdit.tokenTypes].filter((t) => t.startsWith('html')), `markdown-it HTML${context}`).toEqual([]);
 
   const cmark = readWithCmark(text);
-  const expected = expectedReading(doc, { cmark: true });
+  const expected = expectedReading(doc, { cmark: true, byline });
   expect(cmark.blocks, `cmark-gfm blocks${context}`).toEqual(expected.blocks);
   expect(cmark.refs, `cmark-gfm references${context}`).toEqual(expected.refs);
   expect(cmark.defs, `cmark-gfm definitions${context}`).toEqual(expected.defs);
@@ -36,12 +38,30 @@ function expectReadBack(doc: PMNode): string {
 
   for (const format of ['gfm', 'markdown'] as const) {
     const pandoc = readWithPandoc(text, format);
-    const expectedPandoc = expectedReading(doc, format === 'markdown' ? { pandoc: true, mergeBulletLists: true, href: pandocHref } : { pandoc: true });
+    const expectedPandoc = expectedReading(doc, format === 'markdown' ? { pandoc: true, mergeBulletLists: true, href: pandocHref, byline } : { pandoc: true, byline });
     expect(pandoc.blocks, `pandoc -f ${format} blocks${context}`).toEqual(expectedPandoc.blocks);
     expect(pandoc.notes, `pandoc -f ${format} notes${context}`).toEqual(expectedPandoc.refs);
     expect([...pandoc.types].filter((t) => t.startsWith('Raw')), `pandoc -f ${format} raw${context}`).toEqual([]);
   }
   return text;
+}
+
+/** An article with `text` in every field: headline, standfirst, paragraphs, marks, lists, figure, "Read also", source. */
+function everyField(text: string): PMNode {
+  return article({
+    headline: text,
+    standfirst: text,
+    body: [
+      p(text, cite('a')),
+      h(2, text),
+      p(marked(text, 'em'), ' ', marked(text, 'strong'), ' ', marked(text, ['link', { href: 'https://example.com' }]), ' ', text),
+      list('bullet_list', text),
+      schema.node('blockquote', null, [p(text)]),
+      schema.node('figure', { src: 'assets/a.jpg', alt: text, credit: text }, [schema.node('figcaption', null, [schema.text(text)])]),
+      readAlso(text, { title: text, url: 'https://example.com', kicker: text }, { title: text, url: '' }),
+    ],
+    sources: [source('a', { title: text, outlet: text, date: text, url: 'https://example.com/<x>', note: text })],
+  });
 }
 
 describe('the readers', () => {
@@ -238,23 +258,7 @@ describe('exportMarkdown: escaping', () => {
   ];
 
   it('brings hostile text back as the same literal text in every field', () => {
-    for (const text of hostile) {
-      const doc = article({
-        headline: text,
-        standfirst: text,
-        body: [
-          p(text, cite('a')),
-          h(2, text),
-          p(marked(text, 'em'), ' ', marked(text, 'strong'), ' ', marked(text, ['link', { href: 'https://example.com' }])),
-          list('bullet_list', text),
-          schema.node('blockquote', null, [p(text)]),
-          schema.node('figure', { src: 'assets/a.jpg', alt: text, credit: text }, [schema.node('figcaption', null, [schema.text(text)])]),
-          readAlso(text, { title: text, url: 'https://example.com', kicker: text }, { title: text, url: '' }),
-        ],
-        sources: [source('a', { title: text, outlet: text, date: text, url: 'https://example.com/<x>', note: text })],
-      });
-      expectReadBack(doc);
-    }
+    for (const text of hostile) expectReadBack(everyField(text), [text]);
   });
 
   it('never lets text become HTML in any reader', () => {
@@ -370,4 +374,82 @@ describe('exportMarkdown: speed', () => {
     console.log(`exportMarkdown, a mark change at every word: 25,000 words in ${small.toFixed(1)} ms, 100,000 in ${large.toFixed(1)} ms`);
     expect(large).toBeLessThan(small * 8);
   }, 60_000);
+});
+
+describe("exportMarkdown: read by pandoc's own Markdown (`pandoc story.md`)", () => {
+  /** Text that pandoc's extensions would turn into structure, attributes, notes, math or typography. */
+  const pandocHostile = [
+    'Breaking {autofocus onfocus="alert(1)"}',
+    'Headline {#top .x onfocus="alert(1)" autofocus=""}',
+    '{onclick="alert(1)"} {.c} {=html}',
+    '[span]{.x onmouseover="alert(1)"} ![i](x.png){onload="alert(1)"}',
+    '::: {.warning onclick="alert(1)"}',
+    '(1) one',
+    '(a) one',
+    'a) one',
+    'A.  one',
+    'i. one',
+    'iv) one',
+    'mix. one',
+    '#. one',
+    '(@) example (@good) example',
+    'Term\n: definition',
+    ': definition',
+    '~ definition',
+    '| line block',
+    '-- en --- em ---- ... .... ellipsis "double" \'single\' don\'t “curly” ‘single’ rock ’n’ roll',
+    'Mr. Smith met Dr. Jones, e.g. at St. Paul; cf. p. 5, i.e. Ph.D. No. 5 vs. Inc.',
+    '@doe says [@doe, p. 3] and -@doe',
+    'note^[inline note] and 2^10^ H~2~O ~~strike~~ ==mark==',
+    '`code`{=html} $x^2$ $$y$$ \\(z\\) \\[w\\] \\textbf{bold} \\begin{x} \\newcommand{\\a}{b}',
+    ':smile: :+1: :x:smile: a:smile: :smile:b',
+    'https://example.com www.example.com <https://x.y> user@example.com',
+    '% Title block',
+    '---',
+    'title: yaml',
+    'Table: caption',
+    '+---+---+',
+    '---- ----',
+    '* * *',
+    '<div onclick="alert(1)">html</div> &lt;b&gt; &#x3C;',
+    '\\',
+    '1.5 million',
+    'B. Smith',
+    '12345678901. long',
+  ];
+
+  /** The names of every attribute in `html`'s tags. */
+  const attributeNames = (html: string): string[] =>
+    [...html.matchAll(/<[a-zA-Z][^\s/>]*((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/gu)].flatMap((tag) =>
+      [...(tag[1] ?? '').matchAll(/\s+([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/gu)].map((a) => (a[1] ?? '').toLowerCase()),
+    );
+  const standalone = (markdown: string): string => run('pandoc', ['-f', 'markdown', '-t', 'html', '-s', '-M', 'pagetitle=t'], markdown);
+
+  it('the issue\'s headline: `pandoc -s` writes no event handler and no autofocus', () => {
+    const text = expectReadBack(article({ headline: 'Breaking {autofocus onfocus="alert(1)"}', body: [p('x')] }));
+    expect(text.startsWith('# Breaking \\{autofocus onfocus=\\"alert(1)\\"}\n')).toBe(true);
+    const attacked = exportMarkdown(draftOf(article({ headline: 'Breaking {onfocus="alert(1)" autofocus=""}' })));
+    const html = standalone(attacked);
+    expect(html).toMatch(/>Breaking \{onfocus="alert\(1\)"\s+autofocus=""\}<\/h1>/u);
+    expect(attributeNames(html).filter((name) => name.startsWith('on') || name === 'autofocus')).toEqual([]);
+  });
+
+  it('the attribute check sees what pandoc writes for unescaped attributes (it can fail)', () => {
+    const html = standalone('# Breaking {onfocus="alert(1)" autofocus=""}\n\n[x](<https://e.com>){onclick="y"}\n');
+    expect(attributeNames(html)).toEqual(expect.arrayContaining(['onfocus', 'autofocus', 'onclick']));
+  });
+
+  it('brings every hostile text back in every field (and the byline) with all four readers, no attribute added', () => {
+    for (const text of pandocHostile) {
+      const markdown = expectReadBack(everyField(text), [text, `${text} 2`]);
+      const names = attributeNames(standalone(markdown));
+      expect(names.filter((name) => name.startsWith('on') || name === 'autofocus' || name === 'style'), `${text}\n${markdown}`).toEqual([]);
+    }
+  });
+
+  it('is read as text by pandoc -f gfm, whose emoji extension would turn :smile: into a picture', () => {
+    const text = md(article({ headline: ':smile: :x:smile:', body: [p('a :+1: b')] }));
+    expect(readWithPandoc(text, 'gfm').types.has('Span')).toBe(false);
+    expect(readWithPandoc(text, 'gfm').blocks).toEqual(['h1 [["",":smile: :x:smile:"]]', 'p [["","a :+1: b"]]']);
+  });
 });

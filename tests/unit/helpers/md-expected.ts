@@ -18,6 +18,8 @@ export interface ExpectOptions {
    * reader has no way to keep them apart but raw HTML or an added paragraph.
    */
   readonly mergeBulletLists?: boolean;
+  /** The byline the export writes under the headline (`bylineText` of the draft's authors). */
+  readonly byline?: string;
 }
 
 /**
@@ -136,6 +138,7 @@ export function expectedReading(doc: PMNode, options: ExpectOptions = {}): Readi
   };
   doc.forEach((child) => {
     if (child.type.name !== 'sources') block(child, 0);
+    if (child.type.name === 'headline' && options.byline) out.line(0, `p ${runs(chars(options.byline, PLAIN), collapse)}`);
   });
   const refs = index.citations.map((c) => labelOf(c.source)).filter((l): l is string => l !== null);
   const defs = index.sources
