@@ -4,8 +4,8 @@
  * Layout of the file, which a later Markdown importer relies on:
  * - `# Headline` first;
  * - then, when the draft has authors, the byline as a plain paragraph of its own, `By A, B and C`
- *   (shared/byline.ts), which an importer reads back into the authors;
- * - then the standfirst, as the first paragraph after the `h1` (and byline) (a plain paragraph,
+ *   (shared/byline.ts); an importer takes a `By …` line right after the h1 for the authors;
+ * - then the standfirst, as the first paragraph after the `h1` and byline (a plain paragraph,
  *   with its emphasis). An importer reads "the first paragraph right after the h1" as the
  *   standfirst. An empty standfirst writes nothing, so that paragraph is then the body's first
  *   one: plain Markdown has no way to mark the difference;
