@@ -93,7 +93,7 @@ describe('exportMarkdown: footnotes', () => {
     expect(text).not.toContain('Never cited');
   });
 
-  it('is read back with the same footnotes, order and text by markdown-it, cmark-gfm and pandoc', () => {
+  it('is read back with the same footnotes, order and text by markdown-it, cmark-gfm and pandoc (-f gfm and -f markdown)', () => {
     const text = expectReadBack(doc);
     const texts = ['a', 'b', 'c'].map((id) => sourceText(sources.find((s) => s.attrs.id === id) as PMNode));
 
@@ -109,6 +109,7 @@ describe('exportMarkdown: footnotes', () => {
 
     const [a, b, c] = texts as [string, string, string];
     expect(readWithPandoc(text).notes).toEqual([a, b, a, c, b, a]);
+    expect(readWithPandoc(text, 'markdown').notes).toEqual([a, b, a, c, b, a]);
   });
 
   it('writes a citation of a missing source as plain text that breaks nothing', () => {
@@ -127,6 +128,17 @@ describe('exportMarkdown: layout', () => {
   it('writes the headline, then the standfirst as the first paragraph, then the body', () => {
     const text = expectReadBack(article({ headline: 'The headline', standfirst: 'The standfirst.', body: [p('Body.')] }));
     expect(text).toBe('# The headline\n\nThe standfirst.\n\nBody.\n');
+  });
+
+  it('writes the byline under the headline ("By A, B and C"), escaped, read back by all four readers', () => {
+    const doc = article({ headline: 'The headline', standfirst: 'The standfirst.', body: [p('Body.')] });
+    expect(expectReadBack(doc, ['Ann Lee', 'Bo Chen', 'Cy Diaz'])).toBe('# The headline\n\nBy Ann Lee, Bo Chen and Cy Diaz\n\nThe standfirst.\n\nBody.\n');
+    expect(expectReadBack(doc, ['Ann Lee'])).toContain('# The headline\n\nBy Ann Lee\n\nThe standfirst.');
+    expect(expectReadBack(doc, ['', ' '])).toBe('# The headline\n\nThe standfirst.\n\nBody.\n');
+    const hostileNames = ['*Ann* <b>Lee</b>', '1. [Bo](x) {onfocus="y"}', ':smile: Mr. "Cy" -- 2^3^'];
+    expect(expectReadBack(article({ body: [p('x')] }), hostileNames)).toContain(
+      '\n\nBy \\*Ann\\* \\<b\\>Lee\\</b\\>, 1. \\[Bo\\](x) \\{onfocus=\\"y\\"} and \\:smile: Mr\\. \\"Cy\\" -\\- 2\\^3\\^\n\nx\n',
+    );
   });
 
   it('writes headings, rules that cannot become setext underlines, and hard breaks', () => {
@@ -269,7 +281,7 @@ describe('exportMarkdown: escaping', () => {
     expect(markdownIt.render(text)).not.toMatch(/<(script|img|!--|\?php)/iu);
   });
 
-  it('random hostile articles read back the same in all three readers (fast-check)', () => {
+  it('random hostile articles read back the same in all four readers (fast-check)', () => {
     fc.assert(
       fc.property(arbDoc, (doc) => {
         expectReadBack(doc);
@@ -296,7 +308,7 @@ describe('exportMarkdown: random emphasis (fast-check)', () => {
   );
   const arbParagraphs = fc.array(fc.array(arbInline, { minLength: 1, maxLength: 8 }).map((content) => schema.node('paragraph', null, content)), { minLength: 1, maxLength: 4 });
 
-  it('marks come back on the same characters in all three readers', () => {
+  it('marks come back on the same characters in all four readers', () => {
     fc.assert(
       fc.property(arbParagraphs, (body) => {
         expectReadBack(article({ headline: 'H', body, sources: [source('s1', { title: 'One' }), source('s2', { note: 'Two' })] }));
@@ -327,6 +339,7 @@ describe('exportMarkdown: the seed article', () => {
     expect(cmark.refs).toEqual(order);
     expect(cmark.defs).toEqual(defs);
     expect(readWithPandoc(text).notes).toEqual(order.map((n) => texts[Number(n) - 1]));
+    expect(readWithPandoc(text, 'markdown').notes).toEqual(order.map((n) => texts[Number(n) - 1]));
   });
 });
 
