@@ -46,13 +46,13 @@ function expectReadBack(doc: PMNode, authors: readonly string[] = []): string {
   return text;
 }
 
-/** An article with `text` in every field: headline, standfirst, paragraphs, marks, lists, figure, "Read also", source. */
+/** An article with `text` in every field: headline, standfirst, paragraphs, marks, lists, figure, "Read also", sources. */
 function everyField(text: string): PMNode {
   return article({
     headline: text,
     standfirst: text,
     body: [
-      p(text, cite('a')),
+      p(text, cite('a'), cite('b')),
       h(2, text),
       p(marked(text, 'em'), ' ', marked(text, 'strong'), ' ', marked(text, ['link', { href: 'https://example.com' }]), ' ', text),
       list('bullet_list', text),
@@ -60,7 +60,7 @@ function everyField(text: string): PMNode {
       schema.node('figure', { src: 'assets/a.jpg', alt: text, credit: text }, [schema.node('figcaption', null, [schema.text(text)])]),
       readAlso(text, { title: text, url: 'https://example.com', kicker: text }, { title: text, url: '' }),
     ],
-    sources: [source('a', { title: text, outlet: text, date: text, url: 'https://example.com/<x>', note: text })],
+    sources: [source('a', { title: text, outlet: text, date: text, url: 'https://example.com/<x>', note: text }), source('b', { note: text })],
   });
 }
 
