@@ -1,6 +1,6 @@
 /**
- * Four Markdown readers (three independent programs) for the export's tests, each reduced to one comparable shape
- * (a "reading"), plus the reading a draft should give.
+ * Four Markdown readers (three programs) for the export's tests, each reduced to one comparable
+ * shape (a "reading"), plus the reading a draft should give.
  *
  * - markdown-it 15 with markdown-it-footnote (HTML enabled, so that escaped text that slipped
  *   through would show up as `html_inline`/`html_block` tokens), read from its token stream;
