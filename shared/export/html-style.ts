@@ -10,6 +10,7 @@ export const HTML_STYLE = [
   'main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}',
   'h1,h2,h3,h4{font-family:system-ui,sans-serif;line-height:1.25}',
   '.standfirst{font-size:1.25rem;color:#444}',
+  '.byline{font:.95rem system-ui,sans-serif;color:#555}',
   'figure{margin:1.5rem 0}img{max-width:100%;height:auto}',
   'figcaption{font-size:.9rem;color:#555}.credit{color:#777}',
   'blockquote{margin:1.5rem 0;padding-left:1rem;border-left:3px solid #ccc}',

@@ -1,7 +1,9 @@
 /**
  * The HTML export: a draft as a standalone page, or as an `<article>` fragment for a CMS.
  *
- * Semantic markup only: headings, paragraphs, lists, quotes, figures; citations as
+ * Semantic markup only: a header with the headline, the byline (`<p class="byline">`, each name a
+ * `<span class="author">`, the names also in the page's `<meta name="author">`) and the
+ * standfirst; headings, paragraphs, lists, quotes, figures; citations as
  * `<sup class="citation">[<a href="#…fn-n">n</a>]</sup>` with an accessible label; the cited
  * sources as an ordered list with a back link to every citation; "Read also" blocks as asides.
  * Every piece of text and every attribute value is escaped, and every URL is checked again as it
@@ -13,6 +15,7 @@
  * its time is linear in the size of the draft.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { bylineParts, type BylinePart } from '../byline';
 import type { Draft } from '../draft/format';
 import { indexFootnotes, type FootnoteIndex, type SourceEntry } from '../footnotes';
 import type { UrlContext } from '../url';
@@ -89,9 +92,11 @@ class HtmlWriter {
     if (!fragment) this.head(headlineText);
     this.out.push('<article>\n');
     const standfirst = doc.child(1);
-    if (headlineText || standfirst.childCount) {
+    const byline = bylineParts(this.draft.meta.authors);
+    if (headlineText || byline.length || standfirst.childCount) {
       this.out.push('<header>\n');
       if (headlineText) this.out.push('<h1>', escapeHtml(headline.textContent), '</h1>\n');
+      if (byline.length) this.byline(byline);
       if (standfirst.childCount) this.inlineBlock('<p class="standfirst">', standfirst, '</p>');
       this.out.push('</header>\n');
     }
@@ -111,8 +116,17 @@ class HtmlWriter {
     return this.out.join('');
   }
 
+  /** The byline under the headline: `<p class="byline">By <span class="author">A</span> and …</p>`. */
+  private byline(parts: readonly BylinePart[]): void {
+    this.out.push('<p class="byline">');
+    for (const part of parts) this.out.push(part.kind === 'name' ? `<span class="author">${escapeHtml(part.text)}</span>` : escapeHtml(part.text));
+    this.out.push('</p>\n');
+  }
+
   private head(title: string): void {
-    const authors = this.draft.meta.authors.map(collapse).filter(Boolean);
+    const authors = bylineParts(this.draft.meta.authors)
+      .filter((part) => part.kind === 'name')
+      .map((part) => part.text);
     this.out.push(
       '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n',

@@ -1,25 +1,49 @@
 /**
  * Escaping for the Markdown export: turns literal text into Markdown that CommonMark, GFM
- * (cmark-gfm, GitHub), markdown-it and pandoc all read back as the same literal text.
+ * (cmark-gfm, GitHub), markdown-it and pandoc (`-f gfm`, and its own `-f markdown`, the default
+ * reader of `pandoc story.md`) all read back as the same literal text, byte for byte.
  *
  * The rules are correct by construction rather than minimal: every character that can open
- * syntax anywhere in a line is backslash-escaped (`\ ` * _ [ ] < > ~ | $ @ ^`, `^` because of
- * footnotes `[^1]` and markdown-it's inline notes `^[…]`); `&` when it could
- * start an entity; `:` and `www.` where GFM's extended autolinks (and pandoc's bare URIs) would
- * otherwise turn text into links. Characters that only matter at the start of a line (`#`, `-`,
- * `+`, `=`, `:`, `1.`, whitespace) are handled by `escapeLineStart`, and whitespace at either end
- * of a line, which every reader strips, is written as a numeric character reference.
+ * syntax anywhere in a line is backslash-escaped (`\ ` * _ [ ] < > ~ | $ @ ^ {`, `^` because of
+ * footnotes `[^1]` and inline notes `^[…]`, `{` because of pandoc's attributes after a heading or
+ * a link, `{#id onfocus=…}`); `&` when it could start an entity; `:` where GFM's extended
+ * autolinks (and pandoc's bare URIs) would turn text into links or pandoc's GFM emoji would turn
+ * `:smile:` into a picture; `www.` likewise. pandoc's `smart` extension (on in `-f markdown`)
+ * would make quotes curly, `--`/`---` dashes, `...` an ellipsis and the space after "Mr." or
+ * "e.g." a no-break space: those characters are escaped too (`\"`, `\'`, `-\-`, `..\.`,
+ * `Mr\.`), so the text comes back unchanged rather than typographically "equal". Characters that
+ * only matter at the start of a line (`#`, `-`, `+`, `=`, `:`, list markers such as `1.`, `(1)`,
+ * `a)`, `iv.`, whitespace) are handled by `escapeLineStart`, and whitespace at either end of a
+ * line, which every reader strips, is written as a numeric character reference.
  */
 
 /** Characters that can open inline or block syntax wherever they stand. */
-const SPECIAL = /[\\`*_[\]<>~|$@^]/gu;
-const ANY_SPECIAL = /[\\`*_[\]<>~|$@^]/u;
+const SPECIAL = /[\\`*_[\]<>~|$@^{"']/gu;
+const ANY_SPECIAL = /[\\`*_[\]<>~|$@^{"']/u;
 /** `&` that could start an entity. */
 const ENTITY_START = /&(?=[#A-Za-z0-9])/gu;
-/** `:` after a letter (or at the start) and before a non-space: a URL scheme for GFM and pandoc. */
-const SCHEME_COLON = /(?<![^A-Za-z]):(?=\S)/gu;
-/** The dot of `www.`, which starts a GFM extended autolink. */
-const WWW_DOT = /(?<=[Ww]{3})\./gu;
+/**
+ * `:` after a letter (or at the start) and before a non-space: a URL scheme for GFM and pandoc;
+ * and `:` before an emoji name and a colon (`:smile:`, pandoc `-f gfm`).
+ */
+const COLON = /(?<![^A-Za-z]):(?=\S)|:(?=[A-Za-z0-9_+-]+:)/gu;
+/**
+ * The dot of `www.` (a GFM extended autolink), the third dot of `...` (pandoc's smart ellipsis),
+ * and the dot of an abbreviation from pandoc's default `abbreviations` data file before a space
+ * or the end of the text (pandoc's smart extension makes that space a no-break space).
+ */
+const DOT = new RegExp(
+  `\\.(?:(?<=(?:[Ww]{3}|\\.\\.)\\.)|(?<=(?<![A-Za-z0-9])(?:${[
+    'aet', 'aetat', 'al', 'Apr', 'Aug', 'bk', 'Bros', 'c', 'Capt', 'cf', 'ch', 'chap', 'chs', 'Co', 'col', 'Corp', 'cp', 'd', 'Dec',
+    'Dr', 'e\\.g', 'ed', 'eds', 'esp', 'f', 'fasc', 'Feb', 'ff', 'fig', 'fl', 'fol', 'fols', 'Fr', 'Gen', 'Gov', 'Hon', 'i\\.e', 'ill',
+    'Inc', 'incl', 'Jan', 'Jr', 'Jul', 'Jun', 'Ltd', 'M\\.A', 'M\\.D', 'Mar', 'Mr', 'Mrs', 'Ms', 'n', 'n\\.b', 'nn', 'No', 'Nov', 'Oct',
+    'p', 'Ph\\.D', 'pp', 'Pres', 'Prof', 'pt', 'q\\.v', 'Rep', 'Rev', 's\\.v', 's\\.vv', 'saec', 'sec', 'Sen', 'Sep', 'Sept', 'Sgt',
+    'Sr', 'St', 'univ', 'viz', 'vol', 'vs',
+  ].join('|')})\\.)(?=\\s|$))`,
+  'gu',
+);
+/** A `-` after a `-`: pandoc's smart dashes. */
+const DASH = /(?<=-)-/gu;
 
 /** Line breaks, which text written on one line must not contain. */
 const LINE_BREAKS = /\r\n?|\n/gu;
@@ -33,8 +57,9 @@ export function escapeText(text: string): string {
   let md = text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAKS, ' ') : text;
   if (ANY_SPECIAL.test(md)) md = md.replace(SPECIAL, '\\$&');
   if (md.includes('&')) md = md.replace(ENTITY_START, '\\&');
-  if (md.includes(':')) md = md.replace(SCHEME_COLON, '\\:');
-  if (md.includes('.')) md = md.replace(WWW_DOT, '\\.');
+  if (md.includes(':')) md = md.replace(COLON, '\\:');
+  if (md.includes('.')) md = md.replace(DOT, '\\.');
+  if (md.includes('--')) md = md.replace(DASH, '\\-');
   return md;
 }
 
@@ -49,10 +74,19 @@ export function charRef(char: string): string {
 }
 
 /**
+ * The start of an ordered list item: `1.` (CommonMark, any digits for pandoc), and pandoc's fancy
+ * lists, a letter or a roman numeral before `.` or `)` and a space (`a)`, `iv.`).
+ */
+const LIST_MARKER = /^([0-9]+|([A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)(?=[.)](?:\s|$)))([.)])/u;
+/** pandoc's fancy list item in parentheses: `(1)`, `(a)`, `(iv)`. */
+const LIST_PARENS = /^\((?:[0-9]+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)\)(?:\s|$)/u;
+
+/**
  * Makes already-escaped Markdown `md` safe at the start of a line: a leading whitespace
  * character becomes a character reference (so it is neither stripped nor read as indentation),
- * and a leading `#`, `-`, `+`, `=`, `:` or `1.`/`1)` is escaped so that it cannot start a
- * heading, list, rule, setext underline or table delimiter row.
+ * and a leading `#`, `-`, `+`, `=`, `:` or list marker (`1.`, `1)`, `a)`, `iv.`, `(1)`) is escaped
+ * so that it cannot start a heading, list, rule, setext underline, table delimiter row or fenced
+ * div.
  */
 export function escapeLineStart(md: string): string {
   const first = md.codePointAt(0);
@@ -60,7 +94,8 @@ export function escapeLineStart(md: string): string {
   const char = String.fromCodePoint(first);
   if (LINE_EDGE_SPACE.test(char)) return charRef(char) + md.slice(char.length);
   if (/[#\-+=:]/u.test(char)) return `\\${md}`;
-  const ordered = /^([0-9]{1,10})([.)])/u.exec(md);
+  if (LIST_PARENS.test(md)) return `\\${md}`;
+  const ordered = LIST_MARKER.exec(md);
   if (ordered) return `${ordered[1] ?? ''}\\${md.slice(ordered[1]?.length ?? 0)}`;
   return md;
 }

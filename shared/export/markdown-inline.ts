@@ -9,8 +9,9 @@
  * - whitespace at the edge of an emphasised stretch is moved outside its delimiters;
  * - marks open in order of how far they reach, so that nested marks nest in the output and only
  *   truly overlapping ones are split;
- * - every delimiter run either only opens or only closes: a mark opened inside a `*` mark, or
- *   right after `*` closers, is written with `_` (`*a __b__ c*`), which never pairs with `*`;
+ * - a delimiter run either only opens, only closes, or (right after `*` closers) closes and then
+ *   opens, flanking on both sides (`*a***b**`); a mark opened inside a `*` mark is written with
+ *   `_` (`*a __b__ c*`), which never pairs with `*`;
  * - where a run would still not flank as meant (`word**"quote"**`, a mark starting right after a
  *   letter with punctuation inside), the outside neighbour is written as a numeric character
  *   reference (`wor&#100;**"quote"**`), which reads back as the same character but counts as
@@ -97,6 +98,17 @@ function isSpace(char: string): boolean {
 function isSafe(char: string): boolean {
   if (char === '' || char === '\n' || char === ' ' || char === '\t') return true;
   return char.length === 1 && isAsciiPunct(char.charCodeAt(0));
+}
+
+function isAsciiPunctChar(char: string): boolean {
+  return char.length === 1 && isAsciiPunct(char.charCodeAt(0));
+}
+
+// A `.` at the end of Markdown `md` that no backslash escapes.
+function endsWithBareDot(md: string): boolean {
+  let slashes = 0;
+  while (md.charAt(md.length - 2 - slashes) === '\\') slashes++;
+  return md.endsWith('.') && slashes % 2 === 0;
 }
 
 // Punctuation for at least one reader (CommonMark 0.31 counts symbols; older readers do not).
@@ -218,24 +230,27 @@ function markToken(mark: MdMark, delim: Delim, open: boolean): Token {
 
 /**
  * The delimiter character for marks opening after `tokens` with `stack` still open: `*` unless
- * - right after `*` closers, where it would merge with them into one run that both closes and
- *   opens, which CommonMark's "multiple of 3" rule can mis-pair;
- * - inside a mark written with `*`, where a `*` run that can also close would be taken as that
- *   mark's closer.
- * `_` is used then (`*a __b__ c*`): the two characters never pair with each other.
+ * inside a mark written with `*`, where a `*` run that can also close would be taken as that
+ * mark's closer; `_` is used then (`*a __b__ c*`): the two characters never pair with each other.
+ * Right after `*` closers the openers join them in one run that closes and then opens
+ * (`*a***b**`): `_` there would be text to pandoc's own Markdown, which takes `_` right after
+ * a closing delimiter for a letter inside a word (`*a*__b__`).
  */
-function openerDelim(tokens: readonly Token[], stack: readonly { delim: Delim }[]): Delim {
-  if (tokens[tokens.length - 1]?.delim === '*') return '_';
+function openerDelim(stack: readonly { delim: Delim }[]): Delim {
   if (stack.some((s) => s.delim === '_')) return '*';
   return stack.some((s) => s.delim === '*') ? '_' : '*';
 }
 
-/** A delimiter run in the output: parts `start` to `end - 1`, all openers or all closers. */
+/**
+ * A delimiter run in the output: parts `start` to `end - 1`, all openers, all closers, or
+ * closers then openers (`both`).
+ */
 interface Run {
   readonly start: number;
   readonly end: number;
   readonly delim: '*' | '_';
   readonly opens: boolean;
+  readonly both: boolean;
 }
 
 /**
@@ -271,9 +286,15 @@ function fixFlanking(parts: string[], isText: readonly boolean[], runs: readonly
     const n = run.end >= parts.length ? '\n' : firstChar(parts[run.end] ?? '');
     let fixPrev: boolean;
     let fixNext: boolean;
-    if (run.opens) {
+    if (run.both) {
+      // Both flanking: letters on both sides, or ASCII punctuation on both sides.
+      const letters = !isSpace(p) && !isPunctLike(p) && !isSpace(n) && !isPunctLike(n);
+      fixPrev = !letters && !isAsciiPunctChar(p);
+      fixNext = !letters && !isAsciiPunctChar(n);
+    } else if (run.opens) {
       fixNext = isSpace(n);
-      fixPrev = run.delim === '*' ? isPunctLike(n) && !isSafe(p) : !isSafe(p);
+      // pandoc's own Markdown also reads `_` right after a bare `.` as inside a word (`e.g.__x__`).
+      fixPrev = run.delim === '*' ? isPunctLike(n) && !isSafe(p) : !isSafe(p) || (p === '.' && endsWithBareDot(prevText));
     } else {
       fixPrev = isSpace(p);
       fixNext = run.delim === '*' ? isPunctLike(p) && !isSafe(n) : !isSafe(n);
@@ -323,7 +344,7 @@ export function writeInline(pieces: readonly InlinePiece[], options: InlineOptio
     // The kept stack holds marks of this item only, so there is something to open exactly when
     // the item has more marks than that.
     if (marks.length > keep) {
-      const delim = openerDelim(tokens, stack);
+      const delim = openerDelim(stack);
       const opening: { mark: MdMark; end: number; delim: Delim }[] = [];
       for (const mark of marks) {
         if (!stack.some((s) => sameMark(s.mark, mark))) opening.push({ mark, end: ends[i * 3 + RANK[mark.type]] ?? i, delim: mark.type === 'link' ? '' : delim });
@@ -339,6 +360,11 @@ export function writeInline(pieces: readonly InlinePiece[], options: InlineOptio
     if (item?.kind === 'text') {
       content = heading ? escapeHeadingText(item.value) : escapeText(item.value);
       if (lineStart && tokens.length === 0) content = escapeLineStart(content);
+      // pandoc's own Markdown trims white space at the edges of a link's text: a reference keeps it.
+      const first = firstChar(content);
+      if (item.space && tokens.includes(LINK_OPEN) && LINE_EDGE_SPACE.test(first)) content = charRef(first) + content.slice(first.length);
+      const link = item.space ? item.marks.find((m) => m.type === 'link') : undefined;
+      if (link && !hasMark(items[i + 1]?.marks ?? NO_MARKS, link)) content = escapeLineEnd(content);
     } else if (item?.kind === 'cite' || item?.kind === 'raw') {
       content = item.value;
     }
@@ -354,7 +380,8 @@ export function writeInline(pieces: readonly InlinePiece[], options: InlineOptio
       if (token.delim !== '' && tokens[a - 1]?.delim !== token.delim) {
         let b = a;
         while (tokens[b + 1]?.delim === token.delim) b++;
-        runs.push({ start: parts.length, end: parts.length + b - a + 1, delim: token.delim, opens: token.open });
+        const both = !token.open && (tokens[b] as Token).open;
+        runs.push({ start: parts.length, end: parts.length + b - a + 1, delim: token.delim, opens: token.open, both });
       }
       emit(token.text, false);
     }

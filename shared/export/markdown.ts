@@ -3,10 +3,12 @@
  *
  * Layout of the file, which a later Markdown importer relies on:
  * - `# Headline` first;
- * - then the standfirst, as the first paragraph after the `h1` (a plain paragraph, with its
- *   emphasis). An importer reads "the first paragraph right after the h1" as the standfirst. An
- *   empty standfirst writes nothing, so that paragraph is then the body's first one: plain
- *   Markdown has no way to mark the difference;
+ * - then, when the draft has authors, the byline as a plain paragraph of its own, `By A, B and C`
+ *   (shared/byline.ts); an importer takes a `By …` line right after the h1 for the authors;
+ * - then the standfirst, as the first paragraph after the `h1` and byline (a plain paragraph,
+ *   with its emphasis). An importer reads "the first paragraph right after the h1" as the
+ *   standfirst. An empty standfirst writes nothing, so that paragraph is then the body's first
+ *   one: plain Markdown has no way to mark the difference;
  * - then the body: paragraphs, `##`–`####` headings, `-` and `1.` lists (nested, several
  *   paragraphs per item, the start number kept), `>` quotes, `---` rules, `**strong**`, `*em*`
  *   (`__strong__`/`_em_` for a mark nested in another, see markdown-inline.ts), links
@@ -26,14 +28,17 @@
  *   `sourceParts`). Sources nobody cites are left out; a citation of a missing source is the
  *   escaped text `[?]`.
  *
- * All text is escaped (markdown-escape.ts) so that cmark-gfm, markdown-it and pandoc read it back
- * as the same literal text, never as markup or HTML. Known limits: line breaks inside text become
+ * All text is escaped (markdown-escape.ts) so that cmark-gfm, markdown-it and pandoc (`-f gfm`
+ * and its own `-f markdown`) read it back as the same literal text, never as markup, attributes
+ * or HTML. pandoc's own Markdown reads two bullet lists next to each other as one list (only raw
+ * HTML or an added paragraph could keep them apart). Known limits: line breaks inside text become
  * spaces, and attributes (alt, credit, titles, kickers) have their whitespace collapsed; GFM's
  * autolink extension (cmark-gfm, GitHub) turns e-mail-like text into a `mailto:` link around the
  * same text, which no escaping prevents; an ordered list whose numbers would exceed nine digits
  * starts at 1. The output is built in one array of lines joined once: linear in the article.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { bylineText } from '../byline';
 import type { Draft } from '../draft/format';
 import { indexFootnotes, type FootnoteIndex } from '../footnotes';
 import { isExportableUrl } from '../url';
@@ -115,7 +120,10 @@ class MarkdownWriter {
   private readonly footnotes: FootnoteIndex;
   private readonly tightness = new WeakMap<PMNode, boolean>();
 
-  constructor(private readonly doc: PMNode) {
+  constructor(
+    private readonly doc: PMNode,
+    private readonly authors: readonly string[],
+  ) {
     this.footnotes = indexFootnotes(doc);
   }
 
@@ -281,6 +289,8 @@ class MarkdownWriter {
       if (name === 'headline') {
         const text = writeInline(this.pieces(child), { heading: true })[0] ?? '';
         this.lines.push(text ? `# ${text}` : '#');
+        const byline = bylineText(this.authors);
+        if (byline) this.lines.push('', ...writeInline([{ kind: 'text', text: byline, marks: [] }]));
       } else if (name !== 'sources') {
         body.push(child);
       }
@@ -302,5 +312,5 @@ function childrenOf(node: PMNode): PMNode[] {
 
 /** The draft as GitHub-flavoured Markdown (see the comment at the top of this file for the layout). */
 export function exportMarkdown(draft: Draft): string {
-  return new MarkdownWriter(draft.doc).write();
+  return new MarkdownWriter(draft.doc, draft.meta.authors).write();
 }

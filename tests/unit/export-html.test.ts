@@ -62,6 +62,11 @@ function richDraft(): Draft {
   );
 }
 
+/** The rich draft with `authors`. */
+function withAuthors(draft: Draft, authors: string[]): Draft {
+  return { ...draft, meta: { ...draft.meta, authors } };
+}
+
 /** A draft whose every text field and attribute holds hostile text. */
 function hostileDraft(): Draft {
   return draftOf(
@@ -219,6 +224,43 @@ describe('exportHtml: the page', () => {
   it('has unique ids, in-page links that all resolve, and only allowed tags and URLs', () => {
     expect(anchorProblems(html)).toEqual([]);
     expect(markupProblems(html)).toEqual([]);
+  });
+});
+
+describe('exportHtml: byline', () => {
+  const authors = ['Ann Lee', ' Bo \n Chen ', '', 'Cy Diaz'];
+  const page = exportHtml(withAuthors(richDraft(), authors));
+  const byline = '<p class="byline">By <span class="author">Ann Lee</span>, <span class="author">Bo Chen</span> and <span class="author">Cy Diaz</span></p>';
+
+  it('writes the authors under the headline, each name in a span, and in the head\'s author meta', () => {
+    expect(page).toContain(`<header>\n<h1>Allies weigh guarantees &amp; “red lines”</h1>\n${byline}\n<p class="standfirst">`);
+    expect(page).toContain('<meta name="author" content="Ann Lee, Bo Chen, Cy Diaz">\n');
+    expect(page.indexOf('<meta name="author"')).toBeLessThan(page.indexOf('</head>'));
+    expect(exportHtml(withAuthors(richDraft(), ['Ann Lee']))).toContain('<p class="byline">By <span class="author">Ann Lee</span></p>');
+    expect(exportHtml(withAuthors(richDraft(), ['Ann Lee', 'Bo Chen']))).toContain('<p class="byline">By <span class="author">Ann Lee</span> and <span class="author">Bo Chen</span></p>');
+  });
+
+  it('gives the fragment the byline but no head', () => {
+    const fragment = exportHtml(withAuthors(richDraft(), authors), { fragment: true });
+    expect(fragment).toContain(`</h1>\n${byline}\n`);
+    expect(fragment).not.toContain('<meta');
+  });
+
+  it('writes neither byline nor author meta without a named author', () => {
+    for (const none of [[], ['', '  ']]) {
+      const out = exportHtml(withAuthors(richDraft(), none));
+      expect(out).not.toContain('class="byline"');
+      expect(out).not.toContain('class="author"');
+      expect(out).not.toContain('name="author"');
+    }
+  });
+
+  it('keeps a header for a byline alone, and escapes hostile names', () => {
+    const out = exportHtml(withAuthors(draftOf(article({ body: [p('x')] })), [HOSTILE, 'B']));
+    const name = escapeHtml(HOSTILE);
+    expect(out).toContain(`<article>\n<header>\n<p class="byline">By <span class="author">${name}</span> and <span class="author">B</span></p>\n</header>\n`);
+    expect(out).toContain(`<meta name="author" content="${escapeAttr(HOSTILE)}, B">`);
+    expect(markupProblems(out)).toEqual([]);
   });
 });
 
@@ -415,6 +457,9 @@ describe('exportHtml: the W3C Nu HTML checker', () => {
   const pages: Record<string, string> = {
     rich: exportHtml(richDraft()),
     'rich fragment': wrap(exportHtml(richDraft(), { fragment: true })),
+    bylined: exportHtml(withAuthors(richDraft(), ['Ann Lee', 'Bo Chen', 'Cy Diaz'])),
+    'bylined fragment': wrap(exportHtml(withAuthors(richDraft(), ['Ann Lee', 'Bo Chen', 'Cy Diaz']), { fragment: true })),
+    'hostile bylined': exportHtml(withAuthors(hostileDraft(), [HOSTILE, HOSTILE])),
     hostile: exportHtml(hostileDraft()),
     'empty draft': exportHtml(draftOf(article({}))),
     'no headline, deep headings': exportHtml(draftOf(article({ standfirst: 'S', body: [h(4, 'Deep'), p('x'), h(3, 'Less deep'), h(2, 'Top')] }))),
@@ -440,8 +485,8 @@ describe('exportHtml: the W3C Nu HTML checker', () => {
     expect(Object.keys(pages).every((name) => results.has(name))).toBe(true);
   });
 
-  it('finds not even a warning in the rich page and its fragment', () => {
-    const messages = [...(results.get('rich') ?? []), ...(results.get('rich fragment') ?? [])].map(formatVnuMessage);
+  it('finds not even a warning in the rich page and its fragment, with or without a byline', () => {
+    const messages = ['rich', 'rich fragment', 'bylined', 'bylined fragment'].flatMap((name) => results.get(name) ?? []).map(formatVnuMessage);
     expect(messages).toEqual([]);
   });
 

@@ -3,43 +3,65 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Node as PMNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
+import { bylineText } from '../../shared/byline';
 import { parseDraft } from '../../shared/draft/format';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { sourceText } from '../../shared/export/source-parts';
 import { schema } from '../../shared/schema';
 import { arbDoc, INJECTED_TAG } from './helpers/arbitrary-doc';
 import { article, cite, draftOf, h, list, marked, p, readAlso, source } from './helpers/build';
-import { expectedReading, expectedSourceRuns, markdownIt, readWithCmark, readWithMarkdownIt, readWithPandoc, run } from './helpers/md-readers';
+import { expectedReading, expectedSourceRuns, markdownIt, pandocHref, readWithCmark, readWithMarkdownIt, readWithPandoc, run } from './helpers/md-readers';
 
 const md = (doc: PMNode): string => exportMarkdown(draftOf(doc));
 const li = (...children: PMNode[]): PMNode => schema.node('list_item', null, children);
 const br = (): PMNode => schema.node('hard_break');
 const mdHref = (url: string): string => markdownIt.normalizeLink(url);
 
-/** Checks that all three readers read `doc`'s export as `doc` means it; returns the Markdown. */
-function expectReadBack(doc: PMNode): string {
-  const text = md(doc);
+/** Checks that all four readers (markdown-it, cmark-gfm, pandoc -f gfm and -f markdown) read `doc`'s export as `doc` means it; returns the Markdown. */
+function expectReadBack(doc: PMNode, authors: readonly string[] = []): string {
+  const text = exportMarkdown({ ...draftOf(doc), meta: { ...draftOf(doc).meta, authors: [...authors] } });
+  const byline = bylineText(authors);
   const context = `\n--- Markdown ---\n${text}`;
   const mdit = readWithMarkdownIt(text);
-  const expectedMdit = expectedReading(doc, { href: mdHref });
+  const expectedMdit = expectedReading(doc, { href: mdHref, byline });
   expect(mdit.blocks, `markdown-it blocks${context}`).toEqual(expectedMdit.blocks);
   expect(mdit.refs, `markdown-it references${context}`).toEqual(expectedMdit.refs);
   expect(mdit.defs, `markdown-it definitions${context}`).toEqual(expectedMdit.defs);
   expect([...mdit.tokenTypes].filter((t) => t.startsWith('html')), `markdown-it HTML${context}`).toEqual([]);
 
   const cmark = readWithCmark(text);
-  const expected = expectedReading(doc, { cmark: true });
+  const expected = expectedReading(doc, { cmark: true, byline });
   expect(cmark.blocks, `cmark-gfm blocks${context}`).toEqual(expected.blocks);
   expect(cmark.refs, `cmark-gfm references${context}`).toEqual(expected.refs);
   expect(cmark.defs, `cmark-gfm definitions${context}`).toEqual(expected.defs);
   expect(cmark.html, `cmark-gfm HTML${context}`).not.toMatch(new RegExp(`<(script|${INJECTED_TAG})`, 'iu'));
 
-  const pandoc = readWithPandoc(text);
-  const expectedPandoc = expectedReading(doc, { pandoc: true });
-  expect(pandoc.blocks, `pandoc blocks${context}`).toEqual(expectedPandoc.blocks);
-  expect(pandoc.notes, `pandoc notes${context}`).toEqual(expectedPandoc.refs);
-  expect([...pandoc.types].filter((t) => t.startsWith('Raw')), `pandoc raw${context}`).toEqual([]);
+  for (const format of ['gfm', 'markdown'] as const) {
+    const pandoc = readWithPandoc(text, format);
+    const expectedPandoc = expectedReading(doc, format === 'markdown' ? { pandoc: true, mergeBulletLists: true, href: pandocHref, byline } : { pandoc: true, byline });
+    expect(pandoc.blocks, `pandoc -f ${format} blocks${context}`).toEqual(expectedPandoc.blocks);
+    expect(pandoc.notes, `pandoc -f ${format} notes${context}`).toEqual(expectedPandoc.refs);
+    expect([...pandoc.types].filter((t) => t.startsWith('Raw')), `pandoc -f ${format} raw${context}`).toEqual([]);
+  }
   return text;
+}
+
+/** An article with `text` in every field: headline, standfirst, paragraphs, marks, lists, figure, "Read also", sources. */
+function everyField(text: string): PMNode {
+  return article({
+    headline: text,
+    standfirst: text,
+    body: [
+      p(text, cite('a'), cite('b')),
+      h(2, text),
+      p(marked(text, 'em'), ' ', marked(text, 'strong'), ' ', marked(text, ['link', { href: 'https://example.com' }]), ' ', text),
+      list('bullet_list', text),
+      schema.node('blockquote', null, [p(text)]),
+      schema.node('figure', { src: 'assets/a.jpg', alt: text, credit: text }, [schema.node('figcaption', null, [schema.text(text)])]),
+      readAlso(text, { title: text, url: 'https://example.com', kicker: text }, { title: text, url: '' }),
+    ],
+    sources: [source('a', { title: text, outlet: text, date: text, url: 'https://example.com/<x>', note: text }), source('b', { note: text })],
+  });
 }
 
 describe('the readers', () => {
@@ -71,7 +93,7 @@ describe('exportMarkdown: footnotes', () => {
     expect(text).not.toContain('Never cited');
   });
 
-  it('is read back with the same footnotes, order and text by markdown-it, cmark-gfm and pandoc', () => {
+  it('is read back with the same footnotes, order and text by markdown-it, cmark-gfm and pandoc (-f gfm and -f markdown)', () => {
     const text = expectReadBack(doc);
     const texts = ['a', 'b', 'c'].map((id) => sourceText(sources.find((s) => s.attrs.id === id) as PMNode));
 
@@ -87,6 +109,7 @@ describe('exportMarkdown: footnotes', () => {
 
     const [a, b, c] = texts as [string, string, string];
     expect(readWithPandoc(text).notes).toEqual([a, b, a, c, b, a]);
+    expect(readWithPandoc(text, 'markdown').notes).toEqual([a, b, a, c, b, a]);
   });
 
   it('writes a citation of a missing source as plain text that breaks nothing', () => {
@@ -107,6 +130,17 @@ describe('exportMarkdown: layout', () => {
     expect(text).toBe('# The headline\n\nThe standfirst.\n\nBody.\n');
   });
 
+  it('writes the byline under the headline ("By A, B and C"), escaped, read back by all four readers', () => {
+    const doc = article({ headline: 'The headline', standfirst: 'The standfirst.', body: [p('Body.')] });
+    expect(expectReadBack(doc, ['Ann Lee', 'Bo Chen', 'Cy Diaz'])).toBe('# The headline\n\nBy Ann Lee, Bo Chen and Cy Diaz\n\nThe standfirst.\n\nBody.\n');
+    expect(expectReadBack(doc, ['Ann Lee'])).toContain('# The headline\n\nBy Ann Lee\n\nThe standfirst.');
+    expect(expectReadBack(doc, ['', ' '])).toBe('# The headline\n\nThe standfirst.\n\nBody.\n');
+    const hostileNames = ['*Ann* <b>Lee</b>', '1. [Bo](x) {onfocus="y"}', ':smile: Mr. "Cy" -- 2^3^'];
+    expect(expectReadBack(article({ body: [p('x')] }), hostileNames)).toContain(
+      '\n\nBy \\*Ann\\* \\<b\\>Lee\\</b\\>, 1. \\[Bo\\](x) \\{onfocus=\\"y\\"} and \\:smile: Mr\\. \\"Cy\\" -\\- 2\\^3\\^\n\nx\n',
+    );
+  });
+
   it('writes headings, rules that cannot become setext underlines, and hard breaks', () => {
     const text = expectReadBack(
       article({
@@ -114,7 +148,7 @@ describe('exportMarkdown: layout', () => {
         body: [h(2, 'Two'), p('Before the rule'), schema.node('horizontal_rule'), p('After', br(), '---', br(), '==='), h(3, 'Three'), h(4, 'Four', br(), 'more')],
       }),
     );
-    expect(text).toContain('Before the rule\n\n---\n\nAfter\\\n\\---\\\n\\===\n');
+    expect(text).toContain('Before the rule\n\n---\n\nAfter\\\n\\-\\-\\-\\\n\\===\n');
     expect(readWithMarkdownIt(text).blocks).toContain('hr');
   });
 
@@ -236,23 +270,7 @@ describe('exportMarkdown: escaping', () => {
   ];
 
   it('brings hostile text back as the same literal text in every field', () => {
-    for (const text of hostile) {
-      const doc = article({
-        headline: text,
-        standfirst: text,
-        body: [
-          p(text, cite('a')),
-          h(2, text),
-          p(marked(text, 'em'), ' ', marked(text, 'strong'), ' ', marked(text, ['link', { href: 'https://example.com' }])),
-          list('bullet_list', text),
-          schema.node('blockquote', null, [p(text)]),
-          schema.node('figure', { src: 'assets/a.jpg', alt: text, credit: text }, [schema.node('figcaption', null, [schema.text(text)])]),
-          readAlso(text, { title: text, url: 'https://example.com', kicker: text }, { title: text, url: '' }),
-        ],
-        sources: [source('a', { title: text, outlet: text, date: text, url: 'https://example.com/<x>', note: text })],
-      });
-      expectReadBack(doc);
-    }
+    for (const text of hostile) expectReadBack(everyField(text), [text]);
   });
 
   it('never lets text become HTML in any reader', () => {
@@ -263,7 +281,7 @@ describe('exportMarkdown: escaping', () => {
     expect(markdownIt.render(text)).not.toMatch(/<(script|img|!--|\?php)/iu);
   });
 
-  it('random hostile articles read back the same in all three readers (fast-check)', () => {
+  it('random hostile articles read back the same in all four readers (fast-check)', () => {
     fc.assert(
       fc.property(arbDoc, (doc) => {
         expectReadBack(doc);
@@ -290,7 +308,7 @@ describe('exportMarkdown: random emphasis (fast-check)', () => {
   );
   const arbParagraphs = fc.array(fc.array(arbInline, { minLength: 1, maxLength: 8 }).map((content) => schema.node('paragraph', null, content)), { minLength: 1, maxLength: 4 });
 
-  it('marks come back on the same characters in all three readers', () => {
+  it('marks come back on the same characters in all four readers', () => {
     fc.assert(
       fc.property(arbParagraphs, (body) => {
         expectReadBack(article({ headline: 'H', body, sources: [source('s1', { title: 'One' }), source('s2', { note: 'Two' })] }));
@@ -321,6 +339,7 @@ describe('exportMarkdown: the seed article', () => {
     expect(cmark.refs).toEqual(order);
     expect(cmark.defs).toEqual(defs);
     expect(readWithPandoc(text).notes).toEqual(order.map((n) => texts[Number(n) - 1]));
+    expect(readWithPandoc(text, 'markdown').notes).toEqual(order.map((n) => texts[Number(n) - 1]));
   });
 });
 
@@ -368,4 +387,82 @@ describe('exportMarkdown: speed', () => {
     console.log(`exportMarkdown, a mark change at every word: 25,000 words in ${small.toFixed(1)} ms, 100,000 in ${large.toFixed(1)} ms`);
     expect(large).toBeLessThan(small * 8);
   }, 60_000);
+});
+
+describe("exportMarkdown: read by pandoc's own Markdown (`pandoc story.md`)", () => {
+  /** Text that pandoc's extensions would turn into structure, attributes, notes, math or typography. */
+  const pandocHostile = [
+    'Breaking {autofocus onfocus="alert(1)"}',
+    'Headline {#top .x onfocus="alert(1)" autofocus=""}',
+    '{onclick="alert(1)"} {.c} {=html}',
+    '[span]{.x onmouseover="alert(1)"} ![i](x.png){onload="alert(1)"}',
+    '::: {.warning onclick="alert(1)"}',
+    '(1) one',
+    '(a) one',
+    'a) one',
+    'A.  one',
+    'i. one',
+    'iv) one',
+    'mix. one',
+    '#. one',
+    '(@) example (@good) example',
+    'Term\n: definition',
+    ': definition',
+    '~ definition',
+    '| line block',
+    '-- en --- em ---- ... .... ellipsis "double" \'single\' don\'t “curly” ‘single’ rock ’n’ roll',
+    'Mr. Smith met Dr. Jones, e.g. at St. Paul; cf. p. 5, i.e. Ph.D. No. 5 vs. Inc.',
+    '@doe says [@doe, p. 3] and -@doe',
+    'note^[inline note] and 2^10^ H~2~O ~~strike~~ ==mark==',
+    '`code`{=html} $x^2$ $$y$$ \\(z\\) \\[w\\] \\textbf{bold} \\begin{x} \\newcommand{\\a}{b}',
+    ':smile: :+1: :x:smile: a:smile: :smile:b',
+    'https://example.com www.example.com <https://x.y> user@example.com',
+    '% Title block',
+    '---',
+    'title: yaml',
+    'Table: caption',
+    '+---+---+',
+    '---- ----',
+    '* * *',
+    '<div onclick="alert(1)">html</div> &lt;b&gt; &#x3C;',
+    '\\',
+    '1.5 million',
+    'B. Smith',
+    '12345678901. long',
+  ];
+
+  /** The names of every attribute in `html`'s tags. */
+  const attributeNames = (html: string): string[] =>
+    [...html.matchAll(/<[a-zA-Z][^\s/>]*((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/gu)].flatMap((tag) =>
+      [...(tag[1] ?? '').matchAll(/\s+([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/gu)].map((a) => (a[1] ?? '').toLowerCase()),
+    );
+  const standalone = (markdown: string): string => run('pandoc', ['-f', 'markdown', '-t', 'html', '-s', '-M', 'pagetitle=t'], markdown);
+
+  it('the issue\'s headline: `pandoc -s` writes no event handler and no autofocus', () => {
+    const text = expectReadBack(article({ headline: 'Breaking {autofocus onfocus="alert(1)"}', body: [p('x')] }));
+    expect(text.startsWith('# Breaking \\{autofocus onfocus=\\"alert(1)\\"}\n')).toBe(true);
+    const attacked = exportMarkdown(draftOf(article({ headline: 'Breaking {onfocus="alert(1)" autofocus=""}' })));
+    const html = standalone(attacked);
+    expect(html).toMatch(/>Breaking \{onfocus="alert\(1\)"\s+autofocus=""\}<\/h1>/u);
+    expect(attributeNames(html).filter((name) => name.startsWith('on') || name === 'autofocus')).toEqual([]);
+  });
+
+  it('the attribute check sees what pandoc writes for unescaped attributes (it can fail)', () => {
+    const html = standalone('# Breaking {onfocus="alert(1)" autofocus=""}\n\n[x](<https://e.com>){onclick="y"}\n');
+    expect(attributeNames(html)).toEqual(expect.arrayContaining(['onfocus', 'autofocus', 'onclick']));
+  });
+
+  it('brings every hostile text back in every field (and the byline) with all four readers, no attribute added', () => {
+    for (const text of pandocHostile) {
+      const markdown = expectReadBack(everyField(text), [text, `${text} 2`]);
+      const names = attributeNames(standalone(markdown));
+      expect(names.filter((name) => name.startsWith('on') || name === 'autofocus' || name === 'style'), `${text}\n${markdown}`).toEqual([]);
+    }
+  });
+
+  it('is read as text by pandoc -f gfm, whose emoji extension would turn :smile: into a picture', () => {
+    const text = md(article({ headline: ':smile: :x:smile:', body: [p('a :+1: b')] }));
+    expect(readWithPandoc(text, 'gfm').types.has('Span')).toBe(false);
+    expect(readWithPandoc(text, 'gfm').blocks).toEqual(['h1 [["",":smile: :x:smile:"]]', 'p [["","a :+1: b"]]']);
+  });
 });

@@ -13,6 +13,37 @@ export interface ExpectOptions {
   readonly pandoc?: boolean;
   /** cmark-gfm: links whose text is their `mailto:` address count as text (see `unlinkEmails`). */
   readonly cmark?: boolean;
+  /**
+   * pandoc's own Markdown (`-f markdown`): bullet lists next to each other are one list, as that
+   * reader has no way to keep them apart but raw HTML or an added paragraph.
+   */
+  readonly mergeBulletLists?: boolean;
+  /** The byline the export writes under the headline (`bylineText` of the draft's authors). */
+  readonly byline?: string;
+}
+
+/**
+ * A URL as pandoc's own Markdown reader stores it: white space and `<>|"{}[]^\`` percent-encoded
+ * (UTF-8), like its `escapeURI`.
+ */
+export function pandocHref(url: string): string {
+  return url.replace(/[\s<>|"{}[\]^`]/gu, (c) => Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+
+/** `lines` with each `ul` that follows a sibling `ul` removed, so its items join that list. */
+function mergeBulletLists(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  const indent = (line: string): number => line.length - line.trimStart().length;
+  for (const line of lines) {
+    if (line.trimStart() === 'ul') {
+      const depth = indent(line);
+      let k = out.length - 1;
+      while (k >= 0 && indent(out[k] as string) > depth) k--;
+      if (k >= 0 && out[k] === line) continue;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 function oneLine(text: string): string {
@@ -107,12 +138,13 @@ export function expectedReading(doc: PMNode, options: ExpectOptions = {}): Readi
   };
   doc.forEach((child) => {
     if (child.type.name !== 'sources') block(child, 0);
+    if (child.type.name === 'headline' && options.byline) out.line(0, `p ${runs(chars(options.byline, PLAIN), collapse)}`);
   });
   const refs = index.citations.map((c) => labelOf(c.source)).filter((l): l is string => l !== null);
   const defs = index.sources
     .filter((s) => s.number !== null && index.byId.get(s.id) === s)
     .map((s) => ({ label: String(s.number), text: sourceText(s.node) }));
-  return { blocks: out.lines, refs, defs };
+  return { blocks: options.mergeBulletLists ? mergeBulletLists(out.lines) : out.lines, refs, defs };
 }
 
 /** The inline runs a source's footnote definition should read as (URL as a link). */

@@ -1,13 +1,14 @@
 /**
- * Three independent Markdown readers for the export's tests, each reduced to one comparable shape
- * (a "reading"), plus the reading a draft should give.
+ * Four Markdown readers (three programs) for the export's tests, each reduced to one comparable
+ * shape (a "reading"), plus the reading a draft should give.
  *
  * - markdown-it 15 with markdown-it-footnote (HTML enabled, so that escaped text that slipped
  *   through would show up as `html_inline`/`html_block` tokens), read from its token stream;
  * - cmark-gfm (`/usr/bin/cmark-gfm`, with the footnotes, table, strikethrough and autolink
  *   extensions): structure from its XML output, footnote labels from its HTML output (the XML
  *   writer prints footnote nodes as `<unknown>`);
- * - pandoc (`-f gfm -t json`): its JSON AST, each footnote a `Note` inline holding the note.
+ * - pandoc, as GFM (`-f gfm`) and as pandoc's own Markdown (`-f markdown`, what `pandoc story.md`
+ *   reads), from its JSON AST, each footnote a `Note` inline holding the note.
  *
  * A reading lists blocks as indented lines (`p […]`, `ul`, `  li`, `ol:3`, `quote`, `hr`, `h2 […]`)
  * where inline content is a JSON array of runs: `["ib@https://x", "text"]` is text in em (`i`),
@@ -21,7 +22,7 @@ import type { Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { BlockList, chars, PLAIN, plainText, runsOf, type Reading, type Seg, type Style } from './md-runs';
 
-export { expectedReading, expectedSourceRuns, type ExpectOptions } from './md-expected';
+export { expectedReading, expectedSourceRuns, pandocHref, type ExpectOptions } from './md-expected';
 export type { Reading } from './md-runs';
 
 // ---------------------------------------------------------------------------------------------
@@ -242,9 +243,28 @@ interface PandocElement {
   c?: unknown;
 }
 
-/** pandoc's reading of `md` (`-f gfm`): blocks, and the text of each note in document order. */
-export function readWithPandoc(md: string): { blocks: string[]; notes: string[]; types: Set<string> } {
-  const ast = JSON.parse(run('pandoc', ['-f', 'gfm', '-t', 'json'], md)) as { blocks: PandocElement[] };
+/** pandoc's attributes: identifier, classes, key-value pairs. */
+type PandocAttr = [string, string[], [string, string][]];
+
+/** The pandoc readers the tests use: GitHub-flavoured Markdown and pandoc's own (`pandoc story.md`). */
+export type PandocFormat = 'gfm' | 'markdown';
+
+function hasAttributes([id, classes, pairs]: PandocAttr, withId = true): boolean {
+  return (withId && id !== '') || classes.length > 0 || pairs.length > 0;
+}
+
+/**
+ * pandoc's reading of `md` (`-f gfm` by default, or `-f markdown`): blocks, the text of each note
+ * in document order, and the AST's element types. Attributes on a heading (other than the
+ * identifier pandoc makes up), a link or an image, and list styles other than decimal numbers,
+ * show as `bad`; so does every element the export never means to produce (`Span`, `Cite`,
+ * `Math`, `DefinitionList`…). A `Quoted` (`-f markdown`'s smart quotes, which takes curly quotes
+ * in the text for a quotation) reads as its text between the curly quotes pandoc shows it with:
+ * the same characters as the draft's, or a difference the comparison sees. An image alone in a paragraph (`-f markdown`'s implicit
+ * figure) has the `fig:` pandoc adds to its title taken off.
+ */
+export function readWithPandoc(md: string, format: PandocFormat = 'gfm'): { blocks: string[]; notes: string[]; types: Set<string> } {
+  const ast = JSON.parse(run('pandoc', ['-f', format, '-t', 'json'], md)) as { blocks: PandocElement[] };
   const out = new BlockList();
   const notes: string[] = [];
   const types = new Set<string>();
@@ -253,15 +273,25 @@ export function readWithPandoc(md: string): { blocks: string[]; notes: string[];
       types.add(el.t);
       if (el.t === 'Str') segs.push(...chars(el.c as string, style));
       else if (el.t === 'Space') segs.push(...chars(' ', style));
-      else if (el.t === 'Emph') inlineSegs(el.c as PandocElement[], { ...style, i: true }, segs, inNote);
+      else if (el.t === 'Quoted') {
+        // pandoc -f markdown's smart quotes: a quotation in curly quotes in the draft, shown with them.
+        const [kind, content] = el.c as [{ t: string }, PandocElement[]];
+        const [open, close] = kind.t === 'SingleQuote' ? ['\u2018', '\u2019'] : ['\u201c', '\u201d'];
+        segs.push(...chars(open, style));
+        inlineSegs(content, style, segs, inNote);
+        segs.push(...chars(close, style));
+      } else if (el.t === 'Emph') inlineSegs(el.c as PandocElement[], { ...style, i: true }, segs, inNote);
       else if (el.t === 'Strong') inlineSegs(el.c as PandocElement[], { ...style, b: true }, segs, inNote);
       else if (el.t === 'Link') {
-        const [, content, [url]] = el.c as [unknown, PandocElement[], [string, string]];
+        const [attr, content, [url]] = el.c as [PandocAttr, PandocElement[], [string, string]];
+        if (hasAttributes(attr)) segs.push({ t: 'bad', type: 'link attributes' });
         inlineSegs(content, { ...style, link: url }, segs, inNote);
       } else if (el.t === 'LineBreak') segs.push({ t: 'break' });
       else if (el.t === 'Image') {
-        const [, content, [src, title]] = el.c as [unknown, PandocElement[], [string, string]];
-        segs.push({ t: 'img', alt: plainText(inlineSegs(content, PLAIN, [], inNote)).replace(/\s+/gu, ' '), src, title });
+        const [attr, content, [src, title]] = el.c as [PandocAttr, PandocElement[], [string, string]];
+        if (hasAttributes(attr)) segs.push({ t: 'bad', type: 'image attributes' });
+        const figure = format === 'markdown' && elements.length === 1 && title.startsWith('fig:');
+        segs.push({ t: 'img', alt: plainText(inlineSegs(content, PLAIN, [], inNote)).replace(/\s+/gu, ' '), src, title: figure ? title.slice(4) : title });
       } else if (el.t === 'Note') {
         const blocks = el.c as PandocElement[];
         const text = blocks.map((b) => plainText(inlineSegs((b.c as PandocElement[] | undefined) ?? [], PLAIN, [], true))).join(' ');
@@ -276,11 +306,15 @@ export function readWithPandoc(md: string): { blocks: string[]; notes: string[];
     types.add(el.t);
     if (el.t === 'Para' || el.t === 'Plain') out.line(depth, `p ${runsOf(inlineSegs(el.c as PandocElement[], PLAIN, [], false), true)}`);
     else if (el.t === 'Header') {
-      const [level, , content] = el.c as [number, unknown, PandocElement[]];
-      out.line(depth, `h${String(level)} ${runsOf(inlineSegs(content, PLAIN, [], false), true)}`);
+      const [level, attr, content] = el.c as [number, PandocAttr, PandocElement[]];
+      out.line(depth, `h${String(level)}${hasAttributes(attr, false) ? ' bad attributes' : ''} ${runsOf(inlineSegs(content, PLAIN, [], false), true)}`);
     } else if (el.t === 'BulletList' || el.t === 'OrderedList') {
       const items = el.t === 'BulletList' ? (el.c as PandocElement[][]) : (el.c as [[number], PandocElement[][]])[1];
-      out.line(depth, el.t === 'BulletList' ? 'ul' : `ol:${String((el.c as [[number]])[0][0])}`);
+      if (el.t === 'BulletList') out.line(depth, 'ul');
+      else {
+        const [start, style] = (el.c as [[number, { t: string }]])[0];
+        out.line(depth, `ol:${String(start)}${style.t === 'Decimal' || style.t === 'DefaultStyle' ? '' : ` bad ${style.t}`}`);
+      }
       for (const item of items) {
         out.line(depth + 1, 'li');
         for (const child of item) block(child, depth + 2);
