@@ -49,14 +49,23 @@ export function classifyUrl(url: string, context: UrlContext): UrlVerdict {
 }
 
 // A relative path inside the draft's own assets folder: `assets/…`, no empty, `.` or `..`
-// segment, and none of the characters that would make it something else (`\`, `:`, `?`, `#`).
+// segment, and none of the characters that would make it something else (`\`, `:`, `?`, `#`),
+// judged on each segment as written AND percent-decoded, since a browser reading the export
+// decodes `%2e%2e` to `..` and `%2f` to `/`. A malformed percent-encoding is refused too.
+function isAssetSegment(segment: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are refused
+  return [segment, decoded].every((s) => s !== '' && s !== '.' && s !== '..' && !/[/\\:?#\s\u0000-\u001f\u007f]/u.test(s));
+}
+
 function isAssetPath(src: string): boolean {
   const segments = src.split('/');
-  return (
-    segments[0] === 'assets' &&
-    segments.length > 1 &&
-    segments.slice(1).every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\:?#\s]/u.test(s))
-  );
+  return segments[0] === 'assets' && segments.length > 1 && segments.slice(1).every(isAssetSegment);
 }
 
 function classifyImage(src: string): UrlVerdict {

@@ -73,7 +73,8 @@ function openError(error: unknown, name: string): ServiceError {
   if (error instanceof DraftFileError) {
     if (error.kind === 'not-utf8') return new ServiceError('not-utf8', `“${name}” is not UTF-8 text, so it is not a Copydesk draft. The file was left as it is.`);
     if (error.code === 'ENOENT') return new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more (it may have been renamed, moved or deleted).`);
-    if (error.code === 'EISDIR') return new ServiceError('EISDIR', `“${name}” is a folder, not a draft.`);
+    if (error.kind === 'is-directory') return new ServiceError('EISDIR', `“${name}” is a folder, not a draft.`);
+    if (error.kind === 'not-a-file' || error.kind === 'too-large') return fsServiceError(error.cause, 'open', name);
     return fsServiceError(error, 'open', name);
   }
   return error instanceof ServiceError ? error : fsServiceError(error, 'open', name);
