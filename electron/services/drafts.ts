@@ -253,8 +253,9 @@ export class DraftService {
     }
     if (hash === null) throw new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more.`);
     try {
-      const target = await fs.stat(to);
-      const source = await fs.stat(from);
+      // lstat: a link at the new name is a taken name, never something to rename over.
+      const target = await fs.lstat(to);
+      const source = await fs.lstat(from);
       // On a case-insensitive disk "Story" and "story" are the same file: that rename is fine.
       if (target.ino !== source.ino || target.dev !== source.dev) {
         throw new ServiceError('EEXIST', `A draft named “${newName}” already exists. Choose another name.`);

@@ -76,7 +76,7 @@ export class SettingsStore {
     let text: string;
     try {
       // A settings file is a few hundred bytes; anything past a megabyte is not one.
-      text = (await readRegularFile(this.file, { maxBytes: 1024 * 1024 })).toString('utf8');
+      text = (await readRegularFile(this.file, { maxBytes: 1024 * 1024, followLinks: true })).toString('utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return;
       // Unreadable (permissions, I/O): use defaults for this run but leave the file alone.

@@ -163,6 +163,12 @@ describe('the workspace with named pipes named like drafts', () => {
       expect(result).toMatchObject({ ok: false, reason: 'error', code: 'ENOTREG' });
     }
     await expect(fx.services.drafts.duplicate('linked.copydesk')).rejects.toMatchObject({ code: 'ENOTREG' });
+    // A link whose target is gone is still a taken name: a rename never replaces it.
+    await fs.symlink(path.join(fx.root, 'gone.copydesk'), path.join(fx.workspace, 'dangling.copydesk'));
+    const real = await fx.services.drafts.create();
+    await expect(fx.services.drafts.rename(real.name, 'dangling.copydesk')).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(fx.services.drafts.saveAs(null, sampleJson('Mine'), 'dangling.copydesk')).resolves.toMatchObject({ ok: false, code: 'ENOTREG' });
+    expect((await fs.lstat(path.join(fx.workspace, 'dangling.copydesk'))).isSymbolicLink()).toBe(true);
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
     expect(await fs.readFile(outside, 'utf8')).toBe(SECRET);
   });
