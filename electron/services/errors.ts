@@ -69,7 +69,8 @@ export function describeFsError(error: unknown, action: FileAction, subject: str
   let message: string;
   if (error instanceof NotRegularFileError && error.fileType !== 'folder') {
     // The workspace's policy on links (electron/README.md): never followed, never replaced.
-    message = `“${subject}” is a ${error.fileType}, not a regular file, so it could not be ${verb(action)}: Copydesk neither follows nor replaces symbolic links, pipes or devices in the workspace folder.${tail}`;
+    const policy = action === 'export' ? 'Copydesk writes only over regular files. Choose another file.' : 'Copydesk neither follows nor replaces symbolic links, pipes or devices in the workspace folder.';
+    message = `“${subject}” is a ${error.fileType}, not a regular file, so it could not be ${verb(action)}: ${policy}${tail}`;
     return { code, message };
   }
   if (error instanceof FileTooLargeError) {

@@ -10,6 +10,8 @@ import { closeSync, constants, openSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDraft } from '../../shared/draft/format';
+import { exportHtml } from '../../shared/export/html';
+import { exportMarkdown } from '../../shared/export/markdown';
 import { draftNameProblem, MAX_DRAFT_NAME_BYTES, MAX_DRAFT_TEXT } from '../../shared/ipc/validate';
 import { TEMP_NAME_EXTRA_BYTES, writeFileAtomic } from '../../electron/node/atomic-write';
 import { readDraftFile } from '../../electron/node/draft-file';
@@ -115,7 +117,7 @@ describe('imports', () => {
 describe('the workspace with named pipes named like drafts', () => {
   let fx: ServicesFixture;
   beforeEach(async () => {
-    fx = await servicesFixture();
+    fx = await servicesFixture({ exporters: { html: exportHtml, md: exportMarkdown } });
   });
   afterEach(async () => {
     for (const fifo of fifos.splice(0)) {
@@ -169,6 +171,14 @@ describe('the workspace with named pipes named like drafts', () => {
     await expect(fx.services.drafts.rename(real.name, 'dangling.copydesk')).rejects.toMatchObject({ code: 'EEXIST' });
     await expect(fx.services.drafts.saveAs(null, sampleJson('Mine'), 'dangling.copydesk')).resolves.toMatchObject({ ok: false, code: 'ENOTREG' });
     expect((await fs.lstat(path.join(fx.workspace, 'dangling.copydesk'))).isSymbolicLink()).toBe(true);
+    // An export to a file the user chose is written only over a regular file.
+    const exportLink = path.join(fx.root, 'export.html');
+    await fs.symlink(outside, exportLink);
+    await expect(fx.services.exports.write(real.name, 'html', {}, exportLink)).rejects.toMatchObject({
+      code: 'ENOTREG',
+      message: '“export.html” is a symbolic link, not a regular file, so it could not be exported: Copydesk writes only over regular files. Choose another file. Your draft is still open and nothing on disk was changed.',
+    });
+    expect(await fs.readFile(outside, 'utf8')).toBe(SECRET);
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
     expect(await fs.readFile(outside, 'utf8')).toBe(SECRET);
   });
