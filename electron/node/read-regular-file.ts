@@ -84,7 +84,7 @@ const CHUNK = 1024 * 1024;
  * The bytes of the regular file at `file` (see the module comment). Throws `NotRegularFileError`,
  * `FileTooLargeError`, or the system error (ENOENT, EACCES…).
  */
-export async function readRegularFile(file: string, options: ReadRegularOptions): Promise<Buffer> {
+export async function readRegularFile(file: string, options: ReadRegularOptions): Promise<Buffer<ArrayBuffer>> {
   const follow = options.followLinks === true;
   const before = follow ? await fs.stat(file) : await fs.lstat(file);
   const refusal = (stat: Stats): SpecialFileType | null => {
@@ -111,7 +111,7 @@ export async function readRegularFile(file: string, options: ReadRegularOptions)
     const opened = await handle.stat();
     const refusedOpened = refusal(opened);
     if (refusedOpened !== null) throw new NotRegularFileError(file, refusedOpened);
-    const chunks: Buffer[] = [];
+    const chunks: Buffer<ArrayBuffer>[] = [];
     let total = 0;
     let want = opened.isFile() ? Math.min(opened.size + 1, options.maxBytes + 1) : Math.min(CHUNK, options.maxBytes + 1);
     for (;;) {
@@ -123,7 +123,7 @@ export async function readRegularFile(file: string, options: ReadRegularOptions)
       if (total > options.maxBytes) throw new FileTooLargeError(file, Math.max(total, opened.size), options.maxBytes);
       want = Math.min(CHUNK, options.maxBytes + 1 - total);
     }
-    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+    return chunks.length === 1 ? (chunks[0] as Buffer<ArrayBuffer>) : Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }
