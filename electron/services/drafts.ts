@@ -17,7 +17,7 @@ import { fsyncDir } from '../node/atomic-write';
 import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import type { KnownFiles } from './known-files';
-import { draftPath, numberedName } from './names';
+import { draftPath, MAX_NAME_BYTES, numberedName } from './names';
 import { hashOnDisk, saveBytes, type SaveResult } from './save-file';
 import type { SettingsStore } from './settings';
 import type { VersionStore } from './versions';
@@ -232,8 +232,11 @@ export class DraftService {
     } catch (error) {
       throw openError(error, name);
     }
-    const stem = name.slice(0, -'.copydesk'.length);
-    return this.writeAtFreeName((n) => numberedName(`${stem} copy.copydesk`, n, ' '), text, 'duplicate');
+    // A long name is shortened so that "<stem> copy 1000.copydesk" still fits the name limit.
+    const stem = [...name.slice(0, -'.copydesk'.length)];
+    while (stem.length > 1 && Buffer.byteLength(`${stem.join('')} copy 1000.copydesk`) > MAX_NAME_BYTES) stem.pop();
+    const copy = `${stem.join('').trimEnd()} copy.copydesk`;
+    return this.writeAtFreeName((n) => numberedName(copy, n, ' '), text, 'duplicate');
   }
 
   /** Renames draft `name` to `newName` (refused if taken); its versions and recent entry follow. */

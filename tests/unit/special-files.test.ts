@@ -290,6 +290,10 @@ describe('draft names leave room for the temporary name', () => {
       expect(saved).toMatchObject({ ok: true });
       expect((await fx.services.drafts.open(longest)).hash).toBe(saved.ok ? saved.hash : '');
       expect((await fs.readdir(fx.workspace)).filter((n) => n.endsWith('.cd-tmp'))).toEqual([]);
+      // Its copy gets a shortened name that fits too.
+      const copy = await fx.services.drafts.duplicate(longest);
+      expect(copy.name).toMatch(/^é+a+ copy\.copydesk$/u);
+      expect(Buffer.byteLength(copy.name)).toBeLessThanOrEqual(MAX_DRAFT_NAME_BYTES);
       const tooLong = named(bytes + 1);
       expect(nameProblem(tooLong)).toMatch(/is too long for a file name/u);
       expect(draftNameProblem(tooLong)).toMatch(/is too long for a file name/u);
