@@ -50,13 +50,19 @@ export function classifyUrl(url: string, context: UrlContext): UrlVerdict {
 
 // A relative path inside the draft's own assets folder: `assets/…`, no empty, `.` or `..`
 // segment, and none of the characters that would make it something else (`\`, `:`, `?`, `#`).
+// A reader that takes the path as a URL (a browser, a Markdown renderer) decodes `%2e%2e` to `..`
+// and `%2f` to `/`, so each segment is judged percent-decoded too (byte by byte; a lone `%` is
+// just a character): no dot segment, separator or control character may hide in it.
+function isAssetSegment(segment: string): boolean {
+  if (segment === '' || segment === '.' || segment === '..' || /[\\:?#\s]/u.test(segment)) return false;
+  const decoded = segment.replace(/%([0-9a-f]{2})/giu, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  // eslint-disable-next-line no-control-regex -- control characters are refused
+  return decoded !== '.' && decoded !== '..' && !/[/\\\u0000-\u001f\u007f]/u.test(decoded);
+}
+
 function isAssetPath(src: string): boolean {
   const segments = src.split('/');
-  return (
-    segments[0] === 'assets' &&
-    segments.length > 1 &&
-    segments.slice(1).every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\:?#\s]/u.test(s))
-  );
+  return segments[0] === 'assets' && segments.length > 1 && segments.slice(1).every(isAssetSegment);
 }
 
 function classifyImage(src: string): UrlVerdict {

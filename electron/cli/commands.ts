@@ -24,7 +24,8 @@ const oneLine = (text: string): string => text.replace(/\s*\n\s*/gu, ' ').trim()
 /** Reads the draft at `path`, turning every way it can fail into an `InputError`. */
 export async function loadDraft(path: string): Promise<Draft> {
   try {
-    return (await readDraftFile(path)).draft;
+    // A path given on the command line is the user's own: a link there is followed.
+    return (await readDraftFile(path, { followLinks: true })).draft;
   } catch (error) {
     if (error instanceof DraftError) throw new InputError(`${path}: ${oneLine(error.message)}`);
     if (error instanceof DraftFileError) throw new InputError(oneLine(error.message));

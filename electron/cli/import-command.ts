@@ -8,20 +8,23 @@
  *   the draft). An HTML file that declares another charset (`<meta charset=…>`) is decoded in it.
  *   The reading is shared with File > Import in the app (electron/node/read-import-file.ts).
  * - Without `-o` the draft goes beside the input as `<basename>.copydesk`. An existing output is
- *   never written over unless `--force` is given, and never when it is the input itself. `-o -`
- *   writes the draft's JSON to standard output.
+ *   never written over unless `--force` is given, and never when it is the input itself, nor one
+ *   that appears while the import runs (the write is put in place only if the name is still
+ *   free). An output that is a symbolic link, a pipe, a device or a folder is refused even with
+ *   `--force`. `-o -` writes the draft's JSON to standard output.
  * - What the import recognised, left out and decided, and the draft's problems, are printed on
  *   standard output, or on standard error when the draft itself goes to standard output. The
  *   exit status is 0 when the draft was written, whatever its problems (`copydesk check` judges
  *   those).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { serializeDraft } from '../../shared/draft/format';
 import { importAuto, kindFromFileName, MAX_IMPORT_CHARS } from '../../shared/import/index';
 import type { ImportKind, ImportReport } from '../../shared/import/types';
 import { findProblems } from '../../shared/problems';
 import { DraftFileError, writeDraftFile } from '../node/draft-file';
+import { specialFileType } from '../node/read-regular-file';
 import { ImportFileError, readImportFile } from '../node/read-import-file';
 import type { Output } from './commands';
 import { EXIT, InputError, UsageError } from './errors';
@@ -42,12 +45,21 @@ async function readInput(file: string, kind: ImportKind): Promise<string> {
   }
 }
 
-async function exists(file: string): Promise<{ dev: number; ino: number } | null> {
+/** What is at `file` (the link itself when `link`), or null. */
+async function exists(file: string, link: boolean): Promise<Stats | null> {
   try {
-    return await fs.stat(file);
+    return await (link ? fs.lstat(file) : fs.stat(file));
   } catch {
     return null;
   }
+}
+
+const taken = (output: string): InputError => new InputError(`${output} already exists; nothing was written. Choose another name with -o, or add --force to replace it.`);
+
+/** Test hooks of `runImport`. */
+export interface ImportHooks {
+  /** Runs right before the draft is written (a test creates the output there, as another program might). */
+  readonly beforeWrite?: () => Promise<void>;
 }
 
 /** The report of an import, for people. */
@@ -70,6 +82,7 @@ export async function runImport(
   options: { input: string; output: string | undefined; from: ImportKind | undefined; force: boolean },
   out: Output,
   err: Output = stderr,
+  hooks: ImportHooks = {},
 ): Promise<number> {
   const kind = options.from ?? kindFromFileName(options.input);
   if (kind === null) throw new UsageError(`cannot tell the format of ${options.input} from its extension; say it with --from text, --from md or --from html`, 'import');
@@ -77,11 +90,13 @@ export async function runImport(
   const output = options.output ?? path.join(path.dirname(options.input), `${path.basename(options.input).replace(/\.[^.]*$/u, '') || path.basename(options.input)}.copydesk`);
   const text = await readInput(options.input, kind);
   if (!toStdout) {
-    const [inputStat, outputStat] = await Promise.all([exists(options.input), exists(output)]);
+    const [inputStat, outputStat] = await Promise.all([exists(options.input, false), exists(output, true)]);
     if (outputStat && inputStat && outputStat.dev === inputStat.dev && outputStat.ino === inputStat.ino) {
       throw new UsageError(`-o ${output} is the file being imported; choose another output file`, 'import');
     }
-    if (outputStat && !options.force) throw new InputError(`${output} already exists; nothing was written. Choose another name with -o, or add --force to replace it.`);
+    const type = outputStat ? specialFileType(outputStat) : null;
+    if (type !== null) throw new InputError(`${output} is a ${type}, not a regular file; nothing was written. Choose another output file with -o.`);
+    if (outputStat && !options.force) throw taken(output);
   }
   const result = importAuto(text, kind);
   const problems = findProblems(result.draft.doc);
@@ -91,9 +106,11 @@ export async function runImport(
     err.write(summary);
     return EXIT.ok;
   }
+  await hooks.beforeWrite?.();
   try {
-    await writeDraftFile(output, result.draft);
+    await writeDraftFile(output, result.draft, { noReplace: !options.force });
   } catch (error) {
+    if (error instanceof DraftFileError && error.kind === 'exists') throw taken(output);
     throw error instanceof DraftFileError ? new InputError(oneLine(error.message)) : error;
   }
   out.write(summary);

@@ -2,8 +2,9 @@
  * Reading a file to import (plain text, Markdown, HTML) into text, the same way for the command
  * line (`copydesk import`) and for File > Import in the app:
  *
- * - only a regular file (unless `allowSpecial`) no larger than `maxBytes` is read (checked before
- *   and after reading);
+ * - only a regular file (or, with `allowSpecial`, a pipe: never a device) no larger than
+ *   `maxBytes` is read (`readRegularFile`: the limit holds while reading, so `/dev/zero` or a
+ *   growing file cannot make it read without bound);
  * - its bytes are decoded as UTF-8, strictly: a stray Latin-1 byte is an error, never a U+FFFD in
  *   the draft (a leading byte-order mark is dropped);
  * - an HTML file that declares another charset in its first 1024 bytes (`<meta charset=…>`) is
@@ -11,9 +12,9 @@
  *
  * Failures throw `ImportFileError`, whose message starts with the file's label and says what to do.
  */
-import { promises as fs } from 'node:fs';
 import type { ImportKind } from '../../shared/import/types';
 import { DraftFileError, describeFileError, type DraftFileErrorKind } from './draft-file';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from './read-regular-file';
 
 /** Why a file could not be read for an import. */
 export type ImportFileErrorKind = DraftFileErrorKind | 'too-large' | 'not-a-file' | 'unknown-charset';
@@ -39,7 +40,7 @@ export interface ReadImportOptions {
   readonly maxBytes: number;
   /** How messages name the file (default: the path as given). */
   readonly label?: string;
-  /** Also read what is not a regular file (a pipe such as `/dev/stdin`, for the command line). */
+  /** Also read a pipe (such as `/dev/stdin`, for the command line); a device is never read. */
   readonly allowSpecial?: boolean;
 }
 
@@ -92,18 +93,16 @@ export async function readImportFile(file: string, kind: ImportKind, options: Re
   const label = options.label ?? file;
   let bytes: Uint8Array;
   try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new ImportFileError('is-directory', `${label}: is a folder, not a file.`);
-    if (!stat.isFile() && options.allowSpecial !== true) throw new ImportFileError('not-a-file', `${label}: is not a regular file.`);
-    if (stat.isFile() && stat.size > options.maxBytes) throw tooLarge(label, stat.size, options.maxBytes);
-    bytes = await fs.readFile(file);
+    // The user named this file: a link to it is followed.
+    bytes = await readRegularFile(file, { maxBytes: options.maxBytes, followLinks: true, allowPipe: options.allowSpecial === true });
   } catch (error) {
-    if (error instanceof ImportFileError) throw error;
+    if (error instanceof FileTooLargeError) throw tooLarge(label, error.size, options.maxBytes);
+    if (error instanceof NotRegularFileError && error.fileType !== 'folder') {
+      throw new ImportFileError('not-a-file', `${label}: is a ${error.fileType}, not a regular file.`, error.code);
+    }
     const described = describeFileError(error, label, 'read');
     if (described instanceof DraftFileError) throw new ImportFileError(described.kind, described.message, described.code);
     throw described;
   }
-  // The file may have grown between the check and the read.
-  if (bytes.length > options.maxBytes) throw tooLarge(label, bytes.length, options.maxBytes);
   return decodeImportBytes(bytes, kind, label);
 }

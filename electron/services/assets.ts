@@ -1,12 +1,15 @@
 /**
  * Images copied beside a draft: a file the user picked is checked (extension AND magic bytes, size)
  * and copied to `<workspace>/assets/<draft stem>/<safe name>` under a name no file holds yet; the
- * figure's `src` is then the workspace-relative `assets/<draft stem>/<safe name>`.
+ * figure's `src` is then the workspace-relative `assets/<draft stem>/<safe name>`. Neither
+ * `assets` nor the draft's folder may be a symbolic link (links in the workspace are never
+ * followed: electron/README.md), and a copy never replaces a file, even one that appears meanwhile.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomic-write';
-import { ServiceError } from './errors';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../node/read-regular-file';
+import { errorCode, ServiceError } from './errors';
 
 /** The largest image Copydesk copies, in bytes (25 MB). */
 export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
@@ -86,24 +89,51 @@ export async function importImage(workspace: string, draftName: string, sourceFi
   if (expected === undefined) {
     throw new ServiceError('not-image', `“${shown}” is not an image Copydesk can use: choose a JPEG, PNG, GIF, WebP or AVIF file.`);
   }
-  const stat = await fs.stat(sourceFile);
-  if (!stat.isFile()) throw new ServiceError('not-image', `“${shown}” is not a file.`);
-  if (stat.size > MAX_IMAGE_BYTES) {
-    throw new ServiceError('too-large', `“${shown}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; images up to 25 MB can be added.`);
+  let bytes: Buffer;
+  try {
+    // The user picked this file (outside the workspace): a link to it is followed.
+    bytes = await readRegularFile(sourceFile, { maxBytes: MAX_IMAGE_BYTES, followLinks: true });
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new ServiceError('not-image', `“${shown}” is not a file.`);
+    if (error instanceof FileTooLargeError) {
+      throw new ServiceError('too-large', `“${shown}” is ${(error.size / 1024 / 1024).toFixed(1)} MB; images up to 25 MB can be added.`);
+    }
+    throw error;
   }
-  const bytes = await fs.readFile(sourceFile);
-  if (bytes.length > MAX_IMAGE_BYTES) throw new ServiceError('too-large', `“${shown}” is larger than 25 MB.`);
   const found = sniffImage(bytes);
   if (found !== expected) {
     throw new ServiceError('not-image', `“${shown}” is named like a ${expected.toUpperCase()} image but its contents are ${found === null ? 'not an image' : `a ${found.toUpperCase()} image`}.`);
   }
   const stem = draftStem(draftName);
+  await realFolder(path.join(workspace, ASSETS_FOLDER), `${ASSETS_FOLDER}/`);
   const folder = path.join(workspace, ASSETS_FOLDER, stem);
-  await fs.mkdir(folder, { recursive: true });
+  await realFolder(folder, `${ASSETS_FOLDER}/${stem}/`);
   const safe = safeImageName(shown);
   const base = safe.slice(0, safe.length - ext.length);
-  let name = safe;
-  for (let n = 2; await exists(path.join(folder, name)); n += 1) name = `${base}-${String(n)}${ext}`;
-  await writeFileAtomic(path.join(folder, name), bytes);
-  return `${ASSETS_FOLDER}/${stem}/${name}`;
+  for (let n = 1; n <= 1000; n += 1) {
+    const name = n === 1 ? safe : `${base}-${String(n)}${ext}`;
+    if (await exists(path.join(folder, name))) continue;
+    try {
+      await writeFileAtomic(path.join(folder, name), bytes, { noReplace: true });
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') continue; // Taken meanwhile: the next number.
+      throw error;
+    }
+    return `${ASSETS_FOLDER}/${stem}/${name}`;
+  }
+  throw new ServiceError('exists', `No free name was found for “${shown}” in ${ASSETS_FOLDER}/${stem}/; rename some images and try again.`);
+}
+
+/** Creates folder `dir` if missing; refuses ('not-a-folder') one that is a symbolic link or not a folder. */
+async function realFolder(dir: string, shown: string): Promise<void> {
+  try {
+    await fs.mkdir(dir);
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+  }
+  const stat = await fs.lstat(dir);
+  if (stat.isSymbolicLink()) {
+    throw new ServiceError('not-a-folder', `The workspace's “${shown}” is a symbolic link: Copydesk does not follow links in the workspace folder, so the image was not added. Replace the link with a real folder.`);
+  }
+  if (!stat.isDirectory()) throw new ServiceError('not-a-folder', `The workspace's “${shown}” is not a folder, so the image was not added.`);
 }

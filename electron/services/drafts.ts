@@ -17,7 +17,7 @@ import { fsyncDir } from '../node/atomic-write';
 import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import type { KnownFiles } from './known-files';
-import { draftPath, numberedName } from './names';
+import { draftPath, MAX_NAME_BYTES, numberedName } from './names';
 import { hashOnDisk, saveBytes, type SaveResult } from './save-file';
 import type { SettingsStore } from './settings';
 import type { VersionStore } from './versions';
@@ -73,7 +73,8 @@ function openError(error: unknown, name: string): ServiceError {
   if (error instanceof DraftFileError) {
     if (error.kind === 'not-utf8') return new ServiceError('not-utf8', `“${name}” is not UTF-8 text, so it is not a Copydesk draft. The file was left as it is.`);
     if (error.code === 'ENOENT') return new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more (it may have been renamed, moved or deleted).`);
-    if (error.code === 'EISDIR') return new ServiceError('EISDIR', `“${name}” is a folder, not a draft.`);
+    if (error.kind === 'is-directory') return new ServiceError('EISDIR', `“${name}” is a folder, not a draft.`);
+    if (error.kind === 'not-a-file' || error.kind === 'too-large') return fsServiceError(error.cause, 'open', name);
     return fsServiceError(error, 'open', name);
   }
   return error instanceof ServiceError ? error : fsServiceError(error, 'open', name);
@@ -231,8 +232,11 @@ export class DraftService {
     } catch (error) {
       throw openError(error, name);
     }
-    const stem = name.slice(0, -'.copydesk'.length);
-    return this.writeAtFreeName((n) => numberedName(`${stem} copy.copydesk`, n, ' '), text, 'duplicate');
+    // A long name is shortened so that "<stem> copy 1000.copydesk" still fits the name limit.
+    const stem = [...name.slice(0, -'.copydesk'.length)];
+    while (stem.length > 1 && Buffer.byteLength(`${stem.join('')} copy 1000.copydesk`) > MAX_NAME_BYTES) stem.pop();
+    const copy = `${stem.join('').trimEnd()} copy.copydesk`;
+    return this.writeAtFreeName((n) => numberedName(copy, n, ' '), text, 'duplicate');
   }
 
   /** Renames draft `name` to `newName` (refused if taken); its versions and recent entry follow. */
@@ -252,8 +256,9 @@ export class DraftService {
     }
     if (hash === null) throw new ServiceError('ENOENT', `There is no draft “${name}” in the workspace folder any more.`);
     try {
-      const target = await fs.stat(to);
-      const source = await fs.stat(from);
+      // lstat: a link at the new name is a taken name, never something to rename over.
+      const target = await fs.lstat(to);
+      const source = await fs.lstat(from);
       // On a case-insensitive disk "Story" and "story" are the same file: that rename is fine.
       if (target.ino !== source.ino || target.dev !== source.dev) {
         throw new ServiceError('EEXIST', `A draft named “${newName}” already exists. Choose another name.`);

@@ -6,6 +6,7 @@
  * `{ ok: false, reason: 'error', code, message }` and the draft stays open and unsaved. Other
  * operations (open, rename, trash…) throw a `ServiceError` carrying the same kind of message.
  */
+import { FileTooLargeError, NotRegularFileError } from '../node/read-regular-file';
 
 /** An operation on a draft, as named in messages. */
 export type FileAction = 'save' | 'open' | 'create' | 'rename' | 'duplicate' | 'trash' | 'export' | 'list' | 'journal' | 'snapshot';
@@ -66,7 +67,20 @@ export function describeFsError(error: unknown, action: FileAction, subject: str
   const writes = action !== 'open' && action !== 'list';
   const tail = writes && action !== 'trash' ? ` ${KEPT}` : '';
   let message: string;
+  if (error instanceof NotRegularFileError && error.fileType !== 'folder') {
+    // The workspace's policy on links (electron/README.md): never followed, never replaced.
+    const policy = action === 'export' ? 'Copydesk writes only over regular files. Choose another file.' : 'Copydesk neither follows nor replaces symbolic links, pipes or devices in the workspace folder.';
+    message = `“${subject}” is a ${error.fileType}, not a regular file, so it could not be ${verb(action)}: ${policy}${tail}`;
+    return { code, message };
+  }
+  if (error instanceof FileTooLargeError) {
+    message = `“${subject}” is larger than Copydesk reads (${String(Math.round(error.maxBytes / 1024 / 1024))} MB), so it could not be ${verb(action)}.${tail}`;
+    return { code, message };
+  }
   switch (code) {
+    case 'EISDIR':
+      message = `There is a folder with that name, so ${what}. Choose another name.${tail}`;
+      break;
     case 'ENOSPC':
       message = `The disk is full, so ${what}. Free some space on the disk and try again, or choose a workspace folder on another disk and use Save As there.${tail}`;
       break;
@@ -93,9 +107,6 @@ export function describeFsError(error: unknown, action: FileAction, subject: str
       break;
     case 'ENAMETOOLONG':
       message = `The name is too long for this disk, so ${what}. Choose a shorter name.${tail}`;
-      break;
-    case 'EISDIR':
-      message = `There is a folder with that name, so ${what}. Choose another name.${tail}`;
       break;
     default:
       message = `${what} (${error instanceof Error ? error.message : String(error)}). Try again; if it keeps failing, use Save As in another workspace folder.${tail}`;

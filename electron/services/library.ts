@@ -4,12 +4,14 @@
  *
  * Each file is read and parsed once and its summary cached by modification time and size; a
  * listing after that costs one `stat` per file. A file that cannot be read or parsed is listed
- * with `error` (the message a user sees), never hidden: hiding it would look like data loss.
+ * with `error` (the message a user sees), never hidden: hiding it would look like data loss. So is
+ * a symbolic link, pipe or device named like a draft, which is never followed or opened.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { documentWords } from '../../shared/words';
 import { readDraftFile } from '../node/draft-file';
+import { NotRegularFileError, specialFileType } from '../node/read-regular-file';
 import { fsServiceError } from './errors';
 import { isDraftFileName } from './names';
 
@@ -68,11 +70,17 @@ export class Library {
     const file = path.join(dir, name);
     let stat;
     try {
-      stat = await fs.stat(file);
+      stat = await fs.lstat(file);
     } catch {
       return null; // Gone between readdir and stat.
     }
-    if (!stat.isFile()) return null;
+    const type = specialFileType(stat);
+    if (type === 'folder') return null;
+    if (type !== null) {
+      // A link, pipe or device with a draft's name is listed, never opened (electron/README.md).
+      const error = fsServiceError(new NotRegularFileError(file, type), 'open', name).message;
+      return { name, headline: '', status: null, updated: new Date(stat.mtimeMs).toISOString(), words: 0, bytes: 0, error };
+    }
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
     const summary = await summarise(dir, name, stat.mtimeMs, stat.size);

@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
+import { MAX_DRAFT_NAME_BYTES } from '../../shared/ipc/validate';
 import { ServiceError } from './errors';
 
-/** The longest name accepted, in UTF-8 bytes (most file systems allow 255). */
-export const MAX_NAME_BYTES = 255;
+/** The longest name accepted, in UTF-8 bytes (see `MAX_DRAFT_NAME_BYTES`: the temporary name counts). */
+export const MAX_NAME_BYTES = MAX_DRAFT_NAME_BYTES;
 
 // Names that Windows refuses whatever the extension; drafts travel between systems.
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$/iu;

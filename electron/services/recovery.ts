@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { draftToJson, serializeDraft, type Draft } from '../../shared/draft/format';
 import { writeFileAtomic } from '../node/atomic-write';
+import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import { decodeJournalRecord, encodeJournalRecord, JOURNAL_KEY, type JournalRecord } from './journal-record';
 
@@ -58,7 +59,8 @@ export class RecoveryJournal {
     assertKey(key);
     let bytes: Uint8Array;
     try {
-      bytes = await fs.readFile(this.file(key));
+      // A record is a draft's text and a header of well under a kilobyte.
+      bytes = await readRegularFile(this.file(key), { maxBytes: MAX_DRAFT_FILE_BYTES + 64 * 1024 });
     } catch (error) {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'There is no recovered draft with that key.');
       throw new ServiceError('unreadable', `The recovered draft could not be read: ${(error as Error).message}`);

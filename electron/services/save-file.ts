@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomic-write';
+import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { describeFsError, errorCode } from './errors';
 
 // The same digest as draft-file.ts's sha256Hex; computed here so that this module does not load
@@ -50,10 +51,13 @@ class ChangedMeanwhile extends Error {
   }
 }
 
-/** The SHA-256 of the file's bytes, or null when there is no file. Other errors are thrown. */
+/**
+ * The SHA-256 of the file's bytes, or null when there is no file. Other errors are thrown, among
+ * them `NotRegularFileError` for a link, a pipe or a device (never followed, opened or waited on).
+ */
 export async function hashOnDisk(file: string): Promise<string | null> {
   try {
-    return sha256Hex(await fs.readFile(file));
+    return sha256Hex(await readRegularFile(file, { maxBytes: MAX_DRAFT_FILE_BYTES }));
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
     throw error;
@@ -94,10 +98,13 @@ export async function saveBytes(file: string, bytes: Uint8Array, hash: string, o
     const now = await hashOnDisk(file);
     if (now !== options.baseHash) throw new ChangedMeanwhile(now);
   };
+  // A new file (no base) is put in place only if no file appeared there meanwhile, even after the recheck.
+  const noReplace = options.baseHash === null && options.force !== true;
   try {
-    await writeFileAtomic(file, bytes, { beforeRename: recheck });
+    await writeFileAtomic(file, bytes, { beforeRename: recheck, noReplace });
   } catch (error) {
     if (error instanceof ChangedMeanwhile) return { ok: false, reason: 'conflict', diskHash: error.diskHash };
+    if (noReplace && errorCode(error) === 'EEXIST') return { ok: false, reason: 'conflict', diskHash: await hashOnDisk(file).catch(() => null) };
     return { ok: false, reason: 'error', ...describeFsError(error, 'save', options.subject) };
   }
   return { ok: true, hash };

@@ -10,7 +10,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
+import { jsonSyntaxProblem } from '../../shared/json-error';
 import { writeFileAtomic } from '../node/atomic-write';
+import { readRegularFile } from '../node/read-regular-file';
 import { errorCode } from './errors';
 
 /** How many recent drafts are remembered. */
@@ -73,7 +75,8 @@ export class SettingsStore {
   private async read(): Promise<void> {
     let text: string;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      // A settings file is a few hundred bytes; anything past a megabyte is not one.
+      text = (await readRegularFile(this.file, { maxBytes: 1024 * 1024, followLinks: true })).toString('utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return;
       // Unreadable (permissions, I/O): use defaults for this run but leave the file alone.
@@ -89,7 +92,7 @@ export class SettingsStore {
       }
       reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`).slice(0, 3).join('; ');
     } catch (error) {
-      reason = `not valid JSON (${(error as Error).message})`;
+      reason = jsonSyntaxProblem(error, text);
     }
     const aside = `${this.file}.corrupt-${this.now().toISOString().replace(/[:.]/gu, '-')}`;
     try {

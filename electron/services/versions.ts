@@ -15,6 +15,7 @@ import { draftToJson, parseDraft } from '../../shared/draft/format';
 import { documentWords } from '../../shared/words';
 import { writeFileAtomic } from '../node/atomic-write';
 import { sha256Hex } from '../node/draft-file';
+import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, ServiceError } from './errors';
 
 /** How versions are spaced and bounded. */
@@ -48,6 +49,11 @@ function parseId(fileName: string): Snapshot | null {
   const id = fileName.slice(0, -EXT.length);
   const match = ID.exec(id);
   return match ? { id, createdMs: Number(match[1]), hashPrefix: match[2] as string } : null;
+}
+
+/** A version's text: only a regular file, never through a link (read-regular-file.ts). */
+async function readVersion(file: string): Promise<string> {
+  return (await readRegularFile(file, { maxBytes: MAX_DRAFT_FILE_BYTES })).toString('utf8');
 }
 
 /** The versions of every draft, in one folder. */
@@ -140,7 +146,7 @@ export class VersionStore {
       if (!summary) {
         const createdAt = new Date(snapshot.createdMs).toISOString();
         try {
-          const draft = parseDraft(await fs.readFile(snapshotFile, 'utf8'));
+          const draft = parseDraft(await readVersion(snapshotFile));
           summary = { id: snapshot.id, createdAt, words: documentWords(draft.doc), headline: draft.doc.firstChild?.textContent ?? '' };
         } catch (error) {
           if (errorCode(error) === 'ENOENT') continue; // Pruned meanwhile.
@@ -158,7 +164,7 @@ export class VersionStore {
     if (typeof id !== 'string' || !ID.test(id)) throw new ServiceError('invalid-version', 'That is not a version id.');
     let text: string;
     try {
-      text = await fs.readFile(path.join(this.folderFor(file), `${id}${EXT}`), 'utf8');
+      text = await readVersion(path.join(this.folderFor(file), `${id}${EXT}`));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'That version no longer exists (versions older than the limit are removed).');
       throw error;

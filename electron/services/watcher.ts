@@ -91,7 +91,7 @@ export class WorkspaceWatcher {
     try {
       hash = await hashOnDisk(path.join(this.dir, name));
     } catch {
-      return; // Unreadable right now (a folder, permissions): a later event will tell.
+      return; // Unreadable right now (a folder, permissions) or never read (a link, pipe or device): a later event will tell.
     }
     if (hash === null && !this.known.has(name)) return; // Never seen, or removed by the app itself.
     if (this.known.isKnown(name, hash)) return;

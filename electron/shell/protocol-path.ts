@@ -143,7 +143,8 @@ const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif'])
 /**
  * The image that `requestUrl` (`copydesk://workspace/assets/…`) names inside `<workspace>/assets`,
  * or a refusal, with the same three checks as `resolveAppFile` (raw URL, resolved path, real
- * path). Only image files are served (by extension); anything else is a 404.
+ * path), and no symbolic link at all between the workspace and the file (403). Only image files
+ * are served (by extension); anything else is a 404.
  */
 export async function resolveWorkspaceAsset(workspace: string, requestUrl: string): Promise<AppFileFound | AppFileRefused> {
   if (typeof requestUrl !== 'string' || requestUrl.slice(0, ASSETS_PREFIX.length).toLowerCase() !== ASSETS_PREFIX) {
@@ -153,6 +154,18 @@ export async function resolveWorkspaceAsset(workspace: string, requestUrl: strin
   if (rest === '' || rest.startsWith('?') || rest.startsWith('#')) return refuse(404, 'no file named');
   const found = await resolveAppFile(path.join(workspace, 'assets'), `${PREFIX}/${rest}`);
   if (!found.ok) return found;
+  // Links inside the workspace are never followed (electron/README.md), not even to a place
+  // inside assets/: the real path must be the requested one, below the workspace's real path.
+  const segments = requestSegments(`${PREFIX}/${rest}`) as readonly string[];
+  let realWorkspace: string;
+  try {
+    realWorkspace = await fs.realpath(workspace);
+  } catch {
+    return refuse(404, 'no workspace folder');
+  }
+  const expected = path.join(realWorkspace, 'assets', ...segments);
+  const same = process.platform === 'linux' ? found.file === expected : found.file.toLowerCase() === expected.toLowerCase();
+  if (!same) return refuse(403, 'a symbolic link inside the workspace');
   const ext = path.extname(found.file).toLowerCase();
   if (!IMAGE_TYPES.has(ext)) return refuse(404, 'not an image');
   return { ok: true, file: found.file, contentType: ext === '.avif' ? 'image/avif' : contentTypeFor(found.file) };

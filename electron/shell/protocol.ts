@@ -4,11 +4,14 @@
  * names, and the refusal of anything outside the folder (`..`, `%2e%2e`, encoded separators,
  * symbolic links leading out), is decided by protocol-path.ts, which tests run on real folders.
  */
-import { promises as fs } from 'node:fs';
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from '../api/origin';
+import { readRegularFile } from '../node/read-regular-file';
 import { WORKSPACE_HOST, resolveAppFile, resolveWorkspaceAsset } from './protocol-path';
 import { APP_SCHEME_PRIVILEGES, RESPONSE_SECURITY_HEADERS } from './security';
+
+/** The largest file served (the renderer's bundles and the workspace's images are far smaller). */
+const SERVED_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Registers the app's scheme as standard and secure. Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -37,7 +40,8 @@ export function serveRenderer(session: Session, rendererDir: string, workspaceFo
     }
     let body: Buffer<ArrayBuffer>;
     try {
-      body = await fs.readFile(found.file);
+      // The resolved real path: no link to follow; a pipe swapped in after the check is refused, never waited on.
+      body = await readRegularFile(found.file, { maxBytes: SERVED_MAX_BYTES });
     } catch {
       return new Response(null, { status: 404, headers: { ...RESPONSE_SECURITY_HEADERS } });
     }

@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { schema } from '../schema';
 import { DraftError } from './errors';
 import { metaSchema, newMeta, type DraftMeta } from './meta';
+import { jsonSyntaxProblem } from '../json-error';
 import { stableStringify } from './stable-json';
 import { validateDocJson } from './validate-doc';
 
@@ -56,10 +57,11 @@ function describeIssues(error: z.ZodError, prefix: string): string {
  */
 export function parseDraft(text: string): Draft {
   let raw: unknown;
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch (error) {
-    throw new DraftError('not-json', `This file is not valid JSON, so it is not a Copydesk draft (${(error as Error).message}).`);
+    throw new DraftError('not-json', `This file is ${jsonSyntaxProblem(error, json)}, so it is not a Copydesk draft.`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== DRAFT_FORMAT) {
     throw new DraftError('not-draft', `This JSON file is not a Copydesk draft: it has no "format": "${DRAFT_FORMAT}".`);
@@ -67,7 +69,7 @@ export function parseDraft(text: string): Draft {
   let record = raw as Record<string, unknown>;
   const version = record.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    throw new DraftError('not-draft', `This Copydesk draft has no valid format version (found ${JSON.stringify(version) ?? 'nothing'}).`);
+    throw new DraftError('not-draft', `This Copydesk draft has no valid format version (found ${typeof version === 'number' ? String(version) : version === undefined ? 'nothing' : `a ${typeof version}`}).`);
   }
   if (version > DRAFT_VERSION) {
     throw new DraftError(

@@ -15,8 +15,12 @@ import { IMPORT_KINDS } from '../import/types';
 import { validateDocJson } from '../draft/validate-doc';
 import type { InvokeChannel, InvokeMap } from './channels';
 
-/** The longest draft name, in UTF-8 bytes (most file systems allow 255). */
-export const MAX_DRAFT_NAME_BYTES = 255;
+/**
+ * The longest draft name, in UTF-8 bytes: most file systems allow 255, less the 32 that the
+ * atomic writer's temporary name adds (`TEMP_NAME_EXTRA_BYTES`, electron/node/atomic-write.ts),
+ * so that every accepted name can be written.
+ */
+export const MAX_DRAFT_NAME_BYTES = 255 - 32;
 
 // Control characters, path separators and the characters Windows forbids in names.
 // eslint-disable-next-line no-control-regex -- control characters are what is refused
