@@ -45,3 +45,21 @@ describe('figures.importImage', () => {
     if (!reply.ok) expect(reply.error.message).toMatch(/fake\.png.*not an image/u);
   });
 });
+
+describe('assets.check', () => {
+  it('answers which assets/… files are missing, on the real files', async () => {
+    const workspace = h.services.settings.workspaceFolder();
+    await fs.mkdir(path.join(workspace, 'assets', 'kept'), { recursive: true });
+    await fs.writeFile(path.join(workspace, 'assets', 'kept', 'here.png'), PNG);
+    await fs.mkdir(path.join(workspace, 'assets', 'kept', 'folder.png'));
+    const reply = await h.call('assets.check', { srcs: ['assets/kept/here.png', 'assets/kept/gone.png', 'assets/kept/folder.png', 'assets/none/x.png'] });
+    expect(reply).toEqual({ ok: true, value: { missing: ['assets/kept/gone.png', 'assets/kept/folder.png', 'assets/none/x.png'] } });
+  });
+
+  it('refuses a path that is not inside assets/', async () => {
+    for (const src of ['../secret.png', 'assets/../story.copydesk', '/etc/passwd', 'https://example.com/a.png']) {
+      const reply = await h.call('assets.check', { srcs: [src] });
+      expect(reply.ok).toBe(false);
+    }
+  });
+});
