@@ -14,7 +14,7 @@ import { removeSource, updateSource, type SourceEdit } from '../../editor/comman
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { FootnoteState } from '../../editor/footnote-state';
 import { useAsk } from '../dialogs/dialog-host';
-import { scrollWithin } from '../../editor/scroll-within';
+import { centreWithin, scrollWithin } from '../../editor/scroll-within';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { panelEntryId, SourceEntry } from './SourceEntry';
 
@@ -61,8 +61,14 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
     handled.current = request.seq;
     // In the panel's list only, not the shell around it (scroll-within.ts).
     const field = request.field ? entry.querySelector<HTMLElement>(`[data-source-field="${CSS.escape(`${request.id}:${request.field}`)}"]`) : null;
-    scrollWithin(field ?? entry, 'nearest');
-    (field ?? entry.querySelector<HTMLElement>('.cd-source-title'))?.focus({ preventScroll: true });
+    if (field) {
+      field.focus({ preventScroll: true });
+      // Again once the entries above have their real heights (see centreWithin).
+      centreWithin(field, () => document.activeElement === field);
+      return;
+    }
+    scrollWithin(entry, 'nearest');
+    entry.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
   }, [request, footnotes]);
 
   const onEdit = useCallback((id: string, edit: SourceEdit) => store.run(updateSource(id, edit), false), [store]);
