@@ -171,6 +171,11 @@ export function setMissingAssets(tr: Transaction, missingAssets: ReadonlySet<str
   return tr.setMeta(problemsKey, { missingAssets }).setMeta('addToHistory', false);
 }
 
+/** True when `tr` told the problems which files are missing (the list changes though the document did not). */
+export function toldMissingAssets(tr: Transaction): boolean {
+  return tr.getMeta(problemsKey) !== undefined;
+}
+
 /** The problems plugin (see the module comment). */
 export function problemsPlugin(): Plugin<ProblemsState> {
   return new Plugin<ProblemsState>({

@@ -252,5 +252,33 @@ for (const size of SIZES) {
         await expect(editor(page).locator('p', { hasText: 'The council' })).toHaveText(`The council [?] met on Monday.${inserted} Then more.`);
       });
     }
+
+    test('keys typed right after the citation picker closes (Enter on a source, Escape) land in the text', async ({ page }) => {
+      await openDraft(page, HEADLINE);
+      await editor(page).getByText('met on Monday.').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ControlOrMeta+Alt+f');
+      const search = page.getByRole('dialog', { name: 'Cite a source' }).getByRole('combobox');
+      await expect(search).toBeFocused();
+      await search.fill('Minutes');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(' More.');
+      await page.keyboard.press('ControlOrMeta+Alt+f');
+      await expect(page.getByRole('dialog', { name: 'Cite a source' }).getByRole('combobox')).toBeFocused();
+      await page.keyboard.press('Escape');
+      await page.keyboard.type(' End.');
+      await expect(editor(page).locator('p', { hasText: 'The council' })).toHaveText('The council [?] met on Monday.[2] More. End.');
+    });
+
+    test('keys typed right after the figure dialog closes (Escape) land in the text', async ({ page }) => {
+      await openDraft(page, HEADLINE);
+      await editor(page).getByText('met on Monday.').click();
+      await page.keyboard.press('End');
+      await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert figure…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Insert figure' }).getByLabel('Image address (https) or file')).toBeFocused();
+      await page.keyboard.press('Escape');
+      await page.keyboard.type(' Done.');
+      await expect(editor(page).locator('p', { hasText: 'The council' })).toHaveText('The council [?] met on Monday. Done.');
+    });
   });
 }

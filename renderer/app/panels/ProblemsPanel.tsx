@@ -6,11 +6,12 @@
  * counts in the status bar are live. Going to a problem reads the current list, so positions are
  * never stale.
  */
-import type { ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { Problem, ProblemField } from '../../../shared/problems';
 import { focusNodeField } from '../../editor/problem-target';
-import { problemsOf } from '../../editor/problems-plugin';
+import { problemsOf, toldMissingAssets } from '../../editor/problems-plugin';
 import type { EditorStore } from '../session/editor-store';
+import { Observable } from '../session/observable';
 import { useIdleValue } from '../session/use-idle-value';
 
 /** Properties of `ProblemsPanel`. */
@@ -24,7 +25,10 @@ const listOf = (state: Parameters<typeof problemsOf>[0]): readonly Problem[] => 
 
 /** The Problems panel. */
 export function ProblemsPanel({ store, onSourceProblem }: ProblemsPanelProps): ReactElement {
-  const problems = useIdleValue(store, listOf, 400);
+  // The missing images change the list without changing the document.
+  const [missingTold] = useState(() => new Observable(0));
+  useEffect(() => store.listen((_state, tr) => tr && toldMissingAssets(tr) && missingTold.set(missingTold.get() + 1)), [store, missingTold]);
+  const problems = useIdleValue(store, listOf, 400, missingTold);
 
   const go = (index: number, shown: Problem): void => {
     const state = store.getState();
