@@ -61,7 +61,7 @@ export class FigureView implements NodeView {
     this.img.hidden = missing;
     this.missing.hidden = !missing;
     // The same words as the draft's problem for an assets/ file (shared/problem-checks.ts).
-    this.missing.textContent = !missing ? '' : src.startsWith('assets/') ? `Image not found: ${imageNotFound(src)}.` : `Image not found: ${src} could not be loaded.`;
+    this.missing.textContent = !missing ? '' : src.startsWith('assets/') ? `Missing: ${imageNotFound(src)}.` : `The image at ${src} could not be loaded.`;
     if (changed || missing) this.hooks.onImageStatus?.(src, !missing);
   }
 

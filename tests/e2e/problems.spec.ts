@@ -93,7 +93,7 @@ for (const size of SIZES) {
       await openDraft(page, HEADLINE);
       const missing = await problem(page, 'The photo “Boats at dawn” in figure 2 of the body (“The boats came back”) is missing: assets/harbour/dawn.png was not found.');
       await expect(missing).toContainText('Error');
-      await expect(editor(page).locator('.cd-figure-missing:not([hidden])')).toHaveText('Image not found: assets/harbour/dawn.png was not found.');
+      await expect(editor(page).locator('.cd-figure-missing:not([hidden])')).toHaveText('Missing: assets/harbour/dawn.png was not found.');
       await expect(page.getByRole('button', { name: /problems?: 8 errors/u })).toBeVisible();
       await snap(page, `problems-missing-image-${at}`);
       await missing.click();
