@@ -111,7 +111,7 @@ export async function runCheck(options: { draft: string }, out: Output): Promise
 /** `copydesk inspect`: a summary of the draft, as JSON or for people. Always exits 0. */
 export async function runInspect(options: { draft: string; json: boolean }, out: Output): Promise<number> {
   const draft = await loadDraft(options.draft);
-  const inspection = inspectDraft(draft);
+  const inspection = inspectDraft(draft, await missingImagesOf(options.draft, draft));
   out.write(options.json ? `${JSON.stringify(inspection, null, 2)}\n` : formatInspection(inspection, draft.meta, problemSummary(inspection.problems)));
   return EXIT.ok;
 }

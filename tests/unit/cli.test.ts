@@ -199,7 +199,7 @@ describe('copydesk check', () => {
     ]);
   });
 
-  it('reports a figure whose assets/ file is missing beside the draft as an error, and not one whose file is there', async () => {
+  it('reports a figure whose assets/ file is missing beside the draft as an error (inspect too), and not one whose file is there', async () => {
     const figure = (src: string, alt: string) => schema.node('figure', { src, alt }, [schema.node('figcaption')]);
     const photos = path.join(dir, 'photos');
     await fs.mkdir(path.join(photos, 'assets', 'story'), { recursive: true });
@@ -211,6 +211,9 @@ describe('copydesk check', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(
       `error: The photo “The harbour at dawn” in figure 2 of the body is missing: assets/story/gone.png was not found.\n${path.join('photos', 'story.copydesk')}: 1 error, 0 warnings\n`,
+    );
+    expect(copydesk('inspect', path.join('photos', 'story.copydesk')).stdout).toContain(
+      '  error: The photo “The harbour at dawn” in figure 2 of the body is missing: assets/story/gone.png was not found.\n',
     );
     await fs.writeFile(path.join(photos, 'assets', 'story', 'gone.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
     expect(copydesk('check', path.join('photos', 'story.copydesk')).status).toBe(0);
