@@ -138,9 +138,10 @@ export function CitePicker({ sources, at, onCite, onCreate, onClose }: CitePicke
         </p>
       ) : null}
       {key === 'date' ? (
-        <p id={`${listId}-date-hint`} className="cd-hint">
+        // Heard, not shown: the placeholder shows the format, and a taller picker would leave the window.
+        <span id={`${listId}-date-hint`} className="cd-visually-hidden">
           {DATE_HINT}
-        </p>
+        </span>
       ) : null}
       {key === 'url' && urlProblem !== null ? (
         <p id={`${listId}-url-problem`} className="cd-field-error">
