@@ -53,8 +53,11 @@ export interface DraftInspection {
 
 const attr = (node: PMNode, name: string): string => (node.attrs[name] as string | undefined) ?? '';
 
-/** Derives a summary of `draft`: one walk for the footnotes, one for problems, one for words. */
-export function inspectDraft(draft: Draft): DraftInspection {
+/**
+ * Derives a summary of `draft`: one walk for the footnotes, one for problems, one for words.
+ * `missingAssets`: the figures' `assets/…` files found missing (see `findProblems`).
+ */
+export function inspectDraft(draft: Draft, missingAssets?: ReadonlySet<string>): DraftInspection {
   const { doc } = draft;
   const index = indexFootnotes(doc);
   const sources = index.sources.map(
@@ -85,6 +88,6 @@ export function inspectDraft(draft: Draft): DraftInspection {
     words: documentWords(doc),
     sources,
     readAlso,
-    problems: findProblems(doc, index).map(({ severity, message }) => ({ severity, message })),
+    problems: findProblems(doc, index, missingAssets).map(({ severity, message }) => ({ severity, message })),
   };
 }

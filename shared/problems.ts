@@ -7,32 +7,32 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { indexFootnotes, type FootnoteIndex } from './footnotes';
-import { checkBlock, checkSources, missingSourceMessage, type Problem } from './problem-checks';
+import { checkBlock, checkSources, isAssetSrc, placeEntry, type Problem } from './problem-checks';
 import { describePosition } from './where';
 
-export type { Problem, ProblemCode, Severity } from './problem-checks';
+export type { Problem, ProblemCode, ProblemField, Severity } from './problem-checks';
+export { imageNotFound, isAssetSrc } from './problem-checks';
 
-/** Checks a document and returns its problems, in document order. */
-export function findProblems(doc: PMNode, index: FootnoteIndex = indexFootnotes(doc)): Problem[] {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Checks a document and returns its problems, in document order. `missingAssets`: the figures'
+ * `assets/…` paths whose files are missing (this module sees no files: the caller looks, for the
+ * paths `assetSources` lists); each is an error.
+ */
+export function findProblems(doc: PMNode, index: FootnoteIndex = indexFootnotes(doc), missingAssets: ReadonlySet<string> = NONE): Problem[] {
   const problems: Problem[] = [];
   const sourcesNode = doc.lastChild;
   let sourcesPos = 0;
+  const context = { hasSource: (id: string) => index.byId.has(id), missingAssets };
   doc.forEach((block, blockPos) => {
     if (block === sourcesNode) {
       sourcesPos = blockPos;
       return;
     }
     for (const entry of checkBlock(block).entries) {
-      const pos = blockPos + entry.rel;
-      if (entry.kind === 'citation') {
-        if (index.byId.has(entry.id)) continue;
-        const where = describePosition(doc, pos);
-        problems.push({ severity: 'error', code: 'missing-source', where, pos, message: missingSourceMessage(entry.id, where) });
-        continue;
-      }
-      const place = describePosition(doc, pos);
-      const where = entry.item === null ? place : `item ${String(entry.item)} of ${place}`;
-      problems.push({ severity: entry.severity, code: entry.code, where, pos, message: entry.message(where) });
+      const problem = placeEntry(entry, blockPos + entry.rel, () => describePosition(doc, blockPos), context);
+      if (problem) problems.push(problem);
     }
   });
   const tally = {
@@ -44,6 +44,16 @@ export function findProblems(doc: PMNode, index: FootnoteIndex = indexFootnotes(
   };
   for (const { offset, ...problem } of checkSources(tally)) problems.push({ ...problem, pos: sourcesPos + 1 + offset });
   return problems;
+}
+
+/** The `assets/…` paths of the document's figures, each once, in document order. */
+export function assetSources(doc: PMNode): string[] {
+  const found = new Set<string>();
+  doc.descendants((node) => {
+    if (node.type.name === 'figure' && isAssetSrc(node.attrs.src as string)) found.add(node.attrs.src as string);
+    return node.isBlock && !node.isTextblock;
+  });
+  return [...found];
 }
 
 /** True when any problem is an error. */

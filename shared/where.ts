@@ -14,7 +14,7 @@ const LABELS: Record<string, string> = {
   ordered_list: 'numbered list',
   figure: 'figure',
   horizontal_rule: 'rule',
-  read_also: '"Read also" block',
+  read_also: '“Read also” block',
   sources: 'the sources',
 };
 

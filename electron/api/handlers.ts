@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { DraftJson, EventMap, EventName, ExportFormat, InvokeChannel, ResponseOf, WorkspaceInfo } from '../../shared/ipc/channels';
 import type { ValidRequest } from '../../shared/ipc/validate';
 import type { AppServices } from '../services/app-services';
-import { importImage } from '../services/assets';
+import { importImage, missingAssets } from '../services/assets';
 
 /** What a call may ask of the window that made it (Electron's dialogs and window, in the app). */
 export interface CallerShell {
@@ -119,6 +119,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (file === null) return null;
       return { src: await importImage(services.settings.workspaceFolder(), draft, file) };
     },
+    'assets.check': async ({ srcs }) => ({ missing: await missingAssets(services.settings.workspaceFolder(), srcs) }),
     'window.ready': async (_request, caller) => caller.ready(),
     'window.setDirty': async ({ dirty }, caller) => caller.setDirty(dirty),
     'window.close': async (_request, caller) => caller.close(),

@@ -4,10 +4,12 @@
  * atomic writer. Mistakes are thrown as `InputError` (see `main.ts` for how they are printed).
  */
 import { promises as fs } from 'node:fs';
+import nodePath from 'node:path';
 import type { Draft } from '../../shared/draft/format';
 import { DraftError } from '../../shared/draft/errors';
 import { inspectDraft } from '../../shared/inspect';
-import { findProblems, type Problem } from '../../shared/problems';
+import { assetSources, findProblems, type Problem } from '../../shared/problems';
+import { MAX_ASSET_CHECK, missingAssets } from '../services/assets';
 import { writeFileAtomic } from '../node/atomic-write';
 import { DraftFileError, describeFileError, readDraftFile } from '../node/draft-file';
 import type { ExportFormat } from './args';
@@ -87,10 +89,20 @@ export function problemSummary(problems: readonly Pick<Problem, 'severity'>[]): 
   return `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}`;
 }
 
-/** `copydesk check`: one line per problem and a summary; exit 1 when any is an error. */
+/** The draft's figures whose `assets/…` file is missing, looked up beside the draft (its workspace). */
+async function missingImagesOf(draftPath: string, draft: Draft): Promise<Set<string>> {
+  const srcs = assetSources(draft.doc);
+  const missing = new Set<string>();
+  for (let i = 0; i < srcs.length; i += MAX_ASSET_CHECK) {
+    for (const src of await missingAssets(nodePath.dirname(draftPath), srcs.slice(i, i + MAX_ASSET_CHECK))) missing.add(src);
+  }
+  return missing;
+}
+
+/** `copydesk check`: one line per problem (a figure whose image file is missing among them) and a summary; exit 1 when any is an error. */
 export async function runCheck(options: { draft: string }, out: Output): Promise<number> {
   const draft = await loadDraft(options.draft);
-  const problems = findProblems(draft.doc);
+  const problems = findProblems(draft.doc, undefined, await missingImagesOf(options.draft, draft));
   const lines = problems.map((problem) => `${problem.severity}: ${oneLine(problem.message)}`);
   lines.push(`${options.draft}: ${problemSummary(problems)}`);
   out.write(`${lines.join('\n')}\n`);
@@ -100,7 +112,7 @@ export async function runCheck(options: { draft: string }, out: Output): Promise
 /** `copydesk inspect`: a summary of the draft, as JSON or for people. Always exits 0. */
 export async function runInspect(options: { draft: string; json: boolean }, out: Output): Promise<number> {
   const draft = await loadDraft(options.draft);
-  const inspection = inspectDraft(draft);
+  const inspection = inspectDraft(draft, await missingImagesOf(options.draft, draft));
   out.write(options.json ? `${JSON.stringify(inspection, null, 2)}\n` : formatInspection(inspection, draft.meta, problemSummary(inspection.problems)));
   return EXIT.ok;
 }

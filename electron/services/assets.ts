@@ -137,3 +137,30 @@ async function realFolder(dir: string, shown: string): Promise<void> {
   }
   if (!stat.isDirectory()) throw new ServiceError('not-a-folder', `The workspace's “${shown}” is not a folder, so the image was not added.`);
 }
+
+/** How many paths one `missingAssets` call looks at (a draft with more figures asks in parts). */
+export const MAX_ASSET_CHECK = 1000;
+
+/**
+ * Which of the figures' `srcs` (`assets/…` paths, checked by the caller) name no image file in
+ * `workspace`: missing, not a regular file, or reached through a link that leaves the assets
+ * folder (the app's protocol would not serve those either). In the order given.
+ */
+export async function missingAssets(workspace: string, srcs: readonly string[]): Promise<string[]> {
+  const root = await fs.realpath(path.join(workspace, ASSETS_FOLDER)).catch(() => null);
+  const found = await Promise.all(
+    srcs.map(async (src) => {
+      if (root === null) return false;
+      try {
+        const real = await fs.realpath(path.join(workspace, ...src.split('/')));
+        if (!real.startsWith(root + path.sep)) return false;
+        return (await fs.stat(real)).isFile();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return false;
+        throw error;
+      }
+    }),
+  );
+  return srcs.filter((_src, i) => !found[i]);
+}

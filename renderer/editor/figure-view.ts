@@ -6,6 +6,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
+import { imageNotFound } from '../../shared/problems';
 import { el, fromControl, setInputValue } from './dom';
 import type { EditorHooks } from './hooks';
 
@@ -55,9 +56,13 @@ export class FigureView implements NodeView {
   }
 
   private showMissing(missing: boolean): void {
+    const src = this.node.attrs.src as string;
+    const changed = this.img.hidden !== missing;
     this.img.hidden = missing;
     this.missing.hidden = !missing;
-    this.missing.textContent = missing ? `Image not found: ${this.node.attrs.src as string}` : '';
+    // The same words as the draft's problem for an assets/ file (shared/problem-checks.ts).
+    this.missing.textContent = !missing ? '' : src.startsWith('assets/') ? `Missing: ${imageNotFound(src)}.` : `The image at ${src} could not be loaded.`;
+    if (changed || missing) this.hooks.onImageStatus?.(src, !missing);
   }
 
   private draw(): void {

@@ -19,6 +19,8 @@ export interface EditorHooks {
   onActivateSource?(sourceId: string, view: EditorView): void;
   /** Turns a figure's `src` (`https:` URL or `assets/…` path) into a URL the page may load. */
   resolveImage?(src: string): string;
+  /** A figure's image loaded, or failed to: whether its file is there may have changed. */
+  onImageStatus?(src: string, loaded: boolean): void;
 }
 
 const hooksByView = new WeakMap<EditorView, EditorHooks>();

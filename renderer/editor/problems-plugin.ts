@@ -9,13 +9,15 @@
  * - The counts (always on screen) are kept as numbers; the list itself, with positions and
  *   place names, is built only when asked for (`list()`, memoised per state), e.g. when the
  *   Problems panel is open.
+ * - Figures whose `assets/…` file is missing are errors; which files are missing is known only to
+ *   the main process, so the shell tells the plugin (`setMissingAssets`), and the counts follow.
  * The footnote plugin must come before this one in the plugin list.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Problem } from '../../shared/problems';
 import { describePosition } from '../../shared/where';
-import { checkBlock, checkSources, missingSourceMessage, type BlockReport, type SourceProblem } from '../../shared/problem-checks';
+import { checkBlock, checkSources, missingImages, placeEntry, type BlockReport, type SourceProblem } from '../../shared/problem-checks';
 import { changedBlocks } from './changed-range';
 import { footnotesOf } from './footnote-plugin';
 import type { FootnoteState } from './footnote-state';
@@ -40,6 +42,7 @@ function footnoteTally(footnotes: FootnoteState, sources: readonly SourceProblem
 const reports = new WeakMap<PMNode, BlockReport>();
 
 const NONE: BlockReport = { entries: [], errors: 0, warnings: 0 };
+const NO_MISSING: ReadonlySet<string> = new Set();
 
 function reportOf(block: PMNode, tally: { checked: number }): BlockReport {
   if (block.type.name === 'sources') return NONE; // its problems come from the footnote index
@@ -70,6 +73,8 @@ export class ProblemsState {
     private readonly derived: Tally,
     /** Blocks checked by the last transaction (a test hook: typing checks one). */
     readonly checked: number,
+    /** The figures' `assets/…` paths whose files are missing, as the shell last said. */
+    readonly missingAssets: ReadonlySet<string> = NO_MISSING,
   ) {
     this.errors = body.errors + derived.errors;
     this.warnings = body.warnings + derived.warnings;
@@ -86,6 +91,7 @@ export class ProblemsState {
     const { doc, footnotes } = this;
     const out: Problem[] = [];
     const tally = { checked: 0 };
+    const context = { hasSource: (id: string) => footnotes.byId.has(id), missingAssets: this.missingAssets };
     doc.forEach((block, start) => {
       if (block.type.name === 'sources') return;
       const report = reportOf(block, tally);
@@ -94,15 +100,8 @@ export class ProblemsState {
       let placeName: string | null = null;
       const place = (): string => (placeName ??= describePosition(doc, start));
       for (const entry of report.entries) {
-        const pos = start + entry.rel;
-        if (entry.kind === 'citation') {
-          if (!footnotes.byId.has(entry.id)) {
-            out.push({ severity: 'error', code: 'missing-source', where: place(), pos, message: missingSourceMessage(entry.id, place()) });
-          }
-          continue;
-        }
-        const where = entry.item === null ? place() : `item ${String(entry.item)} of ${place()}`;
-        out.push({ severity: entry.severity, code: entry.code, where, pos, message: entry.message(where) });
+        const problem = placeEntry(entry, start + entry.rel, place, context);
+        if (problem) out.push(problem);
       }
     });
     const sourcesStart = doc.content.size - footnotes.sourcesNode.nodeSize + 1;
@@ -112,41 +111,48 @@ export class ProblemsState {
   }
 
   /** The state after a transaction from `before` to `doc`, given the new footnote index. */
-  next(before: PMNode, tr: Parameters<typeof changedBlocks>[1], footnotes: FootnoteState): ProblemsState {
+  next(before: PMNode, tr: Transaction, footnotes: FootnoteState): ProblemsState {
+    const told = tr.getMeta(problemsKey) as { missingAssets: ReadonlySet<string> } | undefined;
     const change = tr.docChanged ? changedBlocks(before, tr) : null;
     const same = footnotes.sameAs(this.footnotes);
-    if (!change && same) return this;
+    if (!change && same && !told) return this;
     const sources = same ? this.sources : checkSources(footnotes);
     const derived = same ? this.derived : footnoteTally(footnotes, sources);
     const tally = { checked: 0 };
+    if (told) {
+      // A new set of missing files: recount every block (their reports are cached, so no re-check).
+      const fresh = ProblemsState.create(tr.doc, footnotes, told.missingAssets);
+      return new ProblemsState(tr.doc, footnotes, fresh.body, sources, derived, fresh.checked, told.missingAssets);
+    }
+    const missing = this.missingAssets;
     let { errors, warnings } = this.body;
     if (change) {
       for (let i = change.first; i < change.oldEnd; i++) {
         const report = reportOf(before.child(i), tally);
-        errors -= report.errors;
+        errors -= report.errors + missingImages(report, missing);
         warnings -= report.warnings;
       }
       for (let i = change.first; i < change.newEnd; i++) {
         const report = reportOf(tr.doc.child(i), tally);
-        errors += report.errors;
+        errors += report.errors + missingImages(report, missing);
         warnings += report.warnings;
       }
     }
-    return new ProblemsState(tr.doc, footnotes, { errors, warnings }, sources, derived, tally.checked);
+    return new ProblemsState(tr.doc, footnotes, { errors, warnings }, sources, derived, tally.checked, missing);
   }
 
   /** Checks a whole document (on opening it). */
-  static create(doc: PMNode, footnotes: FootnoteState): ProblemsState {
+  static create(doc: PMNode, footnotes: FootnoteState, missingAssets: ReadonlySet<string> = NO_MISSING): ProblemsState {
     const tally = { checked: 0 };
     let errors = 0;
     let warnings = 0;
     doc.forEach((block) => {
       const report = reportOf(block, tally);
-      errors += report.errors;
+      errors += report.errors + missingImages(report, missingAssets);
       warnings += report.warnings;
     });
     const sources = checkSources(footnotes);
-    return new ProblemsState(doc, footnotes, { errors, warnings }, sources, footnoteTally(footnotes, sources), tally.checked);
+    return new ProblemsState(doc, footnotes, { errors, warnings }, sources, footnoteTally(footnotes, sources), tally.checked, missingAssets);
   }
 }
 
@@ -158,6 +164,16 @@ export function problemsOf(state: EditorState): ProblemsState {
   const value = problemsKey.getState(state);
   if (!value) throw new Error('the problems plugin is not installed in this editor state');
   return value;
+}
+
+/** A transaction that tells the problems which `assets/…` files are missing (no document change, no undo step). */
+export function setMissingAssets(tr: Transaction, missingAssets: ReadonlySet<string>): Transaction {
+  return tr.setMeta(problemsKey, { missingAssets }).setMeta('addToHistory', false);
+}
+
+/** True when `tr` told the problems which files are missing (the list changes though the document did not). */
+export function toldMissingAssets(tr: Transaction): boolean {
+  return tr.getMeta(problemsKey) !== undefined;
 }
 
 /** The problems plugin (see the module comment). */

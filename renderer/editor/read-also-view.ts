@@ -4,7 +4,8 @@
  * for its title, URL and optional kicker, and buttons to move it up or down and to remove it.
  * Field changes commit when the field loses focus (or on Enter): one transaction, one undo
  * step. A URL that is not a usable http(s) address is marked (`aria-invalid`, a message) while
- * the reporter types; a URL of a scheme the policy refuses (`javascript:`…) is not stored.
+ * the reporter types; a URL of a scheme the policy refuses (`javascript:`, `ftp:`…) is not stored
+ * but stays in the field, marked, until the reporter corrects it (or empties the field).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
@@ -23,7 +24,7 @@ export function readAlsoUrlMessage(url: string): string {
     case 'malformed':
       return 'This URL is malformed.';
     case 'unsafe':
-      return 'Only http(s) addresses are allowed; this one was not kept.';
+      return 'Only http(s) addresses are allowed: correct this one to keep it in the article.';
   }
 }
 
@@ -88,6 +89,8 @@ type ItemField = 'title' | 'url' | 'kicker';
 
 const itemViews = new WeakMap<Element, ReadAlsoItemView>();
 
+let messageIds = 0;
+
 /** One item's view: fields, a URL check, and move/remove buttons. */
 export class ReadAlsoItemView implements NodeView {
   /** The list item. */
@@ -95,6 +98,8 @@ export class ReadAlsoItemView implements NodeView {
   private readonly fields: Record<ItemField, HTMLInputElement>;
   private readonly urlMessage: HTMLElement;
   private readonly buttons: { up: HTMLButtonElement; down: HTMLButtonElement; remove: HTMLButtonElement };
+  /** A URL the document refused (a scheme it never holds), kept in the field until corrected. */
+  private refusedUrl: string | null = null;
 
   constructor(
     private node: PMNode,
@@ -105,7 +110,7 @@ export class ReadAlsoItemView implements NodeView {
     const input = (field: ItemField, placeholder: string): HTMLInputElement =>
       el(document, 'input', { type: field === 'url' ? 'url' : 'text', class: `cd-item-${field}`, placeholder });
     this.fields = { kicker: input('kicker', 'Kicker (optional)'), title: input('title', 'Title'), url: input('url', 'https://…') };
-    this.urlMessage = el(document, 'span', { class: 'cd-item-url-message', 'aria-live': 'polite' });
+    this.urlMessage = el(document, 'span', { class: 'cd-item-url-message', 'aria-live': 'polite', id: `cd-item-url-message-${String(++messageIds)}` });
     const button = (cls: string, text: string): HTMLButtonElement => el(document, 'button', { type: 'button', class: cls }, [text]);
     this.buttons = { up: button('cd-item-up', '↑'), down: button('cd-item-down', '↓'), remove: button('cd-item-remove', '✕') };
     this.dom = el(document, 'li', { class: 'cd-read-also-item', contenteditable: 'false', 'data-cd-controls': true }, [
@@ -153,20 +158,35 @@ export class ReadAlsoItemView implements NodeView {
   }
 
   private commit(field: ItemField, value: string): void {
-    if (this.node.attrs[field] === value) return;
-    if (!this.act((block, index) => updateReadAlsoItem(block, index, { [field]: value }))) this.draw(); // refused: show the stored value again
+    if (field === 'url') this.refusedUrl = null;
+    if (this.node.attrs[field] === value) {
+      this.markUrl(value);
+      return;
+    }
+    if (this.act((block, index) => updateReadAlsoItem(block, index, { [field]: value }))) return;
+    // Refused: a URL stays in its field, marked, for the reporter to correct; other fields show the stored value again.
+    if (field === 'url' && this.where()) {
+      this.refusedUrl = value;
+      this.markUrl(value);
+    } else this.draw();
   }
 
   private markUrl(url: string): void {
     const message = readAlsoUrlMessage(url);
     this.urlMessage.textContent = message;
-    this.fields.url.setAttribute('aria-invalid', String(message !== '' && url.trim() !== ''));
+    const invalid = message !== '' && url.trim() !== '';
+    this.fields.url.setAttribute('aria-invalid', String(invalid));
+    if (message === '') this.fields.url.removeAttribute('aria-describedby');
+    else this.fields.url.setAttribute('aria-describedby', this.urlMessage.id);
     this.fields.url.classList.toggle('cd-field-problem', message !== '');
   }
 
   private draw(): void {
-    for (const field of ['title', 'url', 'kicker'] as const) setInputValue(this.fields[field], this.node.attrs[field] as string);
-    this.markUrl(this.node.attrs.url as string);
+    for (const field of ['title', 'url', 'kicker'] as const) {
+      if (field === 'url' && this.refusedUrl !== null) continue;
+      setInputValue(this.fields[field], this.node.attrs[field] as string);
+    }
+    this.markUrl(this.refusedUrl ?? (this.node.attrs.url as string));
     const at = this.where();
     const n = at ? at.index + 1 : 1;
     const label = (this.node.attrs.title as string).trim() || `item ${String(n)}`;
@@ -183,6 +203,7 @@ export class ReadAlsoItemView implements NodeView {
   /** Takes the item's new fields in place (and its new place: labels and buttons follow). */
   update(node: PMNode): boolean {
     if (node.type !== this.node.type) return false;
+    if (node.attrs.url !== this.node.attrs.url) this.refusedUrl = null; // a new URL (undo, another edit) replaces a refused one
     this.node = node;
     this.draw();
     return true;

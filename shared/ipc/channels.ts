@@ -270,6 +270,11 @@ export interface InvokeMap {
    */
   'figures.importImage': { request: { readonly draft: string }; response: { readonly src: string } | null };
   /**
+   * Which of the figures' `assets/…` paths name no image file in the workspace (each is then an
+   * error of the draft: its photo would not publish). From 1 to 1000 paths a call.
+   */
+  'assets.check': { request: { readonly srcs: readonly string[] }; response: { readonly missing: string[] } };
+  /**
    * The renderer has subscribed to the events and is ready for them: the main process then sends
    * what it held back (drafts the operating system asked to open before the page was up).
    */
@@ -337,6 +342,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'versions.restore': true,
   'export.write': true,
   'figures.importImage': true,
+  'assets.check': true,
   'window.ready': true,
   'window.setDirty': true,
   'window.close': true,

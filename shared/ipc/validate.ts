@@ -12,6 +12,7 @@ import * as z from 'zod';
 import { DRAFT_EXTENSION, DRAFT_FORMAT, DRAFT_VERSION, parseDraft, type Draft } from '../draft/format';
 import { metaSchema } from '../draft/meta';
 import { IMPORT_KINDS } from '../import/types';
+import { isAssetSrc } from '../problem-checks';
 import { validateDocJson } from '../draft/validate-doc';
 import type { InvokeChannel, InvokeMap } from './channels';
 
@@ -160,6 +161,9 @@ export const requestSchemas = {
     draft: draftTextSchema.optional(),
   }),
   'figures.importImage': z.strictObject({ draft: draftNameSchema }),
+  'assets.check': z.strictObject({
+    srcs: z.array(z.string().max(4096).refine(isAssetSrc, 'not an assets/… path')).min(1).max(1000),
+  }),
   'window.ready': none,
   'window.setDirty': z.strictObject({ dirty: z.boolean() }),
   'window.close': none,

@@ -170,7 +170,7 @@ test.describe('a figure whose image file is not there', () => {
   test('says which file is missing instead of showing a broken image', async ({ page }) => {
     await page.getByRole('button', { name: /Upcoming Safety Assurances/u }).first().click();
     const figure = editor(page).locator('figure.cd-figure');
-    await expect(figure.locator('.cd-figure-missing')).toHaveText('Image not found: assets/washington-meeting.jpg');
+    await expect(figure.locator('.cd-figure-missing')).toHaveText('Missing: assets/washington-meeting.jpg was not found.');
     await expect(figure.locator('img')).toBeHidden();
     // The caption and fields stay editable.
     await expect(figure.getByRole('textbox', { name: 'Image credit' })).toBeVisible();

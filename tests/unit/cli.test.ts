@@ -14,6 +14,7 @@ import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/forma
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { inspectDraft } from '../../shared/inspect';
+import { schema } from '../../shared/schema';
 import { article, cite, draftOf, p, readAlso, source } from './helpers/build';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -192,10 +193,30 @@ describe('copydesk check', () => {
     expect(run.stderr).toBe('');
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^error: The “Read also” item 1 .*\(“Latest”\) has no URL\.$/u),
+      'error: “Read also” item “Latest” in “Read also” block 1 of the body has no URL.',
       'warning: The uncited source “Spare” is not cited anywhere; cite it or remove it.',
       'faulty.copydesk: 1 error, 1 warning',
     ]);
+  });
+
+  it('reports a figure whose assets/ file is missing beside the draft as an error (inspect too), and not one whose file is there', async () => {
+    const figure = (src: string, alt: string) => schema.node('figure', { src, alt }, [schema.node('figcaption')]);
+    const photos = path.join(dir, 'photos');
+    await fs.mkdir(path.join(photos, 'assets', 'story'), { recursive: true });
+    await fs.writeFile(path.join(photos, 'assets', 'story', 'kept.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    const draft = draftOf(article({ headline: 'Photos', body: [p('Text.'), figure('assets/story/kept.png', 'The quay'), figure('assets/story/gone.png', 'The harbour at dawn')] }));
+    await fs.writeFile(path.join(photos, 'story.copydesk'), serializeDraft(draft));
+    const run = copydesk('check', path.join('photos', 'story.copydesk'));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(
+      `error: The photo “The harbour at dawn” in figure 2 of the body is missing: assets/story/gone.png was not found.\n${path.join('photos', 'story.copydesk')}: 1 error, 0 warnings\n`,
+    );
+    expect(copydesk('inspect', path.join('photos', 'story.copydesk')).stdout).toContain(
+      '  error: The photo “The harbour at dawn” in figure 2 of the body is missing: assets/story/gone.png was not found.\n',
+    );
+    await fs.writeFile(path.join(photos, 'assets', 'story', 'gone.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    expect(copydesk('check', path.join('photos', 'story.copydesk')).status).toBe(0);
   });
 });
 

@@ -10,7 +10,7 @@ import { findProblems } from '../../shared/problems';
 import { schema } from '../../shared/schema';
 import { documentWords, readingMinutes } from '../../shared/words';
 import { createEditorState } from '../../renderer/editor/create-editor';
-import { problemsOf } from '../../renderer/editor/problems-plugin';
+import { problemsOf, setMissingAssets } from '../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../renderer/editor/word-count-plugin';
 import { arbDoc } from './helpers/arbitrary-doc';
 import { article, cite, marked, p, readAlso, source } from './helpers/build';
@@ -23,7 +23,7 @@ function expectWords(state: EditorState): void {
 }
 
 function expectProblems(state: EditorState): void {
-  const expected = findProblems(state.doc);
+  const expected = findProblems(state.doc, undefined, problemsOf(state).missingAssets);
   const problems = problemsOf(state);
   expect(problems.list()).toEqual(expected);
   expect(problems.errors).toBe(expected.filter((x) => x.severity === 'error').length);
@@ -96,5 +96,37 @@ describe('problems', () => {
 
   test('after any random edits, equal findProblems (property)', () => {
     fc.assert(fc.property(arbDoc, arbEdits, (d, edits) => void runEdits(createEditorState(d), edits, expectProblems)), { numRuns: 150 });
+  });
+
+  test('figures whose assets/ file is missing: errors once told, kept while typing, gone with the figure', () => {
+    const figure = (src: string) => schema.node('figure', { src, alt: 'A photo' }, [schema.node('figcaption')]);
+    let state = createEditorState(article({ headline: 'Photos', body: [p('Text.'), figure('assets/s/gone.png'), figure('assets/s/kept.png'), p('More.')] }));
+    const before = problemsOf(state).errors;
+    state = state.apply(setMissingAssets(state.tr, new Set(['assets/s/gone.png'])));
+    expect(state.doc.eq(state.doc)).toBe(true);
+    expect(problemsOf(state).errors).toBe(before + 1);
+    expect(problemsOf(state).checked).toBe(0);
+    expectProblems(state);
+    expect(problemsOf(state).list().find((x) => x.code === 'image-missing')?.message).toBe('The photo “A photo” in figure 1 of the body is missing: assets/s/gone.png was not found.');
+    state = state.apply(state.tr.insertText('typed ', 3));
+    expect(problemsOf(state).errors).toBe(before + 1);
+    expectProblems(state);
+    // Deleting the figure takes its problem with it.
+    const at = state.doc.child(0).nodeSize + state.doc.child(1).nodeSize + state.doc.child(2).nodeSize;
+    state = state.apply(state.tr.delete(at, at + state.doc.child(3).nodeSize));
+    expect(problemsOf(state).errors).toBe(before);
+    expectProblems(state);
+  });
+
+  test('after any random edits with some images missing, equal findProblems (property)', () => {
+    fc.assert(
+      fc.property(arbDoc, arbEdits, (d, edits) => {
+        const start = createEditorState(d);
+        const srcs: string[] = [];
+        start.doc.descendants((node) => void (node.type.name === 'figure' && srcs.push(node.attrs.src as string)));
+        void runEdits(start.apply(setMissingAssets(start.tr, new Set(srcs))), edits, expectProblems);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -55,7 +55,7 @@ describe('copydesk import', () => {
       'Recognised: 2 sources, 11 citations, 1 “Read also” item',
     ]);
     expect(run.stdout).toContain('  - Page chrome: “Skip to content”.');
-    expect(run.stdout).toContain('Problems:   1 error, 0 warnings\n  error: The “Read also” item 1 of "Read also" block 1 of the body (“Latest”) has no URL.\n');
+    expect(run.stdout).toContain('Problems:   1 error, 0 warnings\n  error: “Read also” item “Latest” in “Read also” block 1 of the body has no URL.\n');
     const draft = parseDraft(readFileSync(path.join(dir, 'seed.copydesk'), 'utf8'));
     expect(projectDoc(draft.doc, { srcKindOnly: true })).toEqual(projectDoc(SEED_DRAFT.doc, { srcKindOnly: true }));
     // Written atomically: no temporary file left behind.

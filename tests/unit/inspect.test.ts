@@ -68,7 +68,7 @@ describe('inspectDraft', () => {
   it('reports problems with severity and message, in document order', () => {
     expect(inspection.problems).toEqual([
       { severity: 'error', message: expect.stringContaining('names source “ghost”') as string },
-      { severity: 'error', message: expect.stringContaining('(“Latest”) has no URL') as string },
+      { severity: 'error', message: '“Read also” item “Latest” in “Read also” block 2 of the body has no URL.' as string },
       { severity: 'warning', message: expect.stringContaining('has no alt text') as string },
       { severity: 'warning', message: expect.stringContaining('“Never cited” is not cited') as string },
       { severity: 'warning', message: expect.stringContaining('is not cited anywhere') as string },

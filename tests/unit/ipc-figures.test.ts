@@ -1,7 +1,8 @@
 /**
  * The `figures.importImage` call through the real dispatcher and handlers: the image dialog's
  * answer is copied into the workspace's assets folder; Cancel gives null and writes nothing; a
- * file that is not an image comes back as an error for the user.
+ * file that is not an image comes back as an error for the user. `assets.check` answers which
+ * figures' files are missing, looking at real files.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -43,5 +44,26 @@ describe('figures.importImage', () => {
     const reply = await h.call('figures.importImage', { draft: 'story.copydesk' });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.message).toMatch(/fake\.png.*not an image/u);
+  });
+});
+
+describe('assets.check', () => {
+  it('answers which assets/… files are missing, on the real files', async () => {
+    const workspace = h.services.settings.workspaceFolder();
+    await fs.mkdir(path.join(workspace, 'assets', 'kept'), { recursive: true });
+    await fs.writeFile(path.join(workspace, 'assets', 'kept', 'here.png'), PNG);
+    await fs.mkdir(path.join(workspace, 'assets', 'kept', 'folder.png'));
+    // A link out of the assets folder is not an image the app would show.
+    await fs.writeFile(path.join(h.root, 'outside.png'), PNG);
+    await fs.symlink(path.join(h.root, 'outside.png'), path.join(workspace, 'assets', 'kept', 'link.png'));
+    const reply = await h.call('assets.check', { srcs: ['assets/kept/here.png', 'assets/kept/gone.png', 'assets/kept/folder.png', 'assets/none/x.png', 'assets/kept/link.png'] });
+    expect(reply).toEqual({ ok: true, value: { missing: ['assets/kept/gone.png', 'assets/kept/folder.png', 'assets/none/x.png', 'assets/kept/link.png'] } });
+  });
+
+  it('refuses a path that is not inside assets/', async () => {
+    for (const src of ['../secret.png', 'assets/../story.copydesk', '/etc/passwd', 'https://example.com/a.png']) {
+      const reply = await h.call('assets.check', { srcs: [src] });
+      expect(reply.ok).toBe(false);
+    }
   });
 });

@@ -50,6 +50,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'versions.restore': { name: 'story.copydesk', id: '1767322800000-abcdefabcdef' },
   'export.write': { name: 'story.copydesk', format: 'html', fragment: true, draft },
   'figures.importImage': { draft: 'story.copydesk' },
+  'assets.check': { srcs: ['assets/story/pic.png'] },
   'window.ready': undefined,
   'window.setDirty': { dirty: true },
   'window.close': undefined,

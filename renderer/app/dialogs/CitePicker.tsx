@@ -9,6 +9,7 @@ import type { SourceInfo } from '../../editor/footnote-state';
 import { sourceTooltip } from '../../editor/citation-view';
 import { foldForSearch } from '../library/use-library';
 import { Dialog } from './Dialog';
+import { DATE_HINT, DATE_PLACEHOLDER } from '../source-date';
 import { urlMessage } from './url-messages';
 
 /** A new source's fields. */
@@ -46,6 +47,7 @@ export function CitePicker({ sources, at, onCite, onCreate, onClose }: CitePicke
   const [active, setActive] = useState(0);
   const [draft, setDraft] = useState<NewSourceFields>({ title: '', outlet: '', date: '', url: '', note: '' });
   const [refused, setRefused] = useState<string | null>(null);
+  const [titleProblem, setTitleProblem] = useState<string | null>(null);
   const listId = useId();
   const searchId = useId();
   const body = useRef<HTMLDivElement>(null);
@@ -90,29 +92,57 @@ export function CitePicker({ sources, at, onCite, onCreate, onClose }: CitePicke
   const empty = draft.title.trim() === '' && draft.note.trim() === '';
   const submitNew = (event: FormEvent): void => {
     event.preventDefault();
-    if (empty) return setRefused('Give the source a title (or, for a plain footnote, a note).');
-    if (unsafeUrl) return setRefused(urlProblem);
+    // The first field that stops it gets the focus; its message stands next to it.
+    const focus = (key: keyof NewSourceFields): void => document.getElementById(`${listId}-${key}`)?.focus();
+    if (empty) {
+      setTitleProblem('Give the source a title (or, for a plain footnote, a note).');
+      return focus('title');
+    }
+    if (unsafeUrl) return focus('url');
     if (!onCreate({ ...draft, url: draft.url.trim() })) setRefused('A citation cannot go here: put the cursor in the text of the article.');
   };
   const field = (key: keyof NewSourceFields, label: string, type = 'text'): ReactElement => (
     <div className="cd-field">
       <label htmlFor={`${listId}-${key}`}>{label}</label>
       {key === 'note' ? (
-        <textarea id={`${listId}-${key}`} rows={2} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        <textarea
+          id={`${listId}-${key}`}
+          rows={2}
+          value={draft[key]}
+          onChange={(e) => {
+            setDraft({ ...draft, [key]: e.target.value });
+            setTitleProblem(null);
+          }}
+        />
       ) : (
         <input
           id={`${listId}-${key}`}
           type={type}
           value={draft[key]}
           data-autofocus={key === 'title' ? true : undefined}
-          aria-invalid={key === 'url' && urlProblem !== null ? true : undefined}
-          aria-describedby={key === 'url' && urlProblem !== null ? `${listId}-url-problem` : undefined}
+          placeholder={key === 'date' ? DATE_PLACEHOLDER : undefined}
+          aria-invalid={(key === 'url' && urlProblem !== null) || (key === 'title' && titleProblem !== null) ? true : undefined}
+          aria-describedby={
+            key === 'url' && urlProblem !== null ? `${listId}-url-problem` : key === 'title' && titleProblem !== null ? `${listId}-title-problem` : key === 'date' ? `${listId}-date-hint` : undefined
+          }
           onChange={(e) => {
             setDraft({ ...draft, [key]: e.target.value });
             setRefused(null);
+            setTitleProblem(null);
           }}
         />
       )}
+      {key === 'title' && titleProblem !== null ? (
+        <p id={`${listId}-title-problem`} className="cd-field-error" role="alert">
+          {titleProblem}
+        </p>
+      ) : null}
+      {key === 'date' ? (
+        // Heard, not shown: the placeholder shows the format, and a taller picker would leave the window.
+        <span id={`${listId}-date-hint`} className="cd-visually-hidden">
+          {DATE_HINT}
+        </span>
+      ) : null}
       {key === 'url' && urlProblem !== null ? (
         <p id={`${listId}-url-problem`} className="cd-field-error">
           {urlProblem}

@@ -2,7 +2,7 @@
  * The figure dialog: an image (an https address, or a file chosen from disk and copied beside the
  * draft, which gives an `assets/…` path), alt text, caption and credit, inserted with `insertFigure`.
  */
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { Dialog } from './Dialog';
 import { urlMessage } from './url-messages';
 
@@ -38,6 +38,7 @@ export function FigureDialog({ onInsert, onClose, onChooseImage }: FigureDialogP
     );
   };
   const ids = { src: useId(), alt: useId(), caption: useId(), credit: useId(), problem: useId(), altNote: useId() };
+  const srcField = useRef<HTMLInputElement>(null);
   const problem = urlMessage(fields.src, 'image');
   const showProblem = problem !== null && (tried || (fields.src.trim() !== '' && fields.src.trim() !== 'https://'));
   const set = (key: keyof FigureFields) => (e: { target: { value: string } }) => setFields({ ...fields, [key]: e.target.value });
@@ -46,13 +47,14 @@ export function FigureDialog({ onInsert, onClose, onChooseImage }: FigureDialogP
     event.preventDefault();
     setTried(true);
     if (problem === null) onInsert({ src: fields.src.trim(), alt: fields.alt.trim(), caption: fields.caption.trim(), credit: fields.credit.trim() });
+    else srcField.current?.focus(); // to the field its message stands beside
   };
 
   return (
     <Dialog title="Insert figure" onClose={onClose} description="Link an image by its https address, or choose an image file: it is copied beside the draft.">
       <form className="cd-form" onSubmit={submit} noValidate>
         <label htmlFor={ids.src}>Image address (https) or file</label>
-        <input id={ids.src} type="url" value={fields.src} spellCheck={false} data-autofocus aria-invalid={showProblem} aria-describedby={showProblem ? ids.problem : undefined} onChange={set('src')} />
+        <input ref={srcField} id={ids.src} type="url" value={fields.src} spellCheck={false} data-autofocus aria-invalid={showProblem} aria-describedby={showProblem ? ids.problem : undefined} onChange={set('src')} />
         {showProblem ? (
           <p id={ids.problem} className="cd-field-error" role="alert">
             {problem}

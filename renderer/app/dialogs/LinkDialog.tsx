@@ -3,7 +3,7 @@
  * typed (http(s), mailto, in-page anchors only), applied with `setLink`; "Remove link" when the
  * cursor is in one.
  */
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { Dialog } from './Dialog';
 import { urlMessage } from './url-messages';
 
@@ -22,6 +22,7 @@ export function LinkDialog({ current, onApply, onRemove, onClose }: LinkDialogPr
   const [tried, setTried] = useState(false);
   const fieldId = useId();
   const messageId = useId();
+  const field = useRef<HTMLInputElement>(null);
   const problem = urlMessage(href, 'link');
   const show = problem !== null && (tried || (href.trim() !== '' && href.trim() !== 'https://'));
 
@@ -29,6 +30,7 @@ export function LinkDialog({ current, onApply, onRemove, onClose }: LinkDialogPr
     event.preventDefault();
     setTried(true);
     if (problem === null) onApply(href.trim());
+    else field.current?.focus(); // to the field its message stands beside
   };
 
   return (
@@ -36,6 +38,7 @@ export function LinkDialog({ current, onApply, onRemove, onClose }: LinkDialogPr
       <form className="cd-form" onSubmit={submit} noValidate>
         <label htmlFor={fieldId}>Address</label>
         <input
+          ref={field}
           id={fieldId}
           type="url"
           value={href}

@@ -2,7 +2,7 @@
  * The form inside a one-line question (`Ask.prompt`): the field, its check as the user types,
  * and the error of applying the answer (the dialog stays open so the user can correct it).
  */
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { messageOf } from '../api';
 import type { PromptOptions } from './dialog-host';
 
@@ -19,6 +19,7 @@ export function PromptForm({ options, onDone }: PromptFormProps): ReactElement {
   const [busy, setBusy] = useState(false);
   const fieldId = useId();
   const errorId = useId();
+  const field = useRef<HTMLInputElement>(null);
   const problem = options.check?.(text) ?? null;
   const shown = error ?? (text.trim() === '' ? null : problem);
 
@@ -26,6 +27,7 @@ export function PromptForm({ options, onDone }: PromptFormProps): ReactElement {
     event.preventDefault();
     if (problem !== null || busy) {
       setError(problem);
+      if (problem !== null) field.current?.focus();
       return;
     }
     if (!options.apply) {
@@ -36,9 +38,13 @@ export function PromptForm({ options, onDone }: PromptFormProps): ReactElement {
     try {
       const failure = await options.apply(text);
       if (failure === null) onDone(text);
-      else setError(failure);
+      else {
+        setError(failure);
+        field.current?.focus();
+      }
     } catch (e) {
       setError(messageOf(e));
+      field.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -48,6 +54,7 @@ export function PromptForm({ options, onDone }: PromptFormProps): ReactElement {
     <form className="cd-form" onSubmit={(e) => void submit(e)} noValidate>
       <label htmlFor={fieldId}>{options.label}</label>
       <input
+        ref={field}
         id={fieldId}
         type="text"
         value={text}

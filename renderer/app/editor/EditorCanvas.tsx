@@ -9,7 +9,9 @@ import type { EditorHooks } from '../../editor/hooks';
 import { cursorAtTextEnd } from '../../editor/text-end';
 import { setFocusRestorer } from '../dialogs/Dialog';
 import type { EditorStore } from '../session/editor-store';
+import { api, hasApi } from '../api';
 import { resolveImage } from './asset-url';
+import { watchMissingAssets } from './missing-assets';
 
 /** Properties of `EditorCanvas`. */
 export interface EditorCanvasProps {
@@ -26,6 +28,7 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
   useEffect(() => {
     const element = mount.current;
     if (!element) return;
+    let assets: ReturnType<typeof watchMissingAssets> | null = null;
     const view = createEditorView(element, store.getState(), {
       label: 'Article text',
       onChange: store.onTransaction,
@@ -35,12 +38,16 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
       onCitationFocus: (id, v) => hooksRef.current.onCitationFocus?.(id, v),
       onActivateSource: (id, v) => hooksRef.current.onActivateSource?.(id, v),
       resolveImage,
+      onImageStatus: () => assets?.recheck(),
     });
     store.attach(view);
+    // Which figures' files are missing (problems of the draft): only the main process can tell.
+    if (hasApi()) assets = watchMissingAssets(store, async (srcs) => (await api().assets.check({ srcs })).missing);
     setFocusRestorer(view.dom, () => view.focus());
     // Ready to write: the cursor starts in the headline.
     view.focus();
     return () => {
+      assets?.stop();
       setFocusRestorer(view.dom, null);
       store.attach(null);
       view.destroy();

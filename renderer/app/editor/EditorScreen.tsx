@@ -271,7 +271,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
             highlighted={citeFocus?.id ?? null}
             onClose={panels.close}
             onBack={backToText}
-            onShowSource={(id) => panels.showSource(id, null)}
+            onShowSource={(id, field) => panels.showSource(id, null, field)}
             onExport={(format, fragment) => void exportDraft(format, fragment)}
           />
         ) : null}

@@ -3,6 +3,7 @@
  * the latest request to show a source in the Sources panel.
  */
 import { useCallback, useState } from 'react';
+import type { ProblemField } from '../../../shared/problems';
 import type { SourceRequest } from '../panels/SourcesPanel';
 
 /** The side panels. */
@@ -24,8 +25,8 @@ export interface Panels {
   toggle(name: PanelName): void;
   show(name: PanelName): void;
   close(): void;
-  /** Opens the Sources panel at source `id` (from the citation at `from`, if any). */
-  showSource(id: string, from: number | null): void;
+  /** Opens the Sources panel at source `id` (from the citation at `from`, if any), focusing its `field` if given. */
+  showSource(id: string, from: number | null, field?: ProblemField | null): void;
 }
 
 /** The panels' state. */
@@ -35,9 +36,9 @@ export function usePanels(initial: PanelName | null = 'sources'): Panels {
   const toggle = useCallback((name: PanelName) => setOpen((now) => (now === name ? null : name)), []);
   const show = useCallback((name: PanelName) => setOpen(name), []);
   const close = useCallback(() => setOpen(null), []);
-  const showSource = useCallback((id: string, from: number | null) => {
+  const showSource = useCallback((id: string, from: number | null, field: ProblemField | null = null) => {
     setOpen('sources');
-    setRequest((now) => ({ id, from, seq: (now?.seq ?? 0) + 1 }));
+    setRequest((now) => ({ id, from, field, seq: (now?.seq ?? 0) + 1 }));
   }, []);
   return { open, request, toggle, show, close, showSource };
 }

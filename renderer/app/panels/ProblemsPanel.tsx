@@ -1,28 +1,34 @@
 /**
  * The Problems panel: the draft's problems (the foundation's checks: errors block publishing,
- * warnings are worth a look), each a button that goes to the place. The list (which names
+ * warnings are worth a look), each a button that goes to the place, into the field that fixes it
+ * when there is one (a "Read also" item's URL, a figure's alt text, a source's title). The list (which names
  * places, so walks the document) is rebuilt when the reporter pauses, not per keystroke; the
  * counts in the status bar are live. Going to a problem reads the current list, so positions are
  * never stale.
  */
-import type { ReactElement } from 'react';
-import type { Problem } from '../../../shared/problems';
-import { problemsOf } from '../../editor/problems-plugin';
+import { useEffect, useState, type ReactElement } from 'react';
+import type { Problem, ProblemField } from '../../../shared/problems';
+import { focusNodeField } from '../../editor/problem-target';
+import { problemsOf, toldMissingAssets } from '../../editor/problems-plugin';
 import type { EditorStore } from '../session/editor-store';
+import { Observable } from '../session/observable';
 import { useIdleValue } from '../session/use-idle-value';
 
 /** Properties of `ProblemsPanel`. */
 export interface ProblemsPanelProps {
   readonly store: EditorStore;
-  /** Goes to a problem of a source (in the Sources panel). */
-  readonly onSourceProblem: (sourceId: string) => void;
+  /** Goes to a problem of a source (in the Sources panel), into `field` when it is one of the source's. */
+  readonly onSourceProblem: (sourceId: string, field: ProblemField | null) => void;
 }
 
 const listOf = (state: Parameters<typeof problemsOf>[0]): readonly Problem[] => problemsOf(state).list();
 
 /** The Problems panel. */
 export function ProblemsPanel({ store, onSourceProblem }: ProblemsPanelProps): ReactElement {
-  const problems = useIdleValue(store, listOf, 400);
+  // The missing images change the list without changing the document.
+  const [missingTold] = useState(() => new Observable(0));
+  useEffect(() => store.listen((_state, tr) => tr && toldMissingAssets(tr) && missingTold.set(missingTold.get() + 1)), [store, missingTold]);
+  const problems = useIdleValue(store, listOf, 400, missingTold);
 
   const go = (index: number, shown: Problem): void => {
     const state = store.getState();
@@ -30,8 +36,13 @@ export function ProblemsPanel({ store, onSourceProblem }: ProblemsPanelProps): R
     const same = now[index]?.code === shown.code ? now[index] : now.find((p) => p.code === shown.code && p.where === shown.where);
     const target = same ?? shown;
     const node = state.doc.nodeAt(Math.min(target.pos, state.doc.content.size - 1));
-    if (node?.type.name === 'source') onSourceProblem(node.attrs.id as string);
-    else store.reveal(target.pos);
+    if (node?.type.name === 'source') {
+      onSourceProblem(node.attrs.id as string, target.field);
+      return;
+    }
+    store.reveal(target.pos);
+    const view = store.view;
+    if (view && target.field) focusNodeField(view, target.pos, target.field);
   };
 
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -4,6 +4,7 @@
  */
 import type { ReactElement } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/channels';
+import type { ProblemField } from '../../../shared/problems';
 import { PANELS, type PanelName } from '../editor/use-panels';
 import type { DocumentSession } from '../session/document-session';
 import { MetadataPanel } from './MetadataPanel';
@@ -19,7 +20,8 @@ export interface SidePanelProps {
   readonly highlighted: string | null;
   readonly onClose: () => void;
   readonly onBack: (id: string, from: number | null) => void;
-  readonly onShowSource: (id: string) => void;
+  /** Shows source `id` in the Sources panel, focusing its `field` when given (from a problem). */
+  readonly onShowSource: (id: string, field?: ProblemField | null) => void;
   readonly onExport: (format: ExportFormat, fragment?: boolean) => void;
 }
 

@@ -12,10 +12,12 @@ import { sourceElementId } from '../../editor/source-ids';
 import { urlMessage } from '../dialogs/url-messages';
 import type { SourceEdit } from '../../editor/commands';
 import { plural } from '../status-labels';
+import { DATE_HINT, DATE_PLACEHOLDER } from '../source-date';
 
 type Field = 'title' | 'outlet' | 'date' | 'url' | 'note';
 
 const LABELS: Record<Field, string> = { title: 'Title', outlet: 'Outlet', date: 'Date', url: 'URL', note: 'Note' };
+
 
 /** Properties of `SourceEntry`. */
 export interface SourceEntryProps {
@@ -41,6 +43,7 @@ function SourceField({ id, field, value, onCommit }: { id: string; field: Field;
   const [refused, setRefused] = useState(false);
   const inputId = useId();
   const messageId = useId();
+  const hintId = useId();
   useEffect(() => setText(value), [value]);
   const problem = field === 'url' ? urlMessage(text, 'source', true) : null;
   const commit = (): void => {
@@ -50,11 +53,13 @@ function SourceField({ id, field, value, onCommit }: { id: string; field: Field;
     if (!ok) setText(value);
   };
   const describe = problem !== null || refused;
+  const hint = field === 'date';
+  const describedBy = [describe ? messageId : null, hint ? hintId : null].filter(Boolean).join(' ');
   const props = {
     id: inputId,
     value: text,
     'aria-invalid': problem !== null ? true : undefined,
-    'aria-describedby': describe ? messageId : undefined,
+    'aria-describedby': describedBy === '' ? undefined : describedBy,
     onChange: (e: { target: { value: string } }) => {
       setText(e.target.value);
       setRefused(false);
@@ -71,12 +76,18 @@ function SourceField({ id, field, value, onCommit }: { id: string; field: Field;
         <input
           type={field === 'url' ? 'url' : 'text'}
           spellCheck={field === 'url' ? false : undefined}
+          placeholder={hint ? DATE_PLACEHOLDER : undefined}
           {...props}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
           }}
         />
       )}
+      {hint ? (
+        <p id={hintId} className="cd-hint">
+          {DATE_HINT}
+        </p>
+      ) : null}
       {describe ? (
         <p id={messageId} className="cd-field-error">
           {refused ? 'Not kept: only http(s) addresses are allowed for sources.' : problem}

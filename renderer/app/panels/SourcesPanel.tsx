@@ -5,15 +5,16 @@
  * renumbered or edited), never on plain typing, and it renders in the background
  * (`useDeferredValue`): with hundreds of sources, opening a draft or citing never waits for the
  * panel, and typing interrupts its rendering. A "go to source" request (a citation activated
- * in the text) scrolls to the entry, focuses it, and offers the way back to that citation.
+ * in the text) scrolls to the entry, focuses it, and offers the way back to that citation; a
+ * request from a problem focuses the field that fixes it (the title, the URL).
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactElement } from 'react';
-import { checkSources, type SourceProblem } from '../../../shared/problem-checks';
+import { checkSources, type ProblemField, type SourceProblem } from '../../../shared/problem-checks';
 import { removeSource, updateSource, type SourceEdit } from '../../editor/commands';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { FootnoteState } from '../../editor/footnote-state';
 import { useAsk } from '../dialogs/dialog-host';
-import { scrollWithin } from '../../editor/scroll-within';
+import { centreWithin, scrollWithin } from '../../editor/scroll-within';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { panelEntryId, SourceEntry } from './SourceEntry';
 
@@ -22,6 +23,8 @@ export interface SourceRequest {
   readonly id: string;
   /** Position of the citation the reporter came from, or null. */
   readonly from: number | null;
+  /** The field to focus (from a problem), or null for the entry's heading. */
+  readonly field?: ProblemField | null;
   /** Increases with each request, so that asking twice for the same source scrolls again. */
   readonly seq: number;
 }
@@ -57,6 +60,13 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
     if (!entry) return;
     handled.current = request.seq;
     // In the panel's list only, not the shell around it (scroll-within.ts).
+    const field = request.field ? entry.querySelector<HTMLElement>(`[data-source-field="${CSS.escape(`${request.id}:${request.field}`)}"]`) : null;
+    if (field) {
+      field.focus({ preventScroll: true });
+      // Again once the entries above have their real heights (see centreWithin).
+      centreWithin(field, () => document.activeElement === field);
+      return;
+    }
     scrollWithin(entry, 'nearest');
     entry.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
   }, [request, footnotes]);
