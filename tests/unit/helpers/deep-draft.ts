@@ -31,7 +31,7 @@ export function deepDraftText(levels: number, leaf: Leaf = 'text'): string {
 
 /** The same document as `deepDraftText`, as a node. */
 export function deepDoc(levels: number, leaf: Leaf = 'text'): PMNode {
-  const marks = leaf === 'link' ? [schema.marks.link.create({ href: 'https://example.com/' })] : leaf === 'em' ? [schema.marks.em.create()] : [];
+  const marks = leaf === 'link' ? [schema.mark('link', { href: 'https://example.com/' })] : leaf === 'em' ? [schema.mark('em')] : [];
   let item = schema.node('list_item', null, [schema.node('paragraph', null, [schema.text('deep', marks)])]);
   for (let i = 1; i < levels; i++) item = schema.node('list_item', null, [schema.node('paragraph'), schema.node('bullet_list', null, [item])]);
   return schema.node('doc', null, [schema.node('headline', null, [schema.text('Deep')]), schema.node('standfirst'), schema.node('bullet_list', null, [item]), schema.node('sources')]);
