@@ -15,6 +15,7 @@ import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { inspectDraft } from '../../shared/inspect';
 import { article, cite, draftOf, p, readAlso, source } from './helpers/build';
+import { deepDraftText } from './helpers/deep-draft';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'electron/cli/copydesk.mjs');
@@ -80,6 +81,11 @@ beforeAll(async () => {
     'newer.copydesk': mutated((raw) => (raw.version = 99)),
     'bad-doc.copydesk': mutated((raw) => ((raw.doc as { content: { type: string }[] }).content[2]!.type = 'marquee')),
     'bad-meta.copydesk': mutated((raw) => ((raw.meta as { status: string }).status = 'published')),
+    'deep-1000.copydesk': deepDraftText(1000),
+    'deep-5000.copydesk': deepDraftText(5000),
+    'deep-100000.copydesk': deepDraftText(100_000),
+    'duplicate-key.copydesk': cleanJson.replace('"version": 1,', '"version": 1,\n  "version": 1,'),
+    'huge-key.copydesk': mutated((raw) => (raw['k'.repeat(500_000)] = 1)),
     'latin1.copydesk': Uint8Array.from([...new TextEncoder().encode(cleanJson.slice(0, 40)), 0xe9, ...new TextEncoder().encode(cleanJson.slice(40))]),
   };
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(dir, name), content);
@@ -229,6 +235,11 @@ describe('copydesk: user mistakes give one line on stderr, the right exit code, 
     { name: 'not a draft', args: ['inspect', 'not-draft.copydesk', '--json'], status: 1, message: /is not a Copydesk draft/u, input: 'not-draft.copydesk' },
     { name: 'newer version', args: ['export', 'newer.copydesk', '--to', 'md', '-o', 'newer.md'], status: 1, message: /written by a newer Copydesk \(format version 99\)/u, input: 'newer.copydesk' },
     { name: 'invalid document', args: ['export', 'bad-doc.copydesk', '--to', 'html'], status: 1, message: /^bad-doc\.copydesk: .*marquee/u, input: 'bad-doc.copydesk' },
+    { name: 'lists nested 1,000 deep', args: ['check', 'deep-1000.copydesk'], status: 1, message: /^deep-1000\.copydesk: The draft is nested too deeply .* up to 500 levels\.$/u, input: 'deep-1000.copydesk' },
+    { name: 'lists nested 5,000 deep', args: ['inspect', 'deep-5000.copydesk'], status: 1, message: /^deep-5000\.copydesk: The draft is nested too deeply/u, input: 'deep-5000.copydesk' },
+    { name: 'lists nested 100,000 deep', args: ['export', 'deep-100000.copydesk', '--to', 'html'], status: 1, message: /^deep-100000\.copydesk: The draft is nested too deeply/u, input: 'deep-100000.copydesk' },
+    { name: 'a duplicate key', args: ['check', 'duplicate-key.copydesk'], status: 1, message: /^duplicate-key\.copydesk: .*duplicate key "version" at line 4, column 3\.$/u, input: 'duplicate-key.copydesk' },
+    { name: 'a 500 KB unknown key', args: ['check', 'huge-key.copydesk'], status: 1, message: /^huge-key\.copydesk: .*unknown key "k+…"\.$/u, input: 'huge-key.copydesk' },
     { name: 'invalid metadata', args: ['check', 'bad-meta.copydesk'], status: 1, message: /^bad-meta\.copydesk: The draft's metadata is invalid: meta\.status/u, input: 'bad-meta.copydesk' },
     { name: 'output folder missing', args: ['export', 'clean.copydesk', '--to', 'md', '-o', 'no/such/dir/out.md'], status: 1, message: /^no\/such\/dir\/out\.md: cannot write it, its folder does not exist\.$/u, input: 'clean.copydesk' },
     { name: 'output is a folder', args: ['export', 'clean.copydesk', '--to', 'md', '-o', 'folder.copydesk'], status: 1, message: /^folder\.copydesk: is a folder/u, input: 'clean.copydesk' },
@@ -255,6 +266,7 @@ describe('copydesk: user mistakes give one line on stderr, the right exit code, 
     expect(run.stderr.endsWith('\n')).toBe(true);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
+    expect(lines[0]?.length).toBeLessThan(300);
     expect(run.stderr).not.toMatch(/^\s+at /mu);
     expect(lines[0]).toMatch(/^copydesk: /u);
     expect(lines[0]?.slice('copydesk: '.length)).toMatch(message);
