@@ -63,6 +63,24 @@ const faulty: Draft = draftOf(
 
 const warningsOnly: Draft = draftOf(article({ headline: 'Only a warning', body: [p('Text.')], sources: [source('spare', { title: 'Spare' })] }));
 
+// Escape sequences and bidi controls a hostile draft may hold: retitle the window (OSC 0), clear
+// the screen (CSI 2J), a hyperlink whose text hides its target (OSC 8), C1 CSI, a right-to-left override.
+const HOSTILE = {
+  headline: 'Calm\x1b]0;pwned\x07 headline\x1b[2J',
+  sourceTitle: 'Report \u202etxt.exe\u202c done',
+  itemTitle: '\x1b]8;;https://evil.example\x1b\\Click\x1b]8;;\x1b\\ \u009b31m red',
+};
+const hostile: Draft = draftOf(
+  article({
+    headline: HOSTILE.headline,
+    body: [p('Cites ', cite('s'), '.'), readAlso('', { title: HOSTILE.itemTitle, url: '' })],
+    sources: [source('s', { title: HOSTILE.sourceTitle, outlet: 'Out\x1b[8mlet' })],
+  }),
+);
+// What no line printed from a draft may hold raw.
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 const cleanJson = serializeDraft(clean);
 const mutated = (change: (raw: Record<string, unknown>) => void): string => {
   const raw = JSON.parse(cleanJson) as Record<string, unknown>;
@@ -81,6 +99,7 @@ beforeAll(async () => {
     'newer.copydesk': mutated((raw) => (raw.version = 99)),
     'bad-doc.copydesk': mutated((raw) => ((raw.doc as { content: { type: string }[] }).content[2]!.type = 'marquee')),
     'bad-meta.copydesk': mutated((raw) => ((raw.meta as { status: string }).status = 'published')),
+    'hostile.copydesk': serializeDraft(hostile),
     'deep-1000.copydesk': deepDraftText(1000),
     'deep-5000.copydesk': deepDraftText(5000),
     'deep-100000.copydesk': deepDraftText(100_000),
@@ -223,6 +242,41 @@ describe('copydesk inspect', () => {
     expect(run.stdout).toContain('[2] “Minutes” — City council, 2 May 2024 (cited once)');
     expect(run.stdout).toContain('- Earlier floods <https://example.com/earlier>');
     expect(run.stdout).toContain('Problems:   no problems');
+  });
+});
+
+describe('copydesk: what a draft holds is printed with its control characters escaped', () => {
+  it('inspect shows escape sequences and bidi overrides escaped', () => {
+    const run = copydesk('inspect', 'hostile.copydesk');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(RAW_CONTROLS);
+    expect(run.stdout).toContain('Headline:   Calm\\x1b]0;pwned\\x07 headline\\x1b[2J\n');
+    expect(run.stdout).toContain('“Report \\u202etxt.exe\\u202c done” — Out\\x1b[8mlet');
+    expect(run.stdout).toContain('- \\x1b]8;;https://evil.example\\x1b\\Click\\x1b]8;;\\x1b\\ \\x9b31m red (no URL)');
+  });
+
+  it('inspect --json escapes them too, and parses to exactly inspectDraft’s result', () => {
+    const run = copydesk('inspect', 'hostile.copydesk', '--json');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(RAW_CONTROLS);
+    expect(run.stdout).toContain('Report \\u202etxt.exe\\u202c done');
+    expect(JSON.parse(run.stdout)).toEqual(inspectDraft(hostile));
+  });
+
+  it('check escapes them in problem lines that quote the draft', () => {
+    const run = copydesk('check', 'hostile.copydesk');
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toMatch(RAW_CONTROLS);
+    expect(run.stdout).toMatch(/^error: The “Read also” item 1 .*\(“\\x1b\]8;;https:.*”\) has no URL\.$/mu);
+  });
+
+  it('escapes them in an error line that names the file', async () => {
+    await fs.writeFile(path.join(dir, 'bad\x1b[2J.copydesk'), '{');
+    const run = copydesk('check', 'bad\x1b[2J.copydesk');
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(RAW_CONTROLS);
+    expect(run.stderr).toMatch(/^copydesk: bad\\x1b\[2J\.copydesk: This file is not valid JSON/u);
+    await fs.rm(path.join(dir, 'bad\x1b[2J.copydesk'));
   });
 });
 
