@@ -30,7 +30,7 @@ import { parse } from 'parse5';
 import { DraftBuilder } from './builder';
 import { clip, isBlankInline } from './fit';
 import { chromeKind } from './html-chrome';
-import { attr, children, find, findAll, hasName, isElement, isSkipped, limitDepth, MAX_DEPTH, textOf, type HElement, type HNode } from './html-dom';
+import { attr, children, find, findAll, hasName, hiddenBy, hiddenTextLine, isElement, isHtmlElement, isSkipped, limitDepth, MAX_DEPTH, textOf, type HElement, type HNode } from './html-dom';
 import { HtmlFootnotes } from './html-footnotes';
 import { InlineWalker, isInline, named } from './html-inline';
 import { figureBlock, KICKER_NAMES, preContent, readAlsoBlock, tableRows } from './html-parts';
@@ -91,9 +91,9 @@ class HtmlReader {
 
   private skip(element: HElement): void {
     const tag = element.namespaceURI === 'http://www.w3.org/1999/xhtml' ? element.tagName : element.tagName === 'svg' || element.tagName === 'math' ? element.tagName : `${element.tagName} (SVG or MathML)`;
-    if (attr(element, 'hidden') !== null || attr(element, 'aria-hidden') === 'true') {
-      const text = textOf(element);
-      if (text) this.builder.dropped.push(`Hidden text: “${clip(text)}”.`);
+    if (isHtmlElement(element) && hiddenBy(element) !== null) {
+      const line = hiddenTextLine(element, clip);
+      if (line) this.builder.dropped.push(line);
       return;
     }
     this.skipped.set(tag, (this.skipped.get(tag) ?? 0) + 1);

@@ -212,6 +212,28 @@ describe('the hostile corpus', () => {
     if (file !== 'pm-slice.html') expect(report.dropped.length).toBeGreaterThan(0);
   });
 
+  it('hidden.html: text inside hidden elements is left out and listed with an excerpt', () => {
+    const { draft, report } = importHtml(read('hostile/hidden.html'), { now: NOW });
+    expect(JSON.stringify(draft.doc.toJSON())).not.toContain('PWNED');
+    expect(report.dropped).toEqual(expect.arrayContaining(['Hidden text (hidden): “PWNED hidden”.', 'Hidden text (aria-hidden): “PWNED aria-hidden”.']));
+  });
+
+  it('lists hidden text inside paragraphs, hidden by an inline style, and cuts a long one', () => {
+    const long = 'word '.repeat(100);
+    const html = `<h1>T</h1><p>Seen <span hidden>inline secret</span> and <b style="color: red; DISPLAY : none !important">styled away</b>.</p>
+      <div style="visibility:hidden"><p>invisible block</p></div><section hidden><p>${long}</p></section><p hidden> </p><p style="display: block">Shown.</p>`;
+    const { draft, report } = importHtml(html, { now: NOW });
+    const texts: string[] = [];
+    draft.doc.forEach((node) => texts.push(node.textContent));
+    expect(texts).toEqual(['T', 'Seen and .', 'Shown.', '']);
+    expect(report.dropped).toEqual([
+      'Hidden text (hidden): “inline secret”.',
+      'Hidden text (display: none): “styled away”.',
+      'Hidden text (visibility: hidden): “invisible block”.',
+      `Hidden text (hidden): “${'word '.repeat(12).slice(0, 59)}…”.`,
+    ]);
+  });
+
   it('pm-slice.html: a crafted data-pm-slice and fake citation or source elements create no structure', () => {
     const { draft } = importHtml(read('hostile/pm-slice.html'), { now: NOW });
     const s = projectDoc(draft.doc);
