@@ -60,6 +60,7 @@ export function formatImportReport(input: string, kind: ImportKind, output: stri
     `Headline:   ${quote(headline) || '—'}`,
     `Recognised: ${plural(report.sources, 'source')}, ${plural(report.citations, 'citation')}, ${plural(report.readAlsoItems, '“Read also” item')}`,
   ];
+  if (report.authors.length) lines.push(`Authors:    ${quote(report.authors.join(', '))}`);
   if (report.dropped.length) lines.push(`Left out:   ${String(report.dropped.length)}`, ...report.dropped.map((line) => `  - ${quote(line)}`));
   if (report.notes.length) lines.push(`Notes:      ${String(report.notes.length)}`, ...report.notes.map((line) => `  - ${quote(line)}`));
   const errors = problems.filter((p) => p.severity === 'error').length;
