@@ -10,6 +10,8 @@ import { parseDraft, serializeDraft } from '../../shared/draft/format';
 import { MAX_DEPTH, nodeJsonDepth, scanJsonText } from '../../shared/draft/json-check';
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
+import { importHtml } from '../../shared/import/html';
+import { importMarkdown } from '../../shared/import/markdown';
 import { fromDraftJson } from '../../shared/ipc/draft-json';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { draftTextSchema, validateRequest } from '../../shared/ipc/validate';
@@ -96,6 +98,18 @@ describe('one nesting limit for load, IPC and save', () => {
     const deep = `${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`;
     expect(refusal(() => parseDraft(good.replace('"tags": []', `"tags": ${deep}`))).message).toMatch(/nested too deeply/u);
     expect(refusal(() => parseDraft(good.replace('"href": "https://example.com"', `"href": ${deep}`))).message).toMatch(/nested too deeply/u);
+  });
+});
+
+describe('importers never make a draft over the limit', () => {
+  it.each([
+    ['HTML lists', (): string => serializeDraft(importHtml(`<h1>T</h1>${'<ul><li>x'.repeat(5000)}${'</li></ul>'.repeat(5000)}`).draft)],
+    ['HTML lists in quotes', (): string => serializeDraft(importHtml(`<h1>T</h1>${'<blockquote><ol><li>x'.repeat(3000)}`).draft)],
+    ['Markdown lists', (): string => serializeDraft(importMarkdown(`# T\n\n${Array.from({ length: 5000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`).draft)],
+  ])('%s nested 3,000 to 5,000 deep', (_what, save) => {
+    const text = save();
+    expect(bracketDepth(text)).toBeLessThanOrEqual(MAX_DEPTH);
+    expect(parseDraft(text).doc.textContent).toContain('x');
   });
 });
 
