@@ -81,6 +81,9 @@ describe('one nesting limit for load, IPC and save', () => {
     expect(() => fromDraftJson(JSON.parse(text))).toThrow(loaded.message);
     const saved = refusal(() => serializeDraft(draftOf(deepDoc(AT_LIMIT, 'link'))));
     expect(saved.message).toBe(loaded.message);
+    // The renderer's encoder refuses it before ProseMirror's toJSON and JSON.stringify recurse.
+    expect(refusal(() => encodeDraftText(draftOf(deepDoc(AT_LIMIT)).meta, deepDoc(AT_LIMIT, 'link'))).message).toBe(loaded.message);
+    expect(refusal(() => encodeDraftText(draftOf(deepDoc(AT_LIMIT)).meta, deepDoc(5000))).message).toBe(loaded.message);
   });
 
   it.each([1000, 5000, 100_000])('refuses %i levels fast, with a short message and no stack overflow', (levels) => {
