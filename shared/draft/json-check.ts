@@ -121,21 +121,40 @@ export function jsonDeeperThan(value: unknown, maxDepth: number): boolean {
   return false;
 }
 
+// How many levels a node's own JSON adds below its braces, its content aside: 1 for an `attrs`
+// object, 2 for a `marks` list, 3 when a mark has attributes.
+function ownExtra(node: PMNode): number {
+  let extra = 0;
+  for (const mark of node.marks) extra = Math.max(extra, Object.keys(mark.attrs).length > 0 ? 3 : 2);
+  if (extra < 1) for (const key in node.attrs) if (Object.hasOwn(node.attrs, key)) return 1;
+  return extra;
+}
+
 /**
  * The nesting depth of `node.toJSON()` (its own braces counting as 1), computed without calling
- * it: the check a draft must pass before it is serialised. Iterative.
+ * it: the check a draft must pass before it is serialised. Iterative. (Attribute values are
+ * strings, numbers or null in the schema, so an `attrs` object adds one level.)
  */
 export function nodeJsonDepth(node: PMNode): number {
   let deepest = 0;
-  const stack: { node: PMNode; depth: number }[] = [{ node, depth: 1 }];
-  while (stack.length > 0) {
-    const { node: current, depth } = stack.pop() as { node: PMNode; depth: number };
-    let own = depth;
-    for (const value of Object.values(current.attrs)) own = Math.max(own, depth + (value !== null && typeof value === 'object' ? 2 : 1));
-    for (const mark of current.marks) own = Math.max(own, depth + (Object.keys(mark.attrs).length > 0 ? 3 : 2));
-    if (current.childCount > 0) own = Math.max(own, depth + 1);
-    deepest = Math.max(deepest, own);
-    current.forEach((child) => stack.push({ node: child, depth: depth + 2 }));
+  const nodes: PMNode[] = [node];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const current = nodes.pop() as PMNode;
+    const depth = depths.pop() as number;
+    deepest = Math.max(deepest, depth + ownExtra(current));
+    const count = current.childCount;
+    if (count === 0) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (let i = 0; i < count; i++) {
+      const child = current.child(i);
+      // Leaves (text, atoms) are measured here rather than pushed.
+      if (child.childCount === 0) deepest = Math.max(deepest, depth + 2 + ownExtra(child));
+      else {
+        nodes.push(child);
+        depths.push(depth + 2);
+      }
+    }
   }
   return deepest;
 }
