@@ -4,8 +4,8 @@
  *
  * Loading validates everything (duplicate keys and nesting depth first, see json-check.ts) and
  * fails with a short `DraftError` whose message names what is wrong and where, never quoting the
- * file's text; it never "repairs" a draft silently. Older format versions are migrated on load; a newer one is
- * refused, so that an older Copydesk never writes over what it does not understand.
+ * file's text; it never "repairs" a draft silently. Older format versions are migrated on load;
+ * a newer one is refused, so that an older Copydesk never writes over what it does not understand.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import * as z from 'zod';
@@ -76,8 +76,9 @@ function notJsonMessage(error: unknown, text: string): string {
 }
 
 /**
- * Parses the text of a `.copydesk` file. Throws `DraftError` for text that is not JSON, not a
- * Copydesk draft, from a newer format version, or whose metadata or document is invalid.
+ * Parses the text of a `.copydesk` file. Throws `DraftError` for text that is not JSON, holds a
+ * duplicate key or nests deeper than `MAX_DEPTH`, is not a Copydesk draft, is from a newer
+ * format version, or whose metadata or document is invalid.
  */
 export function parseDraft(text: string): Draft {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
