@@ -2,6 +2,7 @@
  * The `copydesk` commands themselves: export, check and inspect. Each reads one draft through
  * `readDraftFile` and writes to standard output, or, for `export -o`, to a file through the
  * atomic writer. Mistakes are thrown as `InputError` (see `main.ts` for how they are printed).
+ * What they print of a draft goes through terminal-text.ts.
  */
 import { promises as fs } from 'node:fs';
 import nodePath from 'node:path';
@@ -15,6 +16,7 @@ import { DraftFileError, describeFileError, readDraftFile } from '../node/draft-
 import type { ExportFormat } from './args';
 import { EXIT, InputError, UsageError } from './errors';
 import { formatInspection } from './summary';
+import { terminalSafe, terminalSafeJson } from './terminal-text';
 
 /** Where commands print: standard output, injectable for callers that capture it. */
 export interface Output {
@@ -103,8 +105,8 @@ async function missingImagesOf(draftPath: string, draft: Draft): Promise<Set<str
 export async function runCheck(options: { draft: string }, out: Output): Promise<number> {
   const draft = await loadDraft(options.draft);
   const problems = findProblems(draft.doc, undefined, await missingImagesOf(options.draft, draft));
-  const lines = problems.map((problem) => `${problem.severity}: ${oneLine(problem.message)}`);
-  lines.push(`${options.draft}: ${problemSummary(problems)}`);
+  const lines = problems.map((problem) => `${problem.severity}: ${terminalSafe(oneLine(problem.message))}`);
+  lines.push(`${terminalSafe(options.draft)}: ${problemSummary(problems)}`);
   out.write(`${lines.join('\n')}\n`);
   return problems.some((problem) => problem.severity === 'error') ? EXIT.failed : EXIT.ok;
 }
@@ -113,6 +115,6 @@ export async function runCheck(options: { draft: string }, out: Output): Promise
 export async function runInspect(options: { draft: string; json: boolean }, out: Output): Promise<number> {
   const draft = await loadDraft(options.draft);
   const inspection = inspectDraft(draft, await missingImagesOf(options.draft, draft));
-  out.write(options.json ? `${JSON.stringify(inspection, null, 2)}\n` : formatInspection(inspection, draft.meta, problemSummary(inspection.problems)));
+  out.write(options.json ? `${terminalSafeJson(inspection)}\n` : formatInspection(inspection, draft.meta, problemSummary(inspection.problems)));
   return EXIT.ok;
 }

@@ -28,6 +28,7 @@ import { specialFileType } from '../node/read-regular-file';
 import { ImportFileError, readImportFile } from '../node/read-import-file';
 import type { Output } from './commands';
 import { EXIT, InputError, UsageError } from './errors';
+import { terminalSafe } from './terminal-text';
 
 const KIND_NAMES: Record<ImportKind, string> = { text: 'plain text', md: 'Markdown', html: 'HTML' };
 
@@ -35,6 +36,8 @@ const stderr: Output = { write: (text) => void process.stderr.write(text) };
 
 const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/gu, ' ').trim();
+// A line of the report that quotes the imported file or the draft made from it.
+const quote = (text: string): string => terminalSafe(oneLine(text));
 
 /** The input's text (electron/node/read-import-file.ts: strict UTF-8, an HTML file's declared charset honoured). */
 async function readInput(file: string, kind: ImportKind): Promise<string> {
@@ -65,15 +68,16 @@ export interface ImportHooks {
 /** The report of an import, for people. */
 export function formatImportReport(input: string, kind: ImportKind, output: string, headline: string, report: ImportReport, problems: ReturnType<typeof findProblems>): string {
   const lines = [
-    `Imported ${input} (${KIND_NAMES[kind]}) → ${output}`,
-    `Headline:   ${headline.trim() || '—'}`,
+    `Imported ${terminalSafe(input)} (${KIND_NAMES[kind]}) → ${terminalSafe(output)}`,
+    `Headline:   ${quote(headline) || '—'}`,
     `Recognised: ${plural(report.sources, 'source')}, ${plural(report.citations, 'citation')}, ${plural(report.readAlsoItems, '“Read also” item')}`,
   ];
-  if (report.dropped.length) lines.push(`Left out:   ${String(report.dropped.length)}`, ...report.dropped.map((line) => `  - ${oneLine(line)}`));
-  if (report.notes.length) lines.push(`Notes:      ${String(report.notes.length)}`, ...report.notes.map((line) => `  - ${oneLine(line)}`));
+  if (report.authors.length) lines.push(`Authors:    ${quote(report.authors.join(', '))}`);
+  if (report.dropped.length) lines.push(`Left out:   ${String(report.dropped.length)}`, ...report.dropped.map((line) => `  - ${quote(line)}`));
+  if (report.notes.length) lines.push(`Notes:      ${String(report.notes.length)}`, ...report.notes.map((line) => `  - ${quote(line)}`));
   const errors = problems.filter((p) => p.severity === 'error').length;
   lines.push(`Problems:   ${problems.length === 0 ? 'none' : `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}`}`);
-  for (const problem of problems) lines.push(`  ${problem.severity}: ${oneLine(problem.message)}`);
+  for (const problem of problems) lines.push(`  ${problem.severity}: ${quote(problem.message)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parseCommandLine, usageLine } from './args';
 import type { Output } from './commands';
 import { EXIT, InputError, UsageError } from './errors';
+import { terminalSafe } from './terminal-text';
 
 /** The version in package.json. */
 export function copydeskVersion(): string {
@@ -20,7 +21,8 @@ export function copydeskVersion(): string {
 const stdout: Output = { write: (text) => void process.stdout.write(text) };
 
 function fail(line: string): void {
-  process.stderr.write(`copydesk: ${line}\n`);
+  // Messages quote file names and what a draft holds.
+  process.stderr.write(`copydesk: ${terminalSafe(line)}\n`);
 }
 
 /** Runs `copydesk` with `args` (process.argv without node and the script); returns the exit code. */

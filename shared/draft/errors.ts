@@ -15,3 +15,25 @@ export class DraftError extends Error {
     this.kind = kind;
   }
 }
+
+/** The most characters a refusal message quotes from a draft (a key, a value, a path). */
+export const MAX_QUOTED = 60;
+
+/**
+ * `text` cut to at most `max` characters, with "…" where it was cut: what a message may quote of
+ * something a draft holds, so that a huge value never makes a huge message.
+ */
+export function capped(text: string, max = MAX_QUOTED): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * A value from a draft as a message may quote it: a string in JSON quotes (control characters
+ * escaped) and cut to `max`; a number, boolean or null as written; anything else by its kind.
+ */
+export function quoted(value: unknown, max = MAX_QUOTED): string {
+  if (typeof value === 'string') return JSON.stringify(capped(value, max));
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return capped(String(value), max);
+  if (value === undefined) return 'nothing';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

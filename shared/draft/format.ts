@@ -2,14 +2,16 @@
  * The `.copydesk` draft file: UTF-8 JSON holding a format name, a version, the metadata and the
  * ProseMirror document.
  *
- * Loading validates everything and fails with a `DraftError` whose message names what is wrong;
- * it never "repairs" a draft silently. Older format versions are migrated on load; a newer one is
- * refused, so that an older Copydesk never writes over what it does not understand.
+ * Loading validates everything (duplicate keys and nesting depth first, see json-check.ts) and
+ * fails with a short `DraftError` whose message names what is wrong and where, never quoting the
+ * file's text; it never "repairs" a draft silently. Older format versions are migrated on load;
+ * a newer one is refused, so that an older Copydesk never writes over what it does not understand.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import * as z from 'zod';
 import { schema } from '../schema';
-import { DraftError } from './errors';
+import { capped, DraftError, quoted } from './errors';
+import { MAX_DEPTH, nodeJsonDepth, scanJsonText, TOO_DEEP_MESSAGE } from './json-check';
 import { metaSchema, newMeta, type DraftMeta } from './meta';
 import { jsonSyntaxProblem } from '../json-error';
 import { stableStringify } from './stable-json';
@@ -45,23 +47,42 @@ function describeIssues(error: z.ZodError, prefix: string): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-      return `${path || 'the file'}: ${issue.message}`;
+      const path = [prefix, ...issue.path.map((part) => capped(String(part)))].filter(Boolean).join('.');
+      return `${path || 'the file'}: ${issueMessage(issue)}`;
     })
     .join('; ');
 }
 
 /**
- * Parses the text of a `.copydesk` file. Throws `DraftError` for text that is not JSON, not a
- * Copydesk draft, from a newer format version, or whose metadata or document is invalid.
+ * A zod issue's message, short: zod quotes unknown keys in full (a draft's key may be huge), so
+ * those are quoted here, cut; any other message is cut too.
+ */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.slice(0, 3).map((key) => quoted(key)).join(', ');
+    return `unknown key${issue.keys.length === 1 ? '' : 's'} ${keys}${issue.keys.length > 3 ? ', …' : ''}`;
+  }
+  return capped(issue.message, 200);
+}
+
+/**
+ * Parses the text of a `.copydesk` file. Throws `DraftError` for text that is not JSON, holds a
+ * duplicate key or nests deeper than `MAX_DEPTH`, is not a Copydesk draft, is from a newer
+ * format version, or whose metadata or document is invalid.
  */
 export function parseDraft(text: string): Draft {
-  let raw: unknown;
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
     throw new DraftError('not-json', `This file is ${jsonSyntaxProblem(error, json)}, so it is not a Copydesk draft.`);
+  }
+  // Before anything walks the value recursively (JSON.parse itself does not recurse).
+  const found = scanJsonText(json);
+  if (found?.kind === 'too-deep') throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
+  if (found?.kind === 'duplicate-key') {
+    throw new DraftError('not-draft', `This Copydesk draft is malformed: duplicate key ${quoted(found.key)} at line ${String(found.line)}, column ${String(found.column)}.`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== DRAFT_FORMAT) {
     throw new DraftError('not-draft', `This JSON file is not a Copydesk draft: it has no "format": "${DRAFT_FORMAT}".`);
@@ -90,12 +111,17 @@ export function parseDraft(text: string): Draft {
   return { meta: meta.data, doc };
 }
 
-/** The JSON value of a draft file, before stringifying. */
+/**
+ * The JSON value of a draft file, before stringifying. Throws `DraftError('invalid-document')` for
+ * a document nested deeper than a draft may be (`MAX_DEPTH`), which could not be loaded again.
+ */
 export function draftToJson(draft: Draft): Record<string, unknown> {
+  // The envelope's braces are the first level.
+  if (nodeJsonDepth(draft.doc) + 1 > MAX_DEPTH) throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
   return { format: DRAFT_FORMAT, version: DRAFT_VERSION, meta: draft.meta, doc: draft.doc.toJSON() as unknown };
 }
 
-/** Serialises a draft as pretty-printed JSON with a stable key order. */
+/** Serialises a draft as pretty-printed JSON with a stable key order; throws as `draftToJson` does. */
 export function serializeDraft(draft: Draft): string {
   return stableStringify(draftToJson(draft));
 }

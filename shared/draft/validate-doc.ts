@@ -4,7 +4,8 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema';
-import { DraftError } from './errors';
+import { capped, DraftError, quoted } from './errors';
+import { jsonDeeperThan, MAX_DEPTH, TOO_DEEP_MESSAGE } from './json-check';
 
 interface RawNode {
   type?: unknown;
@@ -16,13 +17,14 @@ const MARK_KEYS = new Set(['type', 'attrs']);
 
 function checkKeys(value: unknown, allowed: ReadonlySet<string>, what: string): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new RangeError(`${what} is not an object`);
-  for (const key of Object.keys(value)) if (!allowed.has(key)) throw new RangeError(`${what} has an unknown key "${key}"`);
+  for (const key of Object.keys(value)) if (!allowed.has(key)) throw new RangeError(`${what} has an unknown key ${quoted(key)}`);
 }
 
 function checkAttrNames(attrs: unknown, known: Record<string, unknown>, what: string): void {
   if (attrs === undefined) return;
   if (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs)) throw new RangeError(`the attributes of ${what} are not an object`);
-  for (const key of Object.keys(attrs)) if (!(key in known)) throw new RangeError(`${what} has an unknown attribute "${key}"`);
+  // Own keys only: "constructor" or "__proto__" is no attribute, whatever Object.prototype holds.
+  for (const key of Object.keys(attrs)) if (!Object.hasOwn(known, key)) throw new RangeError(`${what} has an unknown attribute ${quoted(key)}`);
 }
 
 // ProseMirror's fromJSON silently drops unknown keys and attributes; a draft holding them would
@@ -30,15 +32,16 @@ function checkAttrNames(attrs: unknown, known: Record<string, unknown>, what: st
 function checkShape(json: unknown): void {
   checkKeys(json, NODE_KEYS, 'a node');
   const raw = json as { type?: unknown; attrs?: unknown; marks?: unknown };
-  const type = typeof raw.type === 'string' ? schema.nodes[raw.type] : undefined;
-  if (!type) throw new RangeError(`unknown node type ${JSON.stringify(raw.type)}`);
+  const type = typeof raw.type === 'string' && Object.hasOwn(schema.nodes, raw.type) ? schema.nodes[raw.type] : undefined;
+  if (!type) throw new RangeError(`unknown node type ${quoted(raw.type)}`);
   checkAttrNames(raw.attrs, type.spec.attrs ?? {}, type.name);
   if (raw.marks !== undefined) {
     if (!Array.isArray(raw.marks)) throw new RangeError(`the marks of ${type.name} are not a list`);
     for (const mark of raw.marks as unknown[]) {
       checkKeys(mark, MARK_KEYS, 'a mark');
-      const markType = schema.marks[String((mark as { type?: unknown }).type)];
-      if (!markType) throw new RangeError(`unknown mark type ${JSON.stringify((mark as { type?: unknown }).type)}`);
+      const name = (mark as { type?: unknown }).type;
+      const markType = typeof name === 'string' && Object.hasOwn(schema.marks, name) ? schema.marks[name] : undefined;
+      if (!markType) throw new RangeError(`unknown mark type ${quoted(name)}`);
       checkAttrNames((mark as { attrs?: unknown }).attrs, markType.spec.attrs ?? {}, `mark ${markType.name}`);
     }
   }
@@ -86,15 +89,25 @@ function locate(json: unknown, path: string[]): { path: string[]; message: strin
   }
 }
 
+// A path of at most seven steps: the first three and the last three around "…".
+function shortPath(path: readonly string[]): string {
+  const steps = path.length > 7 ? [...path.slice(0, 3), '…', ...path.slice(-3)] : path;
+  return steps.map((step) => capped(step)).join(' › ');
+}
+
 /** Builds and checks the document of a draft; throws `DraftError('invalid-document')` if it does not fit the schema. */
 export function validateDocJson(json: unknown): PMNode {
   if (json === null || typeof json !== 'object' || (json as RawNode).type !== 'doc') {
     throw new DraftError('invalid-document', 'The draft\'s document is missing or is not a Copydesk document (expected "doc": {"type": "doc", …}).');
   }
+  // The document's braces are the second level of the file's (`MAX_DEPTH` counts the envelope's).
+  if (jsonDeeperThan(json, MAX_DEPTH - 1)) throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
   try {
     return build(json);
-  } catch {
+  } catch (error) {
     const found = locate(json, ['document']);
-    throw new DraftError('invalid-document', `The draft's document does not fit Copydesk's article schema at ${found.path.join(' › ')}: ${found.message}.`);
+    // Should a rebuild pass where the whole failed, the first failure is the reason.
+    const reason = found.message === 'valid' && error instanceof Error ? error.message : found.message;
+    throw new DraftError('invalid-document', `The draft's document does not fit Copydesk's article schema at ${shortPath(found.path)}: ${capped(reason, 200)}.`);
   }
 }

@@ -25,6 +25,8 @@ import type { Draft } from '../draft/format';
 import { newMeta, slugify } from '../draft/meta';
 import { schema } from '../schema';
 import { EMPHASIS_ONLY, NodeFitter } from './fit';
+import { parseByline } from './byline';
+import { clip } from './fit';
 import type { ParsedSource } from './source-text';
 import type { ImportBlock, ImportInline } from './tree';
 import type { ImportResult } from './types';
@@ -59,6 +61,8 @@ export class DraftBuilder {
   headline = '';
   /** The standfirst's content (emphasis only; citations are not allowed there). */
   standfirst: ImportInline[] = [];
+  /** The authors a byline named (byline.ts), for `meta.authors`. */
+  authors: string[] = [];
   /** Body blocks, in order. */
   readonly blocks: ImportBlock[] = [];
   /** What the input held that the draft does not (see ImportReport). */
@@ -68,6 +72,19 @@ export class DraftBuilder {
   private readonly declared: Declared[] = [];
   private readonly keys = new Set<string>();
   private duplicates = 0;
+
+  /**
+   * Takes `text` as the byline when it is one (byline.ts) and none was found before: its names
+   * become the authors, and an agency after them is listed as left out. Returns whether it was.
+   */
+  byline(text: string, needsBy = true): boolean {
+    if (this.authors.length > 0) return false;
+    const byline = parseByline(text, needsBy);
+    if (byline === null) return false;
+    this.authors = [...byline.authors];
+    if (byline.agency) this.dropped.push(`The agency “${clip(byline.agency)}” in the byline (Authors lists people).`);
+    return true;
+  }
 
   /** True when a source is declared under `key`. */
   has(key: string): boolean {
@@ -162,7 +179,7 @@ export class DraftBuilder {
       schema.node('sources', null, sources.map((source) => schema.node('source', source))),
     ]);
     doc.check();
-    const draft: Draft = { meta: { ...newMeta(now), slug: slugify(headline) }, doc };
+    const draft: Draft = { meta: { ...newMeta(now), slug: slugify(headline), authors: this.authors.slice(0, 100).map((name) => name.slice(0, 200)) }, doc };
     let citations = 0;
     let readAlsoItems = 0;
     doc.descendants((node) => {
@@ -170,7 +187,7 @@ export class DraftBuilder {
       else if (node.type.name === 'read_also') readAlsoItems += node.childCount;
       return node.type.name !== 'sources';
     });
-    return { draft, report: { sources: sources.length, citations, readAlsoItems, dropped: this.dropped, notes: this.notes } };
+    return { draft, report: { sources: sources.length, citations, readAlsoItems, authors: draft.meta.authors, dropped: this.dropped, notes: this.notes } };
   }
 }
 

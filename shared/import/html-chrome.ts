@@ -5,8 +5,8 @@
  * navigation (`nav`, `role="navigation"`/`"search"`/`"contentinfo"`), footers, asides that are
  * not "Read also" blocks, and elements named (class or id) like sharing tools, newsletters,
  * advertising, cookie notices, comments, breadcrumbs, skip links, screen-reader-only text,
- * bylines, datelines and tag lists. A paragraph that is only a chrome phrase ("Skip to
- * content") is left out too.
+ * bylines that name no one (html.ts reads the others into the authors), datelines and tag
+ * lists. A paragraph that is only a chrome phrase ("Skip to content") is left out too.
  */
 import { attr, hasName, type HElement } from './html-dom';
 

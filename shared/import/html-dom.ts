@@ -49,11 +49,35 @@ export const SKIPPED = new Set([
   'base', 'portal', 'map', 'area', 'track', 'param', 'slot',
 ]);
 
-/** True for an element whose content never shows or is never imported (see SKIPPED, and `hidden`). */
+// An inline style that hides the element (the only styles a page's markup can be trusted to carry).
+const HIDING_STYLE = /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/iu;
+
+/**
+ * Why `element` is hidden from readers, or null: the `hidden` attribute, `aria-hidden="true"`
+ * (hidden from screen readers, so not text a page means to say), or an inline style
+ * `display: none` / `visibility: hidden`. Hidden text is never imported, and it is listed.
+ */
+export function hiddenBy(element: HElement): string | null {
+  if (attr(element, 'hidden') !== null) return 'hidden';
+  if (attr(element, 'aria-hidden')?.trim().toLowerCase() === 'true') return 'aria-hidden';
+  const style = HIDING_STYLE.exec(attr(element, 'style') ?? '');
+  return style ? (style[1] as string).replace(/\s+/gu, '').replace(':', ': ').toLowerCase() : null;
+}
+
+/** The line `report.dropped` gives a hidden element's text, or null when it holds no text. */
+export function hiddenTextLine(element: HElement, clip: (text: string) => string): string | null {
+  const why = hiddenBy(element);
+  if (why === null) return null;
+  // The element's own text, its hiding aside (rawText would give nothing for it).
+  const text = children(element).map(rawText).join('').replace(/[ \t\n\r\f]+/gu, ' ').trim();
+  return text ? `Hidden text (${why}): “${clip(text)}”.` : null;
+}
+
+/** True for an element whose content never shows or is never imported (see SKIPPED, and `hiddenBy`). */
 export function isSkipped(node: HNode): boolean {
   if (!isElement(node)) return false;
   if (!isHtmlElement(node)) return true;
-  return SKIPPED.has(node.tagName) || attr(node, 'hidden') !== null || attr(node, 'aria-hidden') === 'true';
+  return SKIPPED.has(node.tagName) || hiddenBy(node) !== null;
 }
 
 /** The text of a subtree as a reader sees it (skipped elements left out), white space as written. */

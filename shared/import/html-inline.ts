@@ -9,7 +9,7 @@
 import type { Mark } from 'prosemirror-model';
 import { schema } from '../schema';
 import { clip } from './fit';
-import { attr, children, hasName, isElement, isSkipped, textOf, type HElement, type HNode } from './html-dom';
+import { attr, children, hasName, hiddenTextLine, isElement, isHtmlElement, isSkipped, textOf, type HElement, type HNode } from './html-dom';
 import { linkMark } from './links';
 import type { ImportInline } from './tree';
 
@@ -61,7 +61,13 @@ export class InlineWalker {
       if (text !== '') out.push({ kind: 'text', text, marks });
       return;
     }
-    if (!isElement(node) || isSkipped(node) || this.resolver.isBackLink(node) || this.leaveOut(node)) return;
+    if (!isElement(node)) return;
+    if (isSkipped(node)) {
+      const hidden = isHtmlElement(node) ? hiddenTextLine(node, clip) : null;
+      if (hidden) this.dropped.push(hidden);
+      return;
+    }
+    if (this.resolver.isBackLink(node) || this.leaveOut(node)) return;
     const tag = node.tagName;
     const key = tag === 'a' || tag === 'sup' ? this.resolver.keyOf(node) : null;
     if (key !== null) {

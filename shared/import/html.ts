@@ -14,6 +14,10 @@
  *   before the body's first paragraph, else the paragraph right after the `<h1>`, when it has no
  *   citation and at most 600 characters (its links, which a standfirst cannot hold, are dropped
  *   and listed).
+ * - The authors (byline.ts): a byline box (`<address>`, an element named `byline` or `author`,
+ *   or holding `rel="author"` links; dates in it are listed as left out), else a "By Jane Doe"
+ *   paragraph between the headline and the body, else `<meta name="author">`. A box that names
+ *   no one is page chrome, as before.
  * - Footnotes (html-footnotes.ts): references become citations, note lists become sources.
  * - "Read also": an `<aside>` (or an element named `related`, `read-also`, `more-on`…) titled
  *   "Read also", "Related", "More on this"…, or such a heading or bold paragraph followed by a
@@ -30,7 +34,7 @@ import { parse } from 'parse5';
 import { DraftBuilder } from './builder';
 import { clip, isBlankInline } from './fit';
 import { chromeKind } from './html-chrome';
-import { attr, children, find, findAll, hasName, isElement, isSkipped, limitDepth, MAX_DEPTH, textOf, type HElement, type HNode } from './html-dom';
+import { attr, children, find, findAll, hasName, hiddenBy, hiddenTextLine, isElement, isHtmlElement, isSkipped, limitDepth, MAX_DEPTH, textOf, type HElement, type HNode } from './html-dom';
 import { HtmlFootnotes } from './html-footnotes';
 import { InlineWalker, isInline, named } from './html-inline';
 import { figureBlock, KICKER_NAMES, preContent, readAlsoBlock, tableRows } from './html-parts';
@@ -41,6 +45,22 @@ import type { ImportOptions, ImportResult } from './types';
 
 const READ_ALSO_NAMES = 'related|related-articles|related-stories|read-also|readalso|read-more|more-on-this|more-on|see-also|further-reading';
 const HEADING = /^h[1-6]$/u;
+const BYLINE_NAMES = /(?:^|[\s_-])(?:byline|bylines|author|authors|author-name|article-author)(?:$|[\s_-])/u;
+const DATE_NAMES = /(?:^|[\s_-])(?:date|dateline|timestamp|published|updated)(?:$|[\s_-])/u;
+
+const isAuthorLink = (element: HElement): boolean => (attr(element, 'rel') ?? '').toLowerCase().split(/\s+/u).includes('author');
+
+/** The text of `element` as `textOf` gives it, leaving out the subtrees in `without`. */
+function textWithout(element: HElement, without: ReadonlySet<HNode>): string {
+  const parts: string[] = [];
+  const walk = (node: HNode): void => {
+    if (without.has(node)) return;
+    if (node.nodeName === '#text') parts.push((node as { value: string }).value);
+    else if (!isSkipped(node)) for (const child of children(node)) walk(child);
+  };
+  walk(element);
+  return parts.join('').replace(/[ \t\n\r\f]+/gu, ' ').trim();
+}
 const MAX_STANDFIRST = 600;
 
 /** The next sibling element of `node` (text of white space skipped), or null. */
@@ -91,9 +111,9 @@ class HtmlReader {
 
   private skip(element: HElement): void {
     const tag = element.namespaceURI === 'http://www.w3.org/1999/xhtml' ? element.tagName : element.tagName === 'svg' || element.tagName === 'math' ? element.tagName : `${element.tagName} (SVG or MathML)`;
-    if (attr(element, 'hidden') !== null || attr(element, 'aria-hidden') === 'true') {
-      const text = textOf(element);
-      if (text) this.builder.dropped.push(`Hidden text: “${clip(text)}”.`);
+    if (isHtmlElement(element) && hiddenBy(element) !== null) {
+      const line = hiddenTextLine(element, clip);
+      if (line) this.builder.dropped.push(line);
       return;
     }
     this.skipped.set(tag, (this.skipped.get(tag) ?? 0) + 1);
@@ -172,6 +192,7 @@ class HtmlReader {
       if (text) this.builder.dropped.push(`A label above the headline: “${clip(text)}”.`);
       return index;
     }
+    if (this.nested === 0 && this.isBylineBox(element) && this.takeByline(element)) return index;
     const chrome = chromeKind(element);
     if (chrome && !(this.headline && find(element, (el) => el === this.headline))) {
       const text = textOf(element);
@@ -222,6 +243,8 @@ class HtmlReader {
           this.builder.dropped.push(`Page chrome: “${clip(text)}”.`);
           return index;
         }
+        // "By Jane Doe" between the headline and the body.
+        if (this.nested === 0 && this.headline !== null && !this.bodyStarted && this.builder.byline(text)) return index;
         if (!isBlankInline(content)) this.emit(out, { type: 'paragraph', content }, element);
         return index;
       }
@@ -291,6 +314,25 @@ class HtmlReader {
     }
     for (const block of this.blocks(children(element))) out.push(block);
     return index;
+  }
+
+  /** True for an element that holds a byline: `<address>`, one named byline/author(s), or one holding a `rel="author"` link. */
+  private isBylineBox(element: HElement): boolean {
+    if (element.tagName === 'address' || hasName(element, BYLINE_NAMES)) return true;
+    return find(element, (el) => el.tagName === 'a' && isAuthorLink(el)) !== null && textOf(element).length <= 300 && !this.bodyStarted;
+  }
+
+  /**
+   * Reads a byline box into the authors: its `rel="author"` links when it has some, else its
+   * text without dates. The dates are listed as left out. False when it names no authors.
+   */
+  private takeByline(element: HElement): boolean {
+    const links = findAll(element, (el) => el.tagName === 'a' && isAuthorLink(el));
+    const dates = findAll(element, (el) => el.tagName === 'time' || hasName(el, DATE_NAMES));
+    const text = links.length ? links.map((link) => textOf(link)).join(', ') : textWithout(element, new Set(dates));
+    if (!this.builder.byline(text, false)) return false;
+    for (const date of dates) if (textOf(date)) this.builder.dropped.push(`The date in the byline, “${clip(textOf(date))}” (a draft keeps its own dates).`);
+    return true;
   }
 
   /** The title of a box: a heading (or element named title/heading) as its first element, else its `aria-label`. */
@@ -365,6 +407,12 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportRes
       }
     }
     for (const block of reader.blocks(children(root))) builder.block(block);
+  }
+  // The page's <meta name="author">, when the article has no byline.
+  if (builder.authors.length === 0) {
+    const head = htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'head');
+    const meta = head ? children(head).find((node): node is HElement => isElement(node) && node.tagName === 'meta' && attr(node, 'name')?.toLowerCase() === 'author') : undefined;
+    if (meta) builder.byline(attr(meta, 'content') ?? '', false);
   }
   for (const note of footnotes.notes) builder.source(note.key, note.label, parseSourcePieces(footnotes.pieces(note, builder.dropped), { findUrls: true }));
   reader.finishReport();

@@ -6,6 +6,8 @@
  *   and `######` become level 4). Without one the headline is empty, and the draft's check says so;
  * - the first paragraph right after that headline is the standfirst when it holds only text and
  *   emphasis (a standfirst has no links, citations or breaks); otherwise it stays in the body;
+ * - a "By Jane Doe" paragraph right before or after that standfirst gives the draft's authors
+ *   (byline.ts; an agency after the names is listed as left out);
  * - a paragraph starting with an image followed by a line break or by nothing is a figure: the
  *   image's alt text, its title as the credit, the rest of the paragraph as the caption. Only
  *   https and `assets/` images can be kept; another image leaves its alt text as text and is
@@ -375,11 +377,22 @@ export function importMarkdown(markdown: string, options: ImportOptions = {}): I
   if (tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
     builder.headline = plain(tokens[1]?.children ?? []);
     start = 3;
-    const next = tokens[3];
-    const children = tokens[4]?.children ?? [];
-    if (next?.type === 'paragraph_open' && children.length > 0 && children.every((t) => PLAIN_INLINE.has(t.type))) {
+    // A paragraph of text and emphasis only, at `at`: its inline tokens, else null.
+    const plainParagraph = (at: number): Token[] | null => {
+      const children = tokens[at + 1]?.children ?? [];
+      return tokens[at]?.type === 'paragraph_open' && children.length > 0 && children.every((t) => PLAIN_INLINE.has(t.type)) ? children : null;
+    };
+    // A "By …" paragraph under the headline, before or after the standfirst.
+    const byline = (): void => {
+      const children = plainParagraph(start);
+      if (children && builder.byline(plain(children))) start += 3;
+    };
+    byline();
+    const children = plainParagraph(start);
+    if (children) {
       builder.standfirst = reader.inline(children);
-      start = 6;
+      start += 3;
+      byline();
     }
   } else {
     builder.notes.push('The Markdown does not start with a “# ” headline, so the headline is empty.');

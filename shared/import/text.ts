@@ -15,6 +15,9 @@
  *   the draft's own `assets/` folder named after the caption (`assets/<caption-slug>.jpg`): the
  *   place where the picture goes, never an invented web address. The file does not exist until
  *   the reporter adds it, and `report.notes` says so;
+ * - **byline**: a one-line block "By Jane Doe", "By Jane Doe and John Roe"… between the headline
+ *   and the body gives the draft's authors (byline.ts; an agency after the names is listed as
+ *   left out); any other "By …" line is text;
  * - **standfirst**: the first paragraph after the headline (figures and chrome may stand
  *   between), when it has no citation marker and at most 500 characters;
  * - **references**: a block starting with `[n]` holds references `[n] "Title," Outlet, Year`,
@@ -150,6 +153,8 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       builder.dropped.push(`The headline repeated as page chrome: “${clip(line)}”.`);
       continue;
     }
+    // A byline under the headline, before the body (the standfirst may stand between).
+    if (line !== null && builder.headline !== '' && builder.blocks.every((b) => b.type === 'figure') && builder.byline(line)) continue;
     // A caption written twice, in one block or in two blocks in a row.
     const twice = block.lines.length === 2 && block.lines[0]?.trim() === block.lines[1]?.trim() ? (block.lines[0] ?? '').trim() : line !== null && single(blocks[i + 1]) === line ? line : null;
     if (twice !== null && twice.length <= 300 && !hasMarkers(twice)) {

@@ -18,6 +18,8 @@ export interface ImportReport {
   readonly citations: number;
   /** Items of all "Read also" blocks together. */
   readonly readAlsoItems: number;
+  /** The authors read from a byline (the draft's `meta.authors`). */
+  readonly authors: readonly string[];
   /** Everything of the input that is not in the draft, one sentence each (page chrome, unsafe URLs, scripts…). */
   readonly dropped: readonly string[];
   /** Decisions worth knowing about (a figure without picture, merged sources, tables flattened…). */

@@ -5,7 +5,9 @@
  * that changed: O(blocks) string joins instead of converting and copying the whole document.
  */
 import { Fragment, type Node as PMNode } from 'prosemirror-model';
+import { DraftError } from '../draft/errors';
 import { DRAFT_FORMAT, DRAFT_VERSION } from '../draft/format';
+import { MAX_DEPTH, nodeJsonDepth, TOO_DEEP_MESSAGE } from '../draft/json-check';
 import type { DraftMeta } from '../draft/meta';
 import type { DraftText } from './channels';
 
@@ -13,12 +15,17 @@ import type { DraftText } from './channels';
 export class DraftTextEncoder {
   private readonly blocks = new WeakMap<PMNode, string>();
 
-  /** The JSON text of `doc` (equal to `JSON.stringify(doc.toJSON())`). */
+  /**
+   * The JSON text of `doc` (equal to `JSON.stringify(doc.toJSON())`). Throws `DraftError` for a
+   * document nested deeper than a draft may be (`MAX_DEPTH`), which the main process would refuse.
+   */
   docText(doc: PMNode): string {
     const parts: string[] = [];
     doc.forEach((block) => {
       let text = this.blocks.get(block);
       if (text === undefined) {
+        // Checked before toJSON and JSON.stringify recurse: the envelope, the doc and its content hold a block three levels down.
+        if (nodeJsonDepth(block) + 3 > MAX_DEPTH) throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
         text = JSON.stringify(block.toJSON());
         this.blocks.set(block, text);
       }

@@ -9,7 +9,8 @@
  * (`validateDocJson`).
  */
 import * as z from 'zod';
-import { DRAFT_EXTENSION, DRAFT_FORMAT, DRAFT_VERSION, parseDraft, type Draft } from '../draft/format';
+import { DRAFT_EXTENSION, DRAFT_FORMAT, DRAFT_VERSION, issueMessage, parseDraft, type Draft } from '../draft/format';
+import { capped } from '../draft/errors';
 import { metaSchema } from '../draft/meta';
 import { IMPORT_KINDS } from '../import/types';
 import { isAssetSrc } from '../problem-checks';
@@ -185,9 +186,9 @@ export function describeIssues(error: z.ZodError, max = 5): string {
   return error.issues
     .slice(0, max)
     .map((issue) => {
-      const where = issue.path.map(String).join('.');
+      const where = issue.path.map((part) => capped(String(part))).join('.');
       // The caller ends the sentence; an issue's own final period would double it.
-      const message = issue.message.replace(/\.$/u, '');
+      const message = issueMessage(issue).replace(/\.$/u, '');
       return where === '' ? message : `${where}: ${message}`;
     })
     .join('; ');

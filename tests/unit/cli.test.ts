@@ -16,6 +16,7 @@ import { exportMarkdown } from '../../shared/export/markdown';
 import { inspectDraft } from '../../shared/inspect';
 import { schema } from '../../shared/schema';
 import { article, cite, draftOf, p, readAlso, source } from './helpers/build';
+import { deepDraftText } from './helpers/deep-draft';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'electron/cli/copydesk.mjs');
@@ -63,6 +64,24 @@ const faulty: Draft = draftOf(
 
 const warningsOnly: Draft = draftOf(article({ headline: 'Only a warning', body: [p('Text.')], sources: [source('spare', { title: 'Spare' })] }));
 
+// Escape sequences and bidi controls a hostile draft may hold: retitle the window (OSC 0), clear
+// the screen (CSI 2J), a hyperlink whose text hides its target (OSC 8), C1 CSI, a right-to-left override.
+const HOSTILE = {
+  headline: 'Calm\x1b]0;pwned\x07 headline\x1b[2J',
+  sourceTitle: 'Report \u202etxt.exe\u202c done',
+  itemTitle: '\x1b]8;;https://evil.example\x1b\\Click\x1b]8;;\x1b\\ \u009b31m red',
+};
+const hostile: Draft = draftOf(
+  article({
+    headline: HOSTILE.headline,
+    body: [p('Cites ', cite('s'), '.'), readAlso('', { title: HOSTILE.itemTitle, url: '' })],
+    sources: [source('s', { title: HOSTILE.sourceTitle, outlet: 'Out\x1b[8mlet' })],
+  }),
+);
+// What no line printed from a draft may hold raw.
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 const cleanJson = serializeDraft(clean);
 const mutated = (change: (raw: Record<string, unknown>) => void): string => {
   const raw = JSON.parse(cleanJson) as Record<string, unknown>;
@@ -81,6 +100,12 @@ beforeAll(async () => {
     'newer.copydesk': mutated((raw) => (raw.version = 99)),
     'bad-doc.copydesk': mutated((raw) => ((raw.doc as { content: { type: string }[] }).content[2]!.type = 'marquee')),
     'bad-meta.copydesk': mutated((raw) => ((raw.meta as { status: string }).status = 'published')),
+    'hostile.copydesk': serializeDraft(hostile),
+    'deep-1000.copydesk': deepDraftText(1000),
+    'deep-5000.copydesk': deepDraftText(5000),
+    'deep-100000.copydesk': deepDraftText(100_000),
+    'duplicate-key.copydesk': cleanJson.replace('"version": 1,', '"version": 1,\n  "version": 1,'),
+    'huge-key.copydesk': mutated((raw) => (raw['k'.repeat(500_000)] = 1)),
     'latin1.copydesk': Uint8Array.from([...new TextEncoder().encode(cleanJson.slice(0, 40)), 0xe9, ...new TextEncoder().encode(cleanJson.slice(40))]),
   };
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(dir, name), content);
@@ -241,6 +266,41 @@ describe('copydesk inspect', () => {
   });
 });
 
+describe('copydesk: what a draft holds is printed with its control characters escaped', () => {
+  it('inspect shows escape sequences and bidi overrides escaped', () => {
+    const run = copydesk('inspect', 'hostile.copydesk');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(RAW_CONTROLS);
+    expect(run.stdout).toContain('Headline:   Calm\\x1b]0;pwned\\x07 headline\\x1b[2J\n');
+    expect(run.stdout).toContain('“Report \\u202etxt.exe\\u202c done” — Out\\x1b[8mlet');
+    expect(run.stdout).toContain('- \\x1b]8;;https://evil.example\\x1b\\Click\\x1b]8;;\\x1b\\ \\x9b31m red (no URL)');
+  });
+
+  it('inspect --json escapes them too, and parses to exactly inspectDraft’s result', () => {
+    const run = copydesk('inspect', 'hostile.copydesk', '--json');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(RAW_CONTROLS);
+    expect(run.stdout).toContain('Report \\u202etxt.exe\\u202c done');
+    expect(JSON.parse(run.stdout)).toEqual(inspectDraft(hostile));
+  });
+
+  it('check escapes them in problem lines that quote the draft', () => {
+    const run = copydesk('check', 'hostile.copydesk');
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toMatch(RAW_CONTROLS);
+    expect(run.stdout).toMatch(/^error: The “Read also” item 1 .*\(“\\x1b\]8;;https:.*”\) has no URL\.$/mu);
+  });
+
+  it('escapes them in an error line that names the file', async () => {
+    await fs.writeFile(path.join(dir, 'bad\x1b[2J.copydesk'), '{');
+    const run = copydesk('check', 'bad\x1b[2J.copydesk');
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(RAW_CONTROLS);
+    expect(run.stderr).toMatch(/^copydesk: bad\\x1b\[2J\.copydesk: This file is not valid JSON/u);
+    await fs.rm(path.join(dir, 'bad\x1b[2J.copydesk'));
+  });
+});
+
 describe('copydesk: user mistakes give one line on stderr, the right exit code, and leave the draft alone', () => {
   const cases: { name: string; args: string[]; status: 1 | 2; message: RegExp; input?: string }[] = [
     { name: 'missing file', args: ['check', 'nowhere.copydesk'], status: 1, message: /^nowhere\.copydesk: no such file\.$/u },
@@ -250,6 +310,11 @@ describe('copydesk: user mistakes give one line on stderr, the right exit code, 
     { name: 'not a draft', args: ['inspect', 'not-draft.copydesk', '--json'], status: 1, message: /is not a Copydesk draft/u, input: 'not-draft.copydesk' },
     { name: 'newer version', args: ['export', 'newer.copydesk', '--to', 'md', '-o', 'newer.md'], status: 1, message: /written by a newer Copydesk \(format version 99\)/u, input: 'newer.copydesk' },
     { name: 'invalid document', args: ['export', 'bad-doc.copydesk', '--to', 'html'], status: 1, message: /^bad-doc\.copydesk: .*marquee/u, input: 'bad-doc.copydesk' },
+    { name: 'lists nested 1,000 deep', args: ['check', 'deep-1000.copydesk'], status: 1, message: /^deep-1000\.copydesk: The draft is nested too deeply .* up to 500 levels\.$/u, input: 'deep-1000.copydesk' },
+    { name: 'lists nested 5,000 deep', args: ['inspect', 'deep-5000.copydesk'], status: 1, message: /^deep-5000\.copydesk: The draft is nested too deeply/u, input: 'deep-5000.copydesk' },
+    { name: 'lists nested 100,000 deep', args: ['export', 'deep-100000.copydesk', '--to', 'html'], status: 1, message: /^deep-100000\.copydesk: The draft is nested too deeply/u, input: 'deep-100000.copydesk' },
+    { name: 'a duplicate key', args: ['check', 'duplicate-key.copydesk'], status: 1, message: /^duplicate-key\.copydesk: .*duplicate key "version" at line 4, column 3\.$/u, input: 'duplicate-key.copydesk' },
+    { name: 'a 500 KB unknown key', args: ['check', 'huge-key.copydesk'], status: 1, message: /^huge-key\.copydesk: .*unknown key "k+…"\.$/u, input: 'huge-key.copydesk' },
     { name: 'invalid metadata', args: ['check', 'bad-meta.copydesk'], status: 1, message: /^bad-meta\.copydesk: The draft's metadata is invalid: meta\.status/u, input: 'bad-meta.copydesk' },
     { name: 'output folder missing', args: ['export', 'clean.copydesk', '--to', 'md', '-o', 'no/such/dir/out.md'], status: 1, message: /^no\/such\/dir\/out\.md: cannot write it, its folder does not exist\.$/u, input: 'clean.copydesk' },
     { name: 'output is a folder', args: ['export', 'clean.copydesk', '--to', 'md', '-o', 'folder.copydesk'], status: 1, message: /^folder\.copydesk: is a folder/u, input: 'clean.copydesk' },
@@ -276,6 +341,7 @@ describe('copydesk: user mistakes give one line on stderr, the right exit code, 
     expect(run.stderr.endsWith('\n')).toBe(true);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
+    expect(lines[0]?.length).toBeLessThan(300);
     expect(run.stderr).not.toMatch(/^\s+at /mu);
     expect(lines[0]).toMatch(/^copydesk: /u);
     expect(lines[0]?.slice('copydesk: '.length)).toMatch(message);

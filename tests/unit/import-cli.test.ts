@@ -37,6 +37,8 @@ beforeAll(async () => {
   await fs.writeFile(path.join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait\n', 'latin1'));
   await fs.writeFile(path.join(dir, 'legacy.html'), Buffer.from('<html><head><meta charset="windows-1252"></head><body><h1>Caf\xe9 \x93quoted\x94</h1><p>Dek.</p></body></html>', 'latin1'));
   await fs.writeFile(path.join(dir, 'story.pdf'), 'not really');
+  await fs.writeFile(path.join(dir, 'byline.txt'), 'Council approves flood plan\n\nBy Jane Doe, John Roe and Ann Poe | Reuters\n\nThe vote was close.\n\nBody.\n');
+  await fs.writeFile(path.join(dir, 'hostile.html'), '<nav><a href="/">Home \x1b[2J</a></nav><h1>Title\x1b]0;pwned\x07</h1><p>Body \u202e text \u009b1m.</p>');
   await fs.mkdir(path.join(dir, 'folder.md'));
 });
 
@@ -119,6 +121,30 @@ describe('copydesk import', () => {
     expect(lines[0]?.slice('copydesk: '.length)).toMatch(message);
     expect(listing()).toEqual(files);
     expect(readFileSync(path.join(dir, 'seed.txt'))).toEqual(seed);
+  });
+
+  it('reports the authors a byline gave, and the agency it left out', () => {
+    const run = copydesk('import', 'byline.txt', '-o', 'byline.copydesk');
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').slice(2, 6)).toEqual([
+      'Recognised: 0 sources, 0 citations, 0 “Read also” items',
+      'Authors:    Jane Doe, John Roe, Ann Poe',
+      'Left out:   1',
+      '  - The agency “Reuters” in the byline (Authors lists people).',
+    ]);
+    expect(parseDraft(readFileSync(path.join(dir, 'byline.copydesk'), 'utf8')).meta.authors).toEqual(['Jane Doe', 'John Roe', 'Ann Poe']);
+  });
+
+  it('prints what it quotes of the file with control characters and bidi overrides escaped', () => {
+    // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+    const run = copydesk('import', 'hostile.html', '-o', '-');
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(raw);
+    expect(run.stderr).toContain('Headline:   Title\\x1b]0;pwned\\x07\n');
+    expect(run.stderr).toContain('  - Page chrome: <nav> “Home \\x1b[2J”.\n');
+    // The draft itself keeps the text as it was.
+    expect(parseDraft(run.stdout).doc.child(0).textContent).toBe('Title\x1b]0;pwned\x07');
   });
 
   it('is listed in the help', () => {

@@ -55,13 +55,15 @@ describe('news and CMS pages', () => {
       '{"title":"Dock strike halts terminal","outlet":"Port Gazette","date":"11 August 2025","url":"https://portgazette.example/strike","note":""}',
       '{"title":"","outlet":"","date":"","url":"","note":"Operators\' association, press release of 14 August."}',
     ]);
-    expect(report).toMatchObject({ sources: 2, citations: 3, readAlsoItems: 2 });
+    expect(report).toMatchObject({ sources: 2, citations: 3, readAlsoItems: 2, authors: ['Jane Reporter'] });
+    expect(draft.meta.authors).toEqual(['Jane Reporter']);
+    expect(report.dropped.some((line) => line.includes('Jane Reporter'))).toBe(false);
     expect(report.dropped).toEqual(
       expect.arrayContaining([
         'Outside the article: <a> “Skip to content”.',
         'Outside the article: <footer> “© The Daily Example”.',
         'A label above the headline: “Business”.',
-        'Page chrome: <div class="byline"> “By Jane Reporter 17 August 2025”.',
+        'The date in the byline, “17 August 2025” (a draft keeps its own dates).',
         'Page chrome: <div class="ad-slot"> “Advertisement”.',
       ]),
     );
@@ -167,6 +169,44 @@ function mdTokens(tokens: readonly Token[]): Token[] {
 
 const hostile = readdirSync(new URL('hostile/', FIXTURES)).filter((f) => f.endsWith('.html')).sort();
 
+describe('bylines fill the authors', () => {
+  const authorsOf = (html: string): { authors: readonly string[]; dropped: readonly string[]; body: string[] } => {
+    const { draft, report } = importHtml(html, { now: NOW });
+    expect(report.authors).toEqual(draft.meta.authors);
+    const body: string[] = [];
+    draft.doc.forEach((node) => body.push(node.textContent));
+    return { authors: draft.meta.authors, dropped: report.dropped, body };
+  };
+
+  it.each([
+    ['<p class="byline">', '<h1>T</h1><p class="byline">By Jane Doe and John Roe</p><p>Body.</p>', ['Jane Doe', 'John Roe']],
+    ['<address>', '<h1>T</h1><address>Jane Doe, John Roe and Ann Poe</address><p>Body.</p>', ['Jane Doe', 'John Roe', 'Ann Poe']],
+    ['rel="author" links', '<h1>T</h1><p>Words by <a rel="author" href="/a">Ann Poe</a> &amp; <a rel="nofollow author" href="/b">Bo Li</a></p><p>Body.</p>', ['Ann Poe', 'Bo Li']],
+    ['<meta name="author">', '<html><head><meta name="Author" content="Meta Person"></head><body><h1>T</h1><p>Body.</p></body></html>', ['Meta Person']],
+    ['a "By …" paragraph under the headline', '<h1>T</h1><p>BY JANE DOE</p><p>Body.</p>', ['Jane Doe']],
+    ['an element named author inside a header', '<article><header><h1>T</h1><div class="article-author">Jane Doe</div></header><p>Body.</p></article>', ['Jane Doe']],
+  ])('from %s', (_what, html, authors) => {
+    expect(authorsOf(html).authors).toEqual(authors);
+  });
+
+  it('prefers the article’s byline to <meta name="author">', () => {
+    expect(authorsOf('<html><head><meta name="author" content="Site Name"></head><body><h1>T</h1><p>By Jane Doe</p><p>Body.</p></body></html>').authors).toEqual(['Jane Doe']);
+  });
+
+  it('keeps an agency out of the authors and lists it', () => {
+    const { authors, dropped } = authorsOf('<h1>T</h1><p class="byline">By Jane Doe | Reuters</p><p>Body.</p>');
+    expect(authors).toEqual(['Jane Doe']);
+    expect(dropped).toEqual(['The agency “Reuters” in the byline (Authors lists people).']);
+  });
+
+  it('leaves "By …" text in the body, and a byline box that names no one stays page chrome', () => {
+    const result = authorsOf('<h1>T</h1><p>Dek.</p><p>Body.</p><p>By Jane Doe</p><p>By the time we arrived, it was over.</p><div class="byline">Staff and wires 2024</div>');
+    expect(result.authors).toEqual([]);
+    expect(result.body).toEqual(['T', 'Dek.', 'Body.', 'By Jane Doe', 'By the time we arrived, it was over.', '']);
+    expect(result.dropped).toEqual(['Page chrome: <div class="byline"> “Staff and wires 2024”.']);
+  });
+});
+
 describe('the hostile corpus', () => {
   it('has its files', () => {
     expect(hostile).toEqual(['embeds.html', 'handlers.html', 'hidden.html', 'pm-slice.html', 'script.html', 'svg-math.html', 'urls.html']);
@@ -210,6 +250,28 @@ describe('the hostile corpus', () => {
     paste.slice.content.forEach((node) => node.check());
     // And the user is told what was left out (pm-slice.html only has attributes, never read).
     if (file !== 'pm-slice.html') expect(report.dropped.length).toBeGreaterThan(0);
+  });
+
+  it('hidden.html: text inside hidden elements is left out and listed with an excerpt', () => {
+    const { draft, report } = importHtml(read('hostile/hidden.html'), { now: NOW });
+    expect(JSON.stringify(draft.doc.toJSON())).not.toContain('PWNED');
+    expect(report.dropped).toEqual(expect.arrayContaining(['Hidden text (hidden): “PWNED hidden”.', 'Hidden text (aria-hidden): “PWNED aria-hidden”.']));
+  });
+
+  it('lists hidden text inside paragraphs, hidden by an inline style, and cuts a long one', () => {
+    const long = 'word '.repeat(100);
+    const html = `<h1>T</h1><p>Seen <span hidden>inline secret</span> and <b style="color: red; DISPLAY : none !important">styled away</b>.</p>
+      <div style="visibility:hidden"><p>invisible block</p></div><section hidden><p>${long}</p></section><p hidden> </p><p style="display: block">Shown.</p>`;
+    const { draft, report } = importHtml(html, { now: NOW });
+    const texts: string[] = [];
+    draft.doc.forEach((node) => texts.push(node.textContent));
+    expect(texts).toEqual(['T', 'Seen and .', 'Shown.', '']);
+    expect(report.dropped).toEqual([
+      'Hidden text (hidden): “inline secret”.',
+      'Hidden text (display: none): “styled away”.',
+      'Hidden text (visibility: hidden): “invisible block”.',
+      `Hidden text (hidden): “${'word '.repeat(12).slice(0, 59)}…”.`,
+    ]);
   });
 
   it('pm-slice.html: a crafted data-pm-slice and fake citation or source elements create no structure', () => {

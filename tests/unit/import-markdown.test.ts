@@ -170,6 +170,25 @@ describe('peer footnote fixtures', () => {
 describe('Markdown forms', () => {
   const NOW = new Date('2026-01-02T03:04:05.000Z');
 
+  it('takes a "By …" paragraph before or after the standfirst as the byline, and nothing later', () => {
+    const texts = (md: string): { authors: readonly string[]; blocks: string[]; dropped: readonly string[] } => {
+      const { draft, report } = importMarkdown(md, { now: NOW });
+      const blocks: string[] = [];
+      draft.doc.forEach((node) => blocks.push(`${node.type.name}: ${node.textContent}`));
+      return { authors: draft.meta.authors, blocks, dropped: report.dropped };
+    };
+    const after = texts('# Title\n\nThe dek.\n\n*By Jane Doe and John Roe*\n\nBody.\n');
+    expect(after.authors).toEqual(['Jane Doe', 'John Roe']);
+    expect(after.blocks).toEqual(['headline: Title', 'standfirst: The dek.', 'paragraph: Body.', 'sources: ']);
+    const before = texts('# Title\n\nBY JANE DOE, REUTERS\n\nThe dek.\n\nBody.\n');
+    expect(before.authors).toEqual(['Jane Doe']);
+    expect(before.dropped).toEqual(['The agency “REUTERS” in the byline (Authors lists people).']);
+    expect(before.blocks).toEqual(['headline: Title', 'standfirst: The dek.', 'paragraph: Body.', 'sources: ']);
+    const late = texts('# Title\n\nThe dek.\n\nBody.\n\nBy Jane Doe\n');
+    expect(late.authors).toEqual([]);
+    expect(late.blocks).toContain('paragraph: By Jane Doe');
+  });
+
   it('reads the export layout: headline, standfirst, figure, Read also, definitions with fields', () => {
     const md = [
       '# The *headline*',

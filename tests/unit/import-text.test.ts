@@ -57,6 +57,57 @@ describe('the seed article', () => {
   });
 });
 
+describe('bylines', () => {
+  const read = (text: string): { authors: readonly string[]; dropped: readonly string[]; blocks: string[] } => {
+    const { draft, report } = importText(text, { now: NOW });
+    expect(report.authors).toEqual(draft.meta.authors);
+    const blocks: string[] = [];
+    draft.doc.forEach((node) => blocks.push(`${node.type.name}: ${node.textContent}`));
+    return { authors: draft.meta.authors, dropped: report.dropped, blocks };
+  };
+
+  it.each([
+    ['By Jane Doe', ['Jane Doe']],
+    ['By Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['By Jane Doe, John Roe and Ann Poe', ['Jane Doe', 'John Roe', 'Ann Poe']],
+    ['By Jane Doe, John Roe, and Ann Poe', ['Jane Doe', 'John Roe', 'Ann Poe']],
+    ['BY JANE DOE', ['Jane Doe']],
+    ['By: Ursula von der Leyen & Ahmed al-Masri', ['Ursula von der Leyen', 'Ahmed al-Masri']],
+  ])('"%s" under the headline fills the authors, and is not the standfirst', (line, authors) => {
+    const result = read(`Council approves flood plan\n\n${line}\n\nThe vote was close.\n\nBody text.\n`);
+    expect(result.authors).toEqual(authors);
+    expect(result.blocks).toEqual(['headline: Council approves flood plan', 'standfirst: The vote was close.', 'paragraph: Body text.', 'sources: ']);
+    expect(result.dropped).toEqual([]);
+  });
+
+  it.each([
+    ['By Jane Doe | Reuters', 'Reuters'],
+    ['By Jane Doe, Reuters', 'Reuters'],
+    ['By Jane Doe (AP)', 'AP'],
+    ['By Jane Doe — Agence France-Presse', 'Agence France-Presse'],
+  ])('"%s": the agency is kept out of the authors and listed as left out', (line, agency) => {
+    const result = read(`Headline\n\nThe standfirst.\n\n${line}\n\nBody.\n`);
+    expect(result.authors).toEqual(['Jane Doe']);
+    expect(result.dropped).toEqual([`The agency “${agency}” in the byline (Authors lists people).`]);
+    expect(result.blocks).toEqual(['headline: Headline', 'standfirst: The standfirst.', 'paragraph: Body.', 'sources: ']);
+  });
+
+  it('keeps as text a "By …" line that is no byline, or that stands in the body', () => {
+    for (const line of ['By the time we arrived, it was over.', 'By Monday', 'By 2030 emissions fall', 'By Jane Doe in Kyiv']) {
+      const result = read(`Headline\n\n${line}\n\nBody.\n`);
+      expect(result.authors).toEqual([]);
+      expect(result.blocks).toEqual(['headline: Headline', `standfirst: ${line}`, 'paragraph: Body.', 'sources: ']);
+    }
+    const late = read('Headline\n\nDek.\n\nBody.\n\nBy Jane Doe\n');
+    expect(late.authors).toEqual([]);
+    expect(late.blocks).toContain('paragraph: By Jane Doe');
+  });
+
+  it('the seed article has no byline: no authors', () => {
+    expect(importText(fixture('seed-article.txt'), { now: NOW }).draft.meta.authors).toEqual([]);
+  });
+});
+
 describe('other plain-text forms', () => {
   it('reads references one per line, [1, 2] markers, ranges and a missing reference', () => {
     const text = [

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type InvokeChannel, type RequestOf } from '../../shared/ipc/channels';
 import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
 import { MAX_DRAFT_TEXT } from '../../shared/ipc/validate';
+import { deepDraftText } from './helpers/deep-draft';
 
 let h: Harness;
 beforeAll(async () => {
@@ -121,6 +122,10 @@ const BAD_DRAFTS: [string, unknown][] = [
   ['the JSON value itself, not its text', value],
   ['text that is not JSON', '{"format": "copydesk-draft",'],
   ['text over the size limit', ' '.repeat(MAX_DRAFT_TEXT + 1)],
+  ['lists nested one level over the limit', deepDraftText(123, 'link')],
+  ['lists nested 5,000 deep', deepDraftText(5000)],
+  ['a duplicate key', draft.replace('"version":1,', '"version":1,"version":1,')],
+  ['a "constructor" attribute', draft.replace('{"type":"paragraph"}', '{"type":"paragraph","attrs":{"constructor":"x"}}')],
 ];
 
 const WRONG_TYPES: unknown[] = [42, {}, [], true, 'text'];
@@ -174,6 +179,7 @@ describe('every channel refuses malformed payloads before any service runs', () 
         if (!reply.ok) {
           expect(reply.error.message).toContain(channel);
           expect(reply.error.message).not.toMatch(/\n\s+at /u);
+          expect(reply.error.message.length, `${channel} with ${what}`).toBeLessThan(600);
         }
       }
       expect(h.serviceCalls).toEqual([]);
