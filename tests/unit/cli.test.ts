@@ -288,7 +288,7 @@ describe('copydesk: what a draft holds is printed with its control characters es
     const run = copydesk('check', 'hostile.copydesk');
     expect(run.status).toBe(1);
     expect(run.stdout).not.toMatch(RAW_CONTROLS);
-    expect(run.stdout).toMatch(/^error: The “Read also” item 1 .*\(“\\x1b\]8;;https:.*”\) has no URL\.$/mu);
+    expect(run.stdout).toMatch(/^error: “Read also” item “\\x1b\]8;;https:.*” in “Read also” block 1 of the body has no URL\.$/mu);
   });
 
   it('escapes them in an error line that names the file', async () => {
