@@ -95,6 +95,7 @@ export async function importDraftFile(deps: ImportDeps, file: string, from?: Imp
       sources: report.sources,
       citations: report.citations,
       readAlsoItems: report.readAlsoItems,
+      authors: [...report.authors],
       dropped: [...report.dropped],
       notes: [...report.notes],
       problems,

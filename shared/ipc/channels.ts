@@ -77,6 +77,8 @@ export interface ImportSummary {
   readonly sources: number;
   readonly citations: number;
   readonly readAlsoItems: number;
+  /** The authors read from a byline (now the draft's Authors). */
+  readonly authors: readonly string[];
   /** Everything of the file that is not in the draft, one sentence each. */
   readonly dropped: readonly string[];
   /** Decisions the user should know about. */

@@ -84,6 +84,12 @@ describe('drafts.import', () => {
     expect(await drafts()).toHaveLength(3);
   });
 
+  it('reports the authors it read from a byline, which the draft holds', async () => {
+    const imported = await importOk(await input('bylined.txt', 'A Headline Here\n\nBy Jane Doe and John Roe\n\nBody text of the story.\n'));
+    expect(imported.report.authors).toEqual(['Jane Doe', 'John Roe']);
+    expect(parseDraft(JSON.stringify(imported.draft)).meta.authors).toEqual(['Jane Doe', 'John Roe']);
+  });
+
   it('names a draft without headline after the file', async () => {
     const imported = await importOk(await input('Wire Copy (2).md', 'Just a paragraph with a note[^a].\n\n[^a]: “A title,” Outlet, 2024.\n'));
     expect(imported.name).toBe('wire-copy-2.copydesk');

@@ -6,6 +6,7 @@
  * "Start editing"); the focus then goes back to the text.
  */
 import type { ReactElement } from 'react';
+import { bylineText } from '../../../shared/byline';
 import type { ImportSummary } from '../../../shared/ipc/channels';
 import { displayName } from '../api';
 import { Dialog } from './Dialog';
@@ -52,6 +53,7 @@ export function ImportReportDialog({ name, report, onClose }: ImportReportDialog
           <li>{count(report.sources, 'source')}</li>
           <li>{count(report.citations, 'citation')}</li>
           <li>{count(report.readAlsoItems, '“Read also” item')}</li>
+          {report.authors.length > 0 ? <li>{`Byline: ${bylineText(report.authors)}`}</li> : null}
         </ul>
       </section>
       <Section title="Left out" items={report.dropped} />
