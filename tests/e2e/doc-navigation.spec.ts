@@ -100,7 +100,11 @@ async function selectedText(page: Page): Promise<string> {
 /** Puts the caret at the start ('Home') or end ('End') of the textblock showing `text`. */
 async function caretIn(page: Page, text: string | RegExp, side: 'Home' | 'End'): Promise<void> {
   const block = editor(page).locator('p, li > p, h1, figcaption').filter({ hasText: text }).first();
-  await block.scrollIntoViewIfNeeded();
+  // A third of the way down the column, clear of the sticky headline meter.
+  await block.evaluate((el) => {
+    const column = el.closest('.cd-article');
+    if (column) column.scrollTop += el.getBoundingClientRect().top - column.getBoundingClientRect().top - column.clientHeight / 3;
+  });
   // On its first line for Home, its last for End (Home and End act on the visual line).
   const box = await block.boundingBox();
   if (!box) throw new Error(`caretIn: ${String(text)} is not shown`);
