@@ -14,7 +14,7 @@ import { schema } from '../../shared/schema';
 import { article, draftOf, list, p, readAlso } from '../unit/helpers/build';
 import { createDraft, editor } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
-import { longRead, openLongRead } from './long-read-steps';
+import { longRead } from './long-read-steps';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -156,6 +156,7 @@ for (const size of SIZES) {
     });
 
     test('from the start, the middle, a list, after a figure, next to "Read also" and the end: Ctrl+End/Home, PageDown/PageUp', async ({ page }) => {
+      test.setTimeout(240_000);
       await page.getByRole('button', { name: 'Navigation test', exact: true }).click();
       await expect(editor(page)).toBeFocused();
       const places: [string, () => Promise<void>][] = [
@@ -219,9 +220,11 @@ test.describe('long read', () => {
   test.use({ drafts: { 'long-read.copydesk': LONG.text } });
   for (const size of SIZES) {
     test(`the 100,000-word long read at ${String(size.width)}x${String(size.height)}: Ctrl+End, PageUp, PageDown, Ctrl+Home keep typing in view`, async ({ page }) => {
-      test.setTimeout(400_000);
+      test.setTimeout(600_000);
       await page.setViewportSize(size);
-      await openLongRead(page, LONG.headline);
+      // Opening 100,000 words takes a minute and more on a loaded machine.
+      await page.getByRole('button', { name: LONG.headline, exact: true }).click();
+      await expect(editor(page)).toBeFocused({ timeout: 240_000 });
       const lastText = textEndSelection(parseDraft(LONG.text).doc).$head.parent.textContent;
       await pressAndType(page, 'Control+End', new RegExp(`${lastText.slice(-30).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(\\[\\d+\\])?¤E¤$`, 'u'), 'long read');
       await snap(page, `doc-nav-long-end-${String(size.width)}`);
