@@ -7,7 +7,7 @@
  * Electron (folder and save dialogs, the calling window) comes from the `CallerShell` of the call.
  */
 import path from 'node:path';
-import type { DraftJson, EventMap, EventName, ExportFormat, InvokeChannel, ResponseOf, WorkspaceInfo } from '../../shared/ipc/channels';
+import type { DraftJson, EventMap, FlushReply, EventName, ExportFormat, InvokeChannel, ResponseOf, WorkspaceInfo } from '../../shared/ipc/channels';
 import type { ValidRequest } from '../../shared/ipc/validate';
 import type { AppServices } from '../services/app-services';
 import { importImage, missingAssets } from '../services/assets';
@@ -28,6 +28,8 @@ export interface CallerShell {
   setDirty(dirty: boolean): void;
   /** Closes the window. */
   close(): void;
+  /** The renderer answered a `flush` request (electron/api/flush-requests.ts). */
+  flushed(reply: FlushReply): void;
 }
 
 /** Sends an event to the renderer(s). */
@@ -123,5 +125,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'window.ready': async (_request, caller) => caller.ready(),
     'window.setDirty': async ({ dirty }, caller) => caller.setDirty(dirty),
     'window.close': async (_request, caller) => caller.close(),
+    'window.flushed': async (reply, caller) => caller.flushed(reply),
   };
 }

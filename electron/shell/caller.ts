@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { CallerShell } from '../api/handlers';
 import { IMPORT_FILE_EXTENSIONS } from '../services/import-draft';
-import { closeWindow, markWindowReady, setWindowDirty } from './window';
+import { closeWindow, markWindowReady, setWindowDirty, windowFlushed } from './window';
 
 const FILTERS = {
   html: [{ name: 'HTML', extensions: ['html', 'htm'] }],
@@ -71,6 +71,9 @@ export function callerFor(win: BrowserWindow): CallerShell {
     },
     close() {
       closeWindow(win);
+    },
+    flushed(reply) {
+      windowFlushed(win, reply);
     },
   };
 }

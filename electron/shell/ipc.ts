@@ -25,6 +25,7 @@ const NO_WINDOW: CallerShell = {
   ready: () => undefined,
   setDirty: () => undefined,
   close: () => undefined,
+  flushed: () => undefined,
 };
 
 function callerOf(contents: WebContents): CallerShell {

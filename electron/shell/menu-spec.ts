@@ -2,7 +2,8 @@
  * The application menu as data (no 'electron' import, so tests assert it): File, Edit, View,
  * Window and Help (and the application menu on macOS), with the usual accelerators. Items that
  * act on the draft are menu commands sent to the focused window's renderer, which carries them
- * out through the API; the rest are Electron roles (undo, copy, zoom…). menu.ts builds the menu.
+ * out through the API; window actions (reload) are carried out by the main process itself; the
+ * rest are Electron roles (undo, copy, zoom…). menu.ts builds the menu.
  */
 import type { MenuCommand } from '../../shared/ipc/channels';
 
@@ -22,8 +23,6 @@ export type MenuRole =
   | 'pasteAndMatchStyle'
   | 'delete'
   | 'selectAll'
-  | 'reload'
-  | 'forceReload'
   | 'toggleDevTools'
   | 'resetZoom'
   | 'zoomIn'
@@ -35,9 +34,16 @@ export type MenuRole =
   | 'window'
   | 'help';
 
+/**
+ * What the main process does itself to the focused window: reload its page after the renderer
+ * saved what was typed (electron/shell/window.ts `reloadWindow`), bypassing the cache with 'force-reload'.
+ */
+export type WindowAction = 'reload' | 'force-reload';
+
 /** One menu item. */
 export type MenuSpecItem =
   | { readonly kind: 'command'; readonly label: string; readonly command: MenuCommand; readonly accelerator?: string }
+  | { readonly kind: 'window'; readonly label: string; readonly action: WindowAction; readonly accelerator: string }
   | { readonly kind: 'role'; readonly role: MenuRole; readonly label?: string; readonly accelerator?: string }
   | { readonly kind: 'separator' };
 
@@ -116,7 +122,15 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
   menus.push({
     label: 'View',
     items: [
-      ...(options.dev ? [role('reload'), role('forceReload'), role('toggleDevTools'), sep] : []),
+      // Not Electron's reload roles: those drop the page at once, with what was typed in the last second.
+      ...(options.dev
+        ? [
+            { kind: 'window', label: 'Reload', action: 'reload', accelerator: 'CmdOrCtrl+R' } as const,
+            { kind: 'window', label: 'Force Reload', action: 'force-reload', accelerator: 'Shift+CmdOrCtrl+R' } as const,
+            role('toggleDevTools'),
+            sep,
+          ]
+        : []),
       role('resetZoom'),
       role('zoomIn'),
       role('zoomOut'),

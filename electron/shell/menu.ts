@@ -1,15 +1,24 @@
 /**
  * Builds the application menu from menu-spec.ts. Command items send a menu command to the focused
- * window (over the `menu` event); the renderer carries it out through the API.
+ * window (over the `menu` event); the renderer carries it out through the API. Window actions
+ * (reload) run in the main process, after the renderer saved (window.ts).
  */
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import { eventChannel, type MenuCommand } from '../../shared/ipc/channels';
-import { menuSpec, type MenuSpecItem } from './menu-spec';
+import { menuSpec, type MenuSpecItem, type WindowAction } from './menu-spec';
+import { reloadWindow } from './window';
 
 /** Sends `command` to the focused window, or to the first window when none has focus. */
 export function sendMenuCommand(command: MenuCommand): void {
   const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   if (win && !win.webContents.isDestroyed()) win.webContents.send(eventChannel('menu'), { command });
+}
+
+/** Carries out `action` on the focused window, or the first window when none has focus. */
+export async function runWindowAction(action: WindowAction): Promise<void> {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  await reloadWindow(win, action === 'force-reload').catch((error: unknown) => console.warn('Copydesk: could not reload the window:', error));
 }
 
 function item(spec: MenuSpecItem): MenuItemConstructorOptions {
@@ -18,6 +27,8 @@ function item(spec: MenuSpecItem): MenuItemConstructorOptions {
       return { type: 'separator' };
     case 'role':
       return { role: spec.role, ...(spec.label === undefined ? {} : { label: spec.label }), ...(spec.accelerator === undefined ? {} : { accelerator: spec.accelerator }) };
+    case 'window':
+      return { label: spec.label, accelerator: spec.accelerator, click: () => void runWindowAction(spec.action) };
     case 'command':
       return {
         label: spec.label,

@@ -2,13 +2,17 @@
  * The main window: the secure web preferences of security.ts, the size and position remembered
  * in the settings, and a close that waits for the renderer when it holds unsaved edits.
  *
- * Closing: if the renderer said it holds unsaved edits (`window.setDirty`), a close (the window's
- * button, Quit) is held back and the renderer gets the "close" menu command; it saves (or asks)
- * and then calls `window.close`, which lets the close through. A renderer that crashed or hangs
- * does not hold the window hostage: its unsaved work is in the recovery journal.
+ * Closing and reloading: the page goes only after its renderer put what was typed on disk. A
+ * close (the window's button, Quit) or a reload (View > Reload, Ctrl+R) is held back, the renderer
+ * gets the `flush` event, saves (or journals) and answers (electron/api/flush-requests.ts); then
+ * the window closes, or the page reloads and reopens the draft it showed. When the renderer could
+ * not save (a conflict, a disk error), a close sends it the "close" menu command instead: it asks
+ * the user and calls `window.close`, which lets the close through. A renderer that crashed or
+ * hangs does not hold the window hostage: after the flush's bound its work is in the journal.
  */
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
-import { eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
+import { eventChannel, type EventMap, type EventName, type FlushReply } from '../../shared/ipc/channels';
+import { FlushRequests } from '../api/flush-requests';
 import type { AppServices } from '../services/app-services';
 import { secureWebPreferences } from './security';
 import { boundsToRemember, MIN_WINDOW_SIZE, restoreBounds } from './window-bounds';
@@ -21,6 +25,10 @@ interface WindowState {
   ready: boolean;
   /** Events held back until then. */
   readonly held: (() => void)[];
+  /** Flushes asked of the renderer and not answered yet. */
+  readonly flushes: FlushRequests;
+  /** A close waits for a flush. */
+  closing: boolean;
 }
 
 const states = new WeakMap<BrowserWindow, WindowState>();
@@ -28,7 +36,7 @@ const states = new WeakMap<BrowserWindow, WindowState>();
 function stateOf(win: BrowserWindow): WindowState {
   let state = states.get(win);
   if (!state) {
-    state = { dirty: false, allowClose: false, ready: false, held: [] };
+    state = { dirty: false, allowClose: false, ready: false, held: [], flushes: new FlushRequests(), closing: false };
     states.set(win, state);
   }
   return state;
@@ -55,6 +63,40 @@ export function markWindowReady(win: BrowserWindow): void {
   const state = stateOf(win);
   state.ready = true;
   for (const send of state.held.splice(0)) send();
+}
+
+function rendererGone(win: BrowserWindow): boolean {
+  return win.isDestroyed() || win.webContents.isDestroyed() || win.webContents.isCrashed();
+}
+
+/**
+ * Asks the renderer of `win` to save what was typed (the `flush` event) and resolves with its
+ * answer, or null when it does not listen (yet) or does not answer in time.
+ */
+export function flushWindow(win: BrowserWindow): Promise<FlushReply | null> {
+  const state = stateOf(win);
+  if (!state.ready || rendererGone(win)) return Promise.resolve(null);
+  return state.flushes.request((request) => win.webContents.send(eventChannel('flush'), request));
+}
+
+/** The renderer of `win` answered a flush. */
+export function windowFlushed(win: BrowserWindow, reply: FlushReply): void {
+  stateOf(win).flushes.answer(reply);
+}
+
+/**
+ * View > Reload (and Ctrl+R): flushes, then reloads the page (`ignoreCache`: bypassing the HTTP
+ * cache) and reopens the draft it showed when that draft was saved whole; a draft that could not
+ * be saved stays in the recovery journal, listed in the library.
+ */
+export async function reloadWindow(win: BrowserWindow, ignoreCache = false): Promise<void> {
+  const reply = await flushWindow(win);
+  if (rendererGone(win)) return;
+  // The new page must say it is ready before it gets events (the old one would take them now).
+  stateOf(win).ready = false;
+  if (ignoreCache) win.webContents.reloadIgnoringCache();
+  else win.webContents.reload();
+  if (reply?.saved && reply.open !== null) sendWhenReady(win, 'openDraft', { name: reply.open });
 }
 
 /** Closes `win` without asking the renderer again (it asked for this). */
@@ -96,11 +138,17 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   win.on('close', (event) => {
     const state = stateOf(win);
-    const contents = win.webContents;
-    const rendererGone = contents.isDestroyed() || contents.isCrashed();
-    if (state.dirty && !state.allowClose && !rendererGone) {
+    if (!state.allowClose && !rendererGone(win) && (state.ready || state.dirty)) {
       event.preventDefault();
-      contents.send(eventChannel('menu'), { command: 'close' });
+      if (state.closing) return;
+      state.closing = true;
+      void flushWindow(win).then((reply) => {
+        state.closing = false;
+        if (win.isDestroyed()) return;
+        // Not saved: the renderer asks the user (save again, or close without saving).
+        if (reply && !reply.saved && !rendererGone(win)) win.webContents.send(eventChannel('menu'), { command: 'close' });
+        else closeWindow(win);
+      });
       return;
     }
     const remembered = boundsToRemember(win.getNormalBounds(), win.isMaximized());
@@ -111,6 +159,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     const state = stateOf(win);
     state.dirty = false;
     state.ready = false;
+    state.flushes.abandon();
   });
 
   // A reload starts a new page, which must say it is ready again before it gets events.

@@ -198,6 +198,14 @@ function Shell(): ReactElement {
     close: () => void closeWindow(),
     'choose-workspace': () => void chooseWorkspace(),
   };
+  /** The main process asks before the page goes (reload, close, quit): save, then answer. */
+  const flush = useCallback(async (id: number) => {
+    const current = sessionRef.current;
+    const saved = current ? await current.saver.flushForUnload().catch(() => false) : true;
+    await api()
+      .window.flushed({ id, open: current?.name ?? null, saved })
+      .catch(() => undefined);
+  }, []);
   const openRef = useRef(openDraft);
   openRef.current = openDraft;
   const externalRef = useRef(onExternalChange);
@@ -209,6 +217,7 @@ function Shell(): ReactElement {
       api().on.menu(({ command }: { command: MenuCommand }) => void router.run(command)),
       api().on.openDraft(({ name }) => void openRef.current(name)),
       api().on.externalChange((change) => externalRef.current(change)),
+      api().on.flush(({ id }) => void flush(id)),
     ];
     void api()
       .window.ready()
@@ -217,7 +226,7 @@ function Shell(): ReactElement {
       unregister();
       for (const stop of stops) stop();
     };
-  }, [router]);
+  }, [router, flush]);
 
   return (
     <MenuRouterContext.Provider value={router}>

@@ -11,6 +11,7 @@ import { splitListItem } from 'prosemirror-schema-list';
 import { NodeSelection, TextSelection, type Command, type Plugin } from 'prosemirror-state';
 import { schema } from '../../shared/schema';
 import { insertReadAlso, liftItem, setParagraph, sinkItem, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from './commands';
+import { pageMove, toTextEdge } from './doc-navigation';
 import { findNext, findPrevious, openFind } from './find';
 import { hooksFor } from './hooks';
 
@@ -18,6 +19,10 @@ import { hooksFor } from './hooks';
 // Cite source, so Cmd+Shift+H (as Google Docs). The menu (electron/shell/menu-spec.ts) agrees.
 const MAC = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/u.test(navigator.platform);
 const REPLACE_KEY = MAC ? 'Mod-Shift-h' : 'Mod-h';
+// Start and end of the text: Ctrl+Home/End on Windows and Linux; Cmd+Up/Down on macOS, where
+// Home and End only scroll.
+const START_KEY = MAC ? 'Mod-ArrowUp' : 'Mod-Home';
+const END_KEY = MAC ? 'Mod-ArrowDown' : 'Mod-End';
 
 /** A shortcut as the shell shows it. */
 export interface Shortcut {
@@ -46,6 +51,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F3 / Mod-g', action: 'Find next' },
   { keys: 'Shift-F3 / Mod-Shift-g', action: 'Find previous' },
   { keys: REPLACE_KEY, action: 'Replace' },
+  { keys: `${START_KEY} / ${END_KEY}`, action: 'Start of the headline / end of the text (with Shift: select to there)' },
+  { keys: 'PageUp / PageDown', action: 'Up / down one screen (with Shift: select)' },
   { keys: 'Mod-z', action: 'Undo' },
   { keys: 'Mod-Shift-z / Mod-y', action: 'Redo' },
 ];
@@ -156,6 +163,14 @@ export function editorKeymaps(): Plugin[] {
     Tab: inList(sinkItem),
     'Shift-Tab': inList(liftItem),
     Backspace: undoInputRule,
+    [START_KEY]: toTextEdge('start'),
+    [END_KEY]: toTextEdge('end'),
+    [`Shift-${START_KEY}`]: toTextEdge('start', true),
+    [`Shift-${END_KEY}`]: toTextEdge('end', true),
+    PageUp: pageMove(-1),
+    PageDown: pageMove(1),
+    'Shift-PageUp': pageMove(-1, true),
+    'Shift-PageDown': pageMove(1, true),
   });
   return [own, keymap(baseKeymap)];
 }

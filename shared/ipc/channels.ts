@@ -177,6 +177,24 @@ export interface AccessibilityState {
   readonly enabled: boolean;
 }
 
+/**
+ * The main process asks the window to put what was typed on disk before its page goes (reload,
+ * close, quit): the renderer saves the open draft (or, when it cannot, journals it) and answers
+ * with `window.flushed` and the same `id`.
+ */
+export interface FlushRequest {
+  readonly id: number;
+}
+
+/** The renderer's answer to a `FlushRequest`. */
+export interface FlushReply {
+  readonly id: number;
+  /** The draft open in the window (null: the library was showing). */
+  readonly open: string | null;
+  /** The draft's file holds everything typed (false: the edits are in the recovery journal only). */
+  readonly saved: boolean;
+}
+
 /** The commands of the application menu that the renderer carries out. */
 export const MENU_COMMANDS = [
   'new',
@@ -285,6 +303,8 @@ export interface InvokeMap {
   'window.setDirty': { request: { readonly dirty: boolean }; response: void };
   /** Closes the window (after the renderer saved or the user chose to discard). */
   'window.close': { request: void; response: void };
+  /** Answers a `flush` event: what was typed is on disk (saved, or journalled when it could not be saved). */
+  'window.flushed': { request: FlushReply; response: void };
 }
 
 /**
@@ -316,6 +336,8 @@ export interface EventMap {
   workspaceChanged: WorkspaceInfo;
   /** Assistive technology was turned on or off (sent only when the state changes). */
   accessibility: AccessibilityState;
+  /** The page is about to go (reload, close, quit): save now and answer with `window.flushed`. */
+  flush: FlushRequest;
 }
 
 /** An event's name. */
@@ -348,8 +370,9 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'window.ready': true,
   'window.setDirty': true,
   'window.close': true,
+  'window.flushed': true,
 };
-const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true, accessibility: true };
+const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true, accessibility: true, flush: true };
 
 /** Every call's channel name. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(Object.keys(invokeChannels) as InvokeChannel[]);

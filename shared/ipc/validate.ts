@@ -168,6 +168,7 @@ export const requestSchemas = {
   'window.ready': none,
   'window.setDirty': z.strictObject({ dirty: z.boolean() }),
   'window.close': none,
+  'window.flushed': z.strictObject({ id: z.number().int().nonnegative(), open: draftNameSchema.nullable(), saved: z.boolean() }),
 } satisfies { readonly [C in InvokeChannel]: z.ZodType<unknown, InvokeMap[C]['request']> };
 
 /** A call's request after validation. */

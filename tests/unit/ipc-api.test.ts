@@ -165,13 +165,15 @@ describe('calls reach the real services', () => {
     expect(JSON.parse(await fs.readFile(path.join(h.userData, 'settings.json'), 'utf8'))).toMatchObject({ workspace: other });
   });
 
-  it('window.ready, window.setDirty and window.close reach the calling window', async () => {
+  it('window.ready, window.setDirty, window.close and window.flushed reach the calling window', async () => {
     await api.window.ready();
     expect(h.caller.readied).toBe(1);
     await api.window.setDirty({ dirty: true });
     expect(h.caller.dirty).toBe(true);
     await api.window.close();
     expect(h.caller.closed).toBe(1);
+    await api.window.flushed({ id: 3, open: null, saved: true });
+    expect(h.caller.flushes).toEqual([{ id: 3, open: null, saved: true }]);
   });
 
   it('every reply was plain data', () => {

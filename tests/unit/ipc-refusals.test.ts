@@ -55,11 +55,12 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'window.ready': undefined,
   'window.setDirty': { dirty: true },
   'window.close': undefined,
+  'window.flushed': { id: 1, open: 'story.copydesk', saved: true },
 };
 
 /** Optional or nullable keys: removing them (or null) is fine. */
 const OPTIONAL = new Set(['force', 'fragment', 'draft@export.write', 'from']);
-const NULLABLE = new Set(['baseHash', 'name@recovery.record', 'name@drafts.saveAs']);
+const NULLABLE = new Set(['baseHash', 'name@recovery.record', 'name@drafts.saveAs', 'open@window.flushed']);
 
 /** Names that must never reach the file system. */
 const BAD_NAMES = [

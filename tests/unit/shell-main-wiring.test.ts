@@ -4,7 +4,9 @@
  * app is ready, every channel gets an IPC handler that checks the sending frame, the window gets
  * the secure preferences and loads the app page, the protocol answers with the CSP, permissions
  * and new windows are denied, a draft named on a second launch is sent once the renderer is ready,
- * and a window with unsaved edits asks its renderer before closing. Whether Electron honours all
+ * a close or a reload waits until the renderer saved what was typed (the `flush` event, answered
+ * by `window.flushed`), and a window whose edits could not be saved asks its renderer before
+ * closing. Whether Electron honours all
  * this is for the real-binary suite (tests/electron); this catches a shell that forgot to ask.
  */
 import { promises as fs } from 'node:fs';
@@ -169,13 +171,74 @@ describe('drafts from the operating system', () => {
   });
 });
 
+describe('reloading', () => {
+  it('View > Reload asks the renderer to flush, reloads only after its answer, then reopens the draft once the new page is ready', async () => {
+    const win = fake.BrowserWindow.all[0];
+    if (!win) throw new Error('no window');
+    const { runWindowAction } = await import('../../electron/shell/menu');
+    const reloading = runWindowAction('reload');
+    await settle(10);
+    const flush = win.webContents.sent.at(-1);
+    expect(flush?.[0]).toBe('event.flush');
+    expect(win.webContents.reloads).toEqual([]);
+    const { id } = flush?.[1] as { id: number };
+    expect(await call('window.flushed', { id, open: 'story.copydesk', saved: true })).toEqual({ ok: true });
+    await reloading;
+    expect(win.webContents.reloads).toEqual(['reload']);
+    // Held until the new page says it listens (the old one is gone).
+    expect(win.webContents.sent.at(-1)?.[0]).toBe('event.flush');
+    await call('window.ready');
+    expect(win.webContents.sent.at(-1)).toEqual(['event.openDraft', { name: 'story.copydesk' }]);
+  });
+
+  it('a draft that could not be saved is not reopened over its journal (Force Reload)', async () => {
+    const win = fake.BrowserWindow.all[0];
+    if (!win) throw new Error('no window');
+    const { runWindowAction } = await import('../../electron/shell/menu');
+    const reloading = runWindowAction('force-reload');
+    await settle(10);
+    const request = win.webContents.sent.at(-1);
+    expect(request?.[0]).toBe('event.flush');
+    expect(win.webContents.reloads).toEqual(['reload']);
+    await call('window.flushed', { id: (request?.[1] as { id: number }).id, open: 'story.copydesk', saved: false });
+    await reloading;
+    expect(win.webContents.reloads).toEqual(['reload', 'ignore-cache']);
+    await call('window.ready');
+    expect(win.webContents.sent.at(-1)).toEqual(request);
+  });
+});
+
 describe('closing', () => {
-  it('asks the renderer first when it holds unsaved edits, then closes when told to', async () => {
+  it('flushes first, and closes once the renderer saved', async () => {
     const win = fake.BrowserWindow.all[0];
     if (!win) throw new Error('no window');
     await call('window.setDirty', { dirty: true });
+    expect(win.close()).toBe(true);
+    const request = win.webContents.sent.at(-1);
+    expect(request?.[0]).toBe('event.flush');
+    expect(win.closedCount).toBe(0);
+    await call('window.flushed', { id: (request?.[1] as { id: number }).id, open: 'story.copydesk', saved: true });
+    await settle(10);
+    expect(win.closedCount).toBe(1);
+  });
+
+  it('asks the renderer when it could not save, then closes when told to', async () => {
+    // A fresh window (the first one is closed now).
+    fake.BrowserWindow.all.splice(0);
+    fake.app.emit('activate');
+    const win = fake.BrowserWindow.all[0];
+    if (!win) throw new Error('no window');
+    await call('window.ready');
+    await call('window.setDirty', { dirty: true });
     expect(win.documentEdited).toBe(true);
     expect(win.close()).toBe(true);
+    const request = win.webContents.sent.at(-1);
+    expect(request?.[0]).toBe('event.flush');
+    // A second close while the flush runs asks nothing more.
+    expect(win.close()).toBe(true);
+    expect(win.webContents.sent.filter(([channel]) => channel === 'event.flush')).toHaveLength(1);
+    await call('window.flushed', { id: (request?.[1] as { id: number }).id, open: 'story.copydesk', saved: false });
+    await settle(10);
     expect(win.webContents.sent.at(-1)).toEqual(['event.menu', { command: 'close' }]);
     expect(win.closedCount).toBe(0);
     await call('window.close');

@@ -57,10 +57,20 @@ describe.each(['linux', 'win32', 'darwin'])('menu on %s', (platform) => {
 
   it('offers reload and developer tools only in development', () => {
     const roles = (dev: boolean) => items(menuSpec({ platform, dev })).flatMap((item) => (item.kind === 'role' ? [item.role] : []));
-    for (const role of ['reload', 'forceReload', 'toggleDevTools'] as const) {
-      expect(roles(false)).not.toContain(role);
-      expect(roles(true)).toContain(role);
-    }
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
+    const actions = (dev: boolean) => items(menuSpec({ platform, dev })).flatMap((item) => (item.kind === 'window' ? [[item.action, item.accelerator]] : []));
+    expect(actions(false)).toEqual([]);
+    expect(actions(true)).toEqual([
+      ['reload', 'CmdOrCtrl+R'],
+      ['force-reload', 'Shift+CmdOrCtrl+R'],
+    ]);
+  });
+
+  it('reloads through the main process, never with the reload roles of Electron (they drop what was typed in the last second)', () => {
+    const all = items(menuSpec({ platform, dev: true })).flatMap((item) => (item.kind === 'role' ? [item.role as string] : []));
+    expect(all).not.toContain('reload');
+    expect(all).not.toContain('forceReload');
   });
 
   it('can quit', () => {

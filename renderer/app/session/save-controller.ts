@@ -172,6 +172,18 @@ export class SaveController {
     return !this.dirty;
   }
 
+  /**
+   * Puts everything typed on disk before the page goes (reload, close, quit): saves what is
+   * pending and then forgets the journal record, so that nothing is offered as recovered after a
+   * crash; when the draft cannot be saved (a conflict, a disk error), the journal holds the edits.
+   * True when the file holds everything.
+   */
+  async flushForUnload(): Promise<boolean> {
+    if (!(await this.settle())) return false;
+    await this.forgetJournal();
+    return true;
+  }
+
   /** Forgets the journal record (the draft is closed clean, or the user discarded the edits). */
   async forgetJournal(): Promise<void> {
     this.journalled = false;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { exportHtml } from '../../../shared/export/html';
 import { exportMarkdown } from '../../../shared/export/markdown';
-import { eventChannel, type EventMap, type EventName, type MenuCommand } from '../../../shared/ipc/channels';
+import { eventChannel, type EventMap, type EventName, type FlushReply, type MenuCommand } from '../../../shared/ipc/channels';
 import { createDispatcher, type Dispatcher } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
 import { devServerOrigin } from '../../../electron/api/sender';
@@ -64,6 +64,12 @@ export interface AppSession {
   emitWhenReady<E extends EventName>(name: E, payload: EventMap[E]): Promise<void>;
   /** A menu command to the first window, as choosing the menu item does. */
   sendMenu(command: MenuCommand): Promise<void>;
+  /**
+   * View > Reload of `page`, as the shell's `reloadWindow` does: the `flush` event, the renderer's
+   * `window.flushed` answer (or the timeout), the page reloaded, and the draft it showed reopened
+   * when it was saved whole. Resolves with the answer (null: none came).
+   */
+  reload(page: Page): Promise<FlushReply | null>;
   /** Stops the watcher and removes the folders. */
   dispose(): Promise<void>;
 }
@@ -174,6 +180,17 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
       const first = windows[0];
       if (!first) throw new Error('sendMenu: no window is open.');
       await deliver(first, eventChannel('menu'), { command });
+    },
+    async reload(page) {
+      const reply = await dialogs.flushes.request((request) => track(deliver(page, eventChannel('flush'), request)));
+      // The new page must call window.ready before it gets events, as in the shell.
+      ready = false;
+      if (reply?.saved && reply.open !== null) {
+        const name = reply.open;
+        held.push(() => deliver(page, eventChannel('openDraft'), { name }));
+      }
+      await page.reload();
+      return reply;
     },
     async dispose() {
       stopWatching();

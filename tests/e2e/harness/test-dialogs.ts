@@ -7,10 +7,12 @@
  * - Folder, image and import dialogs: answer what the test queued, Cancel when nothing is queued.
  * - window.ready / setDirty / close: recorded (`readied`, `dirty`, `closeRequests`); `ready` also
  *   flushes events held back until the renderer listens, as the shell's `sendWhenReady` does.
+ * - window.flushed: answers the flush the harness asked for (`flushes`, as the shell's window does).
  */
 import path from 'node:path';
+import { FlushRequests } from '../../../electron/api/flush-requests';
 import type { CallerShell } from '../../../electron/api/handlers';
-import type { ExportFormat } from '../../../shared/ipc/channels';
+import type { ExportFormat, FlushReply } from '../../../shared/ipc/channels';
 
 /** The test's side of the dialogs and window controls. */
 export class TestDialogs implements CallerShell {
@@ -24,6 +26,8 @@ export class TestDialogs implements CallerShell {
   readied = 0;
   /** How many times the renderer asked to close the window. */
   closeRequests = 0;
+  /** The flushes asked of the window (reload), answered by `window.flushed`. */
+  readonly flushes = new FlushRequests();
   private readonly exportAnswers: (string | null)[] = [];
   private readonly folderAnswers: (string | null)[] = [];
   private readonly imageAnswers: (string | null)[] = [];
@@ -95,5 +99,9 @@ export class TestDialogs implements CallerShell {
 
   close(): void {
     this.closeRequests += 1;
+  }
+
+  flushed(reply: FlushReply): void {
+    this.flushes.answer(reply);
   }
 }

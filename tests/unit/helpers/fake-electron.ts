@@ -29,7 +29,15 @@ export class FakeWebContents extends Emitter {
   readonly mainFrame: FakeFrame = { url: '', parent: null };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   crashed = false;
+  /** Reloads asked for: 'reload' or 'ignore-cache'. */
+  readonly reloads: string[] = [];
 
+  reload(): void {
+    this.reloads.push('reload');
+  }
+  reloadIgnoringCache(): void {
+    this.reloads.push('ignore-cache');
+  }
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
   }

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { newDraft } from '../../../shared/draft/format';
-import type { EventMap, EventName } from '../../../shared/ipc/channels';
+import type { EventMap, EventName, FlushReply } from '../../../shared/ipc/channels';
 import { toDraftJson } from '../../../shared/ipc/draft-json';
 import { createDispatcher, type Dispatcher } from '../../../electron/api/dispatch';
 import { createHandlers, type CallerShell } from '../../../electron/api/handlers';
@@ -40,6 +40,7 @@ export class RecordingCaller implements CallerShell {
   dirty: boolean | null = null;
   readied = 0;
   closed = 0;
+  readonly flushes: FlushReply[] = [];
 
   async chooseFolder(options: { defaultPath: string }): Promise<string | null> {
     this.asked.push(`folder:${options.defaultPath}`);
@@ -71,6 +72,10 @@ export class RecordingCaller implements CallerShell {
 
   close(): void {
     this.closed += 1;
+  }
+
+  flushed(reply: FlushReply): void {
+    this.flushes.push(reply);
   }
 }
 
