@@ -12,7 +12,8 @@
 import { lift, setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
 import type { Mark, MarkType, Node as PMNode, ResolvedPos } from 'prosemirror-model';
 import { liftListItem, sinkListItem, wrapInList } from 'prosemirror-schema-list';
-import type { Command, EditorState } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import { blockFitsDraft } from '../../shared/draft/json-check';
 import { schema } from '../../shared/schema';
 import { classifyUrl, type UrlVerdict } from '../../shared/url';
 import { placeBlock } from './place-block';
@@ -123,29 +124,47 @@ function listAround(state: EditorState): { node: PMNode; pos: number } | null {
   return null;
 }
 
+/**
+ * `command`, unless its result nests the block at the cursor deeper than a draft file may hold
+ * (`blockFitsDraft`): then it does nothing and answers false.
+ */
+export function withinDraftDepth(command: Command): Command {
+  return (state, dispatch, view) => {
+    let tr: Transaction | null = null;
+    const ran = command(state, (made) => { tr = made; }, view);
+    if (!ran || tr === null) return ran;
+    const done: Transaction = tr;
+    const { $from } = done.selection;
+    const block = $from.depth > 0 ? $from.node(1) : null;
+    if (block !== null && !blockFitsDraft(block)) return false;
+    dispatch?.(done);
+    return true;
+  };
+}
+
 /** Wraps the selection in a list of `kind`; lifts it out if already in one; switches the kind of the other list. */
 export function toggleList(kind: 'bullet_list' | 'ordered_list'): Command {
   const type = nodes[kind]!;
-  return (state, dispatch) => {
+  return withinDraftDepth((state, dispatch) => {
     const list = listAround(state);
     if (!list) return wrapInList(type)(state, dispatch);
     if (list.node.type === type) return liftListItem(nodes.list_item!)(state, dispatch);
     dispatch?.(state.tr.setNodeMarkup(list.pos, type, kind === 'ordered_list' ? { start: 1 } : null));
     return true;
-  };
+  });
 }
 
-/** Indents the list item at the cursor (makes it a sub-item). */
-export const sinkItem: Command = sinkListItem(nodes.list_item!);
+/** Indents the list item at the cursor (makes it a sub-item), within the depth a draft holds. */
+export const sinkItem: Command = withinDraftDepth(sinkListItem(nodes.list_item!));
 /** Outdents the list item at the cursor. */
 export const liftItem: Command = liftListItem(nodes.list_item!);
 
 /** Wraps the selection in a quote, or lifts it out of the quote it is in. */
-export const toggleBlockquote: Command = (state, dispatch) => {
+export const toggleBlockquote: Command = withinDraftDepth((state, dispatch) => {
   const { $from } = state.selection;
   for (let d = $from.depth; d > 0; d--) if ($from.node(d).type === nodes.blockquote) return lift(state, dispatch);
   return wrapIn(nodes.blockquote!)(state, dispatch);
-};
+});
 
 /** Inserts a figure near the cursor (see `placeBlock`); refuses an image source that is not `ok`. */
 export function insertFigure(src: string, alt: string, caption: string, credit: string): Command {

@@ -158,3 +158,12 @@ export function nodeJsonDepth(node: PMNode): number {
   }
   return deepest;
 }
+
+/**
+ * Whether a top-level block of the document keeps its draft file within `MAX_DEPTH` (the block
+ * sits at level 4 of the file: the file, `doc`, its `content`, the block). For editing commands
+ * that nest deeper, so that they stop at the limit the file can hold.
+ */
+export function blockFitsDraft(block: PMNode): boolean {
+  return 3 + nodeJsonDepth(block) <= MAX_DEPTH;
+}
