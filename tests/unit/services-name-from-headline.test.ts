@@ -38,7 +38,7 @@ describe('drafts.nameFromHeadline', () => {
     expect(await namesIn(fx.workspace)).not.toContain(name);
     expect(sha256Hex(await fs.readFile(file('council-approves-the-budget.copydesk')))).toBe(hash);
     // The renamed file saves on with the same base hash.
-    const again = await fx.services.drafts.save('council-approves-the-budget.copydesk', { ...sampleJson('Council approves the budget', 'More.'), meta: { ...created.draft.meta } }, hash);
+    const again = await fx.services.drafts.save('council-approves-the-budget.copydesk', { ...sampleJson('Council approves the budget', 'More.'), meta: created.draft.meta }, hash);
     expect(again.ok).toBe(true);
   });
 
