@@ -117,6 +117,8 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
     label: 'View',
     items: [
       ...(options.dev ? [role('reload'), role('forceReload'), role('toggleDevTools'), sep] : []),
+      command('Desktop Preview', 'desktop-preview', 'CmdOrCtrl+Shift+P'),
+      sep,
       role('resetZoom'),
       role('zoomIn'),
       role('zoomOut'),

@@ -193,6 +193,7 @@ export const MENU_COMMANDS = [
   'find-next',
   'find-previous',
   'replace',
+  'desktop-preview',
 ] as const;
 
 /** A menu command. */

@@ -21,10 +21,11 @@ export interface SidePanelProps {
   readonly onBack: (id: string, from: number | null) => void;
   readonly onShowSource: (id: string) => void;
   readonly onExport: (format: ExportFormat, fragment?: boolean) => void;
+  readonly onDesktopPreview: () => void;
 }
 
 /** The side panel. */
-export function SidePanel({ name, session, request, highlighted, onClose, onBack, onShowSource, onExport }: SidePanelProps): ReactElement {
+export function SidePanel({ name, session, request, highlighted, onClose, onBack, onShowSource, onExport, onDesktopPreview }: SidePanelProps): ReactElement {
   const title = PANELS.find((p) => p.name === name)?.title ?? name;
   const headingId = `cd-panel-title-${name}`;
   const headline = (): string => session.store.getState().doc.firstChild?.textContent ?? '';
@@ -39,7 +40,7 @@ export function SidePanel({ name, session, request, highlighted, onClose, onBack
       {name === 'sources' ? <SourcesPanel store={session.store} request={request} highlighted={highlighted} onBack={onBack} /> : null}
       {name === 'details' ? <MetadataPanel session={session} headline={headline} /> : null}
       {name === 'problems' ? <ProblemsPanel store={session.store} onSourceProblem={onShowSource} /> : null}
-      {name === 'preview' ? <PreviewPanel session={session} onExport={onExport} /> : null}
+      {name === 'preview' ? <PreviewPanel session={session} onExport={onExport} onDesktopPreview={onDesktopPreview} /> : null}
     </aside>
   );
 }

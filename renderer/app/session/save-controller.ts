@@ -44,6 +44,12 @@ export interface SaveControllerOptions {
   readonly snapshot: () => DraftText;
   /** Told when the draft becomes dirty or clean (the window asks before closing a dirty one). */
   readonly onDirtyChange?: (dirty: boolean) => void;
+  /**
+   * After each successful save of the file `name`: the name the file has now if it was renamed
+   * (a new draft named from its headline), else null. Runs inside the save, so no other save
+   * starts with the old name meanwhile.
+   */
+  readonly afterSave?: (name: string) => Promise<string | null>;
   readonly timers?: SchedulerTimers;
 }
 
@@ -218,6 +224,8 @@ export class SaveController {
         this.cleanAt = at;
         this.lastError = null;
         if (this.journalled && !this.dirty) void this.forgetJournal();
+        const renamed = await this.options.afterSave?.(name).catch(() => null);
+        if (renamed && renamed !== name && !this.disposed) this.identity.set({ name: renamed, hash: result.hash });
         return true;
       }
       if (result.reason === 'conflict') this.conflict = { cause: 'save', deleted: result.diskHash === null };
