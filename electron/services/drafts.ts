@@ -300,7 +300,25 @@ export class DraftService {
     }
     await this.deps.versions.move(from, to).catch((error: unknown) => console.warn('Copydesk: versions did not follow the rename:', error));
     await this.deps.settings.renameRecent(from, to).catch(() => undefined);
+    await this.namedByHand(newName).catch((error: unknown) => console.warn('Copydesk: the renamed draft still follows its headline:', error));
     return { name: newName };
+  }
+
+  /**
+   * Draft `name` was named by the user: its file no longer follows the headline (`autoName`
+   * cleared in the file, if set; an open draft clears it itself before renaming, so its file's
+   * bytes, and its base hash, stay as they are).
+   */
+  private async namedByHand(name: string): Promise<void> {
+    const file = this.file(name);
+    const loaded = await readDraftFile(file);
+    if (loaded.draft.meta.autoName !== true) return;
+    const bytes = Buffer.from(serializeDraft({ ...loaded.draft, meta: { ...loaded.draft.meta, autoName: false } }), 'utf8');
+    const hash = sha256Hex(bytes);
+    this.deps.known.expect(name, hash);
+    const result = await saveBytes(file, bytes, hash, { baseHash: loaded.hash, subject: name });
+    if (result.ok) this.deps.known.confirm(name, hash);
+    else this.deps.known.cancel(name, hash);
   }
 
   /**
@@ -326,24 +344,26 @@ export class DraftService {
     const stem = wanted.slice(0, -'.copydesk'.length);
     const number = name.startsWith(`${stem}-`) && name.endsWith('.copydesk') ? name.slice(stem.length + 1, -'.copydesk'.length) : '';
     if (name === wanted || /^[0-9]+$/u.test(number)) return { name };
+    const known = this.deps.known;
     for (let n = 1; n <= 1000; n++) {
       const candidate = numberedName(wanted, n);
       const to = this.file(candidate);
-      this.deps.known.forget(name);
-      this.deps.known.setCurrent(candidate, loaded.hash);
+      // The new name appears holding the draft's bytes, then the old one goes: both are the app's
+      // own doing, whenever the watcher looks (the old name stays known until it is gone).
+      known.expect(candidate, loaded.hash);
       let moved: boolean;
       try {
         moved = await renameNoReplace(from, to);
       } catch (error) {
-        this.deps.known.forget(candidate);
-        this.deps.known.setCurrent(name, loaded.hash);
+        known.cancel(candidate, loaded.hash);
         throw fsServiceError(error, 'rename', name);
       }
       if (!moved) {
-        this.deps.known.forget(candidate);
-        this.deps.known.setCurrent(name, loaded.hash);
+        known.cancel(candidate, loaded.hash);
         continue;
       }
+      known.confirm(candidate, loaded.hash);
+      known.setCurrent(name, null);
       await this.deps.versions.move(from, to).catch((error: unknown) => console.warn('Copydesk: versions did not follow the rename:', error));
       await this.deps.settings.renameRecent(from, to).catch(() => undefined);
       return { name: candidate };

@@ -84,3 +84,14 @@ describe('drafts.nameFromHeadline', () => {
     expect((await fx.services.settings.recentDrafts()).map((r) => r.name)).toEqual([renamed]);
   });
 });
+
+describe('drafts.rename names the file by hand', () => {
+  it('clears autoName in the file, so the name stays when the headline changes', async () => {
+    const { name } = await newDraftWith('Council approves budget');
+    await fx.services.drafts.rename(name, 'my story.copydesk');
+    const draft = parseDraft(await fs.readFile(file('my story.copydesk'), 'utf8'));
+    expect(draft.meta.autoName).toBe(false);
+    expect(draft.doc.firstChild?.textContent).toBe('Council approves budget');
+    expect(await fx.services.drafts.nameFromHeadline('my story.copydesk')).toEqual({ name: 'my story.copydesk' });
+  });
+});

@@ -47,7 +47,7 @@ export function DraftHeader({ session, onEditAuthors }: DraftHeaderProps): React
           <button type="button" className="cd-header-byline" title="Edit the authors" onClick={onEditAuthors}>
             {byline || 'Add authors'}
           </button>
-          <span className="cd-draft-file" title={`File: ${identity.name}`}>
+          <span className="cd-header-file" title={`File: ${identity.name}`}>
             <span className="cd-visually-hidden">File: </span>
             {displayName(identity.name)}
           </span>
