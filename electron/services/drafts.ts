@@ -348,27 +348,37 @@ export class DraftService {
     for (let n = 1; n <= 1000; n++) {
       const candidate = numberedName(wanted, n);
       const to = this.file(candidate);
-      // The new name appears holding the draft's bytes, then the old one goes: both are the app's
-      // own doing, whenever the watcher looks (the old name stays known until it is gone).
+      // The new name appears holding the draft's bytes, then the old one goes: whenever the
+      // watcher looks meanwhile, either state of either name is the app's own doing (the old
+      // name's bytes as a write in flight, its absence as what the app last saw).
       known.expect(candidate, loaded.hash);
+      known.expect(name, loaded.hash);
+      known.setCurrent(name, null);
       let moved: boolean;
       try {
         moved = await renameNoReplace(from, to);
       } catch (error) {
-        known.cancel(candidate, loaded.hash);
+        this.restoreKnown(name, candidate, loaded.hash);
         throw fsServiceError(error, 'rename', name);
       }
       if (!moved) {
-        known.cancel(candidate, loaded.hash);
+        this.restoreKnown(name, candidate, loaded.hash);
         continue;
       }
       known.confirm(candidate, loaded.hash);
-      known.setCurrent(name, null);
+      known.cancel(name, loaded.hash);
       await this.deps.versions.move(from, to).catch((error: unknown) => console.warn('Copydesk: versions did not follow the rename:', error));
       await this.deps.settings.renameRecent(from, to).catch(() => undefined);
       return { name: candidate };
     }
     return { name };
+  }
+
+  /** A rename from `name` to `candidate` did not happen: `name` still holds `hash`. */
+  private restoreKnown(name: string, candidate: string, hash: string): void {
+    this.deps.known.cancel(candidate, hash);
+    this.deps.known.cancel(name, hash);
+    this.deps.known.setCurrent(name, hash);
   }
 
   /** Moves draft `name` to the system trash (never deletes it). Its versions are kept aside. */
