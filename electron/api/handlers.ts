@@ -94,6 +94,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'drafts.saveAs': async ({ name, draft, newName }) => services.drafts.saveAs(name, draft, newName),
     'drafts.duplicate': async ({ name }) => services.drafts.duplicate(name),
     'drafts.rename': async ({ name, newName }) => services.drafts.rename(name, newName),
+    'drafts.nameFromHeadline': async ({ name }) => services.drafts.nameFromHeadline(name),
     'drafts.trash': async ({ name }) => services.drafts.trash(name),
     'drafts.import': async ({ from }, caller) => {
       const file = await caller.chooseImportFile();

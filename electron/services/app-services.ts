@@ -59,7 +59,7 @@ export interface AppServices {
     /** Summaries of the drafts in the workspace, newest first. */
     list(): Promise<DraftSummary[]>;
   };
-  readonly drafts: Pick<DraftService, 'create' | 'open' | 'save' | 'saveAs' | 'duplicate' | 'rename' | 'trash'>;
+  readonly drafts: Pick<DraftService, 'create' | 'open' | 'save' | 'saveAs' | 'duplicate' | 'rename' | 'nameFromHeadline' | 'trash'>;
   readonly imports: {
     /**
      * Imports the text, Markdown or HTML file at absolute path `file` (as `from`, else as its
@@ -166,6 +166,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       saveAs: (fromName, draft, newName) => drafts.saveAs(fromName, draft, newName),
       duplicate: (name) => drafts.duplicate(name),
       rename: (name, newName) => drafts.rename(name, newName),
+      nameFromHeadline: (name) => drafts.nameFromHeadline(name),
       trash: (name) => drafts.trash(name),
     },
     imports: {

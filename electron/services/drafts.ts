@@ -7,6 +7,9 @@
  * a draft: trashing goes through the injected `trash` (the system trash), and no operation
  * writes over an existing draft other than the one being saved (save as, duplicate, rename and
  * create refuse a name that is taken).
+ *
+ * A new draft is named from its headline (`nameFromHeadline`) while its metadata says
+ * `autoName` (set by `create`, cleared by the renderer when the user names the file).
  */
 import { isCheckedDraft } from '../../shared/ipc/validate';
 import { promises as fs } from 'node:fs';
@@ -16,6 +19,7 @@ import { draftToJson, newDraft, parseDraft, serializeDraft, type Draft } from '.
 import { fsyncDir } from '../node/atomic-write';
 import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
+import { importedDraftName } from './import-draft';
 import type { KnownFiles } from './known-files';
 import { draftPath, MAX_NAME_BYTES, numberedName } from './names';
 import { hashOnDisk, saveBytes, type SaveResult } from './save-file';
@@ -90,6 +94,27 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+/**
+ * Renames `from` to `to` unless `to` exists (false then), atomically where the file system has
+ * hard links (link, then unlink: `link` refuses an existing name), else by a check and a rename.
+ */
+async function renameNoReplace(from: string, to: string): Promise<boolean> {
+  try {
+    await fs.link(from, to);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (await exists(to)) return false;
+    await fs.rename(from, to);
+    await fsyncDir(path.dirname(to));
+    return true;
+  }
+  await fs.unlink(from);
+  await fsyncDir(path.dirname(to));
+  return true;
+}
+
 /** The draft operations on the current workspace folder. */
 export class DraftService {
   /** Operations that write run one after another, so that two saves cannot both pass the conflict check. */
@@ -143,7 +168,8 @@ export class DraftService {
   }
 
   private async createNow(name?: string): Promise<OpenedDraft> {
-    const draft = newDraft(this.deps.now());
+    const fresh = newDraft(this.deps.now());
+    const draft: Draft = { ...fresh, meta: { ...fresh.meta, autoName: true } };
     const text = serializeDraft(draft);
     let written: { name: string; hash: string };
     if (name === undefined) {
@@ -279,7 +305,85 @@ export class DraftService {
     }
     await this.deps.versions.move(from, to).catch((error: unknown) => console.warn('Copydesk: versions did not follow the rename:', error));
     await this.deps.settings.renameRecent(from, to).catch(() => undefined);
+    await this.namedByHand(newName).catch((error: unknown) => console.warn('Copydesk: the renamed draft still follows its headline:', error));
     return { name: newName };
+  }
+
+  /**
+   * Draft `name` was named by the user: its file no longer follows the headline (`autoName`
+   * cleared in the file, if set; an open draft clears it itself before renaming, so its file's
+   * bytes, and its base hash, stay as they are).
+   */
+  private async namedByHand(name: string): Promise<void> {
+    const file = this.file(name);
+    const loaded = await readDraftFile(file);
+    if (loaded.draft.meta.autoName !== true) return;
+    const bytes = Buffer.from(serializeDraft({ ...loaded.draft, meta: { ...loaded.draft.meta, autoName: false } }), 'utf8');
+    const hash = sha256Hex(bytes);
+    this.deps.known.expect(name, hash);
+    const result = await saveBytes(file, bytes, hash, { baseHash: loaded.hash, subject: name });
+    if (result.ok) this.deps.known.confirm(name, hash);
+    else this.deps.known.cancel(name, hash);
+  }
+
+  /**
+   * Renames draft `name` after the headline its file holds (File > Import's name: the headline's
+   * slug, "untitled" without one), at the first free name ("-2", "-3"…), when its metadata says
+   * `autoName`; returns the name it has afterwards (unchanged when not automatic or already in
+   * step). Never over an existing file; versions and the recent entry follow, as with `rename`.
+   */
+  nameFromHeadline(name: string): Promise<{ name: string }> {
+    return this.serial(() => this.nameFromHeadlineNow(name));
+  }
+
+  private async nameFromHeadlineNow(name: string): Promise<{ name: string }> {
+    const from = this.file(name);
+    let loaded;
+    try {
+      loaded = await readDraftFile(from);
+    } catch (error) {
+      throw openError(error, name);
+    }
+    if (loaded.draft.meta.autoName !== true) return { name };
+    const wanted = importedDraftName(loaded.draft.doc.firstChild?.textContent ?? '', 'untitled.copydesk');
+    const stem = wanted.slice(0, -'.copydesk'.length);
+    const number = name.startsWith(`${stem}-`) && name.endsWith('.copydesk') ? name.slice(stem.length + 1, -'.copydesk'.length) : '';
+    if (name === wanted || /^[0-9]+$/u.test(number)) return { name };
+    const known = this.deps.known;
+    for (let n = 1; n <= 1000; n++) {
+      const candidate = numberedName(wanted, n);
+      const to = this.file(candidate);
+      // The new name appears holding the draft's bytes, then the old one goes: whenever the
+      // watcher looks meanwhile, either state of either name is the app's own doing (the old
+      // name's bytes as a write in flight, its absence as what the app last saw).
+      known.expect(candidate, loaded.hash);
+      known.expect(name, loaded.hash);
+      known.setCurrent(name, null);
+      let moved: boolean;
+      try {
+        moved = await renameNoReplace(from, to);
+      } catch (error) {
+        this.restoreKnown(name, candidate, loaded.hash);
+        throw fsServiceError(error, 'rename', name);
+      }
+      if (!moved) {
+        this.restoreKnown(name, candidate, loaded.hash);
+        continue;
+      }
+      known.confirm(candidate, loaded.hash);
+      known.cancel(name, loaded.hash);
+      await this.deps.versions.move(from, to).catch((error: unknown) => console.warn('Copydesk: versions did not follow the rename:', error));
+      await this.deps.settings.renameRecent(from, to).catch(() => undefined);
+      return { name: candidate };
+    }
+    return { name };
+  }
+
+  /** A rename from `name` to `candidate` did not happen: `name` still holds `hash`. */
+  private restoreKnown(name: string, candidate: string, hash: string): void {
+    this.deps.known.cancel(candidate, hash);
+    this.deps.known.cancel(name, hash);
+    this.deps.known.setCurrent(name, hash);
   }
 
   /** Moves draft `name` to the system trash (never deletes it). Its versions are kept aside. */

@@ -131,6 +131,8 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
             sep,
           ]
         : []),
+      command('Desktop Preview', 'desktop-preview', 'CmdOrCtrl+Shift+P'),
+      sep,
       role('resetZoom'),
       role('zoomIn'),
       role('zoomOut'),

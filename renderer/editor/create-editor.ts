@@ -16,6 +16,7 @@ import { EditorView } from 'prosemirror-view';
 import { schema } from '../../shared/schema';
 import { CitationView } from './citation-view';
 import { atomArrowsPlugin } from './atom-arrows';
+import { bylinePlugin } from './byline';
 import { clipboardPlugin } from './clipboard';
 import { FigureView } from './figure-view';
 import { findPlugin } from './find';
@@ -54,6 +55,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     liveBlocksPlugin(),
     revealSelectionPlugin(),
     findPlugin(),
+    bylinePlugin(),
   ];
 }
 

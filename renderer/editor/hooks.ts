@@ -17,6 +17,8 @@ export interface EditorHooks {
   onCitationFocus?(sourceId: string | null, view: EditorView): void;
   /** A source in the document's sources section was activated: show it in the Sources panel. */
   onActivateSource?(sourceId: string, view: EditorView): void;
+  /** The byline under the headline was clicked: edit the draft's authors (byline.ts). */
+  onBylineRequest?(view: EditorView): void;
   /** Turns a figure's `src` (`https:` URL or `assets/…` path) into a URL the page may load. */
   resolveImage?(src: string): string;
   /** A figure's image loaded, or failed to: whether its file is there may have changed. */

@@ -22,6 +22,13 @@ export const metaSchema = z.strictObject({
   status: z.enum(STATUSES),
   created: isoDate,
   updated: isoDate,
+  /** The reporter set the slug by hand: it no longer follows the headline (absent: false). */
+  slugLocked: z.boolean().optional(),
+  /**
+   * The file is still named from the headline (a new draft, until renamed by hand); absent:
+   * false, so drafts older than this field keep their names.
+   */
+  autoName: z.boolean().optional(),
 });
 
 /** Draft metadata. */
@@ -43,4 +50,16 @@ export function slugify(headline: string): string {
     .replace(/^-+|-+$/gu, '')
     .slice(0, 80)
     .replace(/-+$/u, '');
+}
+
+/**
+ * The slug for `headline` when the slug follows the headline, or null when it stays as it is:
+ * it follows unless set by hand (`slugLocked`), and a slug from before that flag existed only
+ * while it is empty or still the slug of `previousHeadline`.
+ */
+export function followingSlug(meta: Pick<DraftMeta, 'slug' | 'slugLocked'>, previousHeadline: string, headline: string): string | null {
+  if (meta.slugLocked === true) return null;
+  if (meta.slug !== '' && meta.slug !== slugify(previousHeadline)) return null;
+  const slug = slugify(headline);
+  return slug === meta.slug ? null : slug;
 }

@@ -213,6 +213,7 @@ export const MENU_COMMANDS = [
   'find-next',
   'find-previous',
   'replace',
+  'desktop-preview',
 ] as const;
 
 /** A menu command. */
@@ -253,6 +254,8 @@ export interface InvokeMap {
   'drafts.duplicate': { request: Named; response: { readonly name: string; readonly hash: string } };
   /** Renames a draft file; returns the new name. */
   'drafts.rename': { request: { readonly name: string; readonly newName: string }; response: Named };
+  /** Names a new draft's file after the headline it holds while its name is automatic (`meta.autoName`); returns the name it has now. */
+  'drafts.nameFromHeadline': { request: Named; response: Named };
   /** Moves a draft file to the system trash (never deletes it outright). */
   'drafts.trash': { request: Named; response: void };
   /**
@@ -356,6 +359,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'drafts.saveAs': true,
   'drafts.duplicate': true,
   'drafts.rename': true,
+  'drafts.nameFromHeadline': true,
   'drafts.trash': true,
   'drafts.import': true,
   'recovery.record': true,

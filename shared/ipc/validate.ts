@@ -147,6 +147,7 @@ export const requestSchemas = {
   'drafts.saveAs': z.strictObject({ name: draftNameSchema.nullable(), draft: draftTextSchema, newName: draftNameSchema }),
   'drafts.duplicate': named,
   'drafts.rename': z.strictObject({ name: draftNameSchema, newName: draftNameSchema }),
+  'drafts.nameFromHeadline': named,
   'drafts.trash': named,
   'drafts.import': z.strictObject({ from: z.enum(IMPORT_KINDS).optional() }),
   'recovery.record': z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftTextSchema }),

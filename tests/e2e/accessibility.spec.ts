@@ -102,7 +102,7 @@ test('the editor with the Sources, Details, Problems and Preview panels: no seri
     await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name }).click();
     const panel = page.getByRole('complementary', { name });
     await expect(panel).toBeVisible();
-    if (name === 'Details') await expect(panel.getByRole('combobox', { name: /status/iu })).toBeVisible();
+    if (name === 'Details') await expect(panel.getByRole('textbox', { name: 'Slug' })).toBeVisible();
     else await expect(panel.getByText(/problems found|errors?,|warnings?\./u)).toBeVisible();
     await expectNoSeriousViolations(page, `the editor with the ${name} panel`);
     await expectNamedButtons(page, `the editor with the ${name} panel`);

@@ -69,6 +69,8 @@ test('an image chosen from disk is copied beside the draft, shown, edited, saved
     await page.keyboard.type('The port is back.');
     await newBlock(page);
     await page.keyboard.type('Ships came in at dawn.');
+    // A new draft's file takes its headline's name once saved (the images go beside that name).
+    await expect.poll(() => fs.readdir(workspace), { timeout: 20_000 }).toContain('harbour-reopens.copydesk');
 
     await test.step('a file that is not an image is refused with a message', async () => {
       await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert figure…' }).click();
@@ -81,7 +83,7 @@ test('an image chosen from disk is copied beside the draft, shown, edited, saved
       expect(dialogs.asked).toContain('image');
     });
 
-    const src = 'assets/untitled/Harbour-at-dawn.png';
+    const src = 'assets/harbour-reopens/Harbour-at-dawn.png';
     await test.step('a PNG is copied under the workspace’s assets folder and inserted', async () => {
       const dialog = page.getByRole('dialog', { name: 'Insert figure' });
       dialogs.answerNextImage(picture);
@@ -121,7 +123,7 @@ test('an image chosen from disk is copied beside the draft, shown, edited, saved
     await test.step('saved, reloaded: still there, and the image loads again', async () => {
       await sendMenu('save');
       await expect(saveState(page)).toHaveText('Saved');
-      const saved = JSON.parse(await fs.readFile(path.join(workspace, 'untitled.copydesk'), 'utf8')) as { doc: { content: { type: string; attrs?: Record<string, string> }[] } };
+      const saved = JSON.parse(await fs.readFile(path.join(workspace, 'harbour-reopens.copydesk'), 'utf8')) as { doc: { content: { type: string; attrs?: Record<string, string> }[] } };
       const figureNode = saved.doc.content.find((node) => node.type === 'figure');
       expect(figureNode?.attrs).toEqual({ src, alt: 'Two cargo ships at the quay', credit: 'Photo: Port authority' });
       await page.goto(appUrl);
@@ -136,8 +138,8 @@ test('an image chosen from disk is copied beside the draft, shown, edited, saved
 
     await test.step('the HTML export references the copied image', async () => {
       await sendMenu('export-html');
-      const html = dialogs.exportPath('untitled.html');
-      await expect.poll(() => fs.readFile(html, 'utf8').catch(() => '')).toContain('<img src="assets/untitled/Harbour-at-dawn.png" alt="Two cargo ships at the quay">');
+      const html = dialogs.exportPath('harbour-reopens.html');
+      await expect.poll(() => fs.readFile(html, 'utf8').catch(() => '')).toContain('<img src="assets/harbour-reopens/Harbour-at-dawn.png" alt="Two cargo ships at the quay">');
       const text = await fs.readFile(html, 'utf8');
       expect(text).toContain('The harbour at dawn, seen from the lighthouse');
       expect(text).toContain('Photo: Port authority');

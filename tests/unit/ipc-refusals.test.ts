@@ -41,6 +41,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'drafts.saveAs': { name: 'story.copydesk', draft, newName: 'other.copydesk' },
   'drafts.duplicate': { name: 'story.copydesk' },
   'drafts.rename': { name: 'story.copydesk', newName: 'other.copydesk' },
+  'drafts.nameFromHeadline': { name: 'story.copydesk' },
   'drafts.trash': { name: 'story.copydesk' },
   'drafts.import': { from: 'md' },
   'recovery.record': { key: 'k1', name: null, draft },

@@ -37,6 +37,7 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
       onActivateCitation: (id, pos, v) => hooksRef.current.onActivateCitation?.(id, pos, v),
       onCitationFocus: (id, v) => hooksRef.current.onCitationFocus?.(id, v),
       onActivateSource: (id, v) => hooksRef.current.onActivateSource?.(id, v),
+      onBylineRequest: (v) => hooksRef.current.onBylineRequest?.(v),
       resolveImage,
       onImageStatus: () => assets?.recheck(),
     });

@@ -1,6 +1,6 @@
 /**
- * The editor screen of one open draft: the app bar (back to the library, the draft's name, the
- * panel switches), the toolbar, the article canvas with the headline meter, the side panel, and
+ * The editor screen of one open draft: the app bar (back to the library, the draft's headline,
+ * byline, file name and status: DraftHeader; the panel switches), the toolbar, the article canvas with the headline meter, the side panel, and
  * the status bar. It wires the editor's hooks to the dialogs (link, citation picker, figure) and
  * the panels, resolves save conflicts, exports, and carries out the draft's menu commands.
  */
@@ -8,7 +8,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } 
 import type { EditorView } from 'prosemirror-view';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import { createSourceAndCite, insertCitation, insertFigure, linkAt, removeLink, setLink } from '../../editor/commands';
+import { setByline } from '../../editor/byline';
 import { sourceTooltip } from '../../editor/citation-view';
+import { bylineText } from '../../../shared/byline';
 import { findNext, findPrevious, openFind } from '../../editor/find';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { EditorHooks } from '../../editor/hooks';
@@ -19,11 +21,14 @@ import { FigureDialog } from '../dialogs/FigureDialog';
 import { LinkDialog } from '../dialogs/LinkDialog';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
+import { DesktopPreview } from '../panels/DesktopPreview';
+import { authorsProblem, splitList } from '../panels/MetadataPanel';
 import { SidePanel } from '../panels/SidePanel';
 import type { DocumentSession } from '../session/document-session';
 import { useObservable } from '../session/observable';
 import { StatusBar } from '../status/StatusBar';
 import { ConflictBanner, ConflictDialog, type ConflictActions } from './ConflictBanner';
+import { DraftHeader } from './DraftHeader';
 import { EditorCanvas } from './EditorCanvas';
 import { FindBar } from './FindBar';
 import { HeadlineMeter } from './HeadlineMeter';
@@ -35,7 +40,8 @@ type OpenDialog =
   | { readonly kind: 'link'; readonly current: string | null }
   | { readonly kind: 'cite'; readonly at: { top: number; left: number } | undefined }
   | { readonly kind: 'figure' }
-  | { readonly kind: 'conflict' };
+  | { readonly kind: 'conflict' }
+  | { readonly kind: 'desktop-preview' };
 
 /** Properties of `EditorScreen`. */
 export interface EditorScreenProps {
@@ -61,7 +67,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
   const ask = useAsk();
   const { store, saver } = session;
   const status = useObservable(saver.status);
-  const identity = useObservable(saver.identity);
+  const meta = useObservable(session.meta);
   const panels = usePanels();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [citeFocus, setCiteFocus] = useState<{ id: string; text: string; top: number; left: number } | null>(null);
@@ -93,19 +99,39 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
   }, [store]);
   const openFigure = useCallback(() => setDialog({ kind: 'figure' }), []);
 
+  // The byline under the headline shows the authors (a decoration: they are metadata, not text).
+  useEffect(() => {
+    store.run(setByline(bylineText(meta.authors)), false);
+  }, [store, meta.authors]);
+
+  const editAuthors = useCallback(async () => {
+    await ask.prompt({
+      title: 'Authors',
+      label: 'Authors, separated by commas',
+      initial: session.meta.get().authors.join(', '),
+      submit: 'Save',
+      check: authorsProblem,
+      apply: (text) => {
+        session.setMeta({ authors: splitList(text) });
+        return Promise.resolve(null);
+      },
+    });
+  }, [ask, session]);
+
   const hooks = useMemo<EditorHooks>(
     () => ({
       onLinkRequest: openLink,
       onCiteRequest: openCite,
       onActivateCitation: (id, pos) => panels.showSource(id, pos),
       onActivateSource: (id) => panels.showSource(id, null),
+      onBylineRequest: () => void editAuthors(),
       onCitationFocus: (id, view) => {
         const info = id === null ? undefined : footnotesOf(view.state).byId.get(id);
         const at = id === null ? undefined : belowCursor(view);
         setCiteFocus(id !== null && info && at ? { id, text: sourceTooltip(info.node.attrs), ...at } : null);
       },
     }),
-    [openLink, openCite, panels.showSource],
+    [openLink, openCite, panels.showSource, editAuthors],
   );
 
   // Back from the Sources panel to the citation the reporter came from (or the nearest of that source).
@@ -134,6 +160,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
       submit: 'Save',
       check: (text) => (text.trim() === '' ? 'Type a name.' : null),
       apply: async (text) => {
+        session.nameByHand();
         const result = await saver.saveAs(toDraftName(text));
         if (result.ok) {
           notify(`Saved as ${displayName(result.name)}.`);
@@ -142,7 +169,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
         return result.reason === 'error' ? result.message : 'A draft with that name appeared meanwhile; choose another name.';
       },
     });
-  }, [ask, saver]);
+  }, [ask, saver, session]);
 
   const conflictActions = useMemo<ConflictActions>(
     () => ({
@@ -227,6 +254,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
     replace: () => void store.run(openFind('replace'), false),
     'find-next': () => void store.run(findNext, false),
     'find-previous': () => void store.run(findPrevious, false),
+    'desktop-preview': () => setDialog({ kind: 'desktop-preview' }),
   });
 
   return (
@@ -236,9 +264,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
           <button type="button" className="cd-back" onClick={onLeave}>
             ← Library
           </button>
-          <h1 className="cd-draft-name" title={identity.name}>
-            {displayName(identity.name)}
-          </h1>
+          <DraftHeader session={session} onEditAuthors={() => void editAuthors()} />
           <nav className="cd-panel-switches" aria-label="Panels">
             {PANELS.map((p) => (
               <button key={p.name} type="button" className="cd-panel-switch" aria-pressed={panels.open === p.name} onClick={() => panels.toggle(p.name)}>
@@ -273,6 +299,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
             onBack={backToText}
             onShowSource={(id, field) => panels.showSource(id, null, field)}
             onExport={(format, fragment) => void exportDraft(format, fragment)}
+            onDesktopPreview={() => setDialog({ kind: 'desktop-preview' })}
           />
         ) : null}
       </div>
@@ -330,6 +357,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
           }}
         />
       ) : null}
+      {dialog?.kind === 'desktop-preview' ? <DesktopPreview session={session} onClose={closeDialog} /> : null}
       {dialog?.kind === 'conflict' && status.kind === 'conflict' ? <ConflictDialog deleted={status.deleted} actions={conflictActions} onClose={closeDialog} /> : null}
     </div>
   );

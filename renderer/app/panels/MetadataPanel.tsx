@@ -1,15 +1,16 @@
 /**
- * The Details panel: the draft's metadata beside the document — slug (with "From headline"),
- * section, tags, authors (comma-separated) and review status — checked against the draft
- * format's rules before they are kept (a value the format refuses is shown with the reason,
+ * The Details panel: the draft's metadata beside the document — slug (following the headline
+ * until set by hand; "From headline" makes it follow again), section, tags and authors
+ * (comma-separated); the review status is changed in the app bar (DraftHeader) — checked
+ * against the draft format's rules before they are kept (a value the format refuses is shown with the reason,
  * never saved), plus when the draft was created and last updated. Under them, the preferences of
  * this computer that concern the open article ("Render the whole article at once").
  */
 import { useEffect, useId, useState, type ReactElement } from 'react';
-import { slugify, STATUSES, type DraftMeta, type Status } from '../../../shared/draft/meta';
+import { slugify, type DraftMeta } from '../../../shared/draft/meta';
 import type { DocumentSession } from '../session/document-session';
 import { useObservable } from '../session/observable';
-import { formatWhen, STATUS_LABELS } from '../status-labels';
+import { formatWhen } from '../status-labels';
 import { RenderAllSwitch } from './RenderAllSwitch';
 
 const SLUG = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/u;
@@ -33,6 +34,11 @@ export function splitList(text: string): string[] {
 function listProblem(items: readonly string[], what: string): string | null {
   if (items.length > MAX_ITEMS) return `At most ${String(MAX_ITEMS)} ${what}.`;
   return items.some((s) => s.length > MAX_TEXT) ? `Each of the ${what} has at most ${String(MAX_TEXT)} characters.` : null;
+}
+
+/** Why the comma-separated `text` is not an acceptable list of authors, or null. */
+export function authorsProblem(text: string): string | null {
+  return listProblem(splitList(text), 'authors');
 }
 
 /** A text field committed on blur or Enter when `check` accepts it. */
@@ -90,28 +96,23 @@ export interface MetadataPanelProps {
 /** The Details panel. */
 export function MetadataPanel({ session, headline }: MetadataPanelProps): ReactElement {
   const meta = useObservable(session.meta);
-  const statusId = useId();
   const set = (patch: Partial<DraftMeta>): void => session.setMeta(patch);
   return (
     <div className="cd-panel-body cd-meta-panel">
-      <div className="cd-field">
-        <label htmlFor={statusId}>Status</label>
-        <select id={statusId} value={meta.status} onChange={(e) => set({ status: e.target.value as Status })}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <MetaField label="Slug" value={meta.slug} check={slugProblem} onCommit={(slug) => set({ slug })}>
-        <button type="button" onClick={() => set({ slug: slugify(headline()) })} title="Make the slug from the headline">
+      <MetaField
+        label="Slug"
+        hint={meta.slugLocked === true ? 'Set by hand.' : 'Follows the headline until you change it.'}
+        value={meta.slug}
+        check={slugProblem}
+        onCommit={(slug) => set({ slug, slugLocked: true })}
+      >
+        <button type="button" onClick={() => set({ slug: slugify(headline()), slugLocked: false })} title="Make the slug from the headline, and let it follow the headline again">
           From headline
         </button>
       </MetaField>
       <MetaField label="Section" value={meta.section} check={(t) => (t.length > MAX_TEXT ? `At most ${String(MAX_TEXT)} characters.` : null)} onCommit={(section) => set({ section: section.trim() })} />
       <MetaField label="Tags" hint="Separated by commas." value={meta.tags.join(', ')} check={(t) => listProblem(splitList(t), 'tags')} onCommit={(t) => set({ tags: splitList(t) })} />
-      <MetaField label="Authors" hint="Separated by commas." value={meta.authors.join(', ')} check={(t) => listProblem(splitList(t), 'authors')} onCommit={(t) => set({ authors: splitList(t) })} />
+      <MetaField label="Authors" hint="Separated by commas." value={meta.authors.join(', ')} check={authorsProblem} onCommit={(t) => set({ authors: splitList(t) })} />
       <dl className="cd-meta-dates">
         <dt>Created</dt>
         <dd>

@@ -1,38 +1,35 @@
 /**
- * The Preview panel: the draft's HTML export (the very page File > Export as HTML writes) shown
- * in a sandboxed frame — `sandbox=""` with `srcdoc`: no scripts, no same-origin access, no
- * forms, no navigation of the app — rebuilt when the reporter pauses. Buttons export HTML (page
- * or fragment) and Markdown through the main process.
+ * The Preview panel: the draft's HTML export (the very page File > Export as HTML writes, with
+ * section, byline and date: `previewPage`) shown in a sandboxed frame — `sandbox=""` with `srcdoc`: no scripts, no same-origin access, no
+ * forms, no navigation of the app — rebuilt when the reporter pauses. Buttons open the desktop
+ * preview (the same page at the window's width) and export HTML (page or fragment) and Markdown
+ * through the main process.
  */
 import { useCallback, type ReactElement } from 'react';
 import type { EditorState } from 'prosemirror-state';
-import { exportHtml } from '../../../shared/export/html';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import type { DocumentSession } from '../session/document-session';
 import { useIdleValue } from '../session/use-idle-value';
+import { previewPage } from './preview-page';
 
 /** Properties of `PreviewPanel`. */
 export interface PreviewPanelProps {
   readonly session: DocumentSession;
   readonly onExport: (format: ExportFormat, fragment?: boolean) => void;
+  /** Opens the desktop preview. */
+  readonly onDesktopPreview: () => void;
 }
 
 /** The Preview panel. */
-export function PreviewPanel({ session, onExport }: PreviewPanelProps): ReactElement {
-  const render = useCallback(
-    (state: EditorState): string => {
-      try {
-        return exportHtml({ meta: session.meta.get(), doc: state.doc });
-      } catch (error) {
-        return `<!DOCTYPE html><html lang="en"><title>Preview</title><p>The preview could not be made: ${String(error).replace(/[<&]/gu, ' ')}</p></html>`;
-      }
-    },
-    [session],
-  );
+export function PreviewPanel({ session, onExport, onDesktopPreview }: PreviewPanelProps): ReactElement {
+  const render = useCallback((state: EditorState): string => previewPage(session.meta.get(), state.doc), [session]);
   const html = useIdleValue(session.store, render, 800, session.meta);
   return (
     <div className="cd-panel-body cd-preview-panel">
       <div className="cd-preview-actions">
+        <button type="button" onClick={onDesktopPreview}>
+          Desktop preview
+        </button>
         <button type="button" onClick={() => onExport('html')}>
           Export HTML…
         </button>

@@ -23,10 +23,11 @@ export interface SidePanelProps {
   /** Shows source `id` in the Sources panel, focusing its `field` when given (from a problem). */
   readonly onShowSource: (id: string, field?: ProblemField | null) => void;
   readonly onExport: (format: ExportFormat, fragment?: boolean) => void;
+  readonly onDesktopPreview: () => void;
 }
 
 /** The side panel. */
-export function SidePanel({ name, session, request, highlighted, onClose, onBack, onShowSource, onExport }: SidePanelProps): ReactElement {
+export function SidePanel({ name, session, request, highlighted, onClose, onBack, onShowSource, onExport, onDesktopPreview }: SidePanelProps): ReactElement {
   const title = PANELS.find((p) => p.name === name)?.title ?? name;
   const headingId = `cd-panel-title-${name}`;
   const headline = (): string => session.store.getState().doc.firstChild?.textContent ?? '';
@@ -41,7 +42,7 @@ export function SidePanel({ name, session, request, highlighted, onClose, onBack
       {name === 'sources' ? <SourcesPanel store={session.store} request={request} highlighted={highlighted} onBack={onBack} /> : null}
       {name === 'details' ? <MetadataPanel session={session} headline={headline} /> : null}
       {name === 'problems' ? <ProblemsPanel store={session.store} onSourceProblem={onShowSource} /> : null}
-      {name === 'preview' ? <PreviewPanel session={session} onExport={onExport} /> : null}
+      {name === 'preview' ? <PreviewPanel session={session} onExport={onExport} onDesktopPreview={onDesktopPreview} /> : null}
     </aside>
   );
 }

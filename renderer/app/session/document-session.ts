@@ -7,7 +7,7 @@ import type { CopydeskApi } from '../../../shared/ipc/api';
 import type { DraftText, OpenedDraft } from '../../../shared/ipc/channels';
 import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
 import { fromDraftJson } from '../../../shared/ipc/draft-json';
-import type { DraftMeta } from '../../../shared/draft/meta';
+import { followingSlug, type DraftMeta } from '../../../shared/draft/meta';
 import { createEditorState } from '../../editor/create-editor';
 import { EditorStore } from './editor-store';
 import { Observable } from './observable';
@@ -45,6 +45,10 @@ export class DocumentSession {
   readonly saver: SaveController;
   private readonly stopListening: () => void;
   private readonly encoder = new DraftTextEncoder();
+  /** The headline as of the last transaction (the slug follows its changes). */
+  private headline: string;
+  /** The headline the file was last named from (it is renamed again only when this changes). */
+  private namedFrom: string | null = null;
 
   /** Opens `opened` (throws a message for the user when its draft is not valid). */
   constructor(
@@ -55,16 +59,20 @@ export class DocumentSession {
     const draft = fromDraftJson(opened.draft);
     this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography }));
     this.meta = new Observable(draft.meta);
+    this.headline = headlineOf(draft.doc);
     this.saver = new SaveController({
       api,
       identity: { name: opened.name, hash: opened.hash },
       journalKey: options.journalKey ?? newJournalKey(),
       journalExists: options.journalKey !== undefined,
       snapshot: () => this.snapshot(),
+      afterSave: (name) => this.nameFromHeadline(name),
       ...(options.onDirtyChange ? { onDirtyChange: options.onDirtyChange } : {}),
     });
-    this.stopListening = this.store.listen((_state, tr) => {
-      if (tr?.docChanged) this.saver.edited();
+    this.stopListening = this.store.listen((state, tr) => {
+      if (!tr?.docChanged) return;
+      this.followHeadline(headlineOf(state.doc));
+      this.saver.edited();
     });
     if (options.dirty) this.saver.edited();
     // The first write would otherwise convert every block (about 12 ms at 100,000 words).
@@ -76,6 +84,30 @@ export class DocumentSession {
   /** The file name of the draft. */
   get name(): string {
     return this.saver.identity.get().name;
+  }
+
+  /** The slug follows a changed headline unless set by hand (`followingSlug`); part of the same edit. */
+  private followHeadline(headline: string): void {
+    if (headline === this.headline) return;
+    const meta = this.meta.get();
+    const slug = followingSlug(meta, this.headline, headline);
+    this.headline = headline;
+    if (slug !== null) this.meta.set({ ...meta, slug });
+  }
+
+  /** After a save: a new draft's file takes its headline's name (main process), once per headline. */
+  private async nameFromHeadline(name: string): Promise<string | null> {
+    if (this.meta.get().autoName !== true || this.namedFrom === this.headline) return null;
+    // Nothing typed since the save: the file holds this headline (else the next save tries again).
+    const settled = this.saver.dirty ? null : this.headline;
+    const renamed = await this.api.drafts.nameFromHeadline({ name });
+    if (settled !== null) this.namedFrom = settled;
+    return renamed.name;
+  }
+
+  /** The user names the file (rename, save as): from now on it no longer follows the headline. */
+  nameByHand(): void {
+    if (this.meta.get().autoName === true) this.setMeta({ autoName: false });
   }
 
   /** Changes metadata fields (one autosaved edit). */
@@ -112,6 +144,7 @@ export class DocumentSession {
 
   /** Renames the draft's file (after saving what is pending). */
   async rename(newName: string): Promise<string> {
+    this.nameByHand();
     await this.saver.saveNow();
     const { name } = await this.api.drafts.rename({ name: this.name, newName });
     this.saver.renamed(name);
@@ -123,4 +156,9 @@ export class DocumentSession {
     this.stopListening();
     this.saver.dispose();
   }
+}
+
+/** The headline's text (the document's first child). */
+function headlineOf(doc: { readonly firstChild: { readonly textContent: string } | null }): string {
+  return doc.firstChild?.textContent ?? '';
 }

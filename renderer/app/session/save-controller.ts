@@ -44,6 +44,12 @@ export interface SaveControllerOptions {
   readonly snapshot: () => DraftText;
   /** Told when the draft becomes dirty or clean (the window asks before closing a dirty one). */
   readonly onDirtyChange?: (dirty: boolean) => void;
+  /**
+   * After each successful save of the file `name`: the name the file has now if it was renamed
+   * (a new draft named from its headline), else null. Runs inside the save, so no other save
+   * starts with the old name meanwhile.
+   */
+  readonly afterSave?: (name: string) => Promise<string | null>;
   readonly timers?: SchedulerTimers;
 }
 
@@ -77,6 +83,8 @@ export class SaveController {
   private journalled = false;
   private reportedDirty = false;
   private disposed = false;
+  /** `afterSave` is renaming the file: its old name going away is our own doing. */
+  private renaming = false;
 
   constructor(private readonly options: SaveControllerOptions) {
     this.api = options.api;
@@ -157,6 +165,8 @@ export class SaveController {
   externalChange(change: ExternalChange): ExternalVerdict {
     const { name, hash } = this.identity.get();
     if (change.name !== name) return 'ignore';
+    // A file that is really gone shows at the next save (a conflict: nothing on disk).
+    if (change.kind === 'deleted' && this.renaming) return 'ignore';
     if (change.kind === 'changed' && change.hash !== null && change.hash === hash) return 'ignore';
     if (change.kind === 'changed' && !this.dirty && !this.saving) return 'reload';
     this.conflict = { cause: 'external', deleted: change.kind === 'deleted' };
@@ -230,6 +240,10 @@ export class SaveController {
         this.cleanAt = at;
         this.lastError = null;
         if (this.journalled && !this.dirty) void this.forgetJournal();
+        this.renaming = true;
+        const renamed = await this.options.afterSave?.(name).catch(() => null);
+        this.renaming = false;
+        if (renamed && renamed !== name && !this.disposed) this.identity.set({ name: renamed, hash: result.hash });
         return true;
       }
       if (result.reason === 'conflict') this.conflict = { cause: 'save', deleted: result.diskHash === null };
