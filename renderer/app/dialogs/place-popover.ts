@@ -40,8 +40,9 @@ function referenceOf(anchor: Anchor): Element | VirtualElement {
 
 /**
  * Places `floating` (positioned `fixed`, e.g. a modal `<dialog>` or a menu) at `anchor` and keeps
- * it placed until the returned function is called. Sets its `left`, `top`, `max-width` and
- * `max-height`; give it `overflow: auto` so that what does not fit scrolls inside it.
+ * it placed until the returned function is called. Sets its `left`, `top` and `max-height` (its
+ * width is its stylesheet's, at most the window's); give it `overflow: auto` so that what does not
+ * fit scrolls inside it.
  */
 export function placePopover(floating: HTMLElement, anchor: Anchor, options: PlaceOptions = {}): () => void {
   const reference = referenceOf(anchor);
@@ -56,8 +57,7 @@ export function placePopover(floating: HTMLElement, anchor: Anchor, options: Pla
         shift({ padding, crossAxis: true }),
         size({
           padding,
-          apply({ availableWidth, availableHeight, elements }) {
-            elements.floating.style.maxWidth = `${String(Math.max(0, availableWidth))}px`;
+          apply({ availableHeight, elements }) {
             elements.floating.style.maxHeight = `${String(Math.max(0, availableHeight))}px`;
           },
         }),
