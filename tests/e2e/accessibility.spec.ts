@@ -185,3 +185,20 @@ test('F6 and Shift+F6 reach the editor and each panel', async ({ page }) => {
   expect(await cycle(page, 'F6', 2)).toEqual(['toolbar Formatting', 'article text']);
   await expect(editor(page)).toBeFocused();
 });
+
+test.describe('1024x640', () => {
+  test.use({ viewport: { width: 1024, height: 640 } });
+
+  test('the toolbar’s More menu, open: no serious violation, named items', async ({ page }) => {
+    await openSeed(page);
+    const more = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'More' });
+    await more.click();
+    const menu = page.getByRole('menu', { name: 'More' });
+    await expect(menu.locator('[role^="menuitem"]').first()).toBeFocused();
+    await expectNoSeriousViolations(page, 'the editor with the toolbar’s More menu open');
+    await expectNamedButtons(page, 'the editor with the toolbar’s More menu open');
+    for (const item of await menu.locator('[role^="menuitem"]').all()) await expect(item).toHaveAccessibleName(/\S/u);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+  });
+});

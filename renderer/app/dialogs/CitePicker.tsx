@@ -10,6 +10,7 @@ import { sourceTooltip } from '../../editor/citation-view';
 import { foldForSearch } from '../library/use-library';
 import { Dialog } from './Dialog';
 import { DATE_HINT, DATE_PLACEHOLDER } from '../source-date';
+import type { Box } from './place-popover';
 import { urlMessage } from './url-messages';
 
 /** A new source's fields. */
@@ -25,8 +26,8 @@ export interface NewSourceFields {
 export interface CitePickerProps {
   /** The draft's sources in number order. */
   readonly sources: readonly SourceInfo[];
-  /** Where to open (below the cursor). */
-  readonly at: { readonly top: number; readonly left: number } | undefined;
+  /** What to open next to (the caret's box). */
+  readonly anchor: Box | undefined;
   readonly onCite: (sourceId: string) => void;
   /** Creates and cites; returns false when the editor refused (the dialog stays). */
   readonly onCreate: (fields: NewSourceFields) => boolean;
@@ -41,7 +42,7 @@ function matches(info: SourceInfo, words: readonly string[]): boolean {
 }
 
 /** The citation picker. */
-export function CitePicker({ sources, at, onCite, onCreate, onClose }: CitePickerProps): ReactElement {
+export function CitePicker({ sources, anchor, onCite, onCreate, onClose }: CitePickerProps): ReactElement {
   const [mode, setMode] = useState<'search' | 'new'>(sources.length === 0 ? 'new' : 'search');
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -152,7 +153,7 @@ export function CitePicker({ sources, at, onCite, onCreate, onClose }: CitePicke
   );
 
   return (
-    <Dialog title={mode === 'search' ? 'Cite a source' : 'Cite a new source'} onClose={onClose} at={at} className="cd-cite-picker">
+    <Dialog title={mode === 'search' ? 'Cite a source' : 'Cite a new source'} onClose={onClose} anchor={anchor} className="cd-cite-picker">
       <div ref={body}>
       {mode === 'search' ? (
         <div className="cd-form" key="search">

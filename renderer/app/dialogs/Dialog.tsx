@@ -2,9 +2,12 @@
  * A real modal dialog: the native `<dialog>` opened with `showModal()`, so the rest of the page
  * is inert and screen readers hear a dialog. Focus goes to the element marked `data-autofocus`
  * (or the first field), Tab and Shift+Tab stay inside, Escape calls `onClose`, and focus returns
- * to where it was when the dialog goes away.
+ * to where it was when the dialog goes away. With an `anchor` it opens next to it (place-popover.ts),
+ * without one in the middle of the window; either way it stays inside the window, and what does
+ * not fit scrolls inside it with its action buttons kept in view (app.css).
  */
 import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { usePopoverPlacement, type Anchor } from './place-popover';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -17,6 +20,13 @@ const restorers = new WeakMap<Element, () => void>();
 export function setFocusRestorer(element: Element, restore: (() => void) | null): void {
   if (restore) restorers.set(element, restore);
   else restorers.delete(element);
+}
+
+/** Focuses `element` again after a dialog or a menu, through its restorer if it has one. */
+export function giveFocusBack(element: HTMLElement): void {
+  const restore = restorers.get(element);
+  if (restore) restore();
+  else element.focus({ preventScroll: true });
 }
 
 /** The focusable elements inside `root`, in order. */
@@ -33,8 +43,8 @@ export interface DialogProps {
   readonly children: ReactNode;
   /** An extra class (size, placement). */
   readonly className?: string;
-  /** Where to show it (viewport coordinates), e.g. at the cursor; centred when absent. */
-  readonly at?: { readonly top: number; readonly left: number };
+  /** What to open next to (the caret's box, a button); centred in the window when absent. */
+  readonly anchor?: Anchor | undefined;
   /** A sentence under the title, read out as the dialog's description. */
   readonly description?: string;
   /** `alertdialog` for a question that needs an answer. */
@@ -42,7 +52,7 @@ export interface DialogProps {
 }
 
 /** A modal dialog (see the module comment). */
-export function Dialog({ title, onClose, children, className, at, description, role }: DialogProps): ReactElement {
+export function Dialog({ title, onClose, children, className, anchor, description, role }: DialogProps): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -58,23 +68,11 @@ export function Dialog({ title, onClose, children, className, at, description, r
     first?.focus();
     return () => {
       if (dialog.open) dialog.close();
-      if (!before?.isConnected) return;
-      const restore = restorers.get(before);
-      if (restore) restore();
-      else before.focus({ preventScroll: true });
+      if (before?.isConnected) giveFocusBack(before);
     };
   }, []);
 
-  // Keep a dialog placed at the cursor inside the window.
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || !at) return;
-    const rect = dialog.getBoundingClientRect();
-    const left = Math.max(8, Math.min(at.left, window.innerWidth - rect.width - 8));
-    const top = at.top + rect.height > window.innerHeight - 8 ? Math.max(8, at.top - rect.height - 32) : at.top;
-    dialog.style.left = `${String(left)}px`;
-    dialog.style.top = `${String(top)}px`;
-  }, [at]);
+  usePopoverPlacement(ref, anchor);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>): void => {
     if (event.key !== 'Tab' || !ref.current) return;
@@ -94,9 +92,8 @@ export function Dialog({ title, onClose, children, className, at, description, r
   return (
     <dialog
       ref={ref}
-      className={`cd-dialog${at ? ' cd-dialog-at' : ''}${className ? ` ${className}` : ''}`}
+      className={`cd-dialog${anchor ? ' cd-dialog-at' : ''}${className ? ` ${className}` : ''}`}
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
-      style={at ? { top: at.top, left: at.left } : undefined}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {

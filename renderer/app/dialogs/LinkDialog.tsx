@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { Dialog } from './Dialog';
+import type { Box } from './place-popover';
 import { urlMessage } from './url-messages';
 
 /** Properties of `LinkDialog`. */
@@ -14,10 +15,12 @@ export interface LinkDialogProps {
   readonly onApply: (href: string) => void;
   readonly onRemove: () => void;
   readonly onClose: () => void;
+  /** What to open next to (the caret's box); centred when absent. */
+  readonly anchor?: Box | undefined;
 }
 
 /** The link dialog. */
-export function LinkDialog({ current, onApply, onRemove, onClose }: LinkDialogProps): ReactElement {
+export function LinkDialog({ current, onApply, onRemove, onClose, anchor }: LinkDialogProps): ReactElement {
   const [href, setHref] = useState(current ?? 'https://');
   const [tried, setTried] = useState(false);
   const fieldId = useId();
@@ -34,7 +37,7 @@ export function LinkDialog({ current, onApply, onRemove, onClose }: LinkDialogPr
   };
 
   return (
-    <Dialog title={current ? 'Edit link' : 'Add link'} onClose={onClose} className="cd-dialog-small">
+    <Dialog title={current ? 'Edit link' : 'Add link'} onClose={onClose} anchor={anchor} className="cd-dialog-small">
       <form className="cd-form" onSubmit={submit} noValidate>
         <label htmlFor={fieldId}>Address</label>
         <input

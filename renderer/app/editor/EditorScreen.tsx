@@ -19,6 +19,7 @@ import { CitePicker } from '../dialogs/CitePicker';
 import { useAsk } from '../dialogs/dialog-host';
 import { FigureDialog } from '../dialogs/FigureDialog';
 import { LinkDialog } from '../dialogs/LinkDialog';
+import type { Box } from '../dialogs/place-popover';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import { DesktopPreview } from '../panels/DesktopPreview';
@@ -27,6 +28,7 @@ import { SidePanel } from '../panels/SidePanel';
 import type { DocumentSession } from '../session/document-session';
 import { useObservable } from '../session/observable';
 import { StatusBar } from '../status/StatusBar';
+import { CiteCard } from './CiteCard';
 import { ConflictBanner, ConflictDialog, type ConflictActions } from './ConflictBanner';
 import { DraftHeader } from './DraftHeader';
 import { EditorCanvas } from './EditorCanvas';
@@ -37,8 +39,8 @@ import { Toolbar } from './Toolbar';
 import { PANELS, usePanels } from './use-panels';
 
 type OpenDialog =
-  | { readonly kind: 'link'; readonly current: string | null }
-  | { readonly kind: 'cite'; readonly at: { top: number; left: number } | undefined }
+  | { readonly kind: 'link'; readonly current: string | null; readonly anchor: Box | undefined }
+  | { readonly kind: 'cite'; readonly anchor: Box | undefined }
   | { readonly kind: 'figure' }
   | { readonly kind: 'conflict' }
   | { readonly kind: 'desktop-preview' };
@@ -52,11 +54,11 @@ export interface EditorScreenProps {
   readonly onTrashed: () => void;
 }
 
-/** Where a popup for the cursor goes: just below it. */
-function belowCursor(view: EditorView): { top: number; left: number } | undefined {
+/** The caret's box, which popups for the cursor are placed against. */
+function caretBox(view: EditorView): Box | undefined {
   try {
-    const c = view.coordsAtPos(view.state.selection.from);
-    return { top: c.bottom + 6, left: c.left };
+    const { top, bottom, left, right } = view.coordsAtPos(view.state.selection.from);
+    return { top, bottom, left, right };
   } catch {
     return undefined;
   }
@@ -70,7 +72,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
   const meta = useObservable(session.meta);
   const panels = usePanels();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [citeFocus, setCiteFocus] = useState<{ id: string; text: string; top: number; left: number } | null>(null);
+  const [citeFocus, setCiteFocus] = useState<{ id: string; text: string; anchor: Box } | null>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
   // When a dialog closes with the focus back in the editor (or nowhere), ProseMirror must put the
   // DOM selection back where its state says (edits made while the dialog had the focus moved it).
@@ -87,7 +89,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
     if (view && (active === null || active === document.body || view.dom.contains(active))) view.focus();
   }, [dialog, store]);
 
-  const openLink = useCallback(() => setDialog({ kind: 'link', current: linkAt(store.getState())?.href ?? null }), [store]);
+  const openLink = useCallback(() => setDialog({ kind: 'link', current: linkAt(store.getState())?.href ?? null, anchor: store.view ? caretBox(store.view) : undefined }), [store]);
   const openCite = useCallback(() => {
     const view = store.view;
     if (!view) return;
@@ -95,7 +97,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
       notify('Put the cursor in the article’s text to cite a source there.');
       return;
     }
-    setDialog({ kind: 'cite', at: belowCursor(view) });
+    setDialog({ kind: 'cite', anchor: caretBox(view) });
   }, [store]);
   const openFigure = useCallback(() => setDialog({ kind: 'figure' }), []);
 
@@ -127,8 +129,8 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
       onBylineRequest: () => void editAuthors(),
       onCitationFocus: (id, view) => {
         const info = id === null ? undefined : footnotesOf(view.state).byId.get(id);
-        const at = id === null ? undefined : belowCursor(view);
-        setCiteFocus(id !== null && info && at ? { id, text: sourceTooltip(info.node.attrs), ...at } : null);
+        const anchor = id === null ? undefined : caretBox(view);
+        setCiteFocus(id !== null && info && anchor ? { id, text: sourceTooltip(info.node.attrs), anchor } : null);
       },
     }),
     [openLink, openCite, panels.showSource, editAuthors],
@@ -279,7 +281,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
       </header>
       <div className={`cd-workarea${panels.open ? ' cd-with-panel' : ''}`}>
         <main
-          className="cd-article"
+          className="cd-article-column"
           data-region="Article"
           aria-label="Article"
           onBlur={(event) => {
@@ -287,7 +289,9 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
           }}
         >
           <HeadlineMeter store={store} />
-          <EditorCanvas store={store} hooks={hooks} />
+          <div className="cd-article">
+            <EditorCanvas store={store} hooks={hooks} />
+          </div>
         </main>
         {panels.open ? (
           <SidePanel
@@ -311,15 +315,11 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
         onProblems={() => panels.toggle('problems')}
         problemsOpen={panels.open === 'problems'}
       />
-      {citeFocus ? (
-        <div className="cd-cite-card" aria-hidden="true" style={{ top: citeFocus.top, left: citeFocus.left }}>
-          {citeFocus.text}
-          <span className="cd-cite-card-hint">Enter: go to the source</span>
-        </div>
-      ) : null}
+      {citeFocus ? <CiteCard text={citeFocus.text} anchor={citeFocus.anchor} /> : null}
       {dialog?.kind === 'link' ? (
         <LinkDialog
           current={dialog.current}
+          anchor={dialog.anchor}
           onClose={closeDialog}
           onApply={(href) => {
             store.run(setLink(href), false);
@@ -334,7 +334,7 @@ export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps)
       {dialog?.kind === 'cite' ? (
         <CitePicker
           sources={footnotesOf(store.getState()).ordered}
-          at={dialog.at}
+          anchor={dialog.anchor}
           onClose={closeDialog}
           onCite={(id) => {
             store.run(insertCitation(id), false);

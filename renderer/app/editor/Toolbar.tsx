@@ -2,16 +2,19 @@
  * The editor's toolbar (role toolbar: one Tab stop, arrow keys move between its controls):
  * undo/redo, text style, bold, italic, link, lists, quote, figure, "Cite source", "Read also"
  * and the typographic quotes switch; Escape goes back to the text. Buttons keep the editor's selection (they do not take the
- * focus on mouse down) and show what is active at the cursor (`aria-pressed`).
+ * focus on mouse down) and show what is active at the cursor (`aria-pressed`). It keeps one row:
+ * the groups that do not fit move into its "More" menu (toolbar-overflow.ts, ToolbarMenu.tsx).
  */
 import { redo, undo } from 'prosemirror-history';
 import type { Command } from 'prosemirror-state';
-import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { insertReadAlso, setParagraph, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from '../../editor/commands';
 import { setTypography } from '../../editor/input-rules';
 import { typography } from '../preferences';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
+import { overflowingGroups } from './toolbar-overflow';
 import { sameToolbarState, toolbarState, type BlockChoice } from './toolbar-state';
+import { ToolbarMenu, type MenuEntry, type MenuSection } from './ToolbarMenu';
 
 const MAC = /Mac|iPhone|iPad/u.test(navigator.platform);
 /** How the modifier key reads in tooltips. */
@@ -26,6 +29,22 @@ export interface ToolbarProps {
   readonly onCite: () => void;
   readonly onFigure: () => void;
 }
+
+type GroupKey = 'history' | 'style' | 'marks' | 'lists' | 'insert' | 'typography';
+
+/** The order in which groups leave the row for the "More" menu when the window is narrow. */
+const LEAVE_ORDER: readonly GroupKey[] = ['typography', 'lists', 'history', 'insert', 'style', 'marks'];
+
+/** The keys of the groups of buttons, in the order of `groups` below. */
+const BUTTON_GROUPS: readonly GroupKey[] = ['history', 'marks', 'lists', 'insert'];
+
+/** The text styles the style box (or the menu) offers. */
+const STYLES: readonly { readonly value: BlockChoice; readonly label: string }[] = [
+  { value: 'paragraph', label: 'Paragraph' },
+  { value: 'h2', label: 'Heading 2' },
+  { value: 'h3', label: 'Heading 3' },
+  { value: 'h4', label: 'Heading 4' },
+];
 
 interface ButtonSpec {
   readonly key: string;
@@ -48,6 +67,10 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
     store.run(command);
   };
   const keep = (event: MouseEvent): void => event.preventDefault();
+  const setStyle = (value: BlockChoice): void => {
+    if (value === 'paragraph') store.run(setParagraph);
+    else if (value === 'h2' || value === 'h3' || value === 'h4') store.run(toggleHeading(Number(value.slice(1)) as 2 | 3 | 4));
+  };
 
   const groups: ButtonSpec[][] = [
     [
@@ -81,13 +104,18 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
     },
   };
 
-  // Roving tab stop: the controls in order (the text style menu comes after the first group).
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const fit = useGroupFitting(ref, setHidden);
+
+  // Roving tab stop: the controls in order (the text style menu comes after the first group), then "More".
   const flat: { key: string; disabled: boolean }[] = [];
   groups.forEach((group, g) => {
-    if (g === 1) flat.push({ key: 'style', disabled: !t.canBlock });
-    for (const b of group) flat.push({ key: b.key, disabled: b.disabled === true });
+    if (g === 1) flat.push({ key: 'style', disabled: !t.canBlock || hidden.has('style') });
+    const gone = hidden.has(BUTTON_GROUPS[g] ?? '');
+    for (const b of group) flat.push({ key: b.key, disabled: b.disabled === true || gone });
   });
-  flat.push({ key: typographyButton.key, disabled: false });
+  flat.push({ key: typographyButton.key, disabled: hidden.has('typography') });
+  flat.push({ key: 'more', disabled: hidden.size === 0 });
   const wanted = flat[active];
   const stop = wanted && !wanted.disabled ? active : Math.max(0, flat.findIndex((c) => !c.disabled));
   const indexOf = (key: string): number => flat.findIndex((c) => c.key === key);
@@ -100,7 +128,7 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
     const keys: Record<string, number | 'home' | 'end'> = { ArrowRight: 1, ArrowLeft: -1, Home: 'home', End: 'end' };
     const move = keys[event.key];
     if (move === undefined) return;
-    const controls = Array.from(ref.current?.querySelectorAll<HTMLElement>('[data-tool]:not(:disabled)') ?? []);
+    const controls = Array.from(ref.current?.querySelectorAll<HTMLElement>('[data-tool]:not(:disabled)') ?? []).filter((c) => !c.closest('[hidden]'));
     if (controls.length === 0) return;
     event.preventDefault();
     const at = controls.indexOf(document.activeElement as HTMLElement);
@@ -132,51 +160,113 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
     );
   };
   const styleIndex = indexOf('style');
+  const styleBox = (
+    <select
+      data-tool
+      className="cd-tool-select"
+      aria-label="Text style"
+      title={`Text style (${MOD}${ALT}0, 2, 3, 4)`}
+      tabIndex={styleIndex === stop ? 0 : -1}
+      value={t.block}
+      disabled={!t.canBlock}
+      onFocus={() => setActive(styleIndex)}
+      onChange={(event) => setStyle(event.target.value as BlockChoice)}
+    >
+      {STYLES.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+      {/* Where the cursor is in a block the style cannot change, the box names that block. */}
+      <option value="headline" disabled>
+        Headline
+      </option>
+      <option value="standfirst" disabled>
+        Standfirst
+      </option>
+      <option value="caption" disabled>
+        Caption
+      </option>
+      <option value="other" disabled>
+        Other
+      </option>
+    </select>
+  );
+
+  // The row's groups in order, and the same groups as menu sections for when they do not fit.
+  const entry = (b: ButtonSpec): MenuEntry => ({ key: b.key, label: b.label, shortcut: b.shortcut, ariaShortcut: b.ariaShortcut, checked: b.pressed, disabled: b.disabled, onActivate: b.onActivate });
+  const row: { key: GroupKey; content: ReactNode; section: MenuSection; className?: string }[] = [
+    { key: 'history', content: groups[0]?.map(button), section: { key: 'history', entries: (groups[0] ?? []).map(entry) } },
+    {
+      key: 'style',
+      content: styleBox,
+      section: { key: 'style', label: 'Text style', entries: STYLES.map((o) => ({ key: o.value, label: o.label, checked: t.block === o.value, radio: true, disabled: !t.canBlock, onActivate: () => setStyle(o.value) })) },
+    },
+    ...BUTTON_GROUPS.slice(1).map((key, g) => ({ key, content: groups[g + 1]?.map(button), section: { key, entries: (groups[g + 1] ?? []).map(entry) } })),
+    { key: 'typography', content: button(typographyButton), section: { key: 'typography', entries: [entry(typographyButton)] }, className: 'cd-tool-end' },
+  ];
+  const moreIndex = indexOf('more');
 
   return (
     <div ref={ref} className="cd-toolbar" role="toolbar" aria-label="Formatting" data-region="Toolbar" onKeyDown={onKeyDown}>
-      <div className="cd-tool-group">{groups[0]?.map(button)}</div>
-      <div className="cd-tool-group">
-        <select
-          data-tool
-          className="cd-tool-select"
-          aria-label="Text style"
-          title={`Text style (${MOD}${ALT}0, 2, 3, 4)`}
-          tabIndex={styleIndex === stop ? 0 : -1}
-          value={t.block}
-          disabled={!t.canBlock}
-          onFocus={() => setActive(styleIndex)}
-          onChange={(event) => {
-            const value = event.target.value as BlockChoice;
-            if (value === 'paragraph') store.run(setParagraph);
-            else if (value === 'h2' || value === 'h3' || value === 'h4') store.run(toggleHeading(Number(value.slice(1)) as 2 | 3 | 4));
-          }}
-        >
-          <option value="paragraph">Paragraph</option>
-          <option value="h2">Heading 2</option>
-          <option value="h3">Heading 3</option>
-          <option value="h4">Heading 4</option>
-          {/* Where the cursor is in a block the style cannot change, the box names that block. */}
-          <option value="headline" disabled>
-            Headline
-          </option>
-          <option value="standfirst" disabled>
-            Standfirst
-          </option>
-          <option value="caption" disabled>
-            Caption
-          </option>
-          <option value="other" disabled>
-            Other
-          </option>
-        </select>
-      </div>
-      {groups.slice(1).map((group, g) => (
-        <div key={g} className="cd-tool-group">
-          {group.map(button)}
+      {row.map((g) => (
+        <div key={g.key} data-group={g.key} className={`cd-tool-group${g.className ? ` ${g.className}` : ''}`} hidden={hidden.has(g.key)} ref={fit.observe}>
+          {g.content}
         </div>
       ))}
-      <div className="cd-tool-group cd-tool-end">{button(typographyButton)}</div>
+      <div className="cd-tool-group cd-tool-more-group" data-more hidden={hidden.size === 0} ref={fit.observe}>
+        <ToolbarMenu sections={row.filter((g) => hidden.has(g.key)).map((g) => g.section)} tabIndex={moreIndex === stop ? 0 : -1} onFocus={() => setActive(moreIndex)} />
+      </div>
     </div>
   );
+}
+
+/**
+ * Measures the toolbar's groups (each time one of them or the toolbar changes size) and sets the
+ * keys of those that do not fit on its row. A hidden group keeps its last measured width.
+ */
+function useGroupFitting(ref: { readonly current: HTMLElement | null }, setHidden: (update: (now: ReadonlySet<string>) => ReadonlySet<string>) => void): { observe: (element: HTMLElement | null) => void } {
+  const widths = useRef(new Map<string, number>());
+  const observer = useRef<ResizeObserver | null>(null);
+  const pending = useRef(new Set<HTMLElement>());
+
+  useLayoutEffect(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const fit = (): void => {
+      const style = getComputedStyle(bar);
+      const available = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const gap = parseFloat(style.columnGap) || 0;
+      let moreWidth = 0;
+      const measured: { key: string; width: number }[] = [];
+      for (const el of Array.from(bar.children)) {
+        if (!(el instanceof HTMLElement)) continue;
+        const box = el.getBoundingClientRect().width;
+        const key = el.dataset.group ?? (el.dataset.more !== undefined ? 'more' : null);
+        if (key === null) continue;
+        if (box > 0) widths.current.set(key, box + parseFloat(getComputedStyle(el).marginRight));
+        const width = widths.current.get(key) ?? 0;
+        if (key === 'more') moreWidth = width;
+        else measured.push({ key, width });
+      }
+      const gone = overflowingGroups(measured, available, gap, moreWidth, LEAVE_ORDER);
+      setHidden((now) => (now.size === gone.size && [...gone].every((k) => now.has(k)) ? now : gone));
+    };
+    const resize = new ResizeObserver(fit);
+    resize.observe(bar);
+    for (const el of pending.current) resize.observe(el);
+    observer.current = resize;
+    fit();
+    return () => {
+      resize.disconnect();
+      observer.current = null;
+    };
+  }, [ref, setHidden]);
+
+  const observe = useCallback((element: HTMLElement | null) => {
+    if (!element || pending.current.has(element)) return;
+    pending.current.add(element);
+    observer.current?.observe(element);
+  }, []);
+  return { observe };
 }
