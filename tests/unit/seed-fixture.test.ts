@@ -255,7 +255,7 @@ describe('tests/fixtures/seed-article.copydesk', () => {
   it('has exactly one problem: the "Read also" item "Latest" has no URL', () => {
     const problems = findProblems(doc);
     expect(problems.map(({ severity, code, where }) => ({ severity, code, where }))).toEqual([
-      { severity: 'error', code: 'read-also-no-url', where: 'item 1 of "Read also" block 1 of the body' },
+      { severity: 'error', code: 'read-also-no-url', where: 'item 1 of “Read also” block 1 of the body' },
     ]);
     const [problem] = problems;
     expect(problem?.message).toContain('“Latest”');
