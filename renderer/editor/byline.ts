@@ -3,8 +3,9 @@
  * widget decoration after the headline node, not as document content — authors live in the
  * draft's metadata beside the document, so they are neither typed into, undone, counted nor
  * exported as text. The shell sets the words with `setByline` whenever the authors change; a
- * click on the widget asks the shell to edit them (`onBylineRequest`). Without authors the
- * widget offers "Add authors".
+ * click on the widget asks the shell to edit them (`onBylineRequest`). Without authors there is
+ * no widget: the app bar's byline button offers "Add authors" (one place, and no line of height
+ * taken from the first screen).
  */
 import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
@@ -30,8 +31,7 @@ export function setByline(text: string): Command {
 function widget(text: string) {
   return (view: EditorView): HTMLElement => {
     const doc = view.dom.ownerDocument;
-    const button = el(doc, 'button', { type: 'button', class: 'cd-byline-button', title: 'Edit the authors' }, [text || 'Add authors']);
-    if (!text) button.classList.add('cd-byline-empty');
+    const button = el(doc, 'button', { type: 'button', class: 'cd-byline-button', title: 'Edit the authors' }, [text]);
     button.addEventListener('click', (event) => {
       event.preventDefault();
       hooksFor(view).onBylineRequest?.(view);
@@ -58,7 +58,7 @@ export function bylinePlugin(): Plugin<string> {
         const text = bylineOf(state);
         if (last && last.doc === state.doc && last.text === text) return last.set;
         const headline = state.doc.firstChild;
-        const set = headline
+        const set = headline && text
           ? DecorationSet.create(state.doc, [
               Decoration.widget(headline.nodeSize, widget(text), { key: `byline:${text}`, side: -1, ignoreSelection: true, stopEvent: () => true }),
             ])

@@ -129,10 +129,11 @@ for (const viewport of VIEWPORTS) {
       await status.selectOption({ label: 'Ready for edit' });
       await expect.poll(async () => (await drafts(workspace))['seed.copydesk']?.meta.status, { timeout: 20_000 }).toBe('ready-for-edit');
 
-      // Authors from the byline under the headline (a widget, not document text).
+      // Authors from the app bar's byline button; then shown under the headline (a widget, not
+      // document text), which edits them too.
       const byline = editor(page).locator('.cd-byline');
-      await expect(byline).toHaveText('Add authors');
-      await byline.getByRole('button').click();
+      await expect(byline).toHaveCount(0);
+      await header(page).getByRole('button', { name: 'Add authors' }).click();
       const ask = page.getByRole('dialog', { name: 'Authors' });
       await ask.getByRole('textbox').fill('Ana Ruiz, Bo Li');
       await ask.getByRole('button', { name: 'Save' }).click();
@@ -147,6 +148,11 @@ for (const viewport of VIEWPORTS) {
       // Not document text: the saved headline and standfirst are as they were.
       const seed = (await drafts(workspace))['seed.copydesk'];
       expect(seed && textOf(seed)).not.toContain('By Ana Ruiz');
+      // The byline under the headline edits them too.
+      await byline.getByRole('button').click();
+      await expect(ask).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(ask).toBeHidden();
 
       // From the app bar: the same question, the authors changed.
       await header(page).getByRole('button', { name: 'By Ana Ruiz and Bo Li' }).click();

@@ -197,7 +197,9 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
       await services.watcher.idle();
       await Promise.all([...pending]);
       await services.dispose();
-      await fs.rm(root, { recursive: true, force: true });
+      // A page still open may land one last journal write while the folder goes (ENOTEMPTY):
+      // Node's own retries remove what it wrote.
+      await fs.rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
