@@ -42,6 +42,9 @@ test('screenshots of the library, the editor, the citation picker and the panels
     const block = editor(page).getByRole('group', { name: '“Read also” block' });
     await block.scrollIntoViewIfNeeded();
     await chips(page).last().click();
+    // Blocks above may take their real height only once rendered (content-visibility), which can
+    // push the block down after the click: bring it back into view, the card staying open.
+    await block.scrollIntoViewIfNeeded();
     await expect(page.locator('.cd-cite-card')).toBeVisible();
     await expect(block).toBeInViewport();
     await snap(page, 'editor-body');
