@@ -15,7 +15,7 @@ import { isCheckedDraft } from '../../shared/ipc/validate';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DraftError } from '../../shared/draft/errors';
-import { draftToJson, newDraft, parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import { DRAFT_EXTENSION, draftToJson, newDraft, parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import { fsyncDir } from '../node/atomic-write';
 import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
@@ -184,15 +184,19 @@ export class DraftService {
     return { name: written.name, draft: draftToJson(draft), hash: written.hash };
   }
 
-  /** Reads draft `name`. Throws `ServiceError` with a message for the user when it cannot be opened. */
-  async open(name: string): Promise<OpenedDraft> {
-    const file = this.file(name);
-    let loaded;
+  /** Reads draft `name` from disk, or throws the `ServiceError` that says why it cannot be opened. */
+  private async read(name: string): Promise<Awaited<ReturnType<typeof readDraftFile>>> {
     try {
-      loaded = await readDraftFile(file);
+      return await readDraftFile(this.file(name));
     } catch (error) {
       throw openError(error, name);
     }
+  }
+
+  /** Reads draft `name`. Throws `ServiceError` with a message for the user when it cannot be opened. */
+  async open(name: string): Promise<OpenedDraft> {
+    const file = this.file(name);
+    const loaded = await this.read(name);
     this.deps.known.setCurrent(name, loaded.hash);
     await this.deps.settings.addRecent(file).catch(() => undefined);
     return { name, draft: draftToJson(loaded.draft), hash: loaded.hash };
@@ -252,16 +256,11 @@ export class DraftService {
   }
 
   private async duplicateNow(name: string): Promise<{ name: string; hash: string }> {
-    let text: string;
-    try {
-      text = (await readDraftFile(this.file(name))).text;
-    } catch (error) {
-      throw openError(error, name);
-    }
+    const { text } = await this.read(name);
     // A long name is shortened so that "<stem> copy 1000.copydesk" still fits the name limit.
-    const stem = [...name.slice(0, -'.copydesk'.length)];
-    while (stem.length > 1 && Buffer.byteLength(`${stem.join('')} copy 1000.copydesk`) > MAX_NAME_BYTES) stem.pop();
-    const copy = `${stem.join('').trimEnd()} copy.copydesk`;
+    const stem = [...name.slice(0, -DRAFT_EXTENSION.length)];
+    while (stem.length > 1 && Buffer.byteLength(`${stem.join('')} copy 1000${DRAFT_EXTENSION}`) > MAX_NAME_BYTES) stem.pop();
+    const copy = `${stem.join('').trimEnd()} copy${DRAFT_EXTENSION}`;
     return this.writeAtFreeName((n) => numberedName(copy, n, ' '), text, 'duplicate');
   }
 
@@ -338,16 +337,11 @@ export class DraftService {
 
   private async nameFromHeadlineNow(name: string): Promise<{ name: string }> {
     const from = this.file(name);
-    let loaded;
-    try {
-      loaded = await readDraftFile(from);
-    } catch (error) {
-      throw openError(error, name);
-    }
+    const loaded = await this.read(name);
     if (loaded.draft.meta.autoName !== true) return { name };
-    const wanted = importedDraftName(loaded.draft.doc.firstChild?.textContent ?? '', 'untitled.copydesk');
-    const stem = wanted.slice(0, -'.copydesk'.length);
-    const number = name.startsWith(`${stem}-`) && name.endsWith('.copydesk') ? name.slice(stem.length + 1, -'.copydesk'.length) : '';
+    const wanted = importedDraftName(loaded.draft.doc.firstChild?.textContent ?? '', `untitled${DRAFT_EXTENSION}`);
+    const stem = wanted.slice(0, -DRAFT_EXTENSION.length);
+    const number = name.startsWith(`${stem}-`) && name.endsWith(DRAFT_EXTENSION) ? name.slice(stem.length + 1, -DRAFT_EXTENSION.length) : '';
     if (name === wanted || /^[0-9]+$/u.test(number)) return { name };
     const known = this.deps.known;
     for (let n = 1; n <= 1000; n++) {

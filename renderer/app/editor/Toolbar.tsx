@@ -46,6 +46,14 @@ const STYLES: readonly { readonly value: BlockChoice; readonly label: string }[]
   { value: 'h4', label: 'Heading 4' },
 ];
 
+/** Where the cursor is in a block the style cannot change, the box names that block. */
+const NAMED_BLOCKS: readonly { readonly value: string; readonly label: string }[] = [
+  { value: 'headline', label: 'Headline' },
+  { value: 'standfirst', label: 'Standfirst' },
+  { value: 'caption', label: 'Caption' },
+  { value: 'other', label: 'Other' },
+];
+
 interface ButtonSpec {
   readonly key: string;
   readonly label: string;
@@ -177,19 +185,11 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
           {o.label}
         </option>
       ))}
-      {/* Where the cursor is in a block the style cannot change, the box names that block. */}
-      <option value="headline" disabled>
-        Headline
-      </option>
-      <option value="standfirst" disabled>
-        Standfirst
-      </option>
-      <option value="caption" disabled>
-        Caption
-      </option>
-      <option value="other" disabled>
-        Other
-      </option>
+      {NAMED_BLOCKS.map((o) => (
+        <option key={o.value} value={o.value} disabled>
+          {o.label}
+        </option>
+      ))}
     </select>
   );
 
