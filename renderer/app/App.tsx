@@ -13,7 +13,7 @@ import { DialogHost, useAsk } from './dialogs/dialog-host';
 import { ImportReportDialog } from './dialogs/ImportReportDialog';
 // The look of the editor's paste offer (renderer/editor/paste-offer.ts), with the app's styles.
 import '../editor/paste-offer.css';
-import { EditorScreen } from './editor/EditorScreen';
+import { DraftScreen } from './draft-screen/DraftScreen';
 import { LibraryView } from './library/LibraryView';
 import { useLibrary } from './library/use-library';
 import { useRecovery } from './library/use-recovery';
@@ -231,7 +231,7 @@ function Shell(): ReactElement {
   return (
     <MenuRouterContext.Provider value={router}>
       {session ? (
-        <EditorScreen
+        <DraftScreen
           key={session.id}
           session={session}
           onLeave={() => void leave()}

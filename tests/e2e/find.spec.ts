@@ -1,5 +1,5 @@
 /**
- * Find and replace (Edit > Find…, Ctrl+F; renderer/app/editor/FindBar.tsx over
+ * Find and replace (Edit > Find…, Ctrl+F; renderer/app/draft-screen/FindBar.tsx over
  * renderer/editor/find.ts): on the seed article, the count, Enter/Shift+Enter, options, Escape
  * back to the text with the match selected, Replace all as one undo step, the menu commands, axe
  * with the bar open; on the 100,000-word article (tests/bench/generate.ts), a word near the end,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overflowingGroups } from '../../renderer/app/editor/toolbar-overflow';
+import { overflowingGroups } from '../../renderer/app/draft-screen/toolbar-overflow';
 
 const GROUPS = [
   { key: 'history', width: 70 },

@@ -5,7 +5,7 @@
 import type { ReactElement } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import type { ProblemField } from '../../../shared/problems';
-import { PANELS, type PanelName } from '../editor/use-panels';
+import { PANELS, type PanelName } from '../draft-screen/use-panels';
 import type { DocumentSession } from '../session/document-session';
 import { MetadataPanel } from './MetadataPanel';
 import { PreviewPanel } from './PreviewPanel';

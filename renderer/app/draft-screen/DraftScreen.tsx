@@ -45,8 +45,8 @@ type OpenDialog =
   | { readonly kind: 'conflict' }
   | { readonly kind: 'desktop-preview' };
 
-/** Properties of `EditorScreen`. */
-export interface EditorScreenProps {
+/** Properties of `DraftScreen`. */
+export interface DraftScreenProps {
   readonly session: DocumentSession;
   /** Back to the library (the app saves first). */
   readonly onLeave: () => void;
@@ -65,7 +65,7 @@ function caretBox(view: EditorView): Box | undefined {
 }
 
 /** The editor screen. */
-export function EditorScreen({ session, onLeave, onTrashed }: EditorScreenProps): ReactElement {
+export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): ReactElement {
   const ask = useAsk();
   const { store, saver } = session;
   const status = useObservable(saver.status);
