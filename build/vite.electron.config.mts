@@ -29,7 +29,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       reportCompressedSize: false,
       lib: {
-        entry: `${root}electron/shell/${preload ? 'preload' : 'main'}.ts`,
+        entry: `${root}electron/shell/${preload ? 'preload' : 'entry'}.ts`,
         formats: [preload ? 'cjs' : 'es'],
         fileName: () => (preload ? 'preload.cjs' : 'main.mjs'),
       },

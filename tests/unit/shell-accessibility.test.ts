@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, type EventMap, type EventName } from '../../shared/ipc/channels';
 import { validateRequest } from '../../shared/ipc/validate';
 import { trackAccessibilitySupport } from '../../electron/shell/accessibility-support';
+import { startShell, type StartedShell } from '../../electron/shell/main';
 import { createHarness } from './helpers/ipc-harness';
 import * as fake from './helpers/fake-electron';
 
@@ -82,8 +83,8 @@ describe('the channel', () => {
 
 describe('the shell (stand-in electron)', () => {
   let base: string;
+  let shell: StartedShell;
   const APP_PAGE = 'copydesk://app/index.html';
-  const settle = (ms = 50): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   async function call(channel: string, payload?: unknown): Promise<unknown> {
     const handler = fake.ipcHandlers.get(channel);
@@ -105,14 +106,16 @@ describe('the shell (stand-in electron)', () => {
     delete process.env.COPYDESK_DEV_SERVER_URL;
     // A screen reader is already running when the app starts.
     fake.app.accessibilitySupport = true;
-    await import('../../electron/shell/main');
+    const starting = startShell();
     fake.makeReady();
-    for (let i = 0; i < 100 && fake.BrowserWindow.all.length === 0; i++) await settle(20);
+    const started = await starting;
+    if (!started) throw new Error('the shell did not get the single-instance lock');
+    shell = started;
   });
 
   afterAll(async () => {
     fake.app.emit('will-quit');
-    await settle();
+    await shell.stop();
     await fs.rm(base, { recursive: true, force: true });
     delete process.env.COPYDESK_USER_DATA_DIR;
     delete process.env.COPYDESK_DOCUMENTS_DIR;

@@ -8,12 +8,18 @@
  * by `window.flushed`), and a window whose edits could not be saved asks its renderer before
  * closing. Whether Electron honours all
  * this is for the real-binary suite (tests/electron); this catches a shell that forgot to ask.
+ *
+ * Nothing here waits on a guess of time: the test awaits `startShell` (main.ts), the shell's
+ * `opensHandled` for drafts the OS asks to open, the stand-in's `waitForSent` and 'closed' for
+ * what the shell sends and closes, and a later settings write (settings writes are queued in
+ * order) for the bounds remembered on close.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
+import { startShell, type StartedShell } from '../../electron/shell/main';
 import { CONTENT_SECURITY_POLICY, secureWebPreferences } from '../../electron/shell/security';
 import * as fake from './helpers/fake-electron';
 
@@ -21,6 +27,7 @@ vi.mock('electron', () => import('./helpers/fake-electron'));
 
 let base: string;
 let documents: string;
+let shell: StartedShell;
 const APP_PAGE = 'copydesk://app/index.html';
 
 function event(url: string, win = fake.BrowserWindow.all[0], subframe = false): Record<string, unknown> {
@@ -41,8 +48,6 @@ async function call(channel: string, payload?: unknown, url = APP_PAGE, subframe
   }
 }
 
-const settle = (ms = 50): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 beforeAll(async () => {
   base = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-shell-'));
   documents = path.join(base, 'documents');
@@ -50,15 +55,16 @@ beforeAll(async () => {
   process.env.COPYDESK_USER_DATA_DIR = path.join(base, 'user-data');
   process.env.COPYDESK_DOCUMENTS_DIR = documents;
   delete process.env.COPYDESK_DEV_SERVER_URL;
-  await import('../../electron/shell/main');
-  fake.calls.push('main imported');
+  const starting = startShell();
   fake.makeReady();
-  for (let i = 0; i < 100 && fake.BrowserWindow.all.length === 0; i++) await settle(20);
+  const started = await starting;
+  if (!started) throw new Error('the shell did not get the single-instance lock');
+  shell = started;
 });
 
 afterAll(async () => {
   fake.app.emit('will-quit');
-  await settle();
+  await shell.stop();
   await fs.rm(base, { recursive: true, force: true });
   delete process.env.COPYDESK_USER_DATA_DIR;
   delete process.env.COPYDESK_DOCUMENTS_DIR;
@@ -146,7 +152,7 @@ describe('drafts from the operating system', () => {
     const created = (await call('drafts.create')) as { value: { name: string } };
     const file = path.join(documents, 'Copydesk', created.value.name);
     fake.app.emit('second-instance', {}, ['/opt/copydesk', '--flag', file], '/');
-    await settle();
+    await shell.opensHandled();
     expect(win.webContents.sent.filter(([channel]) => channel === 'event.openDraft')).toEqual([]);
     expect(await call('window.ready')).toEqual({ ok: true });
     expect(win.webContents.sent.filter(([channel]) => channel === 'event.openDraft')).toEqual([['event.openDraft', { name: created.value.name }]]);
@@ -160,11 +166,11 @@ describe('drafts from the operating system', () => {
     const file = path.join(elsewhere, 'outside.copydesk');
     fake.dialogAnswers.messageBox = 1;
     fake.app.emit('second-instance', {}, ['/opt/copydesk', file], '/');
-    await settle();
+    await shell.opensHandled();
     expect((await call('settings.get')) as unknown).toMatchObject({ value: { folder: path.join(documents, 'Copydesk') } });
     fake.dialogAnswers.messageBox = 0;
     fake.app.emit('second-instance', {}, ['/opt/copydesk', file], '/');
-    await settle(200);
+    await shell.opensHandled();
     expect((await call('settings.get')) as unknown).toMatchObject({ value: { folder: elsewhere } });
     expect(win.webContents.sent).toContainEqual(['event.workspaceChanged', { folder: elsewhere, problem: null }]);
     expect(win.webContents.sent.at(-1)).toEqual(['event.openDraft', { name: 'outside.copydesk' }]);
@@ -176,8 +182,9 @@ describe('reloading', () => {
     const win = fake.BrowserWindow.all[0];
     if (!win) throw new Error('no window');
     const { runWindowAction } = await import('../../electron/shell/menu');
+    const from = win.webContents.sent.length;
     const reloading = runWindowAction('reload');
-    await settle(10);
+    await win.webContents.waitForSent('event.flush', from);
     const flush = win.webContents.sent.at(-1);
     expect(flush?.[0]).toBe('event.flush');
     expect(win.webContents.reloads).toEqual([]);
@@ -195,8 +202,9 @@ describe('reloading', () => {
     const win = fake.BrowserWindow.all[0];
     if (!win) throw new Error('no window');
     const { runWindowAction } = await import('../../electron/shell/menu');
+    const from = win.webContents.sent.length;
     const reloading = runWindowAction('force-reload');
-    await settle(10);
+    await win.webContents.waitForSent('event.flush', from);
     const request = win.webContents.sent.at(-1);
     expect(request?.[0]).toBe('event.flush');
     expect(win.webContents.reloads).toEqual(['reload']);
@@ -217,8 +225,9 @@ describe('closing', () => {
     const request = win.webContents.sent.at(-1);
     expect(request?.[0]).toBe('event.flush');
     expect(win.closedCount).toBe(0);
+    const closed = new Promise((resolve) => win.once('closed', resolve));
     await call('window.flushed', { id: (request?.[1] as { id: number }).id, open: 'story.copydesk', saved: true });
-    await settle(10);
+    await closed;
     expect(win.closedCount).toBe(1);
   });
 
@@ -237,13 +246,16 @@ describe('closing', () => {
     // A second close while the flush runs asks nothing more.
     expect(win.close()).toBe(true);
     expect(win.webContents.sent.filter(([channel]) => channel === 'event.flush')).toHaveLength(1);
+    const from = win.webContents.sent.length;
     await call('window.flushed', { id: (request?.[1] as { id: number }).id, open: 'story.copydesk', saved: false });
-    await settle(10);
+    await win.webContents.waitForSent('event.menu', from);
     expect(win.webContents.sent.at(-1)).toEqual(['event.menu', { command: 'close' }]);
     expect(win.closedCount).toBe(0);
     await call('window.close');
     expect(win.closedCount).toBe(1);
-    await settle(100);
+    // A sentinel settings write (creating a draft adds it to the recent ones): settings writes are
+    // queued in order, so the bounds written on close are on disk when it is.
+    await call('drafts.create');
     const settings = JSON.parse(await fs.readFile(path.join(base, 'user-data', 'settings.json'), 'utf8')) as { windowBounds?: unknown };
     expect(settings.windowBounds).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
   });

@@ -40,6 +40,25 @@ export class FakeWebContents extends Emitter {
   }
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
+    this.emit('test:sent');
+  }
+  /**
+   * The payload of the first message on `channel` at index `from` or later of `sent`, once it is
+   * sent (at once if it was): tests wait for the shell's sends instead of sleeping.
+   */
+  waitForSent(channel: string, from = 0): Promise<unknown> {
+    return new Promise((resolve) => {
+      const check = (): boolean => {
+        const found = this.sent.slice(from).find(([name]) => name === channel);
+        if (found) resolve(found[1]);
+        return found !== undefined;
+      };
+      if (check()) return;
+      const listener = (): void => {
+        if (check()) this.off('test:sent', listener);
+      };
+      this.on('test:sent', listener);
+    });
   }
   isDestroyed(): boolean {
     return false;
@@ -93,11 +112,14 @@ export class BrowserWindow extends Emitter {
   setDocumentEdited(edited: boolean): void {
     this.documentEdited = edited;
   }
-  /** Emits 'close' like Electron: returns true when a listener prevented it. */
+  /** Emits 'close' like Electron, then 'closed' unless a listener prevented it; returns true when one did. */
   close(): boolean {
     let prevented = false;
     this.emit('close', { preventDefault: () => (prevented = true) });
-    if (!prevented) this.closedCount += 1;
+    if (!prevented) {
+      this.closedCount += 1;
+      this.emit('closed');
+    }
     return prevented;
   }
   isDestroyed(): boolean {
