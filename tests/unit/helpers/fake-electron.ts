@@ -44,18 +44,25 @@ export class FakeWebContents extends Emitter {
   }
   /**
    * The payload of the first message on `channel` at index `from` or later of `sent`, once it is
-   * sent (at once if it was): tests wait for the shell's sends instead of sleeping.
+   * sent (at once if it was): tests wait for the shell's sends instead of sleeping. Rejects when
+   * nothing comes within `ms` (a bound for a failing test, not a pause).
    */
-  waitForSent(channel: string, from = 0): Promise<unknown> {
-    return new Promise((resolve) => {
+  waitForSent(channel: string, from = 0, ms = 5000): Promise<unknown> {
+    return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const found = this.sent.slice(from).find(([name]) => name === channel);
         if (found) resolve(found[1]);
         return found !== undefined;
       };
       if (check()) return;
+      const timer = setTimeout(() => {
+        this.off('test:sent', listener);
+        reject(new Error(`nothing sent on ${channel} within ${String(ms)} ms`));
+      }, ms);
       const listener = (): void => {
-        if (check()) this.off('test:sent', listener);
+        if (!check()) return;
+        clearTimeout(timer);
+        this.off('test:sent', listener);
       };
       this.on('test:sent', listener);
     });
