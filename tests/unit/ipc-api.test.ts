@@ -225,22 +225,32 @@ describe('events', () => {
 
   it('external changes from the real watcher reach subscribers; the app\'s own writes do not', async () => {
     const got: { name: string }[] = [];
-    const off = api.on.externalChange((change) => got.push(change));
+    const waiting: { name: string; wake: () => void }[] = [];
+    const off = api.on.externalChange((change) => {
+      got.push(change);
+      for (const waiter of waiting.filter((w) => w.name === change.name)) waiter.wake();
+    });
     const stop = h.services.watcher.onExternalChange((change) => send('externalChange', change));
-    const settle = async (until: () => boolean, rounds = 60): Promise<void> => {
-      for (let i = 0; i < rounds && !until(); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        await h.services.watcher.idle();
-      }
-    };
+    /** Resolves once a change of `name` has arrived through the API; fails after `ms` (a bound, not a pause). */
+    const changeOf = (name: string, ms = 5000): Promise<void> =>
+      new Promise((resolve, reject) => {
+        if (got.some((change) => change.name === name)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no external change of ${name} within ${String(ms)} ms; got ${JSON.stringify(got)}`)), ms);
+        waiting.push({ name, wake: () => (clearTimeout(timer), resolve()) });
+      });
     const created = await api.drafts.create();
-    // Longer than the watcher's debounce (150 ms): its events about our own write are in by then.
-    await settle(() => false, 8);
+    // A sentinel: another program writes a second draft after ours. The watcher examines names in
+    // the order their (debounced) events came, so once the sentinel's change has arrived, a change
+    // reported for our own write would have arrived before it.
+    await fs.writeFile(path.join(h.workspace(), 'sentinel.copydesk'), draftText('Sentinel'));
+    await changeOf('sentinel.copydesk');
+    await h.services.watcher.idle();
     const mine = (): { name: string }[] => got.filter((change) => change.name === created.name);
     expect(mine()).toEqual([]);
     const file = path.join(h.workspace(), created.name);
     await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('"status": "draft"', '"status": "edited"'));
-    await settle(() => mine().length > 0);
+    await changeOf(created.name);
+    await h.services.watcher.idle();
     stop();
     off();
     expect(mine()).toEqual([expect.objectContaining({ name: created.name, kind: 'changed', hash: expect.stringMatching(/^[0-9a-f]{64}$/u) })]);
