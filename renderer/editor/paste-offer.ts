@@ -19,6 +19,9 @@
  *   polite live region. Tab from the text goes to it while it is open; Escape keeps the text.
  *   Its look is paste-offer.css (the shell loads it with the app's styles).
  * - An edit inside the pasted range, or another paste, withdraws the offer; edits elsewhere move it.
+ * - The bar's `data-paste-analysis` attribute says where the last paste that reached `recordPaste`
+ *   stands: "none" (not one to analyse), "pending", then "done" (the offer, if any, is showing).
+ *   Tests wait for "done" before they check that no offer appeared.
  * HTML never reaches the document unsanitised: the plain paste went through `sanitizeHTML` and
  * `bodySlice`, the conversion is built by the importer from an allow-list of the schema.
  */
@@ -122,8 +125,12 @@ export function recordPaste(view: EditorView, data: DataTransfer | null, slice: 
   const text = data?.getData('text/plain') ?? '';
   const hinted = (html !== '' && html.length <= MAX_ANALYSED_CHARS && HTML_HINT.test(html)) || (text.length <= MAX_ANALYSED_CHARS && (TEXT_HINT.test(text) || MARKDOWN_HINT.test(text)));
   const { selection, doc } = view.state;
-  if (!hinted || slice.size === 0 || !inBody(doc, selection.from) || !inBody(doc, selection.to)) return false;
+  if (!hinted || slice.size === 0 || !inBody(doc, selection.from) || !inBody(doc, selection.to)) {
+    bars.get(view)?.showAnalysis(0, 'none');
+    return false;
+  }
   const id = ++lastId;
+  bars.get(view)?.showAnalysis(id, 'pending');
   const single = slice.openStart === 0 && slice.openEnd === 0 && slice.content.childCount === 1 ? slice.content.firstChild : null;
   const tr = view.state.tr;
   if (single) tr.replaceSelectionWith(single, false);
@@ -131,7 +138,7 @@ export function recordPaste(view: EditorView, data: DataTransfer | null, slice: 
   const from = tr.mapping.map(selection.from, -1);
   const to = tr.mapping.map(selection.to, 1);
   view.dispatch(tr.scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste').setMeta(clipboardKey, { pasted: { id, from, to } } satisfies PasteMeta));
-  setTimeout(() => void analysePaste(view, id, html, text), 0);
+  setTimeout(() => void analysePaste(view, id, html, text).finally(() => bars.get(view)?.showAnalysis(id, 'done')), 0);
   return true;
 }
 
@@ -224,6 +231,8 @@ export class PasteOfferBar {
   private readonly live: HTMLElement;
   private readonly convert: HTMLButtonElement;
   private shown: ClipboardContent | null = null;
+  /** The paste whose analysis `data-paste-analysis` describes. */
+  private analysed = 0;
 
   constructor(private readonly view: EditorView) {
     const doc = view.dom.ownerDocument;
@@ -249,6 +258,13 @@ export class PasteOfferBar {
   private run(command: Command): void {
     command(this.view.state, this.view.dispatch);
     this.view.focus();
+  }
+
+  /** Sets `data-paste-analysis` (see the module comment); a late "done" of an older paste is ignored. */
+  showAnalysis(id: number, state: 'none' | 'pending' | 'done'): void {
+    if (state === 'done' && id !== this.analysed) return;
+    this.analysed = id;
+    this.bar.dataset.pasteAnalysis = state;
   }
 
   /** Focuses Convert; false when the bar is hidden. */

@@ -74,7 +74,9 @@ test('a triple-click on or beside a citation that ends a paragraph selects the p
   expect(await selectedText(page)).toBe(`${FIRST}[1]`);
 
   await bodyParagraph(page, 1).click();
-  await page.waitForTimeout(600); // the next clicks are a new series, not a fourth click
+  // This pause is the behaviour under test, not a wait for the app: longer than the double-click
+  // interval, so the next clicks are a new series, not a fourth click.
+  await page.waitForTimeout(600);
   await page.mouse.click(box.x + box.width + 30, box.y + box.height / 2, { clickCount: 3 });
   await nextFrame(page);
   await expect(editor(page).locator('.ProseMirror-selectednode')).toHaveCount(0);
@@ -153,7 +155,32 @@ test('pasting HTML with event handlers and inline styles reports no CSP violatio
   await expect(pasted.locator('a[href="https://example.org/"]')).toHaveText('good link');
   await expect(editor(page).locator('a[href^="javascript"]')).toHaveCount(0);
   await expect(editor(page).locator('[onclick], [onmouseover], [onerror], [onfocus]')).toHaveCount(0);
-  await page.waitForTimeout(300);
+  // Sentinels instead of a pause: an image that fails to load and a details element that opens,
+  // made after the paste, fire their events after those of any pasted element that reached the
+  // live document; then a console line, which Playwright receives after any CSP report logged
+  // before it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const image = document.createElement('img');
+        const details = document.createElement('details');
+        let left = 2;
+        const done = (): void => {
+          if (--left > 0) return;
+          image.remove();
+          details.remove();
+          resolve();
+        };
+        image.addEventListener('error', done, { once: true });
+        details.addEventListener('toggle', done, { once: true });
+        image.src = 'x';
+        details.open = true;
+        document.body.append(image, details);
+      }),
+  );
+  const sentinel = page.waitForEvent('console', (message) => message.text() === 'copydesk-test: sentinel');
+  await page.evaluate(() => console.log('copydesk-test: sentinel'));
+  await sentinel;
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(violations).toEqual([]);
 });

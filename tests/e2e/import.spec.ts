@@ -249,8 +249,9 @@ test.describe('the paste offer', () => {
     await expect(editor(page)).toContainText('Another one.');
     await pasteData(page, { 'text/plain': 'A claim [1] with no reference list.' });
     await expect(editor(page)).toContainText('with no reference list.');
-    // The analysis runs after the paste; give it time to (not) show anything.
-    await page.waitForTimeout(400);
+    // The analysis runs after the paste: once the offer bar says it is done, no offer is showing.
+    // (The bar is hidden then, so it is found by its class: roles skip hidden elements.)
+    await expect(page.locator('.cd-paste-offer')).toHaveAttribute('data-paste-analysis', 'done');
     await expect(offer(page)).toBeHidden();
   });
 
