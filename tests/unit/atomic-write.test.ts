@@ -67,6 +67,7 @@ async function raceReader(target: string, rounds: number, write: (data: string) 
   const script = `
     const fs = require('node:fs');
     let reads = 0, torn = 0; const seen = new Set();
+    process.stdout.write('reading\\n');
     while (!fs.existsSync(${JSON.stringify(stopFile)})) {
       let text;
       try { text = fs.readFileSync(${JSON.stringify(target)}, 'utf8'); } catch { continue; }
@@ -77,13 +78,19 @@ async function raceReader(target: string, rounds: number, write: (data: string) 
   `;
   const reader = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let started: () => void = () => undefined;
+  const reading = new Promise<void>((resolve) => (started = resolve));
+  reader.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.startsWith('reading\n')) started();
+  });
   const done = new Promise<void>((resolve) => reader.on('close', () => resolve()));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The writes start once the reader says it is reading, not after a guessed delay.
+  await Promise.race([reading, done]);
   for (let n = 1; n <= rounds; n++) await write(version(n));
   await fs.writeFile(stopFile, '');
   await done;
-  return JSON.parse(out) as { reads: number; torn: number; versions: number };
+  return JSON.parse(out.replace(/^reading\n/u, '')) as { reads: number; torn: number; versions: number };
 }
 
 describe('writeFileAtomic: concurrent readers', () => {
