@@ -253,6 +253,3 @@ const marks: Record<string, MarkSpec> = {
 
 /** The one schema every Copydesk document is built on. */
 export const schema = new Schema({ nodes, marks });
-
-/** Node type names of the schema, for code that switches on them. */
-export type NodeName = keyof typeof nodes;

@@ -177,11 +177,3 @@ export function insertFigure(src: string, alt: string, caption: string, credit: 
     return true;
   };
 }
-
-/** Inserts a horizontal rule near the cursor. */
-export const insertRule: Command = (state, dispatch) => {
-  const tr = placeBlock(state, nodes.horizontal_rule!.create());
-  if (!tr) return false;
-  dispatch?.(tr);
-  return true;
-};

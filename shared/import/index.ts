@@ -15,7 +15,7 @@
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
 import { importText } from './text';
-import { IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportResult } from './types';
+import { type ImportKind, type ImportOptions, type ImportResult } from './types';
 
 export { importHtml } from './html';
 export { importMarkdown } from './markdown';
@@ -42,11 +42,6 @@ const EXTENSIONS: Record<string, ImportKind> = {
 export function kindFromFileName(name: string): ImportKind | null {
   const match = /\.([A-Za-z0-9]+)$/u.exec(name);
   return match ? (EXTENSIONS[(match[1] ?? '').toLowerCase()] ?? null) : null;
-}
-
-/** True when `name` is one of the import kinds. */
-export function isImportKind(name: string): name is ImportKind {
-  return (IMPORT_KINDS as readonly string[]).includes(name);
 }
 
 /**

@@ -41,8 +41,3 @@ export function inlineText(content: readonly ImportInline[]): string {
 export function hasCitation(content: readonly ImportInline[]): boolean {
   return content.some((piece) => piece.kind === 'cite');
 }
-
-/** A paragraph of plain text (no marks), or of nothing when `text` is empty. */
-export function textParagraph(text: string): ImportBlock {
-  return { type: 'paragraph', content: text === '' ? [] : [{ kind: 'text', text, marks: [] }] };
-}
