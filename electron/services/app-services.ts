@@ -3,7 +3,8 @@
  * Plain Node: no Electron here, so that Vitest (and the renderer tests in Chromium) can run the
  * real thing. The shell injects what only Electron provides (the folders, the system trash).
  *
- * Names and shapes are the agreed surface in /work/notes/main-api.md.
+ * The calls the renderer can make, and their shapes, are declared in the IPC channel map
+ * (shared/ipc/channels.ts); electron/api/handlers.ts maps each one onto these services.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';

@@ -2,8 +2,9 @@
  * The screen side of find (find.ts): which part of the article is on screen, and scrolling a
  * match into view in the article's own scroller.
  *
- * Why a window: highlighting every match of a common word at 100,000 words (1,300 matches of
- * "the") made ProseMirror redraw 1,300 paragraphs, off screen ones too: 270 ms per query change.
+ * Why a window: highlighting every match of a common word at 100,000 words (over a thousand
+ * matches of "the") made ProseMirror redraw as many paragraphs, off screen ones too (the cost is
+ * in renderer/editor/README.md, "Find and replace").
  * find.ts highlights only the matches in the top-level blocks around the viewport (and the
  * selected one), and moves that window as the article scrolls; the count and the stepping use
  * every match, from the plugin state.

@@ -11,15 +11,15 @@
  *
  * Not prosemirror-search's own `search()` plugin: it searches the whole document again after
  * every transaction that changes the document or the selection, and each match restarts the scan
- * from the document's first block. At 100,000 words that cost 16–26 ms per key typed while the
- * bar was open (a common word). This plugin keeps the matches as a decoration set: a new query
+ * from the document's first block, on every key typed while the bar is open (the cost at 100,000
+ * words is in renderer/editor/README.md, "Find and replace"). This plugin keeps the matches as a decoration set: a new query
  * searches every textblock once, one by one; an edit maps the set and searches again only the
  * textblocks that the edit touched; a selection change swaps at most two decorations (the
  * active match). With the bar closed it holds no query and does nothing per transaction.
  * Only the matches in the blocks around the viewport (and the selected one) are drawn: drawing
- * all 1,300 matches of "the" at 100,000 words made ProseMirror redraw 1,300 paragraphs (about
- * 190 ms per query in Chromium, 30 ms with the window); find-view.ts measures the window, which
- * follows the article's scrolling.
+ * every match of a common word at 100,000 words made ProseMirror redraw as many paragraphs (the
+ * figures are in renderer/editor/README.md); find-view.ts measures the window, which follows the
+ * article's scrolling.
  *
  * The bar's open state lives here too, so the editor's own shortcuts (Ctrl/Cmd+F, F3…; see
  * keymap.ts) open it without the shell: `findStatus(state).request` grows on each request to
