@@ -7,6 +7,7 @@
  * Electron (folder and save dialogs, the calling window) comes from the `CallerShell` of the call.
  */
 import path from 'node:path';
+import { exportFileName } from '../../shared/export/format-uses';
 import type { DraftJson, EventMap, FlushReply, EventName, ExportFormat, InvokeChannel, ResponseOf, WorkspaceInfo } from '../../shared/ipc/channels';
 import type { ValidRequest } from '../../shared/ipc/validate';
 import type { AppServices } from '../services/app-services';
@@ -56,12 +57,6 @@ export interface HandlerDeps {
 /** The services return drafts as `draftToJson` values; this is their wire type. */
 function asDraftJson(value: Record<string, unknown>): DraftJson {
   return value as unknown as DraftJson;
-}
-
-/** The file name an export of `name` suggests: the draft's name with the format's extension. */
-export function exportFileName(name: string, format: ExportFormat, fragment = false): string {
-  const stem = name.replace(/\.copydesk$/u, '');
-  return `${stem}${fragment ? '.fragment' : ''}.${format === 'html' ? 'html' : 'md'}`;
 }
 
 /** Builds the handler table over `deps`. */

@@ -6,14 +6,10 @@
  * their first sentence, and an option given twice is refused rather than the last one winning.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { exportFormats, findExportFormat, joinOr } from '../../shared/export/format-uses';
+import type { ExportFormat } from '../../shared/export/formats';
 import { IMPORT_KINDS, type ImportKind } from '../../shared/import/types';
 import { UsageError } from './errors';
-
-/** The export formats, as `--to` names them. */
-export const EXPORT_FORMATS = ['html', 'md'] as const;
-
-/** An export format. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the command line asks for. */
 export type Invocation =
@@ -36,20 +32,40 @@ interface CommandSpec {
 
 const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
 
-const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import', CommandSpec> = {
-  export: {
-    summary: 'write the draft as HTML or Markdown',
-    usage: 'copydesk export <draft.copydesk> --to html|md [--fragment] [-o FILE]',
+/** The formats `--fragment` goes with. */
+const fragmentFormats = (): ReturnType<typeof exportFormats> => exportFormats().filter((format) => format.fragment !== null);
+
+/** "--to html or --to md". */
+const toOptions = (formats: ReturnType<typeof exportFormats>): string => joinOr(formats.map((format) => `--to ${format.name}`));
+
+/** `copydesk export`, from the export formats (shared/export/formats.ts). */
+function exportCommand(): CommandSpec {
+  const formats = exportFormats();
+  const names = formats.map((format) => format.name).join('|');
+  const fragments = fragmentFormats();
+  const option = (flag: string, text: string): string => `  ${flag.padEnd(17)} ${text}`;
+  // "standalone HTML, or GitHub-flavoured Markdown".
+  const descriptions = formats.map((format) => format.description);
+  const described = descriptions.length < 2 ? descriptions.join('') : `${descriptions.slice(0, -1).join(', ')}, or ${descriptions.at(-1) ?? ''}`;
+  return {
+    summary: `write the draft as ${joinOr(formats.map((format) => format.label))}`,
+    usage: `copydesk export <draft.copydesk> --to ${names}${fragments.length > 0 ? ' [--fragment]' : ''} [-o FILE]`,
     details: [
       'Options:',
-      '  --to html|md      the format: standalone HTML, or GitHub-flavoured Markdown',
-      '  --fragment        HTML only: just the <article>, for pasting into a CMS',
-      '  -o, --output FILE write FILE (atomically) instead of standard output (- for standard output)',
+      option(`--to ${names}`, `the format: ${described}`),
+      ...(fragments.length > 0
+        ? [option('--fragment', `${joinOr(fragments.map((format) => format.label))} only: ${fragments.map((format) => format.fragment?.description ?? '').join('; ')}`)]
+        : []),
+      option('-o, --output FILE', 'write FILE (atomically) instead of standard output (- for standard output)'),
       '',
       'The output may not be the draft itself.',
     ].join('\n'),
     options: { ...HELP_OPTION, to: { type: 'string' }, fragment: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
-  },
+  };
+}
+
+const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import', CommandSpec> = {
+  export: exportCommand(),
   check: {
     summary: "list the draft's problems; exit 1 if any is an error",
     usage: 'copydesk check <draft.copydesk>',
@@ -203,10 +219,11 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   switch (first) {
     case 'export': {
       const to = values.to as string | undefined;
-      if (to === undefined) throw new UsageError('missing --to html or --to md', first);
-      if (!(EXPORT_FORMATS as readonly string[]).includes(to)) throw new UsageError(`--to must be html or md, not '${to}'`, first);
+      if (to === undefined) throw new UsageError(`missing ${toOptions(exportFormats())}`, first);
+      const format = findExportFormat(to);
+      if (format === undefined) throw new UsageError(`--to must be ${joinOr(exportFormats().map((entry) => entry.name))}, not '${to}'`, first);
       const fragment = values.fragment === true;
-      if (fragment && to !== 'html') throw new UsageError('--fragment goes only with --to html', first);
+      if (fragment && format.fragment === null) throw new UsageError(`--fragment goes only with ${toOptions(fragmentFormats())}`, first);
       const output = values.output as string | undefined;
       if (output === '') throw new UsageError('the output file name (-o) is empty', first);
       // `-o -` is standard output, as with most commands.

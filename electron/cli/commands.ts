@@ -8,19 +8,23 @@ import { promises as fs } from 'node:fs';
 import nodePath from 'node:path';
 import type { Draft } from '../../shared/draft/format';
 import { DraftError } from '../../shared/draft/errors';
+import { exportFormat } from '../../shared/export/format-uses';
+import type { ExportFormat } from '../../shared/export/formats';
 import { inspectDraft } from '../../shared/inspect';
 import { assetSources, findProblems, type Problem } from '../../shared/problems';
 import { MAX_ASSET_CHECK, missingAssets } from '../services/assets';
 import { writeFileAtomic } from '../node/atomic-write';
 import { DraftFileError, describeFileError, readDraftFile } from '../node/draft-file';
-import type { ExportFormat } from './args';
 import { EXIT, InputError, UsageError } from './errors';
 import { formatInspection } from './summary';
 import { terminalSafe, terminalSafeJson } from './terminal-text';
 
 /** Where commands print: standard output, injectable for callers that capture it. */
 export interface Output {
-  write(text: string): void;
+  /** Text, or the bytes of a binary export. */
+  write(chunk: string | Uint8Array): void;
+  /** Whether it is a terminal (a binary export is not written to one). */
+  readonly isTerminal?: boolean;
 }
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/gu, ' ').trim();
@@ -53,28 +57,25 @@ async function refuseOverwritingInput(input: string, output: string): Promise<vo
   }
 }
 
-/** `copydesk export`: the draft as HTML or Markdown, on `out` or into `output`. */
+/** `copydesk export`: the draft in format `to` (shared/export/formats.ts), on `out` or into `output`. */
 export async function runExport(
   options: { draft: string; to: ExportFormat; fragment: boolean; output: string | undefined },
   out: Output,
 ): Promise<number> {
+  const format = exportFormat(options.to);
+  if (format.output === 'bytes' && options.output === undefined && out.isTerminal === true) {
+    throw new UsageError(`--to ${format.name} writes a binary file: give -o FILE, or redirect standard output`, 'export');
+  }
   const draft = await loadDraft(options.draft);
   if (options.output !== undefined) await refuseOverwritingInput(options.draft, options.output);
-  // Loaded on demand, so that check and inspect do not pay for the exporters.
-  let text: string;
-  if (options.to === 'html') {
-    const { exportHtml } = await import('../../shared/export/html');
-    text = exportHtml(draft, { fragment: options.fragment });
-  } else {
-    const { exportMarkdown } = await import('../../shared/export/markdown');
-    text = exportMarkdown(draft);
-  }
+  // The writer is loaded on demand (formats.ts), so that check and inspect do not pay for it.
+  const output: string | Uint8Array = await format.write(draft, { fragment: options.fragment });
   if (options.output === undefined) {
-    out.write(text);
+    out.write(output);
     return EXIT.ok;
   }
   try {
-    await writeFileAtomic(options.output, text);
+    await writeFileAtomic(options.output, output);
   } catch (error) {
     const described = describeFileError(error, options.output, 'write');
     throw described instanceof DraftFileError ? new InputError(described.message) : described;

@@ -18,7 +18,7 @@ export function copydeskVersion(): string {
   return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
-const stdout: Output = { write: (text) => void process.stdout.write(text) };
+const stdout: Output = { write: (chunk) => void process.stdout.write(chunk), isTerminal: process.stdout.isTTY };
 
 function fail(line: string): void {
   // Messages quote file names and what a draft holds.

@@ -9,11 +9,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { serializeDraft } from '../../shared/draft/format';
+import { exportFormats } from '../../shared/export/format-uses';
+import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
 import type { ImportKind } from '../../shared/import/types';
 import { readDraftFile } from '../node/draft-file';
 import { draftFromJson, DraftService, type DraftJson } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
-import { writeExport, type ExportFormat, type Exporters } from './exports';
+import { writeExport } from './exports';
 import { importDraftFile, type ImportedDraft } from './import-draft';
 import { KnownFiles } from './known-files';
 import { Library, type DraftSummary } from './library';
@@ -34,8 +36,8 @@ export interface AppServicesOptions {
   readonly trash: (absolutePath: string) => Promise<void>;
   /** The clock (tests inject one). */
   readonly now?: () => Date;
-  /** The exporters of shared/export/ (exports fail with a message without them). */
-  readonly exporters?: Exporters;
+  /** The export formats and their writers (default: the table of shared/export/formats.ts; tests give writers of their own). */
+  readonly exportFormats?: readonly ExportFormatSpec[];
   /** Watcher debounce in ms (default 150). */
   readonly watchDebounceMs?: number;
   /** Version spacing and bounds (default: 5 minutes, 50, 30 days). */
@@ -203,7 +205,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
             throw error instanceof ServiceError ? error : new ServiceError('unreadable', `“${name}” cannot be exported: ${(error as Error).message}`);
           }
         }
-        await writeExport(options.exporters, draft, format, exportOptions, target);
+        await writeExport(options.exportFormats ?? exportFormats(), draft, format, exportOptions, target);
       },
     },
     async dispose() {

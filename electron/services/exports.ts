@@ -1,34 +1,36 @@
 /**
- * Writing an export (HTML or Markdown) of a draft to a file the user chose.
+ * Writing an export of a draft to a file the user chose, in one of the formats of
+ * shared/export/formats.ts (its writer gives text, written as UTF-8, or bytes).
  *
- * The exporters themselves live in shared/export/ and are injected (`Exporters`), so that this
- * module does not depend on them being built yet and tests can pass their own. The target is an
- * absolute path (from the shell's save dialog, never from the renderer's say-so alone); it may
- * not be a draft file or a folder, and is written through `writeFileAtomic`.
+ * The target is an absolute path (from the shell's save dialog, never from the renderer's say-so
+ * alone); it may not be a draft file or a folder, and is written through `writeFileAtomic`.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Draft } from '../../shared/draft/format';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
+import { joinOr } from '../../shared/export/format-uses';
+import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
 import { writeFileAtomic } from '../node/atomic-write';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 
-/** An export format. */
-export type ExportFormat = 'html' | 'md';
-
-/** The exporters (shared/export/html.ts and markdown.ts in the app). */
-export interface Exporters {
-  readonly html: (draft: Draft, options: { fragment?: boolean }) => string;
-  readonly md: (draft: Draft) => string;
-}
-
-/** Renders `draft` in `format` and writes it atomically to `target`. */
-export async function writeExport(exporters: Exporters | undefined, draft: Draft, format: ExportFormat, options: { fragment?: boolean }, target: string): Promise<void> {
-  if (!exporters) throw new ServiceError('unavailable', 'Exporting is not available in this build of Copydesk.');
-  if (format !== 'html' && format !== 'md') throw new ServiceError('invalid-format', 'Copydesk exports HTML or Markdown only.');
+/**
+ * Renders `draft` in `format` with that format's writer in `formats` (the table of
+ * shared/export/formats.ts in the app) and writes it atomically to `target`.
+ */
+export async function writeExport(
+  formats: readonly ExportFormatSpec[],
+  draft: Draft,
+  format: ExportFormat,
+  options: { fragment?: boolean },
+  target: string,
+): Promise<void> {
+  const spec = formats.find((entry) => entry.name === format);
+  if (spec === undefined) throw new ServiceError('invalid-format', `Copydesk exports ${joinOr(formats.map((entry) => entry.label))} only.`);
   if (typeof target !== 'string' || !path.isAbsolute(target)) throw new ServiceError('invalid-target', 'The export needs a full path to a file.');
   if (target.toLowerCase().endsWith(DRAFT_EXTENSION)) {
-    throw new ServiceError('invalid-target', `An export cannot be written over a draft (${path.basename(target)}). Choose a .html or .md file.`);
+    const extensions = joinOr(formats.map((entry) => `.${entry.extensions[0]}`));
+    throw new ServiceError('invalid-target', `An export cannot be written over a draft (${path.basename(target)}). Choose a ${extensions} file.`);
   }
   try {
     if ((await fs.stat(target)).isDirectory()) throw new ServiceError('EISDIR', `${target} is a folder. Choose a file name.`);
@@ -36,9 +38,9 @@ export async function writeExport(exporters: Exporters | undefined, draft: Draft
     if (error instanceof ServiceError) throw error;
     if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'export', path.basename(target));
   }
-  const text = format === 'html' ? exporters.html(draft, { fragment: options.fragment === true }) : exporters.md(draft);
+  const output: string | Uint8Array = await spec.write(draft, { fragment: spec.fragment !== null && options.fragment === true });
   try {
-    await writeFileAtomic(target, text);
+    await writeFileAtomic(target, output);
   } catch (error) {
     throw fsServiceError(error, 'export', path.basename(target));
   }

@@ -4,14 +4,10 @@
  */
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
+import { exportDialog } from '../../shared/export/format-uses';
 import type { CallerShell } from '../api/handlers';
 import { IMPORT_FILE_EXTENSIONS } from '../services/import-draft';
 import { closeWindow, markWindowReady, setWindowDirty, windowFlushed } from './window';
-
-const FILTERS = {
-  html: [{ name: 'HTML', extensions: ['html', 'htm'] }],
-  md: [{ name: 'Markdown', extensions: ['md', 'markdown'] }],
-} as const;
 
 let lastExportFolder: string | null = null;
 
@@ -29,10 +25,11 @@ export function callerFor(win: BrowserWindow): CallerShell {
     },
     async chooseExportTarget({ defaultName, format }) {
       const folder = lastExportFolder ?? app.getPath('documents');
+      const { title, filters } = exportDialog(format);
       const result = await dialog.showSaveDialog(win, {
-        title: format === 'html' ? 'Export as HTML' : 'Export as Markdown',
+        title,
         defaultPath: path.join(folder, defaultName),
-        filters: FILTERS[format].map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
+        filters,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (result.canceled || !result.filePath) return null;

@@ -18,8 +18,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
-import { exportHtml } from '../../shared/export/html';
-import { exportMarkdown } from '../../shared/export/markdown';
 import { createDispatcher } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { draftPathsFromArgv, openTargetFor } from '../api/open-request';
@@ -152,7 +150,6 @@ export async function startShell(): Promise<StartedShell | null> {
       userDataDir: app.getPath('userData'),
       documentsDir: testDocuments ? path.resolve(testDocuments) : app.getPath('documents'),
       trash: (file) => shell.trashItem(file),
-      exporters: { html: (draft, options) => exportHtml(draft, options), md: (draft) => exportMarkdown(draft) },
     });
     services = svc;
     if (svc.settings.problem()) console.warn(`Copydesk: ${String(svc.settings.problem())}`);

@@ -5,6 +5,7 @@
  * out through the API; window actions (reload) are carried out by the main process itself; the
  * rest are Electron roles (undo, copy, zoom…). menu.ts builds the menu.
  */
+import { exportMenuItems } from '../../shared/export/format-uses';
 import type { MenuCommand } from '../../shared/ipc/channels';
 
 /** The Electron roles this menu uses (menu.ts checks them against Electron's own list). */
@@ -55,6 +56,9 @@ export interface MenuSpec {
   readonly items: readonly MenuSpecItem[];
 }
 
+/** The shortcuts of the export items (shared/export/formats.ts gives the items themselves); a format may have none. */
+const EXPORT_ACCELERATORS: Partial<Record<MenuCommand, string>> = { 'export-html': 'CmdOrCtrl+E', 'export-markdown': 'CmdOrCtrl+Shift+E' };
+
 const sep: MenuSpecItem = { kind: 'separator' };
 const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuSpecItem =>
   accelerator === undefined ? { kind: 'command', label, command: cmd } : { kind: 'command', label, command: cmd, accelerator };
@@ -87,8 +91,7 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
       command('Rename…', 'rename'),
       command('Move to Trash', 'trash'),
       sep,
-      command('Export as HTML…', 'export-html', 'CmdOrCtrl+E'),
-      command('Export as Markdown…', 'export-markdown', 'CmdOrCtrl+Shift+E'),
+      ...exportMenuItems().map((item) => command(item.label, item.command, EXPORT_ACCELERATORS[item.command])),
       sep,
       command('Choose Workspace Folder…', 'choose-workspace'),
       sep,

@@ -17,6 +17,7 @@
  * The payload validators are in validate.ts, the renderer-side API object in api.ts.
  */
 import type { DraftMeta, Status } from '../draft/meta';
+import type { ExportFormat } from '../export/formats';
 import type { ImportKind } from '../import/types';
 
 /** The ProseMirror JSON of a draft's document (checked against the schema on arrival). */
@@ -153,8 +154,8 @@ export interface VersionSummary {
   readonly error?: string;
 }
 
-/** The export formats. */
-export type ExportFormat = 'html' | 'md';
+/** The export formats: the names in shared/export/formats.ts. */
+export type { ExportFormat };
 
 /** The outcome of an export: written (the file name, for display), or cancelled by the user. */
 export type ExportResult = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly reason: 'cancelled' };

@@ -15,6 +15,7 @@ import { metaSchema } from '../draft/meta';
 import { IMPORT_KINDS } from '../import/types';
 import { isAssetSrc } from '../problem-checks';
 import { validateDocJson } from '../draft/validate-doc';
+import { exportFormatNames } from '../export/format-uses';
 import type { InvokeChannel, InvokeMap } from './channels';
 
 /**
@@ -158,7 +159,7 @@ export const requestSchemas = {
   'versions.restore': z.strictObject({ name: draftNameSchema, id: versionIdSchema }),
   'export.write': z.strictObject({
     name: draftNameSchema,
-    format: z.enum(['html', 'md']),
+    format: z.enum(exportFormatNames()),
     fragment: z.boolean().optional(),
     draft: draftTextSchema.optional(),
   }),

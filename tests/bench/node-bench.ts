@@ -1,14 +1,9 @@
 /**
- * The Node half of the benchmark: Markdown and HTML export (shared/export), the Markdown importer
- * (shared/import, when it exists) and the outside references, pandoc and cmark-gfm, on the same
- * Markdown.
+ * The Node half of the benchmark's tools: timing functions for the exports (shared/export) and the
+ * Markdown importer (shared/import), and the outside references, pandoc and cmark-gfm, run on the
+ * same Markdown.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the times in ms. */
 export function timeRuns(fn: () => unknown, runs: number, warmup = 2): number[] {
@@ -55,31 +50,6 @@ export async function timeRunsAsync(fn: () => unknown, runs: number, warmup = 2)
     samples.push(performance.now() - start);
   }
   return samples;
-}
-
-/** The importer, once shared/import exports `importMarkdown`. */
-export interface FoundImporter {
-  readonly importMarkdown: (markdown: string) => unknown;
-  /** The file it came from, relative to the repository. */
-  readonly file: string;
-}
-
-/**
- * Looks for `importMarkdown` in shared/import: index.ts, then markdown.ts, then every other .ts
- * file there (in name order). Returns null when the folder or the export does not exist yet.
- */
-export async function findImporter(): Promise<FoundImporter | null> {
-  const dir = path.join(root, 'shared/import');
-  if (!existsSync(dir)) return null;
-  const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort();
-  const ordered = [...['index.ts', 'markdown.ts'].filter((n) => names.includes(n)), ...names.filter((n) => n !== 'index.ts' && n !== 'markdown.ts')];
-  for (const name of ordered) {
-    const mod = (await import(pathToFileURL(path.join(dir, name)).href)) as Record<string, unknown>;
-    if (typeof mod.importMarkdown === 'function') {
-      return { importMarkdown: mod.importMarkdown as (markdown: string) => unknown, file: `shared/import/${name}` };
-    }
-  }
-  return null;
 }
 
 /** The outcome of an outside tool's timed runs. */

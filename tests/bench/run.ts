@@ -13,10 +13,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node as PMNode } from 'prosemirror-model';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
+import { importMarkdown } from '../../shared/import/markdown';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { checkedDraftText, validateRequest } from '../../shared/ipc/validate';
 import { documentWords } from '../../shared/words';
@@ -24,7 +24,7 @@ import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { autosaveSession, citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { generateArticle, SIZES, type SizeName } from './generate';
-import { findImporter, timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
+import { timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
 import { formatTable, median, ratioResult, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
 import { serveFolder } from './serve';
 
@@ -140,23 +140,17 @@ async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult
   markdown.L = exportMarkdown(drafts.L);
   markdown.XL = exportMarkdown(drafts.XL);
 
-  const importer = await findImporter();
-  if (!importer) {
-    results.push(unavailable('import Markdown into a draft (importMarkdown)', 'XL', 'ms', { median: 500 }, 'not available: shared/import does not export importMarkdown yet (the row measures it as soon as it does)'));
-  } else {
-    for (const size of ['L', 'XL'] as const) {
-      const input = markdown[size] as string;
-      try {
-        const result = await importer.importMarkdown(input);
-        const doc = docOf(result);
-        const words = doc ? documentWords(doc) : null;
-        const sources = doc?.lastChild?.type.name === 'sources' ? doc.lastChild.childCount : null;
-        const samples = await timeRunsAsync(() => importer.importMarkdown(input), quick ? 3 : size === 'L' ? 15 : 8, 2);
-        log(`import ${size}: p50 ${median(samples).toFixed(1)} ms`);
-        results.push(resultOf(`import Markdown into a draft (importMarkdown)`, size, samples, size === 'XL' ? { median: 500 } : null, `${importer.file}; the ${size} Markdown export (${String(input.length)} chars)${words === null ? '; result has no document' : `; ${String(words)} words back of ${String(SIZES[size].words)}, ${String(sources)} sources of ${String(SIZES[size].sources)}`}`));
-      } catch (error) {
-        results.push(unavailable('import Markdown into a draft (importMarkdown)', size, 'ms', size === 'XL' ? { median: 500 } : null, `${importer.file} threw: ${(error as Error).message.slice(0, 200)}`));
-      }
+  for (const size of ['L', 'XL'] as const) {
+    const input = markdown[size] as string;
+    try {
+      const { doc } = importMarkdown(input).draft;
+      const words = documentWords(doc);
+      const sources = doc.lastChild?.type.name === 'sources' ? doc.lastChild.childCount : null;
+      const samples = await timeRunsAsync(() => importMarkdown(input), quick ? 3 : size === 'L' ? 15 : 8, 2);
+      log(`import ${size}: p50 ${median(samples).toFixed(1)} ms`);
+      results.push(resultOf(`import Markdown into a draft (importMarkdown)`, size, samples, size === 'XL' ? { median: 500 } : null, `shared/import/markdown.ts; the ${size} Markdown export (${String(input.length)} chars); ${String(words)} words back of ${String(SIZES[size].words)}, ${String(sources)} sources of ${String(SIZES[size].sources)}`));
+    } catch (error) {
+      results.push(unavailable('import Markdown into a draft (importMarkdown)', size, 'ms', size === 'XL' ? { median: 500 } : null, `shared/import/markdown.ts threw: ${(error as Error).message.slice(0, 200)}`));
     }
   }
 
@@ -172,13 +166,6 @@ async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult
     }
   }
   return results;
-}
-
-/** The document inside whatever the importer returns (a Draft, `{ draft }`, or a node). */
-function docOf(value: unknown): PMNode | null {
-  const v = value as { doc?: unknown; draft?: { doc?: unknown }; type?: unknown; content?: unknown } | null;
-  const candidate = v?.doc ?? v?.draft?.doc ?? (v?.type && v.content ? v : null);
-  return candidate && typeof (candidate as { textBetween?: unknown }).textBetween === 'function' ? (candidate as PMNode) : null;
 }
 
 /** The 1-minute load average, rounded (other work on a 2-core machine skews every figure). */

@@ -1,28 +1,28 @@
 /**
  * exports.write: renders a draft (saved, or the unsaved state the renderer passes) with the
- * injected exporters and writes it atomically to an absolute path; refuses to write over a
- * draft, into a folder, or to a relative path; without exporters it says so.
+ * format's writer (here the real HTML one and a stand-in for Markdown) and writes it atomically to
+ * an absolute path; refuses to write over a draft, into a folder, or to a relative path.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportHtml } from '../../shared/export/html';
 import type { Draft } from '../../shared/draft/format';
-import { sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import { sampleJson, servicesFixture, withWriters, type ServicesFixture } from './helpers/services-fixtures';
 
 let fx: ServicesFixture;
 afterEach(async () => {
   await fx.cleanup();
 });
 
-const exporters = {
+const exportFormats = withWriters({
   html: (draft: Draft, options: { fragment?: boolean }) => exportHtml(draft, options),
   md: (draft: Draft) => `# ${draft.doc.firstChild?.textContent ?? ''}\n`,
-};
+});
 
 describe('exports', () => {
   it('writes the saved draft, or the unsaved one given, as HTML or Markdown', async () => {
-    fx = await servicesFixture({ exporters });
+    fx = await servicesFixture({ exportFormats });
     const { name, hash } = await fx.services.drafts.create();
     await fx.services.drafts.save(name, sampleJson('Saved headline'), hash);
     const out = path.join(fx.root, 'out');
@@ -39,7 +39,7 @@ describe('exports', () => {
   });
 
   it('refuses a relative path, a draft file, a folder and an unknown format, writing nothing', async () => {
-    fx = await servicesFixture({ exporters });
+    fx = await servicesFixture({ exportFormats });
     const { name } = await fx.services.drafts.create();
     await expect(fx.services.exports.write(name, 'html', {}, 'page.html')).rejects.toMatchObject({ code: 'invalid-target' });
     await expect(fx.services.exports.write(name, 'md', {}, path.join(fx.workspace, name))).rejects.toMatchObject({ code: 'invalid-target' });
@@ -48,11 +48,5 @@ describe('exports', () => {
     await expect(fx.services.exports.write('missing.copydesk', 'html', {}, path.join(fx.root, 'x.html'))).rejects.toMatchObject({ code: 'unreadable' });
     expect(await fs.readdir(fx.workspace)).toEqual([name]);
     await expect(fs.stat(path.join(fx.root, 'x.html'))).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
-  it('says exporting is unavailable when no exporters were given', async () => {
-    fx = await servicesFixture();
-    const { name } = await fx.services.drafts.create();
-    await expect(fx.services.exports.write(name, 'html', {}, path.join(fx.root, 'x.html'))).rejects.toMatchObject({ code: 'unavailable' });
   });
 });

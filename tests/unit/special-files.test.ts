@@ -10,8 +10,6 @@ import { closeSync, constants, openSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDraft } from '../../shared/draft/format';
-import { exportHtml } from '../../shared/export/html';
-import { exportMarkdown } from '../../shared/export/markdown';
 import { draftNameProblem, MAX_DRAFT_NAME_BYTES, MAX_DRAFT_TEXT } from '../../shared/ipc/validate';
 import { TEMP_NAME_EXTRA_BYTES, writeFileAtomic } from '../../electron/node/atomic-write';
 import { readDraftFile } from '../../electron/node/draft-file';
@@ -117,7 +115,7 @@ describe('imports', () => {
 describe('the workspace with named pipes named like drafts', () => {
   let fx: ServicesFixture;
   beforeEach(async () => {
-    fx = await servicesFixture({ exporters: { html: exportHtml, md: exportMarkdown } });
+    fx = await servicesFixture();
   });
   afterEach(async () => {
     for (const fifo of fifos.splice(0)) {

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { EditorView } from 'prosemirror-view';
+import { exportMenuHandlers } from '../../../shared/export/format-uses';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import { createSourceAndCite, insertCitation, insertFigure, linkAt, removeLink, setLink } from '../../editor/commands';
 import { setByline } from '../../editor/byline';
@@ -249,8 +250,7 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
     },
     rename: () => void rename(),
     trash: () => void trash(),
-    'export-html': () => void exportDraft('html'),
-    'export-markdown': () => void exportDraft('md'),
+    ...exportMenuHandlers((format) => void exportDraft(format)),
     // The bar focuses its own field; next/previous leave the focus where it is.
     find: () => void store.run(openFind('find'), false),
     replace: () => void store.run(openFind('replace'), false),

@@ -2,11 +2,12 @@
  * The Preview panel: the draft's HTML export (the very page File > Export as HTML writes, with
  * section, byline and date: `previewPage`) shown in a sandboxed frame — `sandbox=""` with `srcdoc`: no scripts, no same-origin access, no
  * forms, no navigation of the app — rebuilt when the reporter pauses. Buttons open the desktop
- * preview (the same page at the window's width) and export HTML (page or fragment) and Markdown
- * through the main process.
+ * preview (the same page at the window's width) and export the draft in each format of
+ * shared/export/formats.ts (HTML page or fragment, Markdown) through the main process.
  */
 import { useCallback, type ReactElement } from 'react';
 import type { EditorState } from 'prosemirror-state';
+import { exportButtons } from '../../../shared/export/format-uses';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import type { DocumentSession } from '../session/document-session';
 import { useIdleValue } from '../session/use-idle-value';
@@ -30,15 +31,11 @@ export function PreviewPanel({ session, onExport, onDesktopPreview }: PreviewPan
         <button type="button" onClick={onDesktopPreview}>
           Desktop preview
         </button>
-        <button type="button" onClick={() => onExport('html')}>
-          Export HTML…
-        </button>
-        <button type="button" onClick={() => onExport('html', true)}>
-          Export HTML fragment…
-        </button>
-        <button type="button" onClick={() => onExport('md')}>
-          Export Markdown…
-        </button>
+        {exportButtons().map((button) => (
+          <button key={button.label} type="button" onClick={() => onExport(button.format, button.fragment)}>
+            {button.label}
+          </button>
+        ))}
       </div>
       <iframe className="cd-preview-frame" title="Preview of the HTML export" sandbox="" srcDoc={html} />
     </div>

@@ -1,6 +1,6 @@
 /**
  * One test's Copydesk "main process": fresh temporary folders, the real services
- * (createAppServices with the real exporters, as electron/shell/main.ts creates them), the real
+ * (createAppServices with the real export writers, as electron/shell/main.ts creates them), the real
  * handler table and dispatcher, and the Playwright pages wired to them as Electron windows.
  *
  * What differs from Electron is the transport only: a page's `window.copydesk` calls arrive
@@ -14,8 +14,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { exportHtml } from '../../../shared/export/html';
-import { exportMarkdown } from '../../../shared/export/markdown';
 import { eventChannel, type EventMap, type EventName, type FlushReply, type MenuCommand } from '../../../shared/ipc/channels';
 import { createDispatcher, type Dispatcher } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
@@ -117,7 +115,6 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     userDataDir: userData,
     documentsDir: documents,
     trash: async (file) => fs.rename(file, path.join(trashDir, `${String(Date.now())}-${path.basename(file)}`)),
-    exporters: { html: (draft, exportOptions) => exportHtml(draft, exportOptions), md: (draft) => exportMarkdown(draft) },
   });
 
   const mainLog: string[] = [];

@@ -13,6 +13,7 @@ import { toDraftJson } from '../../../shared/ipc/draft-json';
 import { createDispatcher, type Dispatcher } from '../../../electron/api/dispatch';
 import { createHandlers, type CallerShell } from '../../../electron/api/handlers';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { withWriters } from './services-fixtures';
 
 /** The app's own page, a trusted sender. */
 export const APP_URL = 'copydesk://app/index.html';
@@ -128,7 +129,7 @@ export async function createHarness(): Promise<Harness> {
     userDataDir: userData,
     documentsDir: documents,
     trash: async (file) => fs.rename(file, path.join(trashDir, path.basename(file))),
-    exporters: { html: (_draft, options) => (options.fragment ? '<article></article>\n' : '<!doctype html>\n'), md: () => '# md\n' },
+    exportFormats: withWriters({ html: (_draft, options) => (options.fragment ? '<article></article>\n' : '<!doctype html>\n'), md: () => '# md\n' }),
   });
   const serviceCalls: string[] = [];
   const services = counted(real, serviceCalls);

@@ -6,12 +6,22 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { draftToJson, type Draft } from '../../../shared/draft/format';
+import { exportFormats } from '../../../shared/export/format-uses';
+import type { ExportFormatSpec, ExportWriteOptions } from '../../../shared/export/formats';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../electron/services/app-services';
 import { article, draftOf, p, source } from './build';
 
 /** A fresh folder under the system's temporary folder. */
 export async function tempDir(prefix: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), `copydesk-${prefix}-`));
+}
+
+/** The export formats with the writers given (by format name) in place of the real ones. */
+export function withWriters(writers: Readonly<Record<string, (draft: Draft, options: ExportWriteOptions) => string>>): ExportFormatSpec[] {
+  return exportFormats().map((format) => {
+    const write = writers[format.name];
+    return write === undefined ? format : { ...format, output: 'text', write: async (draft, options) => write(draft, options) };
+  });
 }
 
 /** A clock that tests move by hand. */

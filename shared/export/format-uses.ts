@@ -1,0 +1,85 @@
+/**
+ * What the consumers of the export formats read off the table in formats.ts: the names, the one
+ * entry of a name, the suggested file name, the save dialog, the menu items, the Preview panel's
+ * buttons and the words that list the formats ("HTML or Markdown"). Each reads the table when it
+ * is called, never a copy of it.
+ */
+import type { MenuCommand } from '../ipc/channels';
+import { EXPORT_FORMATS, type ExportFormat, type ExportFormatSpec } from './formats';
+
+/** The formats, typed as the table's entries. */
+export function exportFormats(): readonly ExportFormatSpec[] {
+  return EXPORT_FORMATS;
+}
+
+/** Every format's name, in table order. */
+export function exportFormatNames(): ExportFormat[] {
+  return EXPORT_FORMATS.map((format) => format.name);
+}
+
+/** The entry of format `name`, or undefined when there is none. */
+export function findExportFormat(name: unknown): ExportFormatSpec | undefined {
+  return exportFormats().find((format) => format.name === name);
+}
+
+/** The entry of format `name` (a name the validator accepted); throws when there is none. */
+export function exportFormat(name: ExportFormat): ExportFormatSpec {
+  const format = findExportFormat(name);
+  if (format === undefined) throw new RangeError(`no export format '${String(name)}'`);
+  return format;
+}
+
+/** "a", "a or b", "a, b or c". */
+export function joinOr(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`;
+}
+
+/** The formats for people: "HTML or Markdown". */
+export function exportLabels(): string {
+  return joinOr(exportFormats().map((format) => format.label));
+}
+
+/** The file name an export of draft `name` suggests: the draft's name with the format's extension. */
+export function exportFileName(name: string, format: ExportFormat, fragment = false): string {
+  const stem = name.replace(/\.copydesk$/u, '');
+  return `${stem}${fragment ? '.fragment' : ''}.${exportFormat(format).extensions[0]}`;
+}
+
+/** A save dialog's file filter. */
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: string[];
+}
+
+/** The save dialog of an export: its title and file filters. */
+export function exportDialog(format: ExportFormat): { readonly title: string; readonly filters: FileFilter[] } {
+  const spec = exportFormat(format);
+  return { title: `Export as ${spec.label}`, filters: [{ name: spec.label, extensions: [...spec.extensions] }] };
+}
+
+/** The File menu's export items, in table order. */
+export function exportMenuItems(): { readonly label: string; readonly command: MenuCommand }[] {
+  return exportFormats().map((format) => ({ label: `Export as ${format.label}…`, command: format.menuCommand }));
+}
+
+/** What the renderer does for each export menu command: export in that format. */
+export function exportMenuHandlers(run: (format: ExportFormat) => void): Partial<Record<MenuCommand, () => void>> {
+  return Object.fromEntries(exportFormats().map((format) => [format.menuCommand, () => run(format.name as ExportFormat)]));
+}
+
+/** One export button of the Preview panel. */
+export interface ExportButton {
+  readonly label: string;
+  readonly format: ExportFormat;
+  readonly fragment: boolean;
+}
+
+/** The Preview panel's export buttons: each format, then its fragment when it has one. */
+export function exportButtons(): ExportButton[] {
+  return exportFormats().flatMap((format) => {
+    const name = format.name as ExportFormat;
+    const whole: ExportButton = { label: `Export ${format.label}…`, format: name, fragment: false };
+    return format.fragment === null ? [whole] : [whole, { label: `Export ${format.label} fragment…`, format: name, fragment: true }];
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The export formats: one entry per format, and nothing else. Everything that names, offers,
+ * checks or writes an export reads this table (through format-uses.ts): the channel map's
+ * `ExportFormat`, the `export.write` request validator, `copydesk export --to` (its help and its
+ * messages), the save dialog's title and filters, the suggested file name, the File menu's export
+ * items, the Preview panel's buttons and the export service. Adding a format is adding an entry
+ * here (tests/unit/export-formats-registry.test.ts adds one and watches every consumer take it).
+ *
+ * Writers are loaded on demand (a dynamic import), so that what only offers the formats (the
+ * renderer's buttons, `copydesk check`) does not load every writer. A writer gives text (written
+ * as UTF-8) or bytes, as its entry's `output` says.
+ */
+import type { Draft } from '../draft/format';
+import type { MenuCommand } from '../ipc/channels';
+
+/** What a writer is asked for besides the draft. */
+export interface ExportWriteOptions {
+  /** Only the article, without the page around it (formats whose `fragment` is not null). */
+  readonly fragment: boolean;
+}
+
+interface FormatBase {
+  /** The format's name on the wire and on the command line (`--to html`). */
+  readonly name: string;
+  /** Its name for people: "Export as HTML…", "Export HTML…", the save dialog's filter. */
+  readonly label: string;
+  /**
+   * The file extensions (no dot) the save dialog's filter shows; the first is the one of the
+   * suggested file name ("story.html", "story.fragment.html").
+   */
+  readonly extensions: readonly [string, ...string[]];
+  /** What the format is, for `copydesk export --help` ("standalone HTML"). */
+  readonly description: string;
+  /** The fragment variant (`--fragment`, "Export HTML fragment…"), when the format has one: what it holds. */
+  readonly fragment: { readonly description: string } | null;
+  /** The File menu's command that exports in this format (the renderer carries it out). */
+  readonly menuCommand: MenuCommand;
+}
+
+/** A format written as text (UTF-8). */
+export interface TextExportFormat extends FormatBase {
+  readonly output: 'text';
+  readonly write: (draft: Draft, options: ExportWriteOptions) => Promise<string>;
+}
+
+/** A format written as bytes. */
+export interface BytesExportFormat extends FormatBase {
+  readonly output: 'bytes';
+  readonly write: (draft: Draft, options: ExportWriteOptions) => Promise<Uint8Array>;
+}
+
+/** One export format. */
+export type ExportFormatSpec = TextExportFormat | BytesExportFormat;
+
+/** The export formats, in the order they are offered (menu, buttons, help). */
+export const EXPORT_FORMATS = [
+  {
+    name: 'html',
+    label: 'HTML',
+    extensions: ['html', 'htm'],
+    description: 'standalone HTML',
+    fragment: { description: 'just the <article>, for pasting into a CMS' },
+    menuCommand: 'export-html',
+    output: 'text',
+    write: async (draft, options) => (await import('./html')).exportHtml(draft, { fragment: options.fragment }),
+  },
+  {
+    name: 'md',
+    label: 'Markdown',
+    extensions: ['md', 'markdown'],
+    description: 'GitHub-flavoured Markdown',
+    fragment: null,
+    menuCommand: 'export-markdown',
+    output: 'text',
+    write: async (draft) => (await import('./markdown')).exportMarkdown(draft),
+  },
+] as const satisfies readonly ExportFormatSpec[];
+
+/** An export format's name: 'html' | 'md'. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]['name'];
