@@ -3,8 +3,10 @@
  * Window and Help (and the application menu on macOS), with the usual accelerators. Items that
  * act on the draft are menu commands sent to the focused window's renderer, which carries them
  * out through the API; window actions (reload) are carried out by the main process itself; the
- * rest are Electron roles (undo, copy, zoom…). menu.ts builds the menu.
+ * rest are Electron roles (undo, copy, zoom…). The labels and accelerators of commands and window
+ * actions are the command table's (shared/commands.ts); menu.ts builds the menu.
  */
+import { accelerator, command as commandSpec, isMac } from '../../shared/commands';
 import { exportMenuItems } from '../../shared/export/format-uses';
 import type { MenuCommand } from '../../shared/ipc/channels';
 
@@ -56,12 +58,7 @@ export interface MenuSpec {
   readonly items: readonly MenuSpecItem[];
 }
 
-/** The shortcuts of the export items (shared/export/formats.ts gives the items themselves); a format may have none. */
-const EXPORT_ACCELERATORS: Partial<Record<MenuCommand, string>> = { 'export-html': 'CmdOrCtrl+E', 'export-markdown': 'CmdOrCtrl+Shift+E' };
-
 const sep: MenuSpecItem = { kind: 'separator' };
-const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuSpecItem =>
-  accelerator === undefined ? { kind: 'command', label, command: cmd } : { kind: 'command', label, command: cmd, accelerator };
 const role = (r: MenuRole, label?: string): MenuSpecItem => (label === undefined ? { kind: 'role', role: r } : { kind: 'role', role: r, label });
 
 /**
@@ -69,7 +66,14 @@ const role = (r: MenuRole, label?: string): MenuSpecItem => (label === undefined
  * development: a reload throws away the renderer's state, and the tools are not for reporters.
  */
 export function menuSpec(options: { readonly platform: string; readonly dev: boolean }): MenuSpec[] {
-  const mac = options.platform === 'darwin';
+  const mac = isMac(options.platform);
+  // A menu command, or a window action, with its label and accelerator from the command table.
+  const command = (cmd: MenuCommand): MenuSpecItem => {
+    const keys = accelerator(cmd, options.platform);
+    const label = commandSpec(cmd).label;
+    return keys === undefined ? { kind: 'command', label, command: cmd } : { kind: 'command', label, command: cmd, accelerator: keys };
+  };
+  const windowAction = (action: WindowAction): MenuSpecItem => ({ kind: 'window', label: commandSpec(action).label, action, accelerator: accelerator(action, options.platform) ?? '' });
   const menus: MenuSpec[] = [];
   if (mac) {
     // On macOS the first menu is the application menu, whatever its label.
@@ -81,21 +85,21 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
   menus.push({
     label: 'File',
     items: [
-      command('New', 'new', 'CmdOrCtrl+N'),
-      command('Open…', 'open', 'CmdOrCtrl+O'),
-      command('Import…', 'import'),
+      command('new'),
+      command('open'),
+      command('import'),
       sep,
-      command('Save', 'save', 'CmdOrCtrl+S'),
-      command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-      command('Duplicate', 'duplicate', 'CmdOrCtrl+Shift+D'),
-      command('Rename…', 'rename'),
-      command('Move to Trash', 'trash'),
+      command('save'),
+      command('save-as'),
+      command('duplicate'),
+      command('rename'),
+      command('trash'),
       sep,
-      ...exportMenuItems().map((item) => command(item.label, item.command, EXPORT_ACCELERATORS[item.command])),
+      ...exportMenuItems().map((item) => command(item.command)),
       sep,
-      command('Choose Workspace Folder…', 'choose-workspace'),
+      command('choose-workspace'),
       sep,
-      command('Close', 'close', 'CmdOrCtrl+W'),
+      command('close'),
       ...(mac ? [] : [role('quit', 'Quit')]),
     ],
   });
@@ -113,13 +117,12 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
       sep,
       role('selectAll'),
       sep,
-      // Find Next/Previous: F3 where Windows and Linux users expect it, Cmd+G on macOS (the
-      // editor takes both everywhere). Replace: Ctrl+H (Word, Google Docs); on macOS Cmd+H hides
-      // the app and Cmd+Alt+F is Cite source, so Cmd+Shift+H (Google Docs on macOS).
-      command('Find…', 'find', 'CmdOrCtrl+F'),
-      command('Find Next', 'find-next', mac ? 'Cmd+G' : 'F3'),
-      command('Find Previous', 'find-previous', mac ? 'Cmd+Shift+G' : 'Shift+F3'),
-      command('Replace…', 'replace', mac ? 'Cmd+Shift+H' : 'Ctrl+H'),
+      // Find Next/Previous: F3 on Windows and Linux, Cmd+G on macOS; Replace: Ctrl+H, or
+      // Cmd+Shift+H on macOS (shared/commands.ts says why).
+      command('find'),
+      command('find-next'),
+      command('find-previous'),
+      command('replace'),
     ],
   });
   menus.push({
@@ -128,13 +131,13 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
       // Not Electron's reload roles: those drop the page at once, with what was typed in the last second.
       ...(options.dev
         ? [
-            { kind: 'window', label: 'Reload', action: 'reload', accelerator: 'CmdOrCtrl+R' } as const,
-            { kind: 'window', label: 'Force Reload', action: 'force-reload', accelerator: 'Shift+CmdOrCtrl+R' } as const,
+            windowAction('reload'),
+            windowAction('force-reload'),
             role('toggleDevTools'),
             sep,
           ]
         : []),
-      command('Desktop Preview', 'desktop-preview', 'CmdOrCtrl+Shift+P'),
+      command('desktop-preview'),
       sep,
       role('resetZoom'),
       role('zoomIn'),

@@ -1,7 +1,8 @@
 /**
- * Keyboard shortcuts. Ctrl on Windows and Linux, Cmd on macOS (`Mod`). The list is exported
- * (`SHORTCUTS`) so the shell can show it in menus and help; Tab leaves the editor unless the
- * cursor is in a list, so keyboard users are never trapped in it.
+ * Keyboard shortcuts. Ctrl on Windows and Linux, Cmd on macOS (`Mod`). Which keys run which
+ * command is the table's (shared/commands.ts, shared with the menus and the toolbar); this file
+ * gives each of its editor commands the ProseMirror command that carries it out. Tab leaves the
+ * editor unless the cursor is in a list, so keyboard users are never trapped in it.
  */
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
@@ -9,53 +10,13 @@ import { undoInputRule } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import { splitListItem } from 'prosemirror-schema-list';
 import { NodeSelection, TextSelection, type Command, type Plugin } from 'prosemirror-state';
+import { editorKeyTable, type EditorCommandId } from '../../shared/commands';
 import { schema } from '../../shared/schema';
 import { insertReadAlso, liftItem, setParagraph, sinkItem, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from './commands';
 import { pageMove, toTextEdge } from './doc-navigation';
 import { findNext, findPrevious, openFind } from './find';
 import { hooksFor } from './hooks';
-
-// Find and replace: Ctrl+H on Windows and Linux; on macOS Cmd+H hides the app and Cmd+Alt+F is
-// Cite source, so Cmd+Shift+H (as Google Docs). The menu (electron/shell/menu-spec.ts) agrees.
-const MAC = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/u.test(navigator.platform);
-const REPLACE_KEY = MAC ? 'Mod-Shift-h' : 'Mod-h';
-// Start and end of the text: Ctrl+Home/End on Windows and Linux; Cmd+Up/Down on macOS, where
-// Home and End only scroll.
-const START_KEY = MAC ? 'Mod-ArrowUp' : 'Mod-Home';
-const END_KEY = MAC ? 'Mod-ArrowDown' : 'Mod-End';
-
-/** A shortcut as the shell shows it. */
-export interface Shortcut {
-  readonly keys: string;
-  readonly action: string;
-}
-
-/** Every shortcut the editor defines, for menus and help. */
-export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: 'Mod-b', action: 'Bold' },
-  { keys: 'Mod-i', action: 'Italic' },
-  { keys: 'Mod-k', action: 'Link' },
-  { keys: 'Mod-Alt-f', action: 'Cite source' },
-  { keys: 'Mod-Alt-r', action: 'Insert “Read also” block' },
-  { keys: 'Mod-Alt-2', action: 'Heading (level 2)' },
-  { keys: 'Mod-Alt-3', action: 'Heading (level 3)' },
-  { keys: 'Mod-Alt-4', action: 'Heading (level 4)' },
-  { keys: 'Mod-Alt-0', action: 'Paragraph' },
-  { keys: 'Mod-Shift-8', action: 'Bulleted list' },
-  { keys: 'Mod-Shift-7', action: 'Numbered list' },
-  { keys: 'Mod-Shift-9', action: 'Quote' },
-  { keys: 'Tab / Shift-Tab', action: 'Indent / outdent list item' },
-  { keys: 'Shift-Enter', action: 'Line break' },
-  { keys: 'Enter', action: 'New paragraph; on a selected citation, go to its source' },
-  { keys: 'Mod-f', action: 'Find' },
-  { keys: 'F3 / Mod-g', action: 'Find next' },
-  { keys: 'Shift-F3 / Mod-Shift-g', action: 'Find previous' },
-  { keys: REPLACE_KEY, action: 'Replace' },
-  { keys: `${START_KEY} / ${END_KEY}`, action: 'Start of the headline / end of the text (with Shift: select to there)' },
-  { keys: 'PageUp / PageDown', action: 'Up / down one screen (with Shift: select)' },
-  { keys: 'Mod-z', action: 'Undo' },
-  { keys: 'Mod-Shift-z / Mod-y', action: 'Redo' },
-];
+import { MAC } from './platform';
 
 /** Enter on a selected citation goes to its source; on a selected source, shows it in the panel. */
 const activateSelected: Command = (state, _dispatch, view) => {
@@ -130,47 +91,54 @@ function ask(name: 'onLinkRequest' | 'onCiteRequest'): Command {
   };
 }
 
+/** What each editor command of the table (shared/commands.ts) does. */
+function editorCommands(): Record<EditorCommandId, Command> {
+  const item = schema.nodes.list_item!;
+  return {
+    undo,
+    redo,
+    bold: toggleStrong,
+    italic: toggleEm,
+    link: ask('onLinkRequest'),
+    cite: ask('onCiteRequest'),
+    'read-also': insertReadAlso(),
+    'heading-2': toggleHeading(2),
+    'heading-3': toggleHeading(3),
+    'heading-4': toggleHeading(4),
+    paragraph: setParagraph,
+    'bullet-list': toggleList('bullet_list'),
+    'ordered-list': toggleList('ordered_list'),
+    quote: toggleBlockquote,
+    find: openFind('find'),
+    replace: openFind('replace'),
+    'find-next': findNext,
+    'find-previous': findPrevious,
+    'new-paragraph': chainCommands(activateSelected, leaveTopMatter, splitListItem(item)),
+    'line-break': hardBreak,
+    indent: inList(sinkItem),
+    outdent: inList(liftItem),
+    'undo-input-rule': undoInputRule,
+    'text-start': toTextEdge('start'),
+    'text-end': toTextEdge('end'),
+    'select-to-text-start': toTextEdge('start', true),
+    'select-to-text-end': toTextEdge('end', true),
+    'page-up': pageMove(-1),
+    'page-down': pageMove(1),
+    'select-page-up': pageMove(-1, true),
+    'select-page-down': pageMove(1, true),
+  };
+}
+
+/** The editor's own bindings on macOS (`mac`) or elsewhere: key → command, as the table says. */
+export function editorBindings(mac: boolean = MAC): Record<string, Command> {
+  const commands = editorCommands();
+  return Object.fromEntries(Object.entries(editorKeyTable(mac)).map(([key, id]) => [key, commands[id]]));
+}
+
 /**
  * The editor's keymaps: its own shortcuts, then ProseMirror's base keymap. Shortcuts that need
  * the shell (link, cite, go to source) call the hooks attached to the view (`setHooks`).
  */
 export function editorKeymaps(): Plugin[] {
-  const item = schema.nodes.list_item!;
-  const own = keymap({
-    'Mod-z': undo,
-    'Mod-Shift-z': redo,
-    'Mod-y': redo,
-    'Mod-b': toggleStrong,
-    'Mod-i': toggleEm,
-    'Mod-k': ask('onLinkRequest'),
-    'Mod-Alt-f': ask('onCiteRequest'),
-    'Mod-Alt-r': insertReadAlso(),
-    'Mod-Alt-2': toggleHeading(2),
-    'Mod-Alt-3': toggleHeading(3),
-    'Mod-Alt-4': toggleHeading(4),
-    'Mod-Alt-0': setParagraph,
-    'Mod-Shift-8': toggleList('bullet_list'),
-    'Mod-Shift-7': toggleList('ordered_list'),
-    'Mod-Shift-9': toggleBlockquote,
-    'Mod-f': openFind('find'),
-    [REPLACE_KEY]: openFind('replace'),
-    F3: findNext,
-    'Mod-g': findNext,
-    'Shift-F3': findPrevious,
-    'Mod-Shift-g': findPrevious,
-    Enter: chainCommands(activateSelected, leaveTopMatter, splitListItem(item)),
-    'Shift-Enter': hardBreak,
-    Tab: inList(sinkItem),
-    'Shift-Tab': inList(liftItem),
-    Backspace: undoInputRule,
-    [START_KEY]: toTextEdge('start'),
-    [END_KEY]: toTextEdge('end'),
-    [`Shift-${START_KEY}`]: toTextEdge('start', true),
-    [`Shift-${END_KEY}`]: toTextEdge('end', true),
-    PageUp: pageMove(-1),
-    PageDown: pageMove(1),
-    'Shift-PageUp': pageMove(-1, true),
-    'Shift-PageDown': pageMove(1, true),
-  });
-  return [own, keymap(baseKeymap)];
+  return [keymap(editorBindings()), keymap(baseKeymap)];
 }

@@ -58,9 +58,9 @@ export function exportDialog(format: ExportFormat): { readonly title: string; re
   return { title: `Export as ${spec.label}`, filters: [{ name: spec.label, extensions: [...spec.extensions] }] };
 }
 
-/** The File menu's export items, in table order. */
-export function exportMenuItems(): { readonly label: string; readonly command: MenuCommand }[] {
-  return exportFormats().map((format) => ({ label: `Export as ${format.label}…`, command: format.menuCommand }));
+/** The File menu's export items, in table order, with their shortcuts (the command table lists them from here). */
+export function exportMenuItems(): { readonly label: string; readonly command: MenuCommand; readonly keys?: readonly string[] }[] {
+  return exportFormats().map((format) => ({ label: `Export as ${format.label}…`, command: format.menuCommand, ...(format.keys ? { keys: format.keys } : {}) }));
 }
 
 /** What the renderer does for each export menu command: export in that format. */

@@ -35,6 +35,8 @@ interface FormatBase {
   readonly fragment: { readonly description: string } | null;
   /** The File menu's command that exports in this format (the renderer carries it out). */
   readonly menuCommand: MenuCommand;
+  /** That menu item's shortcut, in the command table's notation (shared/commands.ts); none when absent. */
+  readonly keys?: readonly string[];
 }
 
 /** A format written as text (UTF-8). */
@@ -61,6 +63,7 @@ export const EXPORT_FORMATS = [
     description: 'standalone HTML',
     fragment: { description: 'just the <article>, for pasting into a CMS' },
     menuCommand: 'export-html',
+    keys: ['Mod-e'],
     output: 'text',
     write: async (draft, options) => (await import('./html')).exportHtml(draft, { fragment: options.fragment }),
   },
@@ -71,6 +74,7 @@ export const EXPORT_FORMATS = [
     description: 'GitHub-flavoured Markdown',
     fragment: null,
     menuCommand: 'export-markdown',
+    keys: ['Mod-Shift-e'],
     output: 'text',
     write: async (draft) => (await import('./markdown')).exportMarkdown(draft),
   },

@@ -21,11 +21,12 @@ import {
   type FindQuery,
   type FindStatus,
 } from '../../editor/find';
+import { MAC } from '../../editor/platform';
+import { findBarKeys } from './shortcut-text';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import './FindBar.css';
 
-const MAC = /Mac|iPhone|iPad/u.test(navigator.platform);
-const MOD = MAC ? '⌘' : 'Ctrl+';
+const KEYS = findBarKeys();
 
 /** Above this document size (about 15,000 words) the search waits for a pause in typing. */
 const DEBOUNCE_SIZE = 100_000;
@@ -158,7 +159,7 @@ function OpenFindBar({ store, status }: { store: EditorStore; status: FindStatus
           aria-expanded={showReplace}
           aria-controls={showReplace ? 'cd-findbar-replace' : undefined}
           aria-label="Show replace"
-          title={`Replace (${MAC ? '⌘⇧H' : 'Ctrl+H'})`}
+          title={`Replace (${KEYS.replace})`}
           onClick={() => setShowReplace((v) => !v)}
         >
           {showReplace ? '▾' : '▸'}
@@ -180,10 +181,10 @@ function OpenFindBar({ store, status }: { store: EditorStore; status: FindStatus
         <span className="cd-findbar-count" role="status" aria-live="polite" aria-atomic="true">
           {shown}
         </span>
-        <button type="button" className="cd-findbar-icon" aria-label="Previous match" title="Previous match (Shift+Enter, Shift+F3)" aria-disabled={status.count === 0} onClick={() => step(-1)}>
+        <button type="button" className="cd-findbar-icon" aria-label="Previous match" title={`Previous match (Shift+Enter, ${KEYS.previous})`} aria-disabled={status.count === 0} onClick={() => step(-1)}>
           ↑
         </button>
-        <button type="button" className="cd-findbar-icon" aria-label="Next match" title={`Next match (Enter, F3, ${MOD}G)`} aria-disabled={status.count === 0} onClick={() => step(1)}>
+        <button type="button" className="cd-findbar-icon" aria-label="Next match" title={`Next match (Enter, ${KEYS.next})`} aria-disabled={status.count === 0} onClick={() => step(1)}>
           ↓
         </button>
         <label className="cd-findbar-option">

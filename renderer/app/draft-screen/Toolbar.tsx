@@ -8,19 +8,15 @@
 import { redo, undo } from 'prosemirror-history';
 import type { Command } from 'prosemirror-state';
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { command } from '../../../shared/commands';
 import { insertReadAlso, setParagraph, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from '../../editor/commands';
 import { setTypography } from '../../editor/input-rules';
 import { typography } from '../preferences';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { overflowingGroups } from './toolbar-overflow';
 import { sameToolbarState, toolbarState, type BlockChoice } from './toolbar-state';
+import { styleBoxKeys, toolText as tool } from './shortcut-text';
 import { ToolbarMenu, type MenuEntry, type MenuSection } from './ToolbarMenu';
-
-const MAC = /Mac|iPhone|iPad/u.test(navigator.platform);
-/** How the modifier key reads in tooltips. */
-export const MOD = MAC ? '⌘' : 'Ctrl+';
-const ALT = MAC ? '⌥' : 'Alt+';
-const ARIA_MOD = MAC ? 'Meta' : 'Control';
 
 /** Properties of `Toolbar`. */
 export interface ToolbarProps {
@@ -40,10 +36,10 @@ const BUTTON_GROUPS: readonly GroupKey[] = ['history', 'marks', 'lists', 'insert
 
 /** The text styles the style box (or the menu) offers. */
 const STYLES: readonly { readonly value: BlockChoice; readonly label: string }[] = [
-  { value: 'paragraph', label: 'Paragraph' },
-  { value: 'h2', label: 'Heading 2' },
-  { value: 'h3', label: 'Heading 3' },
-  { value: 'h4', label: 'Heading 4' },
+  { value: 'paragraph', label: command('paragraph').label },
+  { value: 'h2', label: command('heading-2').label },
+  { value: 'h3', label: command('heading-3').label },
+  { value: 'h4', label: command('heading-4').label },
 ];
 
 /** Where the cursor is in a block the style cannot change, the box names that block. */
@@ -82,23 +78,23 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
 
   const groups: ButtonSpec[][] = [
     [
-      { key: 'undo', label: 'Undo', text: '↶', shortcut: `${MOD}Z`, ariaShortcut: `${ARIA_MOD}+Z`, disabled: !t.undo, onActivate: run(undo) },
-      { key: 'redo', label: 'Redo', text: '↷', shortcut: `${MOD}Shift+Z`, ariaShortcut: `${ARIA_MOD}+Shift+Z`, disabled: !t.redo, onActivate: run(redo) },
+      { key: 'undo', ...tool('undo'), text: '↶', disabled: !t.undo, onActivate: run(undo) },
+      { key: 'redo', ...tool('redo'), text: '↷', disabled: !t.redo, onActivate: run(redo) },
     ],
     [
-      { key: 'bold', label: 'Bold', text: 'B', className: 'cd-tool-bold', shortcut: `${MOD}B`, ariaShortcut: `${ARIA_MOD}+B`, pressed: t.strong, disabled: !t.canStrong, onActivate: run(toggleStrong) },
-      { key: 'italic', label: 'Italic', text: 'I', className: 'cd-tool-italic', shortcut: `${MOD}I`, ariaShortcut: `${ARIA_MOD}+I`, pressed: t.em, disabled: !t.canEm, onActivate: run(toggleEm) },
-      { key: 'link', label: t.link ? 'Edit link' : 'Link', text: 'Link', shortcut: `${MOD}K`, ariaShortcut: `${ARIA_MOD}+K`, pressed: t.link, disabled: !t.canLink, onActivate: onLink },
+      { key: 'bold', ...tool('bold'), text: 'B', className: 'cd-tool-bold', pressed: t.strong, disabled: !t.canStrong, onActivate: run(toggleStrong) },
+      { key: 'italic', ...tool('italic'), text: 'I', className: 'cd-tool-italic', pressed: t.em, disabled: !t.canEm, onActivate: run(toggleEm) },
+      { key: 'link', ...tool('link'), ...(t.link ? { label: 'Edit link' } : {}), text: 'Link', pressed: t.link, disabled: !t.canLink, onActivate: onLink },
     ],
     [
-      { key: 'bullets', label: 'Bulleted list', text: 'Bulleted', shortcut: `${MOD}Shift+8`, pressed: t.bulletList, disabled: !t.canBullet && !t.bulletList, onActivate: run(toggleList('bullet_list')) },
-      { key: 'numbers', label: 'Numbered list', text: 'Numbered', shortcut: `${MOD}Shift+7`, pressed: t.orderedList, disabled: !t.canOrdered && !t.orderedList, onActivate: run(toggleList('ordered_list')) },
-      { key: 'quote', label: 'Quote', text: 'Quote', shortcut: `${MOD}Shift+9`, pressed: t.quote, disabled: !t.canQuote && !t.quote, onActivate: run(toggleBlockquote) },
+      { key: 'bullets', ...tool('bullet-list'), text: 'Bulleted', pressed: t.bulletList, disabled: !t.canBullet && !t.bulletList, onActivate: run(toggleList('bullet_list')) },
+      { key: 'numbers', ...tool('ordered-list'), text: 'Numbered', pressed: t.orderedList, disabled: !t.canOrdered && !t.orderedList, onActivate: run(toggleList('ordered_list')) },
+      { key: 'quote', ...tool('quote'), text: 'Quote', pressed: t.quote, disabled: !t.canQuote && !t.quote, onActivate: run(toggleBlockquote) },
     ],
     [
       { key: 'figure', label: 'Insert figure…', text: 'Figure…', onActivate: onFigure },
-      { key: 'cite', label: 'Cite source', text: 'Cite source', className: 'cd-tool-cite', shortcut: `${MOD}${ALT}F`, ariaShortcut: `${ARIA_MOD}+Alt+F`, disabled: !t.canCite, onActivate: onCite },
-      { key: 'read-also', label: 'Insert “Read also” block', text: 'Read also', shortcut: `${MOD}${ALT}R`, ariaShortcut: `${ARIA_MOD}+Alt+R`, onActivate: run(insertReadAlso()) },
+      { key: 'cite', ...tool('cite'), text: 'Cite source', className: 'cd-tool-cite', disabled: !t.canCite, onActivate: onCite },
+      { key: 'read-also', ...tool('read-also'), text: 'Read also', onActivate: run(insertReadAlso()) },
     ],
   ];
   const typographyButton: ButtonSpec = {
@@ -173,7 +169,7 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
       data-tool
       className="cd-tool-select"
       aria-label="Text style"
-      title={`Text style (${MOD}${ALT}0, 2, 3, 4)`}
+      title={`Text style (${styleBoxKeys()})`}
       tabIndex={styleIndex === stop ? 0 : -1}
       value={t.block}
       disabled={!t.canBlock}
