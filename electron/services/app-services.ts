@@ -7,7 +7,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { serializeDraft } from '../../shared/draft/format';
 import type { ImportKind } from '../../shared/import/types';
 import { readDraftFile } from '../node/draft-file';
 import { draftFromJson, DraftService, type DraftJson } from './drafts';
@@ -81,8 +80,6 @@ export interface AppServices {
     discard(key: string): Promise<void>;
   };
   readonly versions: {
-    /** Snapshots `draft` as a version of `name` if the policy allows (saves do this already); returns the id or null. */
-    maybeSnapshot(name: string, draft: unknown): Promise<string | null>;
     list(name: string): Promise<VersionSummary[]>;
     /** The draft of a version; nothing is written (the renderer decides to save it). */
     restore(name: string, id: string): Promise<DraftJson>;
@@ -187,7 +184,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       discard: (key) => journal.discard(key),
     },
     versions: {
-      maybeSnapshot: (name, draft) => store.maybeSnapshot(draftPath(folder, name), serializeDraft(draftFromJson(draft))),
       list: (name) => store.list(draftPath(folder, name)),
       restore: (name, id) => store.restore(draftPath(folder, name), id),
     },

@@ -145,7 +145,7 @@ describe('autosave scheduler', () => {
     expect(log).toEqual(['journal@0', 'save@0']);
     scheduler.edited();
     await timers.advance(200);
-    scheduler.savedExternally();
+    scheduler.markSaved();
     await timers.advance(10_000);
     // Saved by hand before the journal was due: no journal record of saved work.
     expect(log).toEqual(['journal@0', 'save@0']);
