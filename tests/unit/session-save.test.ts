@@ -64,6 +64,8 @@ class FakeMain {
   readonly calls: string[] = [];
   /** The next saves fail with this message (a full disk), while set. */
   failSaves: string | null = null;
+  /** The next save calls reject with this error (no answer from the main process), while set. */
+  rejectSaves: Error | null = null;
   /** Resolves a held save as (its release). */
   private held: (() => void) | null = null;
   holdSaves = false;
@@ -111,6 +113,7 @@ class FakeMain {
     save: async ({ name, draft, baseHash, force }) => {
       this.calls.push(`save ${name}${force ? ' force' : ''}`);
       if (this.holdSaves) await new Promise<void>((resolve) => (this.held = resolve));
+      if (this.rejectSaves) throw this.rejectSaves;
       if (this.failSaves !== null) return { ok: false, reason: 'error', code: 'ENOSPC', message: this.failSaves };
       const disk = this.hash(name);
       if (disk !== baseHash && force !== true) return { ok: false, reason: 'conflict', diskHash: disk };
@@ -335,7 +338,7 @@ describe('session: a failed save', () => {
 
   it('a rejected call (the main process gone) is an error too', async () => {
     const { timers, main, session } = setup();
-    main.drafts.save = () => Promise.reject(new Error('The main process did not answer.'));
+    main.rejectSaves = new Error('The main process did not answer.');
     type(session, ' now');
     await timers.advance(2000);
     expect(session.saver.status.get()).toEqual({ kind: 'error', message: 'The main process did not answer.' });
