@@ -8,9 +8,13 @@
  *
  * One save and one journal write run at a time; edits made while one runs re-arm it when it
  * ends. A save that fails or meets a conflict leaves the draft dirty and pauses automatic saving
- * (the renderer shows the message; `resume()` or a successful manual save, `savedExternally()`,
+ * (the renderer shows the message; `resume()` or a successful manual save, `markSaved()`,
  * restart it), so that a full disk is not hit again every ten seconds. A failed journal write is
  * retried `journalMs` later. `pause()` also stops automatic saving, never the journal.
+ *
+ * The scheduler is the one owner of an open draft's save state: the edit count, which edit the
+ * file holds (`savedAt`, hence `dirty`), which edit the journal holds, and whether a save is
+ * running (`saving`). The renderer's `SaveController` asks it and never counts edits itself.
  */
 
 /** The timer functions the scheduler uses (the window's, or a fake clock in tests). */
@@ -30,12 +34,18 @@ export interface AutosaveTiming {
 /** 1.5 s idle, 10 s at most, journal within 1 s. */
 export const DEFAULT_AUTOSAVE_TIMING: AutosaveTiming = { idleMs: 1500, maxWaitMs: 10_000, journalMs: 1000 };
 
-/** What the scheduler calls. Each returns true when it succeeded (the state is then clean). */
+/**
+ * What the scheduler calls. Each action is given the number of the edit it writes (the edit
+ * count when it starts) and returns true when it succeeded (that edit is then saved, or
+ * journalled).
+ */
 export interface AutosaveActions {
   /** Saves the current state of the draft. Resolve false on a conflict or an error. */
-  save(): Promise<boolean>;
+  save(at: number): Promise<boolean>;
   /** Journals the current state of the draft. */
-  journal(): Promise<boolean>;
+  journal(at: number): Promise<boolean>;
+  /** Told after each change of the state the scheduler owns (an edit, a save starting or ending, `markSaved`). */
+  changed?(): void;
 }
 
 interface Channel {
@@ -45,11 +55,12 @@ interface Channel {
   firstDirtyAt: number | null;
   timer: unknown;
   dueAt: number | null;
-  running: boolean;
+  /** The run in progress, or null. */
+  running: Promise<void> | null;
 }
 
 function channel(): Channel {
-  return { doneAt: 0, firstDirtyAt: null, timer: undefined, dueAt: null, running: false };
+  return { doneAt: 0, firstDirtyAt: null, timer: undefined, dueAt: null, running: null };
 }
 
 /** Schedules autosaves and journal writes for one open draft. */
@@ -75,6 +86,21 @@ export class AutosaveScheduler {
     return this.saveChannel.doneAt !== this.edits;
   }
 
+  /** Edits so far (the number an action is given, and `markSaved` takes). */
+  get editCount(): number {
+    return this.edits;
+  }
+
+  /** The edit the file holds (equal to `editCount` when clean). */
+  get savedAt(): number {
+    return this.saveChannel.doneAt;
+  }
+
+  /** The save in progress (it settles once its outcome is recorded), or null. */
+  get saving(): Promise<void> | null {
+    return this.saveChannel.running;
+  }
+
   /** Call on every change of the document. */
   edited(): void {
     if (this.disposed) return;
@@ -82,18 +108,26 @@ export class AutosaveScheduler {
     this.lastEditAt = this.timers.now();
     for (const c of [this.saveChannel, this.journalChannel]) c.firstDirtyAt ??= this.lastEditAt;
     this.arm();
+    this.actions.changed?.();
   }
 
-  /** The draft was saved by other means (the user pressed Save): the state up to now is clean; autosave resumes. */
-  savedExternally(): void {
+  /**
+   * The file holds the draft as of edit `at` (default: now), by other means than an automatic
+   * save (save as, a reload, or inside the save action, as soon as the write succeeded); edits
+   * after `at` stay dirty. Autosave resumes.
+   */
+  markSaved(at = this.edits): void {
+    if (this.disposed) return;
     this.paused = false;
     const now = this.timers.now();
-    this.markDone(this.saveChannel, this.edits, now);
-    if (!this.journalChannel.running) {
-      this.clear(this.journalChannel);
-      this.markDone(this.journalChannel, this.edits, now);
+    this.markDone(this.saveChannel, at, now);
+    const journal = this.journalChannel;
+    if (!journal.running && journal.doneAt < at) {
+      this.clear(journal);
+      this.markDone(journal, at, now);
     }
     this.arm();
+    this.actions.changed?.();
   }
 
   /** Stops automatic saving (e.g. during a conflict); journalling goes on. */
@@ -111,8 +145,8 @@ export class AutosaveScheduler {
   /** Runs a pending save and journal now (e.g. before the window closes). */
   async flush(): Promise<void> {
     const tasks: Promise<void>[] = [];
-    if (this.journalChannel.doneAt !== this.edits) tasks.push(this.run(this.journalChannel, this.actions.journal));
-    if (!this.paused && this.dirty) tasks.push(this.run(this.saveChannel, this.actions.save));
+    if (this.journalChannel.doneAt !== this.edits) tasks.push(this.run(this.journalChannel, 'journal'));
+    if (!this.paused && this.dirty) tasks.push(this.run(this.saveChannel, 'save'));
     await Promise.all(tasks);
   }
 
@@ -142,14 +176,14 @@ export class AutosaveScheduler {
     const save = this.saveChannel;
     if (save.firstDirtyAt === null) this.clear(save);
     else if (!this.paused && !save.running) {
-      this.schedule(save, Math.min(this.lastEditAt + this.timing.idleMs, save.firstDirtyAt + this.timing.maxWaitMs), now, this.actions.save);
+      this.schedule(save, Math.min(this.lastEditAt + this.timing.idleMs, save.firstDirtyAt + this.timing.maxWaitMs), now, 'save');
     }
     const journal = this.journalChannel;
     if (journal.firstDirtyAt === null) this.clear(journal);
-    else if (!journal.running) this.schedule(journal, journal.firstDirtyAt + this.timing.journalMs, now, this.actions.journal);
+    else if (!journal.running) this.schedule(journal, journal.firstDirtyAt + this.timing.journalMs, now, 'journal');
   }
 
-  private schedule(c: Channel, dueAt: number, now: number, action: () => Promise<boolean>): void {
+  private schedule(c: Channel, dueAt: number, now: number, action: 'save' | 'journal'): void {
     if (c.dueAt === dueAt) return;
     this.clear(c);
     c.dueAt = dueAt;
@@ -160,21 +194,32 @@ export class AutosaveScheduler {
     }, Math.max(0, dueAt - now));
   }
 
-  private async run(c: Channel, action: () => Promise<boolean>): Promise<void> {
-    if (c.running || this.disposed) return;
+  /** Runs `action` on channel `c` unless it is running already; resolves once its outcome is recorded. */
+  private run(c: Channel, action: 'save' | 'journal'): Promise<void> {
+    if (c.running || this.disposed) return Promise.resolve();
     this.clear(c);
-    c.running = true;
+    // Running before the action starts: whatever it does meanwhile arms no second one.
+    let finished = (): void => undefined;
+    const running = new Promise<void>((resolve) => (finished = resolve));
+    c.running = running;
+    if (c === this.saveChannel) this.actions.changed?.();
+    void this.runOnce(c, action).finally(finished);
+    return running;
+  }
+
+  private async runOnce(c: Channel, action: 'save' | 'journal'): Promise<void> {
     const at = this.edits;
     const startedAt = this.timers.now();
     let ok: boolean;
     try {
-      ok = await action.call(this.actions);
+      ok = await this.actions[action](at);
     } catch {
       ok = false;
     }
-    c.running = false;
+    c.running = null;
     if (this.disposed) return;
-    if (ok) {
+    // A later `markSaved` (a reload meanwhile) is never taken back.
+    if (ok && c.doneAt <= at) {
       this.markDone(c, at, startedAt);
       // What is saved needs no journal record (the renderer discards it after a save).
       const journal = this.journalChannel;
@@ -182,8 +227,9 @@ export class AutosaveScheduler {
         this.clear(journal);
         this.markDone(journal, at, startedAt);
       }
-    } else if (c === this.saveChannel) this.paused = true;
-    else c.firstDirtyAt = this.timers.now(); // Retry the journal journalMs from now.
+    } else if (!ok && c === this.saveChannel) this.paused = true;
+    else if (!ok) c.firstDirtyAt = this.timers.now(); // Retry the journal journalMs from now.
     this.arm();
+    if (c === this.saveChannel) this.actions.changed?.();
   }
 }

@@ -8,7 +8,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { serializeDraft } from '../../shared/draft/format';
 import { exportFormats } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
 import type { ImportKind } from '../../shared/import/types';
@@ -84,8 +83,6 @@ export interface AppServices {
     discard(key: string): Promise<void>;
   };
   readonly versions: {
-    /** Snapshots `draft` as a version of `name` if the policy allows (saves do this already); returns the id or null. */
-    maybeSnapshot(name: string, draft: unknown): Promise<string | null>;
     list(name: string): Promise<VersionSummary[]>;
     /** The draft of a version; nothing is written (the renderer decides to save it). */
     restore(name: string, id: string): Promise<DraftJson>;
@@ -190,7 +187,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       discard: (key) => journal.discard(key),
     },
     versions: {
-      maybeSnapshot: (name, draft) => store.maybeSnapshot(draftPath(folder, name), serializeDraft(draftFromJson(draft))),
       list: (name) => store.list(draftPath(folder, name)),
       restore: (name, id) => store.restore(draftPath(folder, name), id),
     },

@@ -38,7 +38,10 @@ export interface OpenedDraft {
 }
 
 /** The outcome of "save as": like a save, plus the new name. A taken name is an error ('EEXIST'). */
-export type SaveAsResult = { readonly ok: true; readonly name: string; readonly hash: string } | Exclude<SaveResult, { ok: true }>;
+export type SaveAsResult = { readonly ok: true; readonly name: string; readonly hash: string; readonly updated: string } | Exclude<SaveResult, { ok: true }>;
+
+/** A save's outcome; a written draft was stamped `meta.updated` = `updated` (the time of the save). */
+export type StampedSaveResult = Exclude<SaveResult, { ok: true }> | { readonly ok: true; readonly hash: string; readonly updated: string };
 
 /** What the draft service needs from the rest of the app. */
 export interface DraftServiceDeps {
@@ -206,13 +209,14 @@ export class DraftService {
    * Saves `draft` to `name` if the file still holds `baseHash` (or with `force`); see save-file.ts.
    * A successful save may also take a version snapshot (versions.ts decides).
    */
-  save(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean } = {}): Promise<SaveResult> {
+  save(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean } = {}): Promise<StampedSaveResult> {
     return this.serial(() => this.saveNow(name, draft, baseHash, options));
   }
 
-  private async saveNow(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean }): Promise<SaveResult> {
+  private async saveNow(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean }): Promise<StampedSaveResult> {
     const file = this.file(name);
-    const text = serializeDraft(draftFromJson(draft));
+    const updated = this.deps.now().toISOString();
+    const text = serializeDraft(stamped(draftFromJson(draft), updated));
     const bytes = Buffer.from(text, 'utf8');
     const hash = sha256Hex(bytes);
     this.deps.known.expect(name, hash);
@@ -220,7 +224,7 @@ export class DraftService {
     if (result.ok) this.deps.known.confirm(name, hash);
     else this.deps.known.cancel(name, hash);
     if (result.ok) await this.snapshot(file, text);
-    return result;
+    return result.ok ? { ...result, updated } : result;
   }
 
   private async snapshot(file: string, text: string): Promise<void> {
@@ -239,7 +243,8 @@ export class DraftService {
 
   private async saveAsNow(draft: unknown, newName: string): Promise<SaveAsResult> {
     const file = this.file(newName);
-    const text = serializeDraft(draftFromJson(draft));
+    const updated = this.deps.now().toISOString();
+    const text = serializeDraft(stamped(draftFromJson(draft), updated));
     const result = await this.writeNew(newName, text);
     if (!result.ok) {
       if (result.reason === 'error') return result;
@@ -247,7 +252,7 @@ export class DraftService {
     }
     await this.snapshot(file, text);
     await this.deps.settings.addRecent(file).catch(() => undefined);
-    return { ok: true, name: newName, hash: result.hash };
+    return { ok: true, name: newName, hash: result.hash, updated };
   }
 
   /** Copies draft `name` to "<name> copy.copydesk" (or "… copy 2"…); returns the copy's name and hash. */
@@ -409,4 +414,9 @@ export class DraftService {
     }
     return out;
   }
+}
+
+/** `draft` as written at time `updated`: the process that writes the file stamps `meta.updated`. */
+function stamped(draft: Draft, updated: string): Draft {
+  return { ...draft, meta: { ...draft.meta, updated } };
 }

@@ -92,9 +92,4 @@ export class Library {
   clear(): void {
     this.cache.clear();
   }
-
-  /** How many summaries are cached (for tests). */
-  get cachedCount(): number {
-    return this.cache.size;
-  }
 }

@@ -93,16 +93,19 @@ export interface ImportedDraft extends OpenedDraft {
   readonly report: ImportSummary;
 }
 
-/** The outcome of a save: written, refused because the file changed on disk, or failed. */
+/**
+ * The outcome of a save: written (with the time the main process stamped as the draft's
+ * `meta.updated` while writing it), refused because the file changed on disk, or failed.
+ */
 export type SaveResult =
-  | { readonly ok: true; readonly hash: string }
+  | { readonly ok: true; readonly hash: string; readonly updated: string }
   /** The file changed on disk since it was read (`diskHash`), or was deleted (`diskHash: null`). */
   | { readonly ok: false; readonly reason: 'conflict'; readonly diskHash: string | null }
   /** The file system refused; `message` says what happened and what to do. The draft stays open. */
   | { readonly ok: false; readonly reason: 'error'; readonly code: string; readonly message: string };
 
 /** The outcome of Save As: like a save, and the new name when it worked (a taken name is an 'EEXIST' error). */
-export type SaveAsResult = { readonly ok: true; readonly name: string; readonly hash: string } | Exclude<SaveResult, { readonly ok: true }>;
+export type SaveAsResult = { readonly ok: true; readonly name: string; readonly hash: string; readonly updated: string } | Exclude<SaveResult, { readonly ok: true }>;
 
 /** A recently opened draft that is in the current workspace. */
 export interface RecentDraft {

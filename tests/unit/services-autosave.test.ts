@@ -145,11 +145,37 @@ describe('autosave scheduler', () => {
     expect(log).toEqual(['journal@0', 'save@0']);
     scheduler.edited();
     await timers.advance(200);
-    scheduler.savedExternally();
+    scheduler.markSaved();
     await timers.advance(10_000);
     // Saved by hand before the journal was due: no journal record of saved work.
     expect(log).toEqual(['journal@0', 'save@0']);
     expect(scheduler.dirty).toBe(false);
+  });
+
+  it('owns the save state: the edit count, what the file holds (markSaved keeps later edits dirty), the running save', async () => {
+    const { timers, log, scheduler, release } = setup({ slowSave: true });
+    const changes: string[] = [];
+    const counted = new AutosaveScheduler(
+      { save: async () => true, journal: async () => true, changed: () => changes.push(`${String(counted.editCount)}/${String(counted.savedAt)}`) },
+      timers,
+    );
+    counted.edited();
+    counted.edited();
+    counted.markSaved(1);
+    expect([counted.editCount, counted.savedAt, counted.dirty]).toEqual([2, 1, true]);
+    expect(changes).toEqual(['1/0', '2/0', '2/1']);
+    await timers.advance(1500);
+    expect([counted.savedAt, counted.dirty]).toEqual([2, false]);
+
+    scheduler.edited();
+    await timers.advance(1500); // The save starts and hangs.
+    const running = scheduler.saving;
+    expect(running).not.toBeNull();
+    release();
+    await running;
+    expect(scheduler.saving).toBeNull();
+    expect(scheduler.dirty).toBe(false);
+    expect(log.filter((l) => l.startsWith('save'))).toEqual(['save@3000']);
   });
 
   it('does nothing after dispose', async () => {

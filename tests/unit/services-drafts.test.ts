@@ -75,11 +75,14 @@ describe('create and open', () => {
 });
 
 describe('save', () => {
-  it('saves when the file still holds what was read, and returns the new hash', async () => {
+  it('saves when the file still holds what was read, stamped with the time of the save, and returns the new hash', async () => {
     const created = await fx.services.drafts.create();
+    fx.clock.advance(60_000);
     const result = await fx.services.drafts.save(created.name, sampleJson('Saved'), created.hash);
     const bytes = await fs.readFile(file(created.name));
-    expect(result).toEqual({ ok: true, hash: sha256Hex(bytes) });
+    // The main process, which writes the file, stamps `updated` (whatever the renderer sent).
+    expect(result).toEqual({ ok: true, hash: sha256Hex(bytes), updated: '2026-03-01T09:01:00.000Z' });
+    expect(parseDraft(bytes.toString('utf8')).meta.updated).toBe('2026-03-01T09:01:00.000Z');
     expect(parseDraft(bytes.toString('utf8')).doc.firstChild?.textContent).toBe('Saved');
     // The next save goes from the new hash; the old one is stale.
     expect(await fx.services.drafts.save(created.name, sampleJson('Again'), created.hash)).toMatchObject({ ok: false, reason: 'conflict' });
@@ -140,7 +143,8 @@ describe('save as, duplicate, rename, trash', () => {
   it('save as writes a new draft and refuses a name that is taken', async () => {
     const created = await fx.services.drafts.create();
     const result = await fx.services.drafts.saveAs(created.name, sampleJson('Copy'), 'copy.copydesk');
-    expect(result).toMatchObject({ ok: true, name: 'copy.copydesk' });
+    expect(result).toMatchObject({ ok: true, name: 'copy.copydesk', updated: '2026-03-01T09:00:00.000Z' });
+    expect(parseDraft(await fs.readFile(file('copy.copydesk'), 'utf8')).meta.updated).toBe('2026-03-01T09:00:00.000Z');
     const taken = await fx.services.drafts.saveAs(created.name, sampleJson('Other'), 'copy.copydesk');
     expect(taken).toMatchObject({ ok: false, reason: 'error', code: 'EEXIST' });
     expect(parseDraft(await fs.readFile(file('copy.copydesk'), 'utf8')).doc.firstChild?.textContent).toBe('Copy');

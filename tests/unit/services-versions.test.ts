@@ -23,6 +23,11 @@ async function save(name: string, headline: string, base: string): Promise<strin
   return result.hash;
 }
 
+/** The hash of draft `name`'s bytes on disk. */
+async function currentHash(name: string): Promise<string> {
+  return sha256Hex(await fs.readFile(path.join(fx.workspace, name)));
+}
+
 describe('versions', () => {
   it('takes at most one snapshot per five minutes of saving, and none for unchanged text', async () => {
     fx = await servicesFixture();
@@ -39,12 +44,21 @@ describe('versions', () => {
     expect(list[0]).toMatchObject({ words: 1 + 2 + 5 });
 
     fx.clock.advance(10 * MINUTE);
-    expect(await fx.services.versions.maybeSnapshot(name, sampleJson('v10'))).toMatch(/^\d{13}-[0-9a-f]{12}$/u);
-    fx.clock.advance(10 * MINUTE);
-    // Unchanged since the newest version: nothing new however long it has been.
-    expect(await fx.services.versions.maybeSnapshot(name, sampleJson('v10'))).toBeNull();
+    await save(name, 'v10', base);
     list = await fx.services.versions.list(name);
     expect(list.map((v) => v.headline)).toEqual(['v10', 'v6', 'v1']);
+    expect(list[0]?.id).toMatch(/^\d{13}-[0-9a-f]{12}$/u);
+  });
+
+  it('takes no snapshot of a save whose text the newest version holds already', async () => {
+    // No spacing: only the unchanged text holds a snapshot back.
+    fx = await servicesFixture({ versionPolicy: { minSpacingMs: 0, maxCount: 50, maxAgeMs: 30 * DAY } });
+    const { name, hash } = await fx.services.drafts.create();
+    const base = await save(name, 'v1', hash);
+    // The same draft saved at the same time (the stamp of `updated` included): the same text.
+    await save(name, 'v1', base);
+    expect((await fx.services.versions.list(name)).map((v) => v.headline)).toEqual(['v1']);
+    expect(await currentHash(name)).toBe(base);
   });
 
   it('keeps at most maxCount versions and none older than maxAge', async () => {
@@ -76,7 +90,9 @@ describe('versions', () => {
     await save(name, 'Later words', base);
     const [, older] = await fx.services.versions.list(name);
     const before = await fs.readFile(path.join(fx.workspace, name));
-    expect(await fx.services.versions.restore(name, older?.id ?? '')).toEqual(sampleJson('First words'));
+    // As saved: stamped with the time of that save.
+    const saved = sampleJson('First words');
+    expect(await fx.services.versions.restore(name, older?.id ?? '')).toEqual({ ...saved, meta: { ...(saved.meta as object), updated: '2026-03-01T09:00:00.000Z' } });
     expect(await fs.readFile(path.join(fx.workspace, name))).toEqual(before);
     await expect(fx.services.versions.restore(name, '../../settings')).rejects.toMatchObject({ code: 'invalid-version' });
     await expect(fx.services.versions.restore(name, '0000000000000-000000000000')).rejects.toMatchObject({ code: 'not-found' });

@@ -3,6 +3,7 @@
  * (`SaveController`). Created from what `drafts.open`/`drafts.create`/`recovery.take` returned;
  * the React shell renders it and disposes of it when the draft is closed.
  */
+import type { SchedulerTimers } from '../../../shared/autosave';
 import type { CopydeskApi } from '../../../shared/ipc/api';
 import type { DraftText, OpenedDraft } from '../../../shared/ipc/channels';
 import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
@@ -23,14 +24,16 @@ export interface SessionOptions {
   readonly dirty?: boolean;
   /** Told when the draft becomes dirty or clean. */
   readonly onDirtyChange?: (dirty: boolean) => void;
+  /** Autosave's clock (the window's by default; a fake clock in tests). */
+  readonly timers?: SchedulerTimers;
 }
 
 let sessions = 0;
 
-/** Runs `task` when the page is idle (within 2 s), or soon where idle callbacks do not exist. */
+/** Runs `task` when the page is idle (within 2 s), or soon where idle callbacks do not exist (Node, in tests). */
 function whenIdle(task: () => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 2000 });
-  else window.setTimeout(task, 200);
+  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(task, { timeout: 2000 });
+  else globalThis.setTimeout(task, 200);
 }
 
 /** An open draft (see the module comment). */
@@ -66,8 +69,11 @@ export class DocumentSession {
       journalKey: options.journalKey ?? newJournalKey(),
       journalExists: options.journalKey !== undefined,
       snapshot: () => this.snapshot(),
+      // The main process stamped the file's `updated`; the metadata shows what the file holds (no edit).
+      saved: (updated) => this.meta.set({ ...this.meta.get(), updated }),
       afterSave: (name) => this.nameFromHeadline(name),
       ...(options.onDirtyChange ? { onDirtyChange: options.onDirtyChange } : {}),
+      ...(options.timers ? { timers: options.timers } : {}),
     });
     this.stopListening = this.store.listen((state, tr) => {
       if (!tr?.docChanged) return;
@@ -123,12 +129,11 @@ export class DocumentSession {
    * The draft as it is now, as the API carries it (call only to save, journal or export). The
    * JSON text of each top-level block is kept by node identity, so a snapshot after typing
    * converts only the blocks that changed (O(blocks), not O(text)), and one string crosses to
-   * the main process instead of the whole document's object graph.
+   * the main process instead of the whole document's object graph. Serialising changes nothing:
+   * `meta.updated` is stamped by the main process when it writes the file (see `saved`).
    */
   snapshot(): DraftText {
-    const meta = { ...this.meta.get(), updated: new Date().toISOString() };
-    this.meta.set(meta);
-    return this.encoder.encode(meta, this.store.getState().doc);
+    return this.encoder.encode(this.meta.get(), this.store.getState().doc);
   }
 
   /** Reload theirs: replaces the content with the file on disk, dropping the edits. */

@@ -8,11 +8,16 @@
  * (with its cause: our save was refused, or the file changed on disk while we had edits).
  * A conflict or an error pauses autosave until the user acts (keep mine, reload theirs, save as
  * a copy, or save again); journalling goes on meanwhile, so nothing typed is lost.
+ *
+ * The edit count, which edit the file holds (dirty or clean) and whether a save is running are
+ * the scheduler's (one owner): the controller asks it, and keeps only what the scheduler does not
+ * know (the file's identity, a conflict or an error, and the status derived from all of it).
+ * The time a save was stamped with (`meta.updated`) is the main process's: it comes back with the
+ * save's result and is handed to `saved`.
  */
 import { AutosaveScheduler, type SchedulerTimers } from '../../../shared/autosave';
 import type { CopydeskApi } from '../../../shared/ipc/api';
 import type { DraftText, ExternalChange, SaveAsResult } from '../../../shared/ipc/channels';
-import { messageOf } from '../api';
 import { Observable } from './observable';
 
 /** What the status bar says about saving. */
@@ -45,6 +50,11 @@ export interface SaveControllerOptions {
   /** Told when the draft becomes dirty or clean (the window asks before closing a dirty one). */
   readonly onDirtyChange?: (dirty: boolean) => void;
   /**
+   * The file now holds the draft with `meta.updated` = `updated` (stamped by the main process as
+   * it wrote it): after each successful save and save as, before `afterSave`.
+   */
+  readonly saved?: (updated: string) => void;
+  /**
    * After each successful save of the file `name`: the name the file has now if it was renamed
    * (a new draft named from its headline), else null. Runs inside the save, so no other save
    * starts with the old name meanwhile.
@@ -73,10 +83,6 @@ export class SaveController {
   readonly identity: Observable<DraftIdentity>;
   private readonly scheduler: AutosaveScheduler;
   private readonly api: CopydeskApi;
-  /** Edits so far, and the count the file holds (equal when clean). */
-  private edits = 0;
-  private cleanAt = 0;
-  private saving: Promise<boolean> | null = null;
   private lastError: string | null = null;
   private conflict: { cause: 'save' | 'external'; deleted: boolean } | null = null;
   private forceNext = false;
@@ -90,12 +96,20 @@ export class SaveController {
     this.api = options.api;
     this.identity = new Observable(options.identity);
     this.journalled = options.journalExists === true;
-    this.scheduler = new AutosaveScheduler({ save: () => this.write(), journal: () => this.journal() }, options.timers ?? WINDOW_TIMERS);
+    this.scheduler = new AutosaveScheduler(
+      { save: (at) => this.write(at), journal: (at) => this.journal(at), changed: () => this.refresh() },
+      options.timers ?? WINDOW_TIMERS,
+    );
   }
 
-  /** True when there are edits the file does not hold. */
+  /** True when there are edits the file does not hold (the scheduler's count). */
   get dirty(): boolean {
-    return this.edits !== this.cleanAt;
+    return this.scheduler.dirty;
+  }
+
+  /** Waits until no save is running. */
+  private async idle(): Promise<void> {
+    for (let running = this.scheduler.saving; running; running = this.scheduler.saving) await running;
   }
 
   /** The journal key of this draft. */
@@ -106,26 +120,24 @@ export class SaveController {
   /** Call on every change of the draft (document or metadata). */
   edited(): void {
     if (this.disposed) return;
-    this.edits++;
     this.scheduler.edited();
-    this.refresh();
   }
 
   /** Saves now (menu Save): waits for a save in progress, then saves what is left. True when clean afterwards. */
   async saveNow(): Promise<boolean> {
-    while (this.saving) await this.saving;
+    await this.idle();
     if (this.conflict) return false;
     this.lastError = null;
     this.scheduler.resume();
     await this.scheduler.flush();
-    while (this.saving) await this.saving;
+    await this.idle();
     this.refresh();
     return !this.dirty;
   }
 
   /** Keep mine: writes this version over whatever is on disk. */
   async forceSave(): Promise<boolean> {
-    while (this.saving) await this.saving;
+    await this.idle();
     this.conflict = null;
     this.lastError = null;
     this.forceNext = true;
@@ -135,11 +147,11 @@ export class SaveController {
   }
 
   /** The draft now matches the file `identity` (after a reload, save as or rename); what was typed since `atEdit` stays dirty. */
-  adopt(identity: DraftIdentity, atEdit = this.edits): void {
+  adopt(identity: DraftIdentity, atEdit = this.scheduler.editCount): void {
     this.identity.set(identity);
     this.conflict = null;
     this.lastError = null;
-    this.markClean(atEdit);
+    this.scheduler.markSaved(atEdit);
   }
 
   /** The file was renamed to `name` (same bytes, so the same base hash). */
@@ -149,15 +161,18 @@ export class SaveController {
 
   /** The edit counter (to pass back to `adopt` after an asynchronous step). */
   get editCount(): number {
-    return this.edits;
+    return this.scheduler.editCount;
   }
 
   /** Saves under a new name (never over an existing file); on success the draft is that file from now on. */
   async saveAs(newName: string): Promise<SaveAsResult> {
-    while (this.saving) await this.saving;
-    const at = this.edits;
+    await this.idle();
+    const at = this.scheduler.editCount;
     const result = await this.api.drafts.saveAs({ name: this.identity.get().name, draft: this.options.snapshot(), newName });
-    if (result.ok) this.adopt({ name: result.name, hash: result.hash }, at);
+    if (result.ok) {
+      this.options.saved?.(result.updated);
+      this.adopt({ name: result.name, hash: result.hash }, at);
+    }
     return result;
   }
 
@@ -168,7 +183,7 @@ export class SaveController {
     // A file that is really gone shows at the next save (a conflict: nothing on disk).
     if (change.kind === 'deleted' && this.renaming) return 'ignore';
     if (change.kind === 'changed' && change.hash !== null && change.hash === hash) return 'ignore';
-    if (change.kind === 'changed' && !this.dirty && !this.saving) return 'reload';
+    if (change.kind === 'changed' && !this.dirty && !this.scheduler.saving) return 'reload';
     this.conflict = { cause: 'external', deleted: change.kind === 'deleted' };
     this.scheduler.pause();
     this.refresh();
@@ -208,37 +223,20 @@ export class SaveController {
     this.reportedDirty = false;
   }
 
-  private markClean(atEdit: number): void {
-    this.cleanAt = atEdit;
-    this.scheduler.savedExternally();
-    if (this.edits !== atEdit) this.scheduler.edited();
-    this.refresh();
-  }
-
-  /** The scheduler's save action. */
-  private write(): Promise<boolean> {
-    const run = this.writeOnce();
-    this.saving = run;
-    this.refresh();
-    void run.finally(() => {
-      if (this.saving === run) this.saving = null;
-      this.refresh();
-    });
-    return run;
-  }
-
-  private async writeOnce(): Promise<boolean> {
+  /** The scheduler's save action: writes the draft as of edit `at` (now). */
+  private async write(at: number): Promise<boolean> {
     if (this.conflict && !this.forceNext) return false;
     const force = this.forceNext;
     this.forceNext = false;
-    const at = this.edits;
     const { name, hash } = this.identity.get();
     try {
       const result = await this.api.drafts.save({ name, draft: this.options.snapshot(), baseHash: hash, ...(force ? { force: true } : {}) });
       if (result.ok) {
         this.identity.set({ name, hash: result.hash });
-        this.cleanAt = at;
         this.lastError = null;
+        this.options.saved?.(result.updated);
+        // The file holds edit `at` from now on (for `afterSave`, which asks whether anything was typed since).
+        this.scheduler.markSaved(at);
         if (this.journalled && !this.dirty) void this.forgetJournal();
         this.renaming = true;
         const renamed = await this.options.afterSave?.(name).catch(() => null);
@@ -255,15 +253,14 @@ export class SaveController {
     }
   }
 
-  /** The scheduler's journal action. */
-  private async journal(): Promise<boolean> {
-    const at = this.edits;
-    if (at === this.cleanAt) return true;
+  /** The scheduler's journal action: records the draft as of edit `at` (now). */
+  private async journal(at: number): Promise<boolean> {
+    if (this.scheduler.savedAt >= at) return true;
     try {
       await this.api.recovery.record({ key: this.options.journalKey, name: this.identity.get().name, draft: this.options.snapshot() });
       this.journalled = true;
       // Saved meanwhile up to what this record holds: the record is not needed.
-      if (this.cleanAt >= at && !this.saving) void this.forgetJournal();
+      if (this.scheduler.savedAt >= at && !this.scheduler.saving) void this.forgetJournal();
       return true;
     } catch {
       return false;
@@ -274,7 +271,7 @@ export class SaveController {
     const dirty = this.dirty;
     let next: SaveStatus;
     if (this.conflict) next = { kind: 'conflict', ...this.conflict };
-    else if (this.saving) next = { kind: 'saving' };
+    else if (this.scheduler.saving) next = { kind: 'saving' };
     else if (this.lastError !== null && dirty) next = { kind: 'error', message: this.lastError };
     else next = dirty ? { kind: 'unsaved' } : { kind: 'saved' };
     const now = this.status.get();
@@ -284,6 +281,17 @@ export class SaveController {
       this.options.onDirtyChange?.(dirty);
     }
   }
+}
+
+/**
+ * A sentence for a failed call, as `messageOf` in ../api.ts words it. Not imported from there:
+ * that module declares the page's `window.copydesk`, which the test programs that load the
+ * session (unit tests, the bench page) declare differently.
+ */
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message.trim() !== '') return error.message;
+  if (typeof error === 'string' && error.trim() !== '') return error;
+  return 'Something went wrong, and Copydesk could not tell what.';
 }
 
 function sameStatus(a: SaveStatus, b: SaveStatus): boolean {

@@ -1,18 +1,20 @@
 /**
- * Bench page entry: Copydesk's editor with every plugin and node view (renderer/editor), as the
- * shell creates it, reading the derived figures after each transaction as the shell does, and
- * with the shell's autosave running on its real timing (`AutosaveScheduler`: a journal write a
- * second while typing), each write building the `DraftText` and copying it as IPC would
- * (`structuredClone`). Also installs `window.copydeskCite` (citing at the start of the
- * document, to paint) and `window.copydeskAutosave` (timing those writes).
+ * Bench page entry: Copydesk's editor with every plugin and node view (renderer/editor), opened
+ * by the shell's own session (`DocumentSession`: editor store, metadata, `SaveController` and
+ * the autosave scheduler on their real timing, so a journal write a second while typing), with a
+ * fake preload API whose save and journal calls copy the request as IPC would
+ * (`structuredClone`). The view is created as the shell's canvas creates it, and the derived
+ * figures are read after each transaction as the shell does. Also installs
+ * `window.copydeskCite` (citing at the start of the document, to paint) and
+ * `window.copydeskAutosave` (timing those writes).
  */
 import { TextSelection } from 'prosemirror-state';
-import { AutosaveScheduler } from '../../../shared/autosave';
-import { draftToJson, parseDraft } from '../../../shared/draft/format';
-import type { DraftMeta } from '../../../shared/draft/meta';
-import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
+import { draftToJson } from '../../../shared/draft/format';
+import type { CopydeskApi } from '../../../shared/ipc/api';
+import type { DraftJson } from '../../../shared/ipc/channels';
+import { DocumentSession } from '../../../renderer/app/session/document-session';
 import { insertCitation } from '../../../renderer/editor/commands';
-import { createEditorState, createEditorView } from '../../../renderer/editor/create-editor';
+import { createEditorView } from '../../../renderer/editor/create-editor';
 import { footnotesOf } from '../../../renderer/editor/footnote-plugin';
 import { problemsOf } from '../../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../../renderer/editor/word-count-plugin';
@@ -38,12 +40,13 @@ export interface CiteApi {
 
 /** Timing of autosave writes on the renderer's thread. */
 export interface AutosaveApi {
-  /** ms of each write the scheduler ran while typing (build the text, copy it as IPC does). */
+  /** ms of each write the session ran while typing (its snapshot, and the copy IPC makes of the request). */
   readonly writes: number[];
   /**
    * Makes `n` one-character edits in the middle of the document and times, after each, the
-   * write as Copydesk sends it (`DraftText`) and, for comparison, a copy of the draft's JSON
-   * value as an object graph (how a draft travelled before). Returns [text ms[], object ms[]].
+   * write as Copydesk sends it (the session's `DraftText` snapshot) and, for comparison, a copy
+   * of the draft's JSON value as an object graph (how a draft travelled before). Returns
+   * [text ms[], object ms[]].
    */
   measure(n: number): Promise<[number[], number[]]>;
 }
@@ -56,47 +59,61 @@ declare global {
 }
 
 let figures = 0;
-let meta: DraftMeta | null = null;
-const encoder = new DraftTextEncoder();
+let session: DocumentSession | null = null;
 const writes: number[] = [];
+/** When the running write's snapshot started (the session snapshots right before each call). */
+let writeStarted = 0;
 
-/** One autosave or journal write, as the shell's snapshot and the preload's IPC copy do it. */
-function write(): Promise<boolean> {
-  const view = window.copydeskBench?.view();
-  if (!view || !meta) return Promise.resolve(true);
-  const t0 = performance.now();
-  structuredClone(encoder.encode({ ...meta, updated: new Date().toISOString() }, view.state.doc));
-  writes.push(performance.now() - t0);
-  return Promise.resolve(true);
+/** The end of one autosave or journal write: the preload's IPC copy of the request. */
+function sent(request: unknown): void {
+  structuredClone(request);
+  writes.push(performance.now() - writeStarted);
 }
 
-const scheduler = new AutosaveScheduler(
-  { save: write, journal: write },
-  { now: () => Date.now(), setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
-);
+/** The calls the session makes while a draft is open, answered at once (no main process). */
+const fakeApi = {
+  drafts: {
+    save: async (request) => {
+      sent(request);
+      return { ok: true, hash: 'bench', updated: new Date().toISOString() };
+    },
+    nameFromHeadline: async ({ name }) => ({ name }),
+  } satisfies Pick<CopydeskApi['drafts'], 'save' | 'nameFromHeadline'>,
+  recovery: {
+    record: async (request) => {
+      sent(request);
+    },
+    discard: async () => undefined,
+  } satisfies Pick<CopydeskApi['recovery'], 'record' | 'discard'>,
+} as unknown as CopydeskApi;
 
 installBench('copydesk', (mount, text) => {
-  const draft = parseDraft(text);
-  meta = draft.meta;
-  // As DocumentSession does once the editor is idle after opening.
-  requestIdleCallback(() => {
-    encoder.prime(draft.doc);
+  session?.dispose();
+  // What drafts.open returns, read as the session reads it (it primes its encoder once idle).
+  const opened = new DocumentSession(fakeApi, { name: 'bench.copydesk', draft: JSON.parse(text) as DraftJson, hash: 'bench' }, { typography: true });
+  session = opened;
+  const snapshot = opened.snapshot.bind(opened);
+  opened.snapshot = () => {
+    writeStarted = performance.now();
+    return snapshot();
+  };
+  const store = opened.store;
+  // What the shell's components read after each transaction.
+  store.listen((state) => {
+    figures = wordCountOf(state).words + problemsOf(state).count + footnotesOf(state).counts.size;
   });
-  return createEditorView(mount, createEditorState(draft.doc), {
-    label: 'Article text',
-    onChange(state, tr) {
-      // What the shell's store reads after each transaction.
-      figures = wordCountOf(state).words + problemsOf(state).count + footnotesOf(state).counts.size;
-      if (tr.docChanged) scheduler.edited();
-    },
-  });
+  // As the shell's canvas (EditorCanvas) creates the view.
+  const view = createEditorView(mount, store.getState(), { label: 'Article text', onChange: store.onTransaction });
+  store.attach(view);
+  return view;
 });
 
 window.copydeskAutosave = {
   writes,
   async measure(n) {
     const view = window.copydeskBench?.view();
-    if (!view || !meta) throw new Error('no document is open');
+    const current = session;
+    if (!view || !current) throw new Error('no document is open');
     // Let the idle priming after opening run first, as it has in the app by the time anyone types.
     await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
     const text: number[] = [];
@@ -106,9 +123,9 @@ window.copydeskAutosave = {
       view.dispatch(view.state.tr.insertText('x', middle));
       await afterNextPaint();
       let t0 = performance.now();
-      structuredClone(encoder.encode(meta, view.state.doc));
+      structuredClone(current.snapshot());
       text.push(performance.now() - t0);
-      const value = draftToJson({ meta, doc: view.state.doc });
+      const value = draftToJson({ meta: current.meta.get(), doc: view.state.doc });
       t0 = performance.now();
       structuredClone(value);
       object.push(performance.now() - t0);
