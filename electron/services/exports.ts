@@ -9,12 +9,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Draft } from '../../shared/draft/format';
+import type { ExportFormat } from '../../shared/ipc/channels';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
 import { writeFileAtomic } from '../node/atomic-write';
 import { errorCode, fsServiceError, ServiceError } from './errors';
-
-/** An export format. */
-export type ExportFormat = 'html' | 'md';
 
 /** The exporters (shared/export/html.ts and markdown.ts in the app). */
 export interface Exporters {

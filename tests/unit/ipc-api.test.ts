@@ -9,9 +9,10 @@ import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiShape, createApi, CopydeskError, type ApiTransport, type CopydeskApi } from '../../shared/ipc/api';
+import { createApi, CopydeskError, type ApiTransport, type CopydeskApi } from '../../shared/ipc/api';
 import { EVENT_NAMES, INVOKE_CHANNELS, eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
-import { fromDraftJson } from '../../shared/ipc/draft-json';
+import { parseDraft } from '../../shared/draft/format';
+import { apiShape } from './helpers/api-shape';
 import { APP_URL, createHarness, draftText, type Harness } from './helpers/ipc-harness';
 
 let h: Harness;
@@ -79,7 +80,7 @@ describe('calls reach the real services', () => {
     const created = await api.drafts.create();
     expect(created.name).toBe('untitled.copydesk');
     expect(created.hash).toMatch(/^[0-9a-f]{64}$/u);
-    expect(() => fromDraftJson(created.draft)).not.toThrow();
+    expect(() => parseDraft(created.draft)).not.toThrow();
     expect(await fs.readdir(h.workspace())).toContain('untitled.copydesk');
     name = created.name;
     hash = created.hash;

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../electron/node/draft-file';
-import { sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import { sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 /** Saves `headline` as the new content of draft `name`, from hash `base`; returns the new hash. */
 async function save(name: string, headline: string, base: string): Promise<string> {
-  const result = await fx.services.drafts.save(name, sampleJson(headline), base);
+  const result = await fx.services.drafts.save(name, sampleChecked(headline), base);
   if (!result.ok) throw new Error(`save failed: ${JSON.stringify(result)}`);
   return result.hash;
 }
@@ -39,10 +39,10 @@ describe('versions', () => {
     expect(list[0]).toMatchObject({ words: 1 + 2 + 5 });
 
     fx.clock.advance(10 * MINUTE);
-    expect(await fx.services.versions.maybeSnapshot(name, sampleJson('v10'))).toMatch(/^\d{13}-[0-9a-f]{12}$/u);
+    expect(await fx.services.versions.maybeSnapshot(name, sampleChecked('v10'))).toMatch(/^\d{13}-[0-9a-f]{12}$/u);
     fx.clock.advance(10 * MINUTE);
     // Unchanged since the newest version: nothing new however long it has been.
-    expect(await fx.services.versions.maybeSnapshot(name, sampleJson('v10'))).toBeNull();
+    expect(await fx.services.versions.maybeSnapshot(name, sampleChecked('v10'))).toBeNull();
     list = await fx.services.versions.list(name);
     expect(list.map((v) => v.headline)).toEqual(['v10', 'v6', 'v1']);
   });
@@ -76,7 +76,7 @@ describe('versions', () => {
     await save(name, 'Later words', base);
     const [, older] = await fx.services.versions.list(name);
     const before = await fs.readFile(path.join(fx.workspace, name));
-    expect(await fx.services.versions.restore(name, older?.id ?? '')).toEqual(sampleJson('First words'));
+    expect(JSON.parse(await fx.services.versions.restore(name, older?.id ?? ''))).toEqual(sampleJson('First words'));
     expect(await fs.readFile(path.join(fx.workspace, name))).toEqual(before);
     await expect(fx.services.versions.restore(name, '../../settings')).rejects.toMatchObject({ code: 'invalid-version' });
     await expect(fx.services.versions.restore(name, '0000000000000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
