@@ -241,7 +241,7 @@ export interface Call<Request extends z.ZodType, Response> {
 }
 
 /** Declares a call: `call(requestSchema, returns<Response>())`. */
-function call<Request extends z.ZodType, Response>(request: Request, response: Returns<Response>): Call<Request, Response> {
+export function call<Request extends z.ZodType, Response>(request: Request, response: Returns<Response>): Call<Request, Response> {
   return Object.freeze({ request, returns: response });
 }
 

@@ -17,6 +17,7 @@ import { footnotesOf } from '../../../renderer/editor/footnote-plugin';
 import { problemsOf } from '../../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../../renderer/editor/word-count-plugin';
 import { afterNextPaint, installBench } from './bench-page';
+import './wire';
 
 /** What one citation insertion measured and showed. */
 export interface CiteResult {
