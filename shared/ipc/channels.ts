@@ -223,7 +223,7 @@ interface Named {
   readonly name: string;
 }
 
-/** Draws the response type of a call's declaration (`returns<OpenedDraft>()`); it is a type only. */
+/** Carries the response type of a call's declaration (`returns<OpenedDraft>()`); a type only. */
 export interface Returns<Response> {
   /** Never set: it only carries the type. */
   readonly response?: Response;

@@ -148,7 +148,7 @@ test('a draft saves and reopens, also after a restart', async () => {
     const list = await first.page.evaluate(() => window.copydesk.workspace.list());
     expect(list.map((d) => [d.name, d.headline])).toEqual([[name, 'Saved in Electron']]);
     const reopened = await first.page.evaluate((n) => window.copydesk.drafts.open({ name: n }), name);
-    expect(JSON.stringify(reopened.draft)).toContain('Saved in Electron');
+    expect(reopened.draft).toContain('Saved in Electron');
   } finally {
     await first.app.close();
   }
