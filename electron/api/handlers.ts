@@ -1,5 +1,7 @@
 /**
- * The handler table: what each channel of the map does, in terms of the main-process services.
+ * The handler table: what each call declared in `CALLS` (shared/ipc/channels.ts) does, in terms
+ * of the main-process services; its type, one handler per declared call taking the validated
+ * request and returning the declared response, is derived from that declaration.
  * Plain Node (no Electron), so that tests run it against real services on temporary folders, and
  * the renderer's Chromium tests can bind the same table through Playwright.
  *
@@ -8,8 +10,7 @@
  */
 import path from 'node:path';
 import { exportFileName } from '../../shared/export/format-uses';
-import type { DraftJson, EventMap, FlushReply, EventName, ExportFormat, InvokeChannel, ResponseOf, WorkspaceInfo } from '../../shared/ipc/channels';
-import type { ValidRequest } from '../../shared/ipc/validate';
+import type { EventMap, FlushReply, EventName, ExportFormat, InvokeChannel, ResponseOf, ValidRequest, WorkspaceInfo } from '../../shared/ipc/channels';
 import type { AppServices } from '../services/app-services';
 import { importImage, missingAssets } from '../services/assets';
 
@@ -54,11 +55,6 @@ export interface HandlerDeps {
   readonly accessibility?: () => boolean;
 }
 
-/** The services return drafts as `draftToJson` values; this is their wire type. */
-function asDraftJson(value: Record<string, unknown>): DraftJson {
-  return value as unknown as DraftJson;
-}
-
 /** Builds the handler table over `deps`. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { services } = deps;
@@ -77,14 +73,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'system.accessibility': async () => ({ enabled: deps.accessibility?.() ?? false }),
     'workspace.list': async () => services.workspace.list(),
     'workspace.recent': async () => services.settings.recentDrafts(),
-    'drafts.create': async () => {
-      const opened = await services.drafts.create();
-      return { name: opened.name, draft: asDraftJson(opened.draft), hash: opened.hash };
-    },
-    'drafts.open': async ({ name }) => {
-      const opened = await services.drafts.open(name);
-      return { name: opened.name, draft: asDraftJson(opened.draft), hash: opened.hash };
-    },
+    'drafts.create': async () => services.drafts.create(),
+    'drafts.open': async ({ name }) => services.drafts.open(name),
     'drafts.save': async ({ name, draft, baseHash, force }) => services.drafts.save(name, draft, baseHash, { force: force === true }),
     'drafts.saveAs': async ({ name, draft, newName }) => services.drafts.saveAs(name, draft, newName),
     'drafts.duplicate': async ({ name }) => services.drafts.duplicate(name),
@@ -94,18 +84,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'drafts.import': async ({ from }, caller) => {
       const file = await caller.chooseImportFile();
       if (file === null) return null;
-      const imported = await services.imports.importFile(file, from);
-      return { ...imported, draft: asDraftJson(imported.draft) };
+      return services.imports.importFile(file, from);
     },
     'recovery.record': async ({ key, name, draft }) => services.recovery.record(key, { name, draft }),
     'recovery.list': async () => services.recovery.list(),
-    'recovery.take': async ({ key }) => {
-      const taken = await services.recovery.take(key);
-      return { name: taken.name, draft: asDraftJson(taken.draft) };
-    },
+    'recovery.take': async ({ key }) => services.recovery.take(key),
     'recovery.discard': async ({ key }) => services.recovery.discard(key),
     'versions.list': async ({ name }) => services.versions.list(name),
-    'versions.restore': async ({ name, id }) => asDraftJson(await services.versions.restore(name, id)),
+    'versions.restore': async ({ name, id }) => services.versions.restore(name, id),
     'export.write': async ({ name, format, fragment, draft }, caller) => {
       const target = await caller.chooseExportTarget({ defaultName: exportFileName(name, format, fragment === true), format });
       if (target === null) return { ok: false, reason: 'cancelled' };

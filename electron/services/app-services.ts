@@ -8,21 +8,24 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Draft } from '../../shared/draft/format';
 import { exportFormats } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
+import type { CheckedDraft } from '../../shared/ipc/checked-draft';
+import type { DraftSummary, DraftText, ImportedDraft, RecentDraft, RecoveredDraft, RecoveryEntry, VersionSummary } from '../../shared/ipc/channels';
 import type { ImportKind } from '../../shared/import/types';
 import { readDraftFile } from '../node/draft-file';
-import { draftFromJson, DraftService, type DraftJson } from './drafts';
+import { DraftService } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
 import { writeExport } from './exports';
-import { importDraftFile, type ImportedDraft } from './import-draft';
+import { importDraftFile } from './import-draft';
 import { KnownFiles } from './known-files';
-import { Library, type DraftSummary } from './library';
+import { Library } from './library';
 import { draftPath } from './names';
-import { RecoveryJournal, type RecoveryEntry } from './recovery';
+import { RecoveryJournal } from './recovery';
 import { hashOnDisk } from './save-file';
 import { SettingsStore, type WindowBounds } from './settings';
-import { DEFAULT_VERSION_POLICY, VersionStore, type VersionPolicy, type VersionSummary } from './versions';
+import { DEFAULT_VERSION_POLICY, VersionStore, type VersionPolicy } from './versions';
 import { WorkspaceWatcher, type ExternalChangeListener } from './watcher';
 
 /** What the shell gives the services. */
@@ -51,7 +54,7 @@ export interface AppServices {
     /** Chooses another workspace folder (absolute, existing); remembered between runs. */
     setWorkspace(folder: string): Promise<void>;
     /** Recent drafts of the current workspace that still exist, most recent first. */
-    recentDrafts(): Promise<{ name: string; openedAt: string }[]>;
+    recentDrafts(): Promise<RecentDraft[]>;
     windowBounds(): WindowBounds | null;
     setWindowBounds(bounds: WindowBounds): Promise<void>;
     /** What was wrong with the settings file at start-up (it was set aside), or null. */
@@ -77,19 +80,19 @@ export interface AppServices {
     idle(): Promise<void>;
   };
   readonly recovery: {
-    record(key: string, state: { name: string | null; draft: unknown }): Promise<void>;
+    record(key: string, state: { name: string | null; draft: CheckedDraft }): Promise<void>;
     list(): Promise<RecoveryEntry[]>;
-    take(key: string): Promise<{ name: string | null; draft: DraftJson }>;
+    take(key: string): Promise<RecoveredDraft>;
     discard(key: string): Promise<void>;
   };
   readonly versions: {
     list(name: string): Promise<VersionSummary[]>;
     /** The draft of a version; nothing is written (the renderer decides to save it). */
-    restore(name: string, id: string): Promise<DraftJson>;
+    restore(name: string, id: string): Promise<DraftText>;
   };
   readonly exports: {
     /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`. */
-    write(name: string, format: ExportFormat, options: { fragment?: boolean; draft?: unknown }, target: string): Promise<void>;
+    write(name: string, format: ExportFormat, options: { fragment?: boolean; draft?: CheckedDraft }, target: string): Promise<void>;
   };
   /** Stops the watcher. */
   dispose(): Promise<void>;
@@ -180,7 +183,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       idle: async () => watcher?.idle(),
     },
     recovery: {
-      record: (key, state) => journal.record(key, state.name, draftFromJson(state.draft)),
+      record: (key, state) => journal.record(key, state.name, state.draft),
       // A record identical to the saved file is no unsaved work (a journal write that raced a save).
       list: () => journal.list(isSaved),
       take: (key) => journal.take(key),
@@ -192,8 +195,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     exports: {
       async write(name, format, exportOptions, target) {
-        let draft;
-        if (exportOptions.draft !== undefined) draft = draftFromJson(exportOptions.draft);
+        let draft: Draft;
+        if (exportOptions.draft !== undefined) draft = exportOptions.draft;
         else {
           try {
             draft = (await readDraftFile(draftPath(folder, name))).draft;

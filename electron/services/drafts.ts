@@ -1,8 +1,8 @@
 /**
  * Drafts in the workspace folder: create, open, save, save as, duplicate, rename and trash.
  *
- * Drafts travel as their JSON value (`draftToJson`), named by workspace-relative file names that
- * names.ts checks. Every write goes through `saveBytes` (conflict check + atomic writer) and is
+ * Drafts come in as `CheckedDraft`s (the API's validator read them) and go out as their file's
+ * text (`DraftText`), named by workspace-relative file names that names.ts checks. Every write goes through `saveBytes` (conflict check + atomic writer) and is
  * announced to `KnownFiles` first, so that the watcher recognises it. Nothing here ever deletes
  * a draft: trashing goes through the injected `trash` (the system trash), and no operation
  * writes over an existing draft other than the one being saved (save as, duplicate, rename and
@@ -11,37 +11,21 @@
  * A new draft is named from its headline (`nameFromHeadline`) while its metadata says
  * `autoName` (set by `create`, cleared by the renderer when the user names the file).
  */
-import { isCheckedDraft } from '../../shared/ipc/validate';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DraftError } from '../../shared/draft/errors';
-import { DRAFT_EXTENSION, draftToJson, newDraft, parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import { DRAFT_EXTENSION, newDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import type { CheckedDraft } from '../../shared/ipc/checked-draft';
+import type { OpenedDraft, SaveAsResult, SaveResult } from '../../shared/ipc/channels';
 import { fsyncDir } from '../node/atomic-write';
 import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import { importedDraftName } from './import-draft';
 import type { KnownFiles } from './known-files';
 import { draftPath, MAX_NAME_BYTES, numberedName } from './names';
-import { hashOnDisk, saveBytes, type SaveResult } from './save-file';
+import { hashOnDisk, saveBytes, type WriteResult } from './save-file';
 import type { SettingsStore } from './settings';
 import type { VersionStore } from './versions';
-
-/** A draft's JSON value, as it crosses to the renderer (see `draftToJson`). */
-export type DraftJson = Record<string, unknown>;
-
-/** A draft read from (or just written to) the workspace. */
-export interface OpenedDraft {
-  readonly name: string;
-  readonly draft: DraftJson;
-  /** SHA-256 of the file's bytes: the `baseHash` of the next save. */
-  readonly hash: string;
-}
-
-/** The outcome of "save as": like a save, plus the new name. A taken name is an error ('EEXIST'). */
-export type SaveAsResult = { readonly ok: true; readonly name: string; readonly hash: string; readonly updated: string } | Exclude<SaveResult, { ok: true }>;
-
-/** A save's outcome; a written draft was stamped `meta.updated` = `updated` (the time of the save). */
-export type StampedSaveResult = Exclude<SaveResult, { ok: true }> | { readonly ok: true; readonly hash: string; readonly updated: string };
 
 /** What the draft service needs from the rest of the app. */
 export interface DraftServiceDeps {
@@ -53,26 +37,6 @@ export interface DraftServiceDeps {
   /** Moves a file to the system trash (Electron's shell.trashItem in the app). */
   readonly trash: (absolutePath: string) => Promise<void>;
   readonly now: () => Date;
-}
-
-/**
- * The draft of a call: a draft the API's validator has already read (`isCheckedDraft`) as it is,
- * or a JSON value (tests, internal callers) parsed and checked; throws `ServiceError`
- * ('invalid-draft').
- */
-export function draftFromJson(value: unknown): Draft {
-  if (isCheckedDraft(value)) return value;
-  let text: string;
-  try {
-    text = JSON.stringify(value);
-  } catch (error) {
-    throw new ServiceError('invalid-draft', `The draft could not be read: ${(error as Error).message}`);
-  }
-  try {
-    return parseDraft(text);
-  } catch (error) {
-    throw new ServiceError('invalid-draft', error instanceof DraftError ? error.message : String(error));
-  }
 }
 
 function openError(error: unknown, name: string): ServiceError {
@@ -136,7 +100,7 @@ export class DraftService {
   }
 
   /** Writes `text` as a new draft `name` (which must not exist). Returns the result of the write. */
-  private async writeNew(name: string, text: string): Promise<SaveResult> {
+  private async writeNew(name: string, text: string): Promise<WriteResult> {
     const file = this.file(name);
     const bytes = Buffer.from(text, 'utf8');
     const hash = sha256Hex(bytes);
@@ -184,7 +148,7 @@ export class DraftService {
       written = { name, hash: result.hash };
     }
     await this.deps.settings.addRecent(this.file(written.name)).catch(() => undefined);
-    return { name: written.name, draft: draftToJson(draft), hash: written.hash };
+    return { name: written.name, draft: text, hash: written.hash };
   }
 
   /** Reads draft `name` from disk, or throws the `ServiceError` that says why it cannot be opened. */
@@ -202,21 +166,21 @@ export class DraftService {
     const loaded = await this.read(name);
     this.deps.known.setCurrent(name, loaded.hash);
     await this.deps.settings.addRecent(file).catch(() => undefined);
-    return { name, draft: draftToJson(loaded.draft), hash: loaded.hash };
+    return { name, draft: loaded.text, hash: loaded.hash };
   }
 
   /**
    * Saves `draft` to `name` if the file still holds `baseHash` (or with `force`); see save-file.ts.
    * A successful save may also take a version snapshot (versions.ts decides).
    */
-  save(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean } = {}): Promise<StampedSaveResult> {
+  save(name: string, draft: CheckedDraft, baseHash: string | null, options: { force?: boolean } = {}): Promise<SaveResult> {
     return this.serial(() => this.saveNow(name, draft, baseHash, options));
   }
 
-  private async saveNow(name: string, draft: unknown, baseHash: string | null, options: { force?: boolean }): Promise<StampedSaveResult> {
+  private async saveNow(name: string, draft: CheckedDraft, baseHash: string | null, options: { force?: boolean }): Promise<SaveResult> {
     const file = this.file(name);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draftFromJson(draft), updated));
+    const text = serializeDraft(stamped(draft, updated));
     const bytes = Buffer.from(text, 'utf8');
     const hash = sha256Hex(bytes);
     this.deps.known.expect(name, hash);
@@ -237,14 +201,14 @@ export class DraftService {
   }
 
   /** Writes `draft` as a new draft `newName` (refused if taken); the draft `_fromName` is left as it is. */
-  saveAs(_fromName: string | null, draft: unknown, newName: string): Promise<SaveAsResult> {
+  saveAs(_fromName: string | null, draft: CheckedDraft, newName: string): Promise<SaveAsResult> {
     return this.serial(() => this.saveAsNow(draft, newName));
   }
 
-  private async saveAsNow(draft: unknown, newName: string): Promise<SaveAsResult> {
+  private async saveAsNow(draft: CheckedDraft, newName: string): Promise<SaveAsResult> {
     const file = this.file(newName);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draftFromJson(draft), updated));
+    const text = serializeDraft(stamped(draft, updated));
     const result = await this.writeNew(newName, text);
     if (!result.ok) {
       if (result.reason === 'error') return result;

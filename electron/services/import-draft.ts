@@ -6,21 +6,23 @@
  *    honoured), up to `MAX_IMPORT_FILE_BYTES`;
  * 2. `importAuto` (shared/import) makes the draft and the report of what it recognised, left out
  *    and decided; `findProblems` adds the draft's problems to the report;
- * 3. the draft is written by the drafts service's Save As under a name made from its headline
- *    (else the file's name): `story.copydesk`, `story-2.copydesk`… Save As never writes over an
+ * 3. the draft, checked against the schema and serialised once (`checkOwnDraft`: no JSON round
+ *    trip), is written by the drafts service's Save As under a name made from its headline (else
+ *    the file's name): `story.copydesk`, `story-2.copydesk`… Save As never writes over an
  *    existing file, so an existing draft is never touched.
  *
  * Every failure is a `ServiceError` whose message says that nothing was written.
  */
-import type { ImportSummary } from '../../shared/ipc/channels';
 import path from 'node:path';
-import { DRAFT_EXTENSION, draftToJson } from '../../shared/draft/format';
+import { DRAFT_EXTENSION } from '../../shared/draft/format';
+import { checkOwnDraft, type CheckedDraft } from '../../shared/ipc/checked-draft';
+import type { ImportedDraft } from '../../shared/ipc/channels';
 import { slugify } from '../../shared/draft/meta';
 import { importAuto, kindFromFileName } from '../../shared/import/index';
 import type { ImportKind } from '../../shared/import/types';
 import { findProblems } from '../../shared/problems';
 import { ImportFileError, readImportFile } from '../node/read-import-file';
-import type { DraftJson, DraftService, OpenedDraft } from './drafts';
+import type { DraftService } from './drafts';
 import { ServiceError } from './errors';
 import { nameProblem, numberedName } from './names';
 
@@ -31,14 +33,6 @@ export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
 export const IMPORT_FILE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'] as const;
 
 const NOTHING_WRITTEN = 'Nothing was imported.';
-
-/** The report of an import, as the renderer receives it (the channel map's type). */
-export type { ImportSummary };
-
-/** A draft written by an import, with its report. */
-export interface ImportedDraft extends OpenedDraft {
-  readonly report: ImportSummary;
-}
 
 /** What an import needs: the drafts service (for Save As) and the clock. */
 export interface ImportDeps {
@@ -80,14 +74,19 @@ export async function importDraftFile(deps: ImportDeps, file: string, from?: Imp
   } catch (error) {
     throw new ServiceError('import-failed', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
   }
-  const json = draftToJson(result.draft);
+  let draft: CheckedDraft;
+  try {
+    draft = checkOwnDraft(result.draft);
+  } catch (error) {
+    throw new ServiceError('invalid-draft', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
+  }
   const first = importedDraftName(result.draft.doc.firstChild?.textContent ?? '', file);
-  const written = await saveAtFreeName(deps, first, json);
+  const written = await saveAtFreeName(deps, first, draft);
   const problems = findProblems(result.draft.doc).map((p) => ({ severity: p.severity, message: p.message }));
   const { report } = result;
   return {
     name: written.name,
-    draft: json,
+    draft: draft.text,
     hash: written.hash,
     report: {
       file: shown,
@@ -103,11 +102,11 @@ export async function importDraftFile(deps: ImportDeps, file: string, from?: Imp
   };
 }
 
-/** Saves `json` as `first`, else `first-2`, `first-3`…: the first name no file holds. */
-async function saveAtFreeName(deps: ImportDeps, first: string, json: DraftJson): Promise<{ name: string; hash: string }> {
+/** Saves `draft` as `first`, else `first-2`, `first-3`…: the first name no file holds. */
+async function saveAtFreeName(deps: ImportDeps, first: string, draft: CheckedDraft): Promise<{ name: string; hash: string }> {
   for (let n = 1; n <= 1000; n++) {
     const name = numberedName(first, n);
-    const result = await deps.drafts.saveAs(null, json, name);
+    const result = await deps.drafts.saveAs(null, draft, name);
     if (result.ok) return { name: result.name, hash: result.hash };
     // A taken name (EEXIST, or a file that appeared meanwhile): try the next number.
     if (result.reason === 'error' && result.code !== 'EEXIST') throw new ServiceError(result.code, result.message);

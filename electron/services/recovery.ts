@@ -8,10 +8,10 @@
  * record whole. Listing checks every record; a damaged one is listed as unreadable with the
  * reason and is never offered as a draft.
  */
-import { checkedDraftText } from '../../shared/ipc/validate';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { draftToJson, serializeDraft, type Draft } from '../../shared/draft/format';
+import type { CheckedDraft } from '../../shared/ipc/checked-draft';
+import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
 import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
@@ -19,9 +19,6 @@ import { decodeJournalRecord, encodeJournalRecord, JOURNAL_KEY, type JournalReco
 
 const SUFFIX = '.journal';
 
-/** A record as the recovery dialog lists it: the type the API sends (shared/ipc/channels.ts). */
-import type { RecoveryEntry } from '../../shared/ipc/channels';
-export type { RecoveryEntry };
 
 function assertKey(key: unknown): asserts key is string {
   if (typeof key !== 'string' || !JOURNAL_KEY.test(key)) {
@@ -42,10 +39,10 @@ export class RecoveryJournal {
   }
 
   /** Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved). */
-  async record(key: string, name: string | null, draft: Draft): Promise<void> {
+  async record(key: string, name: string | null, draft: CheckedDraft): Promise<void> {
     assertKey(key);
-    // A draft checked at the API door is journalled as the text it came in (no second serialisation).
-    const bytes = encodeJournalRecord(key, name, this.now(), checkedDraftText(draft) ?? serializeDraft(draft));
+    // Journalled as the text it came in (no second serialisation).
+    const bytes = encodeJournalRecord(key, name, this.now(), draft.text);
     try {
       await fs.mkdir(this.dir, { recursive: true });
       await writeFileAtomic(this.file(key), bytes);
@@ -105,10 +102,10 @@ export class RecoveryJournal {
     return entries.sort((a, b) => (a.readable && b.readable ? a.savedAt.localeCompare(b.savedAt) : a.readable ? -1 : b.readable ? 1 : 0));
   }
 
-  /** The recovered draft of `key`, as its JSON value. The record stays until `discard`. */
-  async take(key: string): Promise<{ name: string | null; draft: Record<string, unknown> }> {
-    const { header, draft } = await this.read(key);
-    return { name: header.name, draft: draftToJson(draft) };
+  /** The recovered draft of `key`, as its text (checked). The record stays until `discard`. */
+  async take(key: string): Promise<RecoveredDraft> {
+    const { header, text } = await this.read(key);
+    return { name: header.name, draft: text };
   }
 
   /** Removes the record of `key` (after a successful save, or when the user dismisses it). */

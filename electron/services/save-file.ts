@@ -19,18 +19,14 @@ import path from 'node:path';
 import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { describeFsError, errorCode } from './errors';
+import type { SaveResult } from '../../shared/ipc/channels';
+
+/** What a write of the bytes gives: a save's result before the draft service adds the time it stamped. */
+export type WriteResult = Exclude<SaveResult, { readonly ok: true }> | { readonly ok: true; readonly hash: string };
 
 // The same digest as draft-file.ts's sha256Hex; computed here so that this module does not load
 // the draft parser (zod, ProseMirror), which keeps the kill test's child process quick to start.
 const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
-
-/** The outcome of a save. */
-export type SaveResult =
-  | { readonly ok: true; readonly hash: string }
-  /** The file changed on disk since it was read (`diskHash`), or was deleted (`diskHash: null`). */
-  | { readonly ok: false; readonly reason: 'conflict'; readonly diskHash: string | null }
-  /** The file system refused; `message` says what happened and what to do. */
-  | { readonly ok: false; readonly reason: 'error'; readonly code: string; readonly message: string };
 
 /** Options of `saveBytes`. */
 export interface SaveBytesOptions {
@@ -77,7 +73,7 @@ async function folderExists(dir: string): Promise<boolean> {
  * last saw (`baseHash`), or unconditionally with `force`. Returns the result; never throws for
  * file-system reasons.
  */
-export async function saveBytes(file: string, bytes: Uint8Array, hash: string, options: SaveBytesOptions): Promise<SaveResult> {
+export async function saveBytes(file: string, bytes: Uint8Array, hash: string, options: SaveBytesOptions): Promise<WriteResult> {
   const dir = path.dirname(file);
   if (!options.force) {
     let diskHash: string | null;

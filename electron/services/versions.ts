@@ -11,7 +11,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { draftToJson, parseDraft } from '../../shared/draft/format';
+import { parseDraft } from '../../shared/draft/format';
+import type { DraftText } from '../../shared/ipc/channels';
 import { documentWords } from '../../shared/words';
 import { writeFileAtomic } from '../node/atomic-write';
 import { sha256Hex } from '../node/draft-file';
@@ -159,8 +160,8 @@ export class VersionStore {
     return out;
   }
 
-  /** The draft of version `id` of the draft at `file`, as its JSON value. Nothing is written. */
-  async restore(file: string, id: unknown): Promise<Record<string, unknown>> {
+  /** The draft of version `id` of the draft at `file`, as its text (checked: it is a draft). Nothing is written. */
+  async restore(file: string, id: unknown): Promise<DraftText> {
     if (typeof id !== 'string' || !ID.test(id)) throw new ServiceError('invalid-version', 'That is not a version id.');
     let text: string;
     try {
@@ -169,7 +170,8 @@ export class VersionStore {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'That version no longer exists (versions older than the limit are removed).');
       throw error;
     }
-    return draftToJson(parseDraft(text));
+    parseDraft(text);
+    return text;
   }
 
   /**

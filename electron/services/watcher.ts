@@ -12,18 +12,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { ExternalChange } from '../../shared/ipc/channels';
 import { hashOnDisk } from './save-file';
 import type { KnownFiles } from './known-files';
 import { isDraftFileName } from './names';
-
-/** An external change to a draft. */
-export interface ExternalChange {
-  /** The draft's name in the workspace. */
-  readonly name: string;
-  readonly kind: 'changed' | 'deleted';
-  /** SHA-256 of the file's new bytes; null when deleted. */
-  readonly hash: string | null;
-}
 
 /** A listener of external changes. */
 export type ExternalChangeListener = (change: ExternalChange) => void;

@@ -72,17 +72,6 @@ function isReply(value: unknown): value is IpcReply {
   return reply.ok === false && typeof reply.error?.code === 'string' && typeof reply.error.message === 'string';
 }
 
-/** The names of the API's groups and of each group's methods, derived from the channel map. */
-export function apiShape(): Record<string, string[]> {
-  const shape: Record<string, string[]> = {};
-  for (const channel of INVOKE_CHANNELS) {
-    const [group = '', method = ''] = channel.split('.');
-    (shape[group] ??= []).push(method);
-  }
-  shape.on = [...EVENT_NAMES];
-  return shape;
-}
-
 /**
  * Builds the API over `transport`. The object is frozen and holds only the API's functions (no
  * transport, no generic invoke), so it can be handed to `contextBridge.exposeInMainWorld` as is.

@@ -1,39 +1,37 @@
 /**
  * The one channel map between the renderer and the main process: every call the renderer may make
- * (name → request type, response type) and every event the main process may send it.
+ * (`CALLS`: name, request validator, response type, one declaration each) and every event the
+ * main process may send it, with the types that travel.
  *
  * Rules the types encode:
  * - The renderer names drafts by workspace-relative file names ("my-story.copydesk"), never by
  *   paths; the main process resolves them inside the workspace folder and refuses anything else.
- * - Everything that travels is plain structured-cloneable data; a draft travels to the renderer as
- *   the JSON value of its file (`DraftJson`: format, version, meta, doc) and back to the main
- *   process as that value's JSON text (`DraftText`): copying one string across the context bridge
- *   and the IPC pipe costs about a tenth of copying the object graph of a long read, and the
- *   renderer builds the text incrementally (shared/ipc/draft-text.ts).
+ * - Everything that travels is plain structured-cloneable data. A draft travels the same way in
+ *   both directions: as the text of its file (`DraftText`), read on arrival by `parseDraft`, the
+ *   reader of draft files (migrations included): in the renderer to open it, in the main process
+ *   by the request validator, whose output is a `CheckedDraft` (checked-draft.ts). Text rather
+ *   than the JSON object graph because copying one string across the context bridge and the IPC
+ *   pipe costs about a tenth of copying the object graph of a long read, the main process can
+ *   send a file's text without serialising anything, and the renderer builds the text it sends
+ *   incrementally (draft-text.ts).
  * - A call either resolves with its response or rejects with a message meant for the user
  *   (`CopydeskError`, see api.ts). Outcomes the renderer must handle as data (a save that met a
  *   conflict or a full disk, an export the user cancelled) are part of the response instead.
  *
- * The payload validators are in validate.ts, the renderer-side API object in api.ts.
+ * The validation of requests is in validate.ts (from `CALLS`), the renderer-side API object in api.ts.
  */
-import type { DraftMeta, Status } from '../draft/meta';
+import * as z from 'zod';
+import type { Status } from '../draft/meta';
+import { exportFormatNames } from '../export/format-uses';
 import type { ExportFormat } from '../export/formats';
-import type { ImportKind } from '../import/types';
-
-/** The ProseMirror JSON of a draft's document (checked against the schema on arrival). */
-export type DocJson = Readonly<Record<string, unknown>>;
-
-/** A draft as it travels between processes: the JSON value of its `.copydesk` file. */
-export interface DraftJson {
-  readonly format: 'copydesk-draft';
-  readonly version: number;
-  readonly meta: DraftMeta;
-  readonly doc: DocJson;
-}
+import { IMPORT_KINDS, type ImportKind } from '../import/types';
+import { isAssetSrc } from '../problem-checks';
+import { draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, versionIdSchema } from './fields';
 
 /**
- * A draft as the renderer sends it: the JSON text of a `DraftJson` (`encodeDraftText`). The main
- * process parses it and checks it in full, exactly as it checks a `DraftJson`.
+ * A draft as it crosses the process boundary, both ways: the text of a `.copydesk` file (the
+ * main process sends a file's text as it is; the renderer sends `JSON.stringify` of the draft's
+ * JSON value, built by `DraftTextEncoder`). Whoever receives it reads it with `parseDraft`.
  */
 export type DraftText = string;
 
@@ -58,7 +56,8 @@ export interface DraftSummary {
 /** A draft opened (or created) from the workspace, with the hash of the bytes it was read from. */
 export interface OpenedDraft {
   readonly name: string;
-  readonly draft: DraftJson;
+  /** The text of the draft's file. */
+  readonly draft: DraftText;
   /** SHA-256 of the file's bytes: the `baseHash` of the next save. */
   readonly hash: string;
 }
@@ -143,7 +142,8 @@ export type RecoveryEntry =
 /** A journalled draft taken back from the recovery journal. */
 export interface RecoveredDraft {
   readonly name: string | null;
-  readonly draft: DraftJson;
+  /** The draft's text, as it was journalled. */
+  readonly draft: DraftText;
 }
 
 /** One time-spaced snapshot of a draft. */
@@ -223,96 +223,160 @@ export const MENU_COMMANDS = [
 /** A menu command. */
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** Requests that carry a draft name. */
+/** Requests and responses that carry a draft name. */
 interface Named {
   readonly name: string;
 }
 
+/** Carries the response type of a call's declaration (`returns<OpenedDraft>()`); a type only. */
+export interface Returns<Response> {
+  /** Never set: it only carries the type. */
+  readonly response?: Response;
+}
+
+/** The response type of a declaration: `returns<T>()` (nothing at run time). */
+export function returns<Response = void>(): Returns<Response> {
+  return {};
+}
+
+/** One call: the validator of its request (zod; its input type is the request's type) and the type of its response. */
+export interface Call<Request extends z.ZodType, Response> {
+  readonly request: Request;
+  readonly returns: Returns<Response>;
+}
+
+/** Declares a call: `call(requestSchema, returns<Response>())`. */
+export function call<Request extends z.ZodType, Response>(request: Request, response: Returns<Response>): Call<Request, Response> {
+  return Object.freeze({ request, returns: response });
+}
+
+const none = z.undefined();
+const named = z.strictObject({ name: draftNameSchema });
+
 /**
- * Every call the renderer may make: channel name → request and response. A `void` request means
- * the call takes no argument. Channel names are `group.method`, which becomes `api.group.method`.
+ * Every call the renderer may make, each declared once, on one line: its channel name, the
+ * validator of its request and the type of its response. Everything else about calls is derived
+ * from this table: the types (`InvokeMap`, `RequestOf`, `ResponseOf`), the channel list
+ * (`INVOKE_CHANNELS`, `isInvokeChannel`), the main process's validation of each request
+ * (validate.ts), the handler table's type (electron/api/handlers.ts) and the renderer's API
+ * object (api.ts, which the preload exposes). A channel without a validator cannot be written.
+ *
+ * Channel names are `group.method`, which becomes `api.group.method`. A request validated by
+ * `none` means the call takes no argument. Objects are strict (an unknown key is refused, so a
+ * typo or an injected field does not pass silently).
  */
-export interface InvokeMap {
+export const CALLS = {
   /** The workspace folder (for display) and any settings problem. */
-  'settings.get': { request: void; response: WorkspaceInfo };
+  'settings.get': call(none, returns<WorkspaceInfo>()),
   /** Asks the user for another workspace folder (a native dialog); null when cancelled. */
-  'settings.chooseWorkspace': { request: void; response: WorkspaceInfo | null };
+  'settings.chooseWorkspace': call(none, returns<WorkspaceInfo | null>()),
   /** Whether assistive technology is on now (later changes arrive as the `accessibility` event). */
-  'system.accessibility': { request: void; response: AccessibilityState };
+  'system.accessibility': call(none, returns<AccessibilityState>()),
   /** The drafts in the workspace, without their documents. */
-  'workspace.list': { request: void; response: DraftSummary[] };
+  'workspace.list': call(none, returns<DraftSummary[]>()),
   /** Recently opened drafts of the current workspace, most recent first. */
-  'workspace.recent': { request: void; response: RecentDraft[] };
+  'workspace.recent': call(none, returns<RecentDraft[]>()),
   /** Creates a new draft file ("untitled.copydesk", "untitled-2.copydesk"…) and opens it. */
-  'drafts.create': { request: void; response: OpenedDraft };
+  'drafts.create': call(none, returns<OpenedDraft>()),
   /** Opens a draft (and adds it to the recent drafts). */
-  'drafts.open': { request: Named; response: OpenedDraft };
+  'drafts.open': call(named, returns<OpenedDraft>()),
   /** Saves a draft unless the file changed on disk since `baseHash` (then a conflict), or with `force`. */
-  'drafts.save': {
-    request: { readonly name: string; readonly draft: DraftText; readonly baseHash: string | null; readonly force?: boolean };
-    response: SaveResult;
-  };
+  'drafts.save': call(
+    z.strictObject({ name: draftNameSchema, draft: draftTextSchema, baseHash: hashSchema.nullable(), force: z.boolean().optional() }),
+    returns<SaveResult>(),
+  ),
   /** Saves a draft under a new name, never over an existing file (`name`: its old name, null if it had none). */
-  'drafts.saveAs': { request: { readonly name: string | null; readonly draft: DraftText; readonly newName: string }; response: SaveAsResult };
+  'drafts.saveAs': call(z.strictObject({ name: draftNameSchema.nullable(), draft: draftTextSchema, newName: draftNameSchema }), returns<SaveAsResult>()),
   /** Copies a draft file to a new name ("x copy.copydesk"…); returns the copy's name and hash. */
-  'drafts.duplicate': { request: Named; response: { readonly name: string; readonly hash: string } };
+  'drafts.duplicate': call(named, returns<{ readonly name: string; readonly hash: string }>()),
   /** Renames a draft file; returns the new name. */
-  'drafts.rename': { request: { readonly name: string; readonly newName: string }; response: Named };
+  'drafts.rename': call(z.strictObject({ name: draftNameSchema, newName: draftNameSchema }), returns<Named>()),
   /** Names a new draft's file after the headline it holds while its name is automatic (`meta.autoName`); returns the name it has now. */
-  'drafts.nameFromHeadline': { request: Named; response: Named };
+  'drafts.nameFromHeadline': call(named, returns<Named>()),
   /** Moves a draft file to the system trash (never deletes it outright). */
-  'drafts.trash': { request: Named; response: void };
+  'drafts.trash': call(named, returns<void>()),
   /**
    * Asks the user for a text, Markdown or HTML file (a native dialog), imports it through the
    * shared importers (as `copydesk import` does) and writes the draft to a new file in the
    * workspace, named after its headline and never over an existing draft. `from` overrides the
    * format the file's extension says. Null when the user cancelled the dialog.
    */
-  'drafts.import': { request: { readonly from?: ImportKind }; response: ImportedDraft | null };
+  'drafts.import': call(z.strictObject({ from: z.enum(IMPORT_KINDS).optional() }), returns<ImportedDraft | null>()),
   /** Journals an unsaved state (`name` null for a draft never saved). */
-  'recovery.record': { request: { readonly key: string; readonly name: string | null; readonly draft: DraftText }; response: void };
+  'recovery.record': call(z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftTextSchema }), returns<void>()),
   /** The journalled states, readable or not. */
-  'recovery.list': { request: void; response: RecoveryEntry[] };
+  'recovery.list': call(none, returns<RecoveryEntry[]>()),
   /** The draft of a journal record (the record stays until discarded). */
-  'recovery.take': { request: { readonly key: string }; response: RecoveredDraft };
+  'recovery.take': call(z.strictObject({ key: recoveryKeySchema }), returns<RecoveredDraft>()),
   /** Forgets a journal record (after the draft was saved, or the user declined it). */
-  'recovery.discard': { request: { readonly key: string }; response: void };
+  'recovery.discard': call(z.strictObject({ key: recoveryKeySchema }), returns<void>()),
   /** The snapshots of a draft, newest first. */
-  'versions.list': { request: Named; response: VersionSummary[] };
-  /** The draft of a snapshot; nothing is written (the renderer decides to save it). */
-  'versions.restore': { request: { readonly name: string; readonly id: string }; response: DraftJson };
+  'versions.list': call(named, returns<VersionSummary[]>()),
+  /** The draft of a snapshot, as its file's text; nothing is written (the renderer decides to save it). */
+  'versions.restore': call(z.strictObject({ name: draftNameSchema, id: versionIdSchema }), returns<DraftText>()),
   /**
    * Exports draft `name` (its saved file, or the unsaved `draft` given); the main process asks the
    * user where to write it (a native dialog). `fragment`: HTML without the page around the article.
    */
-  'export.write': {
-    request: { readonly name: string; readonly format: ExportFormat; readonly fragment?: boolean; readonly draft?: DraftText };
-    response: ExportResult;
-  };
+  'export.write': call(
+    z.strictObject({
+      name: draftNameSchema,
+      format: z.enum(exportFormatNames()),
+      fragment: z.boolean().optional(),
+      draft: draftTextSchema.optional(),
+    }),
+    returns<ExportResult>(),
+  ),
   /**
    * Asks the user for an image file (a native dialog) and copies it beside draft `draft`
    * (`<workspace>/assets/<draft stem>/<name>`); returns the figure's `src` (`assets/…`), or null
    * when the user cancelled. A file that is not a JPEG, PNG, GIF, WebP or AVIF image, or is over
    * 25 MB, is refused with a message.
    */
-  'figures.importImage': { request: { readonly draft: string }; response: { readonly src: string } | null };
+  'figures.importImage': call(z.strictObject({ draft: draftNameSchema }), returns<{ readonly src: string } | null>()),
   /**
    * Which of the figures' `assets/…` paths name no image file in the workspace (each is then an
    * error of the draft: its photo would not publish). From 1 to 1000 paths a call.
    */
-  'assets.check': { request: { readonly srcs: readonly string[] }; response: { readonly missing: string[] } };
+  'assets.check': call(
+    z.strictObject({ srcs: z.array(z.string().max(4096).refine(isAssetSrc, 'not an assets/… path')).min(1).max(1000).readonly() }),
+    returns<{ readonly missing: string[] }>(),
+  ),
   /**
    * The renderer has subscribed to the events and is ready for them: the main process then sends
    * what it held back (drafts the operating system asked to open before the page was up).
    */
-  'window.ready': { request: void; response: void };
+  'window.ready': call(none, returns<void>()),
   /** Tells the main process whether the window holds unsaved edits (asked before closing). */
-  'window.setDirty': { request: { readonly dirty: boolean }; response: void };
+  'window.setDirty': call(z.strictObject({ dirty: z.boolean() }), returns<void>()),
   /** Closes the window (after the renderer saved or the user chose to discard). */
-  'window.close': { request: void; response: void };
+  'window.close': call(none, returns<void>()),
   /** Answers a `flush` event: what was typed is on disk (saved, or journalled when it could not be saved). */
-  'window.flushed': { request: FlushReply; response: void };
-}
+  'window.flushed': call(z.strictObject({ id: z.number().int().nonnegative(), open: draftNameSchema.nullable(), saved: z.boolean() }), returns<void>()),
+} as const satisfies Readonly<Record<`${string}.${string}`, Call<z.ZodType, unknown>>>;
+
+/** A call's channel name. */
+export type InvokeChannel = keyof typeof CALLS;
+
+type RequestSchemaOf<C extends InvokeChannel> = (typeof CALLS)[C]['request'];
+
+/**
+ * Every call: channel name → request (the input type of its validator) and response (its
+ * declared type), derived from `CALLS`. A `void` request means the call takes no argument.
+ */
+export type InvokeMap = {
+  readonly [C in InvokeChannel]: {
+    readonly request: z.input<RequestSchemaOf<C>>;
+    readonly response: (typeof CALLS)[C]['returns'] extends Returns<infer R> ? R : never;
+  };
+};
+
+/** The request of a call. */
+export type RequestOf<C extends InvokeChannel> = InvokeMap[C]['request'];
+/** The response of a call. */
+export type ResponseOf<C extends InvokeChannel> = InvokeMap[C]['response'];
+/** A call's request after validation (a draft's `DraftText` is then a `CheckedDraft`). */
+export type ValidRequest<C extends InvokeChannel> = z.output<RequestSchemaOf<C>>;
 
 /**
  * Where the renderer loads a figure's `assets/…` image from in the app: this base + the src
@@ -323,13 +387,6 @@ export const ASSET_URL_BASE = 'copydesk://workspace/';
 
 /** The read-only global (beside `copydesk`) where the preload puts the base URL of `assets/…` images. */
 export const ASSET_BASE_GLOBAL = 'copydeskAssetBase';
-
-/** A call's channel name. */
-export type InvokeChannel = keyof InvokeMap;
-/** The request of a call. */
-export type RequestOf<C extends InvokeChannel> = InvokeMap[C]['request'];
-/** The response of a call. */
-export type ResponseOf<C extends InvokeChannel> = InvokeMap[C]['response'];
 
 /** Every event the main process may send: name → payload. They become `api.on.<name>(listener)`. */
 export interface EventMap {
@@ -350,40 +407,11 @@ export interface EventMap {
 /** An event's name. */
 export type EventName = keyof EventMap;
 
-// Records rather than arrays, so that the compiler checks they name every channel and no other.
-const invokeChannels: Record<InvokeChannel, true> = {
-  'settings.get': true,
-  'settings.chooseWorkspace': true,
-  'system.accessibility': true,
-  'workspace.list': true,
-  'workspace.recent': true,
-  'drafts.create': true,
-  'drafts.open': true,
-  'drafts.save': true,
-  'drafts.saveAs': true,
-  'drafts.duplicate': true,
-  'drafts.rename': true,
-  'drafts.nameFromHeadline': true,
-  'drafts.trash': true,
-  'drafts.import': true,
-  'recovery.record': true,
-  'recovery.list': true,
-  'recovery.take': true,
-  'recovery.discard': true,
-  'versions.list': true,
-  'versions.restore': true,
-  'export.write': true,
-  'figures.importImage': true,
-  'assets.check': true,
-  'window.ready': true,
-  'window.setDirty': true,
-  'window.close': true,
-  'window.flushed': true,
-};
+// A record rather than an array, so that the compiler checks it names every event and no other.
 const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true, accessibility: true, flush: true };
 
 /** Every call's channel name. */
-export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(Object.keys(invokeChannels) as InvokeChannel[]);
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(Object.keys(CALLS) as InvokeChannel[]);
 
 /** Every event's name. */
 export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);
@@ -395,7 +423,7 @@ export function eventChannel(name: EventName): `event.${EventName}` {
 
 /** True when `channel` is a call's channel name. */
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
-  return typeof channel === 'string' && Object.prototype.hasOwnProperty.call(invokeChannels, channel);
+  return typeof channel === 'string' && Object.prototype.hasOwnProperty.call(CALLS, channel);
 }
 
 /** What a call sends back over the transport: its response, or an error for the user. */

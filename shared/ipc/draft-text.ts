@@ -1,6 +1,6 @@
 /**
  * The `DraftText` the renderer sends to save, journal or export a draft: `JSON.stringify` of its
- * `DraftJson`, built incrementally. ProseMirror nodes are immutable, so the JSON text of a
+ * JSON value (`draftToJson`), built incrementally. ProseMirror nodes are immutable, so the JSON text of a
  * top-level block is kept by node identity and a snapshot after typing converts only the blocks
  * that changed: O(blocks) string joins instead of converting and copying the whole document.
  */
@@ -45,7 +45,7 @@ export class DraftTextEncoder {
     this.docText(doc);
   }
 
-  /** The `DraftText` of a draft (equal to `JSON.stringify` of its `DraftJson`). */
+  /** The `DraftText` of a draft (equal to `JSON.stringify(draftToJson(draft))`). */
   encode(meta: DraftMeta, doc: PMNode): DraftText {
     const head = JSON.stringify({ format: DRAFT_FORMAT, version: DRAFT_VERSION, meta });
     return `${head.slice(0, -1)},"doc":${this.docText(doc)}}`;

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type {} from './page/bench-page';
 import type {} from './page/copydesk';
+import type {} from './page/wire';
 import { seededRandom } from './generate';
 import type { BenchMode, OpenResult } from './page/bench-page';
 
@@ -105,6 +106,18 @@ export async function autosaveSession(browser: Browser, baseUrl: string, docUrl:
   const { page, done } = await openPage(browser, baseUrl, 'copydesk');
   await openDoc(page, docUrl);
   const [text, object] = await page.evaluate((count) => (window.copydeskAutosave as NonNullable<Window['copydeskAutosave']>).measure(count), n);
+  await done();
+  return { text, object };
+}
+
+/**
+ * Times opening `docUrl` in the renderer from what crosses the process boundary to an editor
+ * state, `n` times each: as text (`DraftText` read by `parseDraft`) and, for reference, as the
+ * object graph the old code sent and checked twice (page/wire.ts).
+ */
+export async function wireOpenSession(browser: Browser, baseUrl: string, docUrl: string, n: number): Promise<{ text: number[]; object: number[] }> {
+  const { page, done } = await openPage(browser, baseUrl, 'copydesk');
+  const [text, object] = await page.evaluate(({ url, count }) => (window.copydeskWire as NonNullable<Window['copydeskWire']>).measure(url, count), { url: docUrl, count: n });
   await done();
   return { text, object };
 }

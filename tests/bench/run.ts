@@ -18,10 +18,10 @@ import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { importMarkdown } from '../../shared/import/markdown';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
-import { checkedDraftText, validateRequest } from '../../shared/ipc/validate';
+import { validateRequest } from '../../shared/ipc/validate';
 import { documentWords } from '../../shared/words';
 import { encodeJournalRecord } from '../../electron/services/journal-record';
-import { autosaveSession, citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
+import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { generateArticle, SIZES, type SizeName } from './generate';
 import { timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
@@ -89,6 +89,11 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
     results.push(resultOf('reference: copying the draft JSON value as an object graph', 'XL', autosave.object, null, 'structuredClone of draftToJson(): how a draft travelled before DraftText'));
     results.push(resultOf('autosave writes that ran while typing', 'XL', writesWhileTyping, { p95: 8 }, `${String(writesWhileTyping.length)} writes by the shell's AutosaveScheduler (journal each second) during the XL typing sessions; their cost is inside the typing figures`));
 
+    const wire = await wireOpenSession(browser, server.url, '/docs/XL.copydesk', quick ? 3 : 15);
+    log(`opening XL in the renderer, wire to editor state: p50 ${median(wire.text).toFixed(1)} ms as text, ${median(wire.object).toFixed(1)} ms as the old object graph`);
+    results.push(resultOf('opening in the renderer: wire text to editor state', 'XL', wire.text, null, 'the file text drafts.open sends, structuredClone (the IPC copy) + parseDraft + createEditorState; no view'));
+    results.push(resultOf('reference: opening as before, object graph to editor state', 'XL', wire.object, null, 'how a draft crossed up to 9a2eb59: structuredClone of draftToJson() + the old fromDraftJson (zod + validateDocJson twice) + createEditorState'));
+
     const ids = Array.from({ length: quick ? 5 : 15 }, (_, i) => `src-${String(SIZES.XL.sources - i).padStart(3, '0')}`);
     const citing = await citingSession(browser, server.url, '/docs/XL.copydesk', ids);
     log(`citing XL: p50 ${median(citing).toFixed(1)} ms`);
@@ -132,7 +137,7 @@ async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult
   const xlText = encodeDraftText(drafts.XL.meta, drafts.XL.doc);
   const journal = timeRuns(() => {
     const { draft } = validateRequest('recovery.record', { key: 'bench', name: null, draft: xlText });
-    return encodeJournalRecord('bench', null, new Date(), checkedDraftText(draft) ?? '');
+    return encodeJournalRecord('bench', null, new Date(), draft.text);
   }, quick ? 3 : 15);
   log(`journal write, main process XL: p50 ${median(journal).toFixed(1)} ms`);
   results.push(resultOf('journal write, main process thread: check + record bytes', 'XL', journal, { median: 50 }, 'validateRequest (parseDraft of the DraftText: JSON, metadata, document against the schema) + encodeJournalRecord; once a second while typing; the draft is parsed once per call'));

@@ -7,7 +7,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { apiShape, type CopydeskApi } from '../../shared/ipc/api';
+import type { CopydeskApi } from '../../shared/ipc/api';
+import { apiShape } from '../unit/helpers/api-shape';
 import { parseDraft } from '../../shared/draft/format';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/security';
 import { expect, fixtureText, snap, test } from './fixtures';
@@ -73,11 +74,15 @@ test.describe('an empty workspace', () => {
     expect(created.name).toBe('untitled.copydesk');
     const text = await fs.readFile(path.join(workspace, created.name), 'utf8');
     // The draft that came back is the file's content, and the file is a valid draft.
-    expect(parseDraft(text).meta.slug).toBe(created.draft.meta.slug);
+    expect(created.draft).toBe(text);
+    expect(parseDraft(text).meta.slug).toBe(parseDraft(created.draft).meta.slug);
     expect((await services.workspace.list()).map((draft) => draft.name)).toEqual([created.name]);
     // A save with the returned hash goes through; the page sees the new file in the list.
     const saved = await page.evaluate(
-      ({ name, draft, hash }) => window.copydesk.drafts.save({ name, draft: JSON.stringify({ ...draft, meta: { ...draft.meta, section: 'World' } }), baseHash: hash }),
+      ({ name, draft, hash }) => {
+        const json = JSON.parse(draft) as { meta: Record<string, unknown> };
+        return window.copydesk.drafts.save({ name, draft: JSON.stringify({ ...json, meta: { ...json.meta, section: 'World' } }), baseHash: hash });
+      },
       created,
     );
     expect(saved.ok).toBe(true);

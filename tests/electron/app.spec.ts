@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { apiShape, type CopydeskApi } from '../../shared/ipc/api';
+import type { CopydeskApi } from '../../shared/ipc/api';
+import { apiShape } from '../unit/helpers/api-shape';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/security';
 
 declare global {
@@ -126,12 +127,13 @@ test('a draft saves and reopens, also after a restart', async () => {
   try {
     name = await first.page.evaluate(async () => {
       const created = await window.copydesk.drafts.create();
-      const doc = created.draft.doc as { content: { type: string }[] };
+      const json = JSON.parse(created.draft) as { doc: { content: { type: string }[] } };
+      const doc = json.doc;
       const content = doc.content.map((node) => (node.type === 'headline' ? { type: 'headline', content: [{ type: 'text', text: 'Saved in Electron' }] } : node));
-      const saved = await window.copydesk.drafts.save({ name: created.name, draft: JSON.stringify({ ...created.draft, doc: { ...doc, content } }), baseHash: created.hash });
+      const saved = await window.copydesk.drafts.save({ name: created.name, draft: JSON.stringify({ ...json, doc: { ...doc, content } }), baseHash: created.hash });
       if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`);
       const reopened = await window.copydesk.drafts.open({ name: created.name });
-      if (!JSON.stringify(reopened.draft).includes('Saved in Electron')) throw new Error('reopened draft lost the headline');
+      if (!reopened.draft.includes('Saved in Electron')) throw new Error('reopened draft lost the headline');
       return created.name;
     });
     expect(name).toBe('untitled.copydesk');
@@ -146,7 +148,7 @@ test('a draft saves and reopens, also after a restart', async () => {
     const list = await first.page.evaluate(() => window.copydesk.workspace.list());
     expect(list.map((d) => [d.name, d.headline])).toEqual([[name, 'Saved in Electron']]);
     const reopened = await first.page.evaluate((n) => window.copydesk.drafts.open({ name: n }), name);
-    expect(JSON.stringify(reopened.draft)).toContain('Saved in Electron');
+    expect(reopened.draft).toContain('Saved in Electron');
   } finally {
     await first.app.close();
   }

@@ -12,7 +12,7 @@ import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { importHtml } from '../../shared/import/html';
 import { importMarkdown } from '../../shared/import/markdown';
-import { fromDraftJson } from '../../shared/ipc/draft-json';
+import { checkDraftText } from '../../shared/ipc/checked-draft';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { draftTextSchema, validateRequest } from '../../shared/ipc/validate';
 import { article, draftOf, marked, p } from './helpers/build';
@@ -66,7 +66,9 @@ describe('one nesting limit for load, IPC and save', () => {
     const sent = encodeDraftText(draft.meta, draft.doc);
     const checked = draftTextSchema.safeParse(sent);
     expect(checked.success).toBe(true);
-    expect(fromDraftJson(JSON.parse(sent)).doc.eq(draft.doc)).toBe(true);
+    // The wire text reads back as the same draft, in the renderer (parseDraft) and at the API door (checkDraftText).
+    expect(parseDraft(sent).doc.eq(draft.doc)).toBe(true);
+    expect(checkDraftText(sent).doc.eq(draft.doc)).toBe(true);
     expect(exportHtml(draft).match(/<ul>/gu)).toHaveLength(AT_LIMIT);
     expect(exportMarkdown(draft)).toContain('deep');
   });
@@ -78,7 +80,7 @@ describe('one nesting limit for load, IPC and save', () => {
     expect(loaded.message).toMatch(/^The draft is nested too deeply .* up to 500 levels\.$/u);
     expect(loaded.message.length).toBeLessThan(200);
     expect(ipcRefusal(text)).toBe(loaded.message);
-    expect(() => fromDraftJson(JSON.parse(text))).toThrow(loaded.message);
+    expect(() => checkDraftText(text)).toThrow(loaded.message);
     const saved = refusal(() => serializeDraft(draftOf(deepDoc(AT_LIMIT, 'link'))));
     expect(saved.message).toBe(loaded.message);
     // The renderer's encoder refuses it before ProseMirror's toJSON and JSON.stringify recurse.
@@ -93,7 +95,7 @@ describe('one nesting limit for load, IPC and save', () => {
     expect(error.message).toMatch(/^The draft is nested too deeply/u);
     expect(ipcRefusal(text)).toBe(error.message);
     expect(() => validateRequest('recovery.record', { key: 'k', name: null, draft: text })).toThrow(/nested too deeply/u);
-    expect(() => fromDraftJson(JSON.parse(text))).toThrow(error.message);
+    expect(() => checkDraftText(text)).toThrow(error.message);
     expect(performance.now() - started).toBeLessThan(5000);
   });
 

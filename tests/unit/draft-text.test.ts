@@ -9,7 +9,8 @@ import { Fragment, Slice } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { draftToJson, parseDraft } from '../../shared/draft/format';
 import { DraftTextEncoder, encodeDraftText } from '../../shared/ipc/draft-text';
-import { checkedDraftText, isCheckedDraft, validateRequest } from '../../shared/ipc/validate';
+import type { CheckedDraft } from '../../shared/ipc/checked-draft';
+import { validateRequest } from '../../shared/ipc/validate';
 import { schema } from '../../shared/schema';
 import { arbDraft } from './helpers/arbitrary-doc';
 
@@ -59,9 +60,11 @@ describe('DraftTextEncoder', () => {
     const request = validateRequest('drafts.save', { name: 'seed.copydesk', draft: text, baseHash: null });
     expect(draftToJson(request.draft)).toEqual(draftToJson(seed));
     expect(request.draft.doc.eq(seed.doc)).toBe(true);
-    // Checked once at the door: the services take it as it is, and the journal keeps its text.
-    expect(isCheckedDraft(request.draft)).toBe(true);
-    expect(checkedDraftText(request.draft)).toBe(text);
-    expect(isCheckedDraft(seed)).toBe(false);
+    // Checked once at the door: the services take it as it is (by type), and the journal keeps its text.
+    const checked: CheckedDraft = request.draft;
+    expect(checked.text).toBe(text);
+    // @ts-expect-error a loaded draft that no check read is no CheckedDraft
+    const unchecked: CheckedDraft = seed;
+    expect(unchecked).toBe(seed);
   });
 });

@@ -64,7 +64,7 @@ describe('drafts.import', () => {
     ]);
     expect(index.citations).toHaveLength(11);
     // What travels back is what is on disk, and the hash is the file's.
-    expect(parseDraft(JSON.stringify(imported.draft)).doc.eq(draft.doc)).toBe(true);
+    expect(parseDraft(imported.draft).doc.eq(draft.doc)).toBe(true);
     const reopened = await h.call('drafts.open', { name: SEED_NAME });
     expect(reopened.ok && (reopened.value as { hash: string }).hash).toBe(imported.hash);
 
@@ -87,7 +87,7 @@ describe('drafts.import', () => {
   it('reports the authors it read from a byline, which the draft holds', async () => {
     const imported = await importOk(await input('bylined.txt', 'A Headline Here\n\nBy Jane Doe and John Roe\n\nBody text of the story.\n'));
     expect(imported.report.authors).toEqual(['Jane Doe', 'John Roe']);
-    expect(parseDraft(JSON.stringify(imported.draft)).meta.authors).toEqual(['Jane Doe', 'John Roe']);
+    expect(parseDraft(imported.draft).meta.authors).toEqual(['Jane Doe', 'John Roe']);
   });
 
   it('names a draft without headline after the file', async () => {
@@ -105,7 +105,7 @@ describe('drafts.import', () => {
   it('decodes an HTML file in the charset it declares', async () => {
     const legacy = Buffer.from('<html><head><meta charset="windows-1252"></head><body><h1>Caf\xe9 \x93quoted\x94</h1><p>Dek.</p></body></html>', 'latin1');
     const imported = await importOk(await input('legacy.html', legacy));
-    expect(parseDraft(JSON.stringify(imported.draft)).doc.firstChild?.textContent).toBe('Café “quoted”');
+    expect(parseDraft(imported.draft).doc.firstChild?.textContent).toBe('Café “quoted”');
   });
 
   const refusals: { what: string; name: string; bytes: () => Uint8Array | string; code: string; message: RegExp }[] = [

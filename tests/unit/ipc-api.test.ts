@@ -9,9 +9,10 @@ import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiShape, createApi, CopydeskError, type ApiTransport, type CopydeskApi } from '../../shared/ipc/api';
+import { createApi, CopydeskError, type ApiTransport, type CopydeskApi } from '../../shared/ipc/api';
 import { EVENT_NAMES, INVOKE_CHANNELS, eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
-import { fromDraftJson } from '../../shared/ipc/draft-json';
+import { parseDraft } from '../../shared/draft/format';
+import { apiShape } from './helpers/api-shape';
 import { APP_URL, createHarness, draftText, type Harness } from './helpers/ipc-harness';
 
 let h: Harness;
@@ -79,7 +80,7 @@ describe('calls reach the real services', () => {
     const created = await api.drafts.create();
     expect(created.name).toBe('untitled.copydesk');
     expect(created.hash).toMatch(/^[0-9a-f]{64}$/u);
-    expect(() => fromDraftJson(created.draft)).not.toThrow();
+    expect(() => parseDraft(created.draft)).not.toThrow();
     expect(await fs.readdir(h.workspace())).toContain('untitled.copydesk');
     name = created.name;
     hash = created.hash;
@@ -99,7 +100,7 @@ describe('calls reach the real services', () => {
   it('drafts.open returns what is on disk, and workspace.list and workspace.recent show it', async () => {
     const opened = await api.drafts.open({ name });
     expect(opened.hash).toBe(hash);
-    expect(JSON.stringify(opened.draft)).toContain('First headline');
+    expect(opened.draft).toContain('First headline');
     const list = await api.workspace.list();
     expect(list.map((d) => [d.name, d.headline])).toEqual([[name, 'First headline']]);
     expect((await api.workspace.recent()).map((r) => r.name)).toContain(name);
@@ -126,7 +127,7 @@ describe('calls reach the real services', () => {
     const versions = await api.versions.list({ name });
     expect(versions.length).toBeGreaterThan(0);
     const restored = await api.versions.restore({ name, id: versions[0]?.id ?? '' });
-    expect(JSON.stringify(restored)).toContain('First headline');
+    expect(restored).toContain('First headline');
   });
 
   it('recovery.record, list, take and discard', async () => {
@@ -135,7 +136,7 @@ describe('calls reach the real services', () => {
     expect(entries).toEqual([expect.objectContaining({ key: 'unsaved-1', readable: true, name: null, headline: 'Never saved' })]);
     const taken = await api.recovery.take({ key: 'unsaved-1' });
     expect(taken.name).toBeNull();
-    expect(JSON.stringify(taken.draft)).toContain('Never saved');
+    expect(taken.draft).toContain('Never saved');
     await api.recovery.discard({ key: 'unsaved-1' });
     expect(await api.recovery.list()).toEqual([]);
   });

@@ -23,7 +23,7 @@ import { serializeDraft } from '../../shared/draft/format';
 import { sha256Hex } from '../../electron/node/draft-file';
 import { describeFsError } from '../../electron/services/errors';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import { sampleDraft, sampleJson, tempDir } from './helpers/services-fixtures';
+import { sampleDraft, sampleChecked, sampleJson, tempDir } from './helpers/services-fixtures';
 
 const KEPT = 'Your draft is still open and nothing on disk was changed.';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,16 +70,16 @@ describe.skipIf(!canMount.ok)(`full disk${canMount.ok ? '' : ' (SKIPPED: mount n
     try {
       const workspace = app.settings.workspaceFolder();
       const { name, hash } = await app.drafts.create();
-      const first = await app.drafts.save(name, sampleJson('On disk'), hash);
+      const first = await app.drafts.save(name, sampleChecked('On disk'), hash);
       if (!first.ok) throw new Error('first save failed');
-      await app.recovery.record('k1', { name, draft: sampleJson('Journalled before the disk filled') });
+      await app.recovery.record('k1', { name, draft: sampleChecked('Journalled before the disk filled') });
       const before = await fs.readFile(path.join(workspace, name));
 
       // Fill the disk: write until the file system refuses.
       const filler = path.join(disk, 'filler');
       await expect(fs.writeFile(filler, Buffer.alloc(1024 * 1024, 1))).rejects.toMatchObject({ code: 'ENOSPC' });
 
-      const result = await app.drafts.save(name, sampleJson('Unsaved work', 'x'.repeat(20_000)), first.hash);
+      const result = await app.drafts.save(name, sampleChecked('Unsaved work', 'x'.repeat(20_000)), first.hash);
       expect(result).toMatchObject({ ok: false, reason: 'error', code: 'ENOSPC' });
       if (result.ok || result.reason !== 'error') throw new Error('unreachable');
       expect(result.message).toBe(`The disk is full, so “${name}” could not be saved. Free some space on the disk and try again, or choose a workspace folder on another disk and use Save As there. ${KEPT}`);
@@ -87,14 +87,14 @@ describe.skipIf(!canMount.ok)(`full disk${canMount.ok ? '' : ' (SKIPPED: mount n
       expect(await temps(workspace)).toEqual([]);
 
       // The journal and a new draft fail the same way, without damage.
-      await expect(app.recovery.record('k1', { name, draft: sampleJson('x'.repeat(20_000)) })).rejects.toMatchObject({ code: 'ENOSPC' });
-      expect((await app.recovery.take('k1')).draft).toEqual(sampleJson('Journalled before the disk filled'));
+      await expect(app.recovery.record('k1', { name, draft: sampleChecked('x'.repeat(20_000)) })).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(JSON.parse((await app.recovery.take('k1')).draft)).toEqual(sampleJson('Journalled before the disk filled'));
       await expect(app.drafts.create()).rejects.toMatchObject({ code: 'ENOSPC', message: expect.stringMatching(/The disk is full/u) as string });
       expect(await fs.readdir(workspace)).toEqual([name]);
 
       // Space freed: the same save, from the same base, goes through (nothing had changed).
       await fs.rm(filler);
-      expect(await app.drafts.save(name, sampleJson('Unsaved work', 'x'.repeat(20_000)), first.hash)).toMatchObject({ ok: true });
+      expect(await app.drafts.save(name, sampleChecked('Unsaved work', 'x'.repeat(20_000)), first.hash)).toMatchObject({ ok: true });
     } finally {
       await app.dispose();
     }
@@ -115,7 +115,7 @@ describe.skipIf(!canMount.ok)(`read-only folder${canMount.ok ? '' : ' (SKIPPED: 
     try {
       await app.settings.setWorkspace(view);
       const opened = await app.drafts.open('story.copydesk');
-      const result = await app.drafts.save('story.copydesk', sampleJson('Edited'), opened.hash);
+      const result = await app.drafts.save('story.copydesk', sampleChecked('Edited'), opened.hash);
       expect(result).toMatchObject({ ok: false, reason: 'error', code: 'EROFS' });
       if (result.ok || result.reason !== 'error') throw new Error('unreachable');
       expect(result.message).toMatch(/read-only.*Choose a workspace folder on a disk you can write to and use Save As there\. Your draft is still open and nothing on disk was changed\.$/su);
@@ -123,7 +123,7 @@ describe.skipIf(!canMount.ok)(`read-only folder${canMount.ok ? '' : ' (SKIPPED: 
       await expect(app.drafts.rename('story.copydesk', 'other.copydesk')).rejects.toMatchObject({ code: 'EROFS' });
       await expect(app.drafts.trash('story.copydesk')).rejects.toMatchObject({ message: expect.stringMatching(/could not be moved to the trash.*It was left where it is/su) as string });
       // The journal lives in userData, so the unsaved work is still kept.
-      await app.recovery.record('ro', { name: 'story.copydesk', draft: sampleJson('Edited') });
+      await app.recovery.record('ro', { name: 'story.copydesk', draft: sampleChecked('Edited') });
       expect((await app.recovery.list()).map((e) => e.key)).toEqual(['ro']);
       expect(await fs.readdir(source)).toEqual(['story.copydesk']);
       expect(sha256Hex(await fs.readFile(path.join(source, 'story.copydesk')))).toBe(sha256Hex(text));

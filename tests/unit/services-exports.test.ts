@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportHtml } from '../../shared/export/html';
 import type { Draft } from '../../shared/draft/format';
-import { sampleJson, servicesFixture, withWriters, type ServicesFixture } from './helpers/services-fixtures';
+import { sampleChecked, servicesFixture, withWriters, type ServicesFixture } from './helpers/services-fixtures';
 
 let fx: ServicesFixture;
 afterEach(async () => {
@@ -24,7 +24,7 @@ describe('exports', () => {
   it('writes the saved draft, or the unsaved one given, as HTML or Markdown', async () => {
     fx = await servicesFixture({ exportFormats });
     const { name, hash } = await fx.services.drafts.create();
-    await fx.services.drafts.save(name, sampleJson('Saved headline'), hash);
+    await fx.services.drafts.save(name, sampleChecked('Saved headline'), hash);
     const out = path.join(fx.root, 'out');
     await fs.mkdir(out);
     await fx.services.exports.write(name, 'html', {}, path.join(out, 'page.html'));
@@ -33,7 +33,7 @@ describe('exports', () => {
     expect(page).toContain('Saved headline');
     await fx.services.exports.write(name, 'html', { fragment: true }, path.join(out, 'fragment.html'));
     expect(await fs.readFile(path.join(out, 'fragment.html'), 'utf8')).not.toMatch(/<!DOCTYPE/iu);
-    await fx.services.exports.write(name, 'md', { draft: sampleJson('Unsaved headline') }, path.join(out, 'story.md'));
+    await fx.services.exports.write(name, 'md', { draft: sampleChecked('Unsaved headline') }, path.join(out, 'story.md'));
     expect(await fs.readFile(path.join(out, 'story.md'), 'utf8')).toBe('# Unsaved headline\n');
     expect((await fs.readdir(out)).sort()).toEqual(['fragment.html', 'page.html', 'story.md']);
   });

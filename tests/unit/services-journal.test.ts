@@ -7,8 +7,9 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDraft } from '../../shared/draft/format';
+import { checkDraftText } from '../../shared/ipc/checked-draft';
 import { decodeJournalRecord, encodeJournalRecord, JOURNAL_MAGIC, JournalRecordError } from '../../electron/services/journal-record';
-import { sampleDraft, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import { sampleDraft, sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
 
 const text = serializeDraft(sampleDraft('Résumé of the night’s vote', 'Ünïcödé text — with “quotes” and 𝔪𝔞𝔱𝔥.'));
 const record = encodeJournalRecord('k-1', 'story.copydesk', new Date('2026-03-01T09:00:00.000Z'), text);
@@ -78,21 +79,22 @@ describe('recovery service', () => {
   const journalDir = (): string => path.join(fx.userData, 'recovery');
 
   it('records unsaved work, lists it, takes it back, and discards it', async () => {
-    await fx.services.recovery.record('never-saved', { name: null, draft: sampleJson('Fresh idea') });
+    await fx.services.recovery.record('never-saved', { name: null, draft: sampleChecked('Fresh idea') });
     fx.clock.advance(1000);
-    await fx.services.recovery.record('open-1', { name: 'story.copydesk', draft: sampleJson('Unsaved edits') });
+    await fx.services.recovery.record('open-1', { name: 'story.copydesk', draft: sampleChecked('Unsaved edits') });
     expect(await fx.services.recovery.list()).toEqual([
       { key: 'never-saved', readable: true, name: null, headline: 'Fresh idea', savedAt: '2026-03-01T09:00:00.000Z' },
       { key: 'open-1', readable: true, name: 'story.copydesk', headline: 'Unsaved edits', savedAt: '2026-03-01T09:00:01.000Z' },
     ]);
-    expect(await fx.services.recovery.take('open-1')).toEqual({ name: 'story.copydesk', draft: sampleJson('Unsaved edits') });
+    const taken = await fx.services.recovery.take('open-1');
+    expect({ ...taken, draft: JSON.parse(taken.draft) as unknown }).toEqual({ name: 'story.copydesk', draft: sampleJson('Unsaved edits') });
     await fx.services.recovery.discard('open-1');
     await fx.services.recovery.discard('open-1'); // Twice is harmless.
     expect((await fx.services.recovery.list()).map((e) => e.key)).toEqual(['never-saved']);
   });
 
   it('lists a truncated record as unreadable with the reason and refuses to restore it', async () => {
-    await fx.services.recovery.record('cut', { name: null, draft: sampleJson('Half') });
+    await fx.services.recovery.record('cut', { name: null, draft: sampleChecked('Half') });
     const file = path.join(journalDir(), 'cut.journal');
     const bytes = await fs.readFile(file);
     await fs.writeFile(file, bytes.subarray(0, bytes.length - 10));
@@ -107,15 +109,15 @@ describe('recovery service', () => {
 
   it('drops a record identical to the saved draft (a journal write that raced the save)', async () => {
     const created = await fx.services.drafts.create();
-    await fx.services.recovery.record('same', { name: created.name, draft: created.draft });
-    await fx.services.recovery.record('differs', { name: created.name, draft: sampleJson('Newer') });
+    await fx.services.recovery.record('same', { name: created.name, draft: checkDraftText(created.draft) });
+    await fx.services.recovery.record('differs', { name: created.name, draft: sampleChecked('Newer') });
     expect((await fx.services.recovery.list()).map((e) => e.key)).toEqual(['differs']);
     expect(await fs.readdir(journalDir())).toEqual(['differs.journal']);
   });
 
   it('refuses keys that are not safe file names', async () => {
     for (const key of ['../x', 'a/b', '', 'x'.repeat(65), 'a.journal']) {
-      await expect(fx.services.recovery.record(key, { name: null, draft: sampleJson() })).rejects.toMatchObject({ code: 'invalid-key' });
+      await expect(fx.services.recovery.record(key, { name: null, draft: sampleChecked() })).rejects.toMatchObject({ code: 'invalid-key' });
     }
   });
 });

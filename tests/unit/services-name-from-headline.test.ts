@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDraft, serializeDraft } from '../../shared/draft/format';
 import { sha256Hex } from '../../electron/node/draft-file';
-import { namesIn, sampleDraft, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import { checkedJson, namesIn, sampleDraft, sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
 
 let fx: ServicesFixture;
 beforeEach(async () => {
@@ -23,7 +23,7 @@ const file = (name: string): string => path.join(fx.workspace, name);
 async function newDraftWith(headline: string): Promise<{ name: string; hash: string }> {
   const created = await fx.services.drafts.create();
   const json = sampleJson(headline);
-  const saved = await fx.services.drafts.save(created.name, { ...json, meta: created.draft.meta }, created.hash);
+  const saved = await fx.services.drafts.save(created.name, checkedJson({ ...json, meta: parseDraft(created.draft).meta }), created.hash);
   if (!saved.ok) throw new Error('save failed');
   return { name: created.name, hash: saved.hash };
 }
@@ -38,7 +38,7 @@ describe('drafts.nameFromHeadline', () => {
     expect(await namesIn(fx.workspace)).not.toContain(name);
     expect(sha256Hex(await fs.readFile(file('council-approves-the-budget.copydesk')))).toBe(hash);
     // The renamed file saves on with the same base hash.
-    const again = await fx.services.drafts.save('council-approves-the-budget.copydesk', { ...sampleJson('Council approves the budget', 'More.'), meta: created.draft.meta }, hash);
+    const again = await fx.services.drafts.save('council-approves-the-budget.copydesk', checkedJson({ ...sampleJson('Council approves the budget', 'More.'), meta: parseDraft(created.draft).meta }), hash);
     expect(again.ok).toBe(true);
   });
 
@@ -57,10 +57,10 @@ describe('drafts.nameFromHeadline', () => {
     const first = (await fx.services.drafts.nameFromHeadline(name)).name;
     expect(first).toBe('first-title.copydesk');
     const meta = parseDraft(await fs.readFile(file(first), 'utf8')).meta;
-    const saved = await fx.services.drafts.save(first, { ...sampleJson('Second title'), meta }, hash);
+    const saved = await fx.services.drafts.save(first, { ...sampleChecked('Second title'), meta }, hash);
     if (!saved.ok) throw new Error('save failed');
     expect(await fx.services.drafts.nameFromHeadline(first)).toEqual({ name: 'second-title.copydesk' });
-    const emptied = await fx.services.drafts.save('second-title.copydesk', { ...sampleJson(''), meta }, saved.hash);
+    const emptied = await fx.services.drafts.save('second-title.copydesk', { ...sampleChecked(''), meta }, saved.hash);
     expect(emptied.ok).toBe(true);
     expect(await fx.services.drafts.nameFromHeadline('second-title.copydesk')).toEqual({ name: 'untitled.copydesk' });
   });
@@ -70,7 +70,7 @@ describe('drafts.nameFromHeadline', () => {
     expect(await fx.services.drafts.nameFromHeadline('my story.copydesk')).toEqual({ name: 'my story.copydesk' });
     const { name, hash } = await newDraftWith('Council approves budget');
     const meta = { ...parseDraft(await fs.readFile(file(name), 'utf8')).meta, autoName: false };
-    await fx.services.drafts.save(name, { ...sampleJson('Council approves budget'), meta }, hash);
+    await fx.services.drafts.save(name, { ...sampleChecked('Council approves budget'), meta }, hash);
     expect(await fx.services.drafts.nameFromHeadline(name)).toEqual({ name });
     expect(await namesIn(fx.workspace)).toEqual(['my story.copydesk', name]);
   });

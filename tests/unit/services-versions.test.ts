@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../electron/node/draft-file';
-import { sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import { sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 /** Saves `headline` as the new content of draft `name`, from hash `base`; returns the new hash. */
 async function save(name: string, headline: string, base: string): Promise<string> {
-  const result = await fx.services.drafts.save(name, sampleJson(headline), base);
+  const result = await fx.services.drafts.save(name, sampleChecked(headline), base);
   if (!result.ok) throw new Error(`save failed: ${JSON.stringify(result)}`);
   return result.hash;
 }
@@ -92,7 +92,7 @@ describe('versions', () => {
     const before = await fs.readFile(path.join(fx.workspace, name));
     // As saved: stamped with the time of that save.
     const saved = sampleJson('First words');
-    expect(await fx.services.versions.restore(name, older?.id ?? '')).toEqual({ ...saved, meta: { ...(saved.meta as object), updated: '2026-03-01T09:00:00.000Z' } });
+    expect(JSON.parse(await fx.services.versions.restore(name, older?.id ?? ''))).toEqual({ ...saved, meta: { ...(saved.meta as object), updated: '2026-03-01T09:00:00.000Z' } });
     expect(await fs.readFile(path.join(fx.workspace, name))).toEqual(before);
     await expect(fx.services.versions.restore(name, '../../settings')).rejects.toMatchObject({ code: 'invalid-version' });
     await expect(fx.services.versions.restore(name, '0000000000000-000000000000')).rejects.toMatchObject({ code: 'not-found' });

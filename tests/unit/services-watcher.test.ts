@@ -12,8 +12,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDraft } from '../../shared/draft/format';
 import { sha256Hex } from '../../electron/node/draft-file';
-import type { ExternalChange } from '../../electron/services/watcher';
-import { sampleDraft, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import type { ExternalChange } from '../../shared/ipc/channels';
+import { sampleDraft, sampleChecked, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
 
 let fx: ServicesFixture;
 let events: ExternalChange[];
@@ -61,7 +61,7 @@ describe('watcher', () => {
     const { name, hash } = await fx.services.drafts.create();
     let base = hash;
     for (let i = 0; i < 5; i++) {
-      const result = await fx.services.drafts.save(name, sampleJson(`own save ${String(i)}`), base);
+      const result = await fx.services.drafts.save(name, sampleChecked(`own save ${String(i)}`), base);
       if (!result.ok) throw new Error('save failed');
       base = result.hash;
     }
@@ -83,7 +83,7 @@ describe('watcher', () => {
     const event = await eventFor((e) => e.name === opened.name);
     expect(event.kind).toBe('changed');
     // The services reloaded nothing: the file is theirs, and saving ours is refused.
-    const result = await fx.services.drafts.save(opened.name, sampleJson('My unsaved version'), opened.hash);
+    const result = await fx.services.drafts.save(opened.name, sampleChecked('My unsaved version'), opened.hash);
     expect(result).toEqual({ ok: false, reason: 'conflict', diskHash: sha256Hex(external) });
     expect(await fs.readFile(path.join(fx.workspace, opened.name), 'utf8')).toBe(external);
   });

@@ -15,7 +15,6 @@ import type { SchedulerTimers } from '../../shared/autosave';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { CopydeskApi } from '../../shared/ipc/api';
 import type { OpenedDraft } from '../../shared/ipc/channels';
-import { toDraftJson } from '../../shared/ipc/draft-json';
 import { DocumentSession, type SessionOptions } from '../../renderer/app/session/document-session';
 import type { SaveStatus } from '../../renderer/app/session/save-controller';
 import { article, draftOf, p } from './helpers/build';
@@ -91,7 +90,9 @@ class FakeMain {
 
   /** What `drafts.open` returns for `name` (the one place that builds an `OpenedDraft`). */
   opened(name: string): OpenedDraft {
-    return { name, draft: toDraftJson(this.draft(name)), hash: this.hash(name) ?? '' };
+    const text = this.files.get(name);
+    if (text === undefined) throw new Error(`no file ${name}`);
+    return { name, draft: text, hash: this.hash(name) ?? '' };
   }
 
   release(): void {

@@ -18,7 +18,7 @@ import { FileTooLargeError, MAX_DRAFT_FILE_BYTES, NotRegularFileError, readRegul
 import { importImage } from '../../electron/services/assets';
 import { nameProblem } from '../../electron/services/names';
 import { resolveWorkspaceAsset } from '../../electron/shell/protocol-path';
-import { sampleJson, servicesFixture, tempDir, type ServicesFixture } from './helpers/services-fixtures';
+import { sampleChecked, servicesFixture, tempDir, type ServicesFixture } from './helpers/services-fixtures';
 
 /** `promise`, or a failure naming `what` if it has not settled within `ms` (a hang fails the test). */
 function within<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
@@ -133,9 +133,9 @@ describe('the workspace with named pipes named like drafts', () => {
     // More pipes than libuv has file threads, each announced to the watcher by its creation.
     for (let i = 1; i <= 6; i++) mkfifo(path.join(fx.workspace, `pipe-${String(i)}.copydesk`));
     await within(fx.services.watcher.idle(), 'the watcher examining the pipes');
-    const saved = await within(fx.services.drafts.save(name, sampleJson('Saved beside pipes'), hash), 'a save');
+    const saved = await within(fx.services.drafts.save(name, sampleChecked('Saved beside pipes'), hash), 'a save');
     expect(saved.ok).toBe(true);
-    await within(fx.services.recovery.record('k1', { name, draft: sampleJson('Unsaved') }), 'a journal write');
+    await within(fx.services.recovery.record('k1', { name, draft: sampleChecked('Unsaved') }), 'a journal write');
     expect((await within(fx.services.recovery.list(), 'the journal listing')).map((e) => e.key)).toEqual(['k1']);
     const list = await within(fx.services.workspace.list(), 'the library listing');
     const pipe = list.find((d) => d.name === 'pipe-1.copydesk');
@@ -143,7 +143,7 @@ describe('the workspace with named pipes named like drafts', () => {
     expect(list.find((d) => d.name === name)?.headline).toBe('Saved beside pipes');
     // Opening or saving over a pipe is refused at once, and the pipe stays a pipe.
     await expect(within(fx.services.drafts.open('pipe-2.copydesk'), 'opening a pipe')).rejects.toMatchObject({ code: 'ENOTREG' });
-    const over = await within(fx.services.drafts.save('pipe-3.copydesk', sampleJson('x'), null, { force: true }), 'saving over a pipe');
+    const over = await within(fx.services.drafts.save('pipe-3.copydesk', sampleChecked('x'), null, { force: true }), 'saving over a pipe');
     expect(over).toMatchObject({ ok: false, reason: 'error', code: 'ENOTREG' });
     expect((await fs.lstat(path.join(fx.workspace, 'pipe-3.copydesk'))).isFIFO()).toBe(true);
   });
@@ -159,7 +159,7 @@ describe('the workspace with named pipes named like drafts', () => {
     expect(error.message).toMatch(/^“linked\.copydesk” is a symbolic link, not a regular file, so it could not be opened/u);
     expect(error.message).not.toContain('SECRET');
     for (const force of [false, true]) {
-      const result = await fx.services.drafts.save('linked.copydesk', sampleJson('Mine'), null, { force });
+      const result = await fx.services.drafts.save('linked.copydesk', sampleChecked('Mine'), null, { force });
       expect(result).toMatchObject({ ok: false, reason: 'error', code: 'ENOTREG' });
     }
     await expect(fx.services.drafts.duplicate('linked.copydesk')).rejects.toMatchObject({ code: 'ENOTREG' });
@@ -167,7 +167,7 @@ describe('the workspace with named pipes named like drafts', () => {
     await fs.symlink(path.join(fx.root, 'gone.copydesk'), path.join(fx.workspace, 'dangling.copydesk'));
     const real = await fx.services.drafts.create();
     await expect(fx.services.drafts.rename(real.name, 'dangling.copydesk')).rejects.toMatchObject({ code: 'EEXIST' });
-    await expect(fx.services.drafts.saveAs(null, sampleJson('Mine'), 'dangling.copydesk')).resolves.toMatchObject({ ok: false, code: 'ENOTREG' });
+    await expect(fx.services.drafts.saveAs(null, sampleChecked('Mine'), 'dangling.copydesk')).resolves.toMatchObject({ ok: false, code: 'ENOTREG' });
     expect((await fs.lstat(path.join(fx.workspace, 'dangling.copydesk'))).isSymbolicLink()).toBe(true);
     // An export to a file the user chose is written only over a regular file.
     const exportLink = path.join(fx.root, 'export.html');
@@ -284,7 +284,7 @@ describe('draft names leave room for the temporary name', () => {
       expect(Buffer.byteLength(longest)).toBe(MAX_DRAFT_NAME_BYTES);
       expect(draftNameProblem(longest)).toBeNull();
       const created = await fx.services.drafts.create(longest);
-      const saved = await fx.services.drafts.save(longest, sampleJson('Long name'), created.hash);
+      const saved = await fx.services.drafts.save(longest, sampleChecked('Long name'), created.hash);
       expect(saved).toMatchObject({ ok: true });
       expect((await fx.services.drafts.open(longest)).hash).toBe(saved.ok ? saved.hash : '');
       expect((await fs.readdir(fx.workspace)).filter((n) => n.endsWith('.cd-tmp'))).toEqual([]);

@@ -7,7 +7,7 @@ import type { SchedulerTimers } from '../../../shared/autosave';
 import type { CopydeskApi } from '../../../shared/ipc/api';
 import type { DraftText, OpenedDraft } from '../../../shared/ipc/channels';
 import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
-import { fromDraftJson } from '../../../shared/ipc/draft-json';
+import { parseDraft } from '../../../shared/draft/format';
 import { followingSlug, type DraftMeta } from '../../../shared/draft/meta';
 import { createEditorState } from '../../editor/create-editor';
 import { EditorStore } from './editor-store';
@@ -53,13 +53,16 @@ export class DocumentSession {
   /** The headline the file was last named from (it is renamed again only when this changes). */
   private namedFrom: string | null = null;
 
-  /** Opens `opened` (throws a message for the user when its draft is not valid). */
+  /**
+   * Opens `opened`: its draft's text is read by `parseDraft`, as a file is (throws a message for
+   * the user when it is not a valid draft).
+   */
   constructor(
     private readonly api: CopydeskApi,
     opened: OpenedDraft,
     options: SessionOptions,
   ) {
-    const draft = fromDraftJson(opened.draft);
+    const draft = parseDraft(opened.draft);
     this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography }));
     this.meta = new Observable(draft.meta);
     this.headline = headlineOf(draft.doc);
@@ -139,7 +142,7 @@ export class DocumentSession {
   /** Reload theirs: replaces the content with the file on disk, dropping the edits. */
   async reload(): Promise<void> {
     const opened = await this.api.drafts.open({ name: this.name });
-    const draft = fromDraftJson(opened.draft);
+    const draft = parseDraft(opened.draft);
     const at = this.saver.editCount;
     this.store.replaceDoc(draft.doc);
     this.meta.set(draft.meta);

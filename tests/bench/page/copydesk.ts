@@ -11,7 +11,6 @@
 import { TextSelection } from 'prosemirror-state';
 import { draftToJson } from '../../../shared/draft/format';
 import type { CopydeskApi } from '../../../shared/ipc/api';
-import type { DraftJson } from '../../../shared/ipc/channels';
 import { DocumentSession } from '../../../renderer/app/session/document-session';
 import { insertCitation } from '../../../renderer/editor/commands';
 import { createEditorView } from '../../../renderer/editor/create-editor';
@@ -19,6 +18,7 @@ import { footnotesOf } from '../../../renderer/editor/footnote-plugin';
 import { problemsOf } from '../../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../../renderer/editor/word-count-plugin';
 import { afterNextPaint, installBench } from './bench-page';
+import './wire';
 
 /** What one citation insertion measured and showed. */
 export interface CiteResult {
@@ -90,7 +90,7 @@ const fakeApi = {
 installBench('copydesk', (mount, text) => {
   session?.dispose();
   // What drafts.open returns, read as the session reads it (it primes its encoder once idle).
-  const opened = new DocumentSession(fakeApi, { name: 'bench.copydesk', draft: JSON.parse(text) as DraftJson, hash: 'bench' }, { typography: true });
+  const opened = new DocumentSession(fakeApi, { name: 'bench.copydesk', draft: text, hash: 'bench' }, { typography: true });
   session = opened;
   const snapshot = opened.snapshot.bind(opened);
   opened.snapshot = () => {

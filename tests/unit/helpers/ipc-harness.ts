@@ -7,9 +7,8 @@ import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { newDraft } from '../../../shared/draft/format';
+import { draftToJson, newDraft } from '../../../shared/draft/format';
 import type { EventMap, EventName, FlushReply } from '../../../shared/ipc/channels';
-import { toDraftJson } from '../../../shared/ipc/draft-json';
 import { createDispatcher, type Dispatcher } from '../../../electron/api/dispatch';
 import { createHandlers, type CallerShell } from '../../../electron/api/handlers';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
@@ -19,8 +18,8 @@ import { withWriters } from './services-fixtures';
 export const APP_URL = 'copydesk://app/index.html';
 
 /** A fresh, valid draft's JSON value. */
-export function draftJson(headline = ''): ReturnType<typeof toDraftJson> {
-  const json = toDraftJson(newDraft(new Date('2026-01-02T03:04:05.000Z')));
+export function draftJson(headline = ''): Record<string, unknown> {
+  const json = draftToJson(newDraft(new Date('2026-01-02T03:04:05.000Z')));
   if (headline === '') return json;
   const doc = json.doc as { content: { type: string; content?: unknown[] }[] };
   return { ...json, doc: { ...doc, content: doc.content.map((n) => (n.type === 'headline' ? { type: 'headline', content: [{ type: 'text', text: headline }] } : n)) } };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { draftToJson, type Draft } from '../../../shared/draft/format';
 import { exportFormats } from '../../../shared/export/format-uses';
 import type { ExportFormatSpec, ExportWriteOptions } from '../../../shared/export/formats';
+import { checkDraftText, type CheckedDraft } from '../../../shared/ipc/checked-draft';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../electron/services/app-services';
 import { article, draftOf, p, source } from './build';
 
@@ -94,6 +95,16 @@ export function sampleDraft(headline = 'Council approves budget', body = 'The co
 /** The JSON value of `sampleDraft`, as the renderer sends it. */
 export function sampleJson(headline?: string, body?: string): Record<string, unknown> {
   return draftToJson(sampleDraft(headline, body));
+}
+
+/** `value`'s JSON text as the renderer sends it, checked as the API's validator checks it (throws for an invalid draft). */
+export function checkedJson(value: unknown): CheckedDraft {
+  return checkDraftText(JSON.stringify(value));
+}
+
+/** `sampleDraft` as the services take it: sent as text and checked by the API's validator. */
+export function sampleChecked(headline?: string, body?: string): CheckedDraft {
+  return checkedJson(sampleJson(headline, body));
 }
 
 /** The names in `dir`, sorted. */

@@ -8,6 +8,7 @@
  */
 import { draftToJson, parseDraft } from '../../../shared/draft/format';
 import { createAppServices } from '../../../electron/services/app-services';
+import { checkDraftText } from '../../../shared/ipc/checked-draft';
 
 async function outcome(run: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -23,8 +24,8 @@ async function main(): Promise<void> {
   const services = await createAppServices({ userDataDir: userData, documentsDir: documents, trash: () => Promise.reject(new Error('no trash here')) });
   await services.settings.setWorkspace(workspace);
   const opened = await services.drafts.open(name);
-  const changed = parseDraft(JSON.stringify(opened.draft));
-  const edited = draftToJson({ ...changed, meta: { ...changed.meta, section: 'Politics' } });
+  const changed = parseDraft(opened.draft);
+  const edited = checkDraftText(JSON.stringify(draftToJson({ ...changed, meta: { ...changed.meta, section: 'Politics' } })));
   const report = {
     uid: process.getuid?.(),
     save: await outcome(() => services.drafts.save(name, edited, opened.hash)),

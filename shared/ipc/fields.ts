@@ -1,0 +1,83 @@
+/**
+ * The validators of the fields that requests carry (shared/ipc/calls.ts declares which call takes
+ * which): draft names, recovery keys, version ids, content hashes and drafts (`DraftText`). The
+ * renderer may use `draftNameProblem` to check a name the user typed.
+ *
+ * Draft names are plain file names ending in `.copydesk` (no path, no `..`, no separator, no
+ * drive, no hidden file); a draft is read by `parseDraft` exactly as a file is.
+ */
+import * as z from 'zod';
+import { DRAFT_EXTENSION } from '../draft/format';
+import { checkDraftText, type CheckedDraft } from './checked-draft';
+
+/**
+ * The longest draft name, in UTF-8 bytes: most file systems allow 255, less the 32 that the
+ * atomic writer's temporary name adds (`TEMP_NAME_EXTRA_BYTES`, electron/node/atomic-write.ts),
+ * so that every accepted name can be written.
+ */
+export const MAX_DRAFT_NAME_BYTES = 255 - 32;
+
+// Control characters, path separators and the characters Windows forbids in names.
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f/\\<>:"|?*]/u;
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * Why `name` is not a draft name the renderer may send, or null when it is one: a plain file name
+ * ending in `.copydesk`, not hidden, holding no separator, drive colon, `..` path or control
+ * character. (The main process checks names again where it resolves them in the workspace.)
+ */
+export function draftNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string') return 'A draft name must be text.';
+  if (!name.endsWith(DRAFT_EXTENSION)) return `“${name.slice(0, 80)}” is not a draft name: drafts end in ${DRAFT_EXTENSION}.`;
+  if (name.length === DRAFT_EXTENSION.length) return `A draft name needs something before ${DRAFT_EXTENSION}.`;
+  if (FORBIDDEN_IN_NAME.test(name)) {
+    return `“${name.slice(0, 80)}” is not a plain file name: it holds a path separator, a colon, a control character or one of < > " | ? *.`;
+  }
+  if (name.startsWith('.')) return `“${name.slice(0, 80)}” would be a hidden file: a draft name cannot start with a dot.`;
+  if (utf8Length(name) > MAX_DRAFT_NAME_BYTES) return `“${name.slice(0, 40)}…” is too long for a file name.`;
+  return null;
+}
+
+/** A draft name (see `draftNameProblem`). */
+export const draftNameSchema = z.string().superRefine((name, ctx) => {
+  const problem = draftNameProblem(name);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A recovery journal key: 1 to 64 letters, digits, "-" or "_". */
+export const recoveryKeySchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'a recovery key is 1 to 64 letters, digits, "-" or "_"');
+
+/** A snapshot id (the versions service checks its exact form). */
+export const versionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'a version id is 1 to 64 letters, digits, "-" or "_"');
+
+/** A SHA-256 content hash, lower-case hex. */
+export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/u, 'a content hash is 64 lower-case hexadecimal digits');
+
+/** The longest draft text the main process takes (far above a 100,000-word live blog's 1.3 MB). */
+export const MAX_DRAFT_TEXT = 64 * 1024 * 1024;
+
+/**
+ * A draft sent as JSON text (`DraftText`), read by `parseDraft` exactly as a file is (envelope,
+ * migrations, metadata, document against the schema; the message names what is wrong). The output
+ * is the `CheckedDraft` the services take, so that the main process parses a draft once per call.
+ */
+export const draftTextSchema = z
+  .string()
+  .max(MAX_DRAFT_TEXT, `a draft over ${String(MAX_DRAFT_TEXT / 1024 / 1024)} MB of text is more than Copydesk takes`)
+  .transform((text, ctx): CheckedDraft => {
+    try {
+      return checkDraftText(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  });
