@@ -14,6 +14,7 @@
  */
 import type { ImportSummary } from '../../shared/ipc/channels';
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import { DRAFT_EXTENSION, draftToJson } from '../../shared/draft/format';
 import { slugify } from '../../shared/draft/meta';
 import { importAuto, kindFromFileName } from '../../shared/import/index';
@@ -81,7 +82,7 @@ export async function importDraftFile(deps: ImportDeps, file: string, from?: Imp
     throw new ServiceError('import-failed', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
   }
   const json = draftToJson(result.draft);
-  const first = importedDraftName(result.draft.doc.firstChild?.textContent ?? '', file);
+  const first = importedDraftName(headlineText(result.draft.doc), file);
   const written = await saveAtFreeName(deps, first, json);
   const problems = findProblems(result.draft.doc).map((p) => ({ severity: p.severity, message: p.message }));
   const { report } = result;

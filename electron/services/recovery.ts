@@ -11,6 +11,7 @@
 import { checkedDraftText } from '../../shared/ipc/validate';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import { draftToJson, serializeDraft, type Draft } from '../../shared/draft/format';
 import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
@@ -97,7 +98,7 @@ export class RecoveryJournal {
           await this.discard(key).catch(() => undefined);
           continue;
         }
-        entries.push({ key, readable: true, name: header.name, headline: draft.doc.firstChild?.textContent ?? '', savedAt: header.savedAt });
+        entries.push({ key, readable: true, name: header.name, headline: headlineText(draft.doc), savedAt: header.savedAt });
       } catch (error) {
         entries.push({ key, readable: false, reason: (error as Error).message });
       }
