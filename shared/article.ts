@@ -11,9 +11,32 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FootnoteIndex, SourceEntry } from './footnotes';
+import { schema } from './schema';
 
 /** The parts of an article, in document order. */
 export type ArticlePart = 'headline' | 'standfirst' | 'body' | 'sources';
+
+/** What a new article is made of; a part left out is empty (the body: one empty paragraph). */
+export interface ArticleParts {
+  /** The headline's text nodes. */
+  readonly headline?: readonly PMNode[];
+  /** The standfirst's inline nodes. */
+  readonly standfirst?: readonly PMNode[];
+  /** The body blocks. */
+  readonly body?: readonly PMNode[];
+  /** The `source` nodes. */
+  readonly sources?: readonly PMNode[];
+}
+
+/** A document of the article's shape from its parts (unchecked: call `check()` on content from outside). */
+export function buildArticle(parts: ArticleParts = {}): PMNode {
+  return schema.node('doc', null, [
+    schema.node('headline', null, parts.headline ?? []),
+    schema.node('standfirst', null, parts.standfirst ?? []),
+    ...(parts.body?.length ? parts.body : [schema.node('paragraph')]),
+    schema.node('sources', null, parts.sources ?? []),
+  ]);
+}
 
 /** Node type names of the parts that are one node each; every other top-level node is a body block. */
 const SINGLE_PARTS: ReadonlyMap<string, ArticlePart> = new Map<string, ArticlePart>([
