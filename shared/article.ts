@@ -50,12 +50,6 @@ export function partOf(block: PMNode): ArticlePart {
   return SINGLE_PARTS.get(block.type.name) ?? 'body';
 }
 
-/** The part of the article at `pos` of `doc` (a position between blocks belongs to the block after it). */
-export function partAt(doc: PMNode, pos: number): ArticlePart | null {
-  const index = doc.resolve(Math.max(0, Math.min(pos, doc.content.size))).index(0);
-  return index < doc.childCount ? partOf(doc.child(index)) : null;
-}
-
 // The top-level node of type `name` before the body, found from the start.
 function topMatter(doc: PMNode, name: 'headline' | 'standfirst'): PMNode | null {
   for (let i = 0; i < doc.childCount; i++) {
@@ -221,8 +215,8 @@ export function placeName(type: string, nth: number): string {
   return SINGLE_PARTS.has(type) ? label : `${label} ${String(nth)} of the body`;
 }
 
-/** A short quotation of a node's text, for naming it: “In a significant…”; '' when it has none. */
-export function snippet(node: PMNode, max = 32): string {
+// A short quotation of a node's text, for naming it: “In a significant…”; '' when it has none.
+function snippet(node: PMNode, max = 32): string {
   const text = node.textBetween(0, node.content.size, ' ', ' ').replace(/\s+/gu, ' ').trim();
   if (text === '') return '';
   return `“${text.length > max ? `${text.slice(0, max).trimEnd()}…` : text}”`;

@@ -15,7 +15,6 @@ import {
   headlineOf,
   headlineText,
   inBody,
-  partAt,
   partOf,
   placeName,
   sourceInsertPos,
@@ -75,9 +74,6 @@ describe('the article shape (shared/article.ts)', () => {
     expect(inBody(doc, sourcesPos + 1)).toBe(false);
     expect(inBody(doc, doc.content.size)).toBe(false);
     expect(doc.content.content.map(partOf)).toEqual(['headline', 'standfirst', 'body', 'body', 'body', 'body', 'sources']);
-    expect(partAt(doc, 1)).toBe('headline');
-    expect(partAt(doc, sourcesPos + 1)).toBe('sources');
-    expect(partAt(doc, doc.content.size)).toBeNull();
     expect(topBlockAt(doc, doc.content.size)).toEqual({ node: doc.lastChild, index: doc.childCount - 1, pos: sourcesPos });
     expect(topBlockAt(doc, headlineSize + 2)).toEqual({ node: doc.child(1), index: 1, pos: headlineSize });
   });

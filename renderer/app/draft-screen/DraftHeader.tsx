@@ -24,13 +24,13 @@ export interface DraftHeaderProps {
 }
 
 /** The headline's text in `state`. */
-function headlineOf(state: EditorState): string {
+function stateHeadline(state: EditorState): string {
   return headlineText(state.doc);
 }
 
 /** The draft's headline, byline, file name and status. */
 export function DraftHeader({ session, onEditAuthors }: DraftHeaderProps): ReactElement {
-  const headline = useEditorValue(session.store, headlineOf).trim();
+  const headline = useEditorValue(session.store, stateHeadline).trim();
   const meta = useObservable(session.meta);
   const identity = useObservable(session.saver.identity);
   const statusId = useId();
