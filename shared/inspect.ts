@@ -4,13 +4,11 @@
  * serialises to JSON as it is; nothing here is stored, all of it is derived from the document.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { DEFAULT_READ_ALSO_TITLE, headlineText, standfirstOf } from './article';
 import type { Draft } from './draft/format';
 import { indexFootnotes } from './footnotes';
 import { findProblems, type Severity } from './problems';
 import { documentWords } from './words';
-
-/** The title a "Read also" block shows when its own title is empty. */
-export const DEFAULT_READ_ALSO_TITLE = 'Read also';
 
 /** One source as `inspect` reports it. */
 export interface InspectedSource {
@@ -83,8 +81,8 @@ export function inspectDraft(draft: Draft, missingAssets?: ReadonlySet<string>):
     return !node.isTextblock && node.type.name !== 'sources';
   });
   return {
-    headline: doc.child(0).textContent,
-    standfirst: doc.child(1).textContent,
+    headline: headlineText(doc),
+    standfirst: standfirstOf(doc).textContent,
     words: documentWords(doc),
     sources,
     readAlso,

@@ -8,7 +8,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { indexFootnotes, type FootnoteIndex } from './footnotes';
 import { checkBlock, checkSources, isAssetSrc, placeEntry, type Problem } from './problem-checks';
-import { describePosition } from './where';
+import { describePosition, sourcesSection } from './article';
 
 export type { Problem, ProblemCode, ProblemField, Severity } from './problem-checks';
 export { imageNotFound, isAssetSrc } from './problem-checks';
@@ -22,14 +22,10 @@ const NONE: ReadonlySet<string> = new Set();
  */
 export function findProblems(doc: PMNode, index: FootnoteIndex = indexFootnotes(doc), missingAssets: ReadonlySet<string> = NONE): Problem[] {
   const problems: Problem[] = [];
-  const sourcesNode = doc.lastChild;
-  let sourcesPos = 0;
+  const { node: sourcesNode, pos: sourcesPos } = sourcesSection(doc);
   const context = { hasSource: (id: string) => index.byId.has(id), missingAssets };
   doc.forEach((block, blockPos) => {
-    if (block === sourcesNode) {
-      sourcesPos = blockPos;
-      return;
-    }
+    if (block === sourcesNode) return;
     for (const entry of checkBlock(block).entries) {
       const problem = placeEntry(entry, blockPos + entry.rel, () => describePosition(doc, blockPos), context);
       if (problem) problems.push(problem);

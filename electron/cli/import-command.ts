@@ -19,6 +19,7 @@
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import { serializeDraft } from '../../shared/draft/format';
 import { importAuto, kindFromFileName, MAX_IMPORT_CHARS } from '../../shared/import/index';
 import type { ImportKind, ImportReport } from '../../shared/import/types';
@@ -104,7 +105,7 @@ export async function runImport(
   }
   const result = importAuto(text, kind);
   const problems = findProblems(result.draft.doc);
-  const summary = formatImportReport(options.input, kind, toStdout ? 'standard output' : output, result.draft.doc.child(0).textContent, result.report, problems);
+  const summary = formatImportReport(options.input, kind, toStdout ? 'standard output' : output, headlineText(result.draft.doc), result.report, problems);
   if (toStdout) {
     out.write(serializeDraft(result.draft));
     err.write(summary);

@@ -13,6 +13,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import { DraftError } from '../../shared/draft/errors';
 import { DRAFT_EXTENSION, newDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
@@ -308,7 +309,7 @@ export class DraftService {
     const from = this.file(name);
     const loaded = await this.read(name);
     if (loaded.draft.meta.autoName !== true) return { name };
-    const wanted = importedDraftName(loaded.draft.doc.firstChild?.textContent ?? '', `untitled${DRAFT_EXTENSION}`);
+    const wanted = importedDraftName(headlineText(loaded.draft.doc), `untitled${DRAFT_EXTENSION}`);
     const stem = wanted.slice(0, -DRAFT_EXTENSION.length);
     const number = name.startsWith(`${stem}-`) && name.endsWith(DRAFT_EXTENSION) ? name.slice(stem.length + 1, -DRAFT_EXTENSION.length) : '';
     if (name === wanted || /^[0-9]+$/u.test(number)) return { name };

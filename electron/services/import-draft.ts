@@ -14,6 +14,7 @@
  * Every failure is a `ServiceError` whose message says that nothing was written.
  */
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
 import { checkOwnDraft, type CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { ImportedDraft } from '../../shared/ipc/channels';
@@ -80,7 +81,7 @@ export async function importDraftFile(deps: ImportDeps, file: string, from?: Imp
   } catch (error) {
     throw new ServiceError('invalid-draft', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
   }
-  const first = importedDraftName(result.draft.doc.firstChild?.textContent ?? '', file);
+  const first = importedDraftName(headlineText(result.draft.doc), file);
   const written = await saveAtFreeName(deps, first, draft);
   const problems = findProblems(result.draft.doc).map((p) => ({ severity: p.severity, message: p.message }));
   const { report } = result;

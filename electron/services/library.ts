@@ -9,6 +9,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import { documentWords } from '../../shared/words';
 import { readDraftFile } from '../node/draft-file';
 import { NotRegularFileError, specialFileType } from '../node/read-regular-file';
@@ -32,7 +33,7 @@ async function summarise(dir: string, name: string, mtimeMs: number, size: numbe
   const updated = new Date(mtimeMs).toISOString();
   try {
     const { draft } = await readDraftFile(path.join(dir, name));
-    const headline = draft.doc.firstChild?.textContent ?? '';
+    const headline = headlineText(draft.doc);
     return { name, headline, status: draft.meta.status, updated, words: documentWords(draft.doc), bytes: size };
   } catch (error) {
     return { name, headline: '', status: null, updated, words: 0, bytes: size, error: (error as Error).message };

@@ -10,6 +10,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
 import { writeFileAtomic } from '../node/atomic-write';
@@ -94,7 +95,7 @@ export class RecoveryJournal {
           await this.discard(key).catch(() => undefined);
           continue;
         }
-        entries.push({ key, readable: true, name: header.name, headline: draft.doc.firstChild?.textContent ?? '', savedAt: header.savedAt });
+        entries.push({ key, readable: true, name: header.name, headline: headlineText(draft.doc), savedAt: header.savedAt });
       } catch (error) {
         entries.push({ key, readable: false, reason: (error as Error).message });
       }

@@ -11,6 +11,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { headlineText } from '../../shared/article';
 import { parseDraft } from '../../shared/draft/format';
 import type { DraftText } from '../../shared/ipc/channels';
 import { documentWords } from '../../shared/words';
@@ -148,7 +149,7 @@ export class VersionStore {
         const createdAt = new Date(snapshot.createdMs).toISOString();
         try {
           const draft = parseDraft(await readVersion(snapshotFile));
-          summary = { id: snapshot.id, createdAt, words: documentWords(draft.doc), headline: draft.doc.firstChild?.textContent ?? '' };
+          summary = { id: snapshot.id, createdAt, words: documentWords(draft.doc), headline: headlineText(draft.doc) };
         } catch (error) {
           if (errorCode(error) === 'ENOENT') continue; // Pruned meanwhile.
           summary = { id: snapshot.id, createdAt, words: 0, headline: '', error: (error as Error).message };

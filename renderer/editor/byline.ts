@@ -9,6 +9,7 @@
  */
 import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { afterHeadline } from '../../shared/article';
 import { el } from './dom';
 import { hooksFor } from './hooks';
 
@@ -57,10 +58,9 @@ export function bylinePlugin(): Plugin<string> {
       decorations(state) {
         const text = bylineOf(state);
         if (last && last.doc === state.doc && last.text === text) return last.set;
-        const headline = state.doc.firstChild;
-        const set = headline && text
+        const set = text
           ? DecorationSet.create(state.doc, [
-              Decoration.widget(headline.nodeSize, widget(text), { key: `byline:${text}`, side: -1, ignoreSelection: true, stopEvent: () => true }),
+              Decoration.widget(afterHeadline(state.doc), widget(text), { key: `byline:${text}`, side: -1, ignoreSelection: true, stopEvent: () => true }),
             ])
           : DecorationSet.empty;
         last = { doc: state.doc, text, set };

@@ -18,6 +18,7 @@
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Transform } from 'prosemirror-transform';
+import { sourceInsertPos, sourceNodes } from '../../shared/article';
 import { planSourceMerge } from '../../shared/clipboard/merge-sources';
 import { sourceFields, type SourceFields } from '../../shared/clipboard/same-source';
 import { changedRange } from './changed-range';
@@ -47,7 +48,7 @@ export function carrySources<T extends Transaction>(tr: T, sources: readonly Sou
 /** The sources of `doc`'s sources section, as fields. */
 export function documentSources(doc: PMNode): SourceFields[] {
   const out: SourceFields[] = [];
-  doc.lastChild?.forEach((node) => out.push(sourceFields(node.attrs)));
+  for (const node of sourceNodes(doc)) out.push(sourceFields(node.attrs));
   return out;
 }
 
@@ -71,7 +72,7 @@ export function mergeCarriedSources(state: EditorState, carried: readonly Source
   }
   if (plan.add.length > 0) {
     const schema = state.schema;
-    tr.insert(tr.doc.content.size - 1, plan.add.map((fields) => schema.node('source', fields)));
+    tr.insert(sourceInsertPos(tr.doc), plan.add.map((fields) => schema.node('source', fields)));
   }
   return tr.docChanged ? tr : null;
 }

@@ -18,6 +18,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { AttrStep, ReplaceAroundStep, ReplaceStep, AddMarkStep, RemoveMarkStep, AddNodeMarkStep, RemoveNodeMarkStep, DocAttrStep, type StepMap, type Transform } from 'prosemirror-transform';
+import { findSources, sourcesSection } from '../../shared/article';
 import { indexFootnotes } from '../../shared/footnotes';
 
 /** One source of the document with what is derived from it. */
@@ -99,8 +100,7 @@ interface Derived {
 
 function deriveFrom(ids: readonly string[], doc: PMNode): Derived {
   const { numbers, counts } = number(ids);
-  const sourcesNode = doc.lastChild;
-  if (!sourcesNode || sourcesNode.type.name !== 'sources') throw new RangeError('a Copydesk document ends with its sources');
+  const sourcesNode = sourcesSection(doc).node;
   const sources: SourceInfo[] = [];
   const byId = new Map<string, SourceInfo>();
   sourcesNode.forEach((node, offset) => {
@@ -196,7 +196,7 @@ export class FootnoteState {
   /** Position in `doc` (the document of this state) of the source with `id`, if any. */
   sourcePos(doc: PMNode, id: string): number | null {
     const info = this.byId.get(id);
-    return info ? doc.content.size - this.sourcesNode.nodeSize + 1 + info.offset : null;
+    return info ? sourcesSection(doc).pos + 1 + info.offset : null;
   }
 
   /** The index after `tr` (whose starting document is the one this index describes). */
@@ -249,7 +249,7 @@ export class FootnoteState {
       pending = [];
     }
     const reorder = spliced && !sameIds(ids, this.ids);
-    const derived = reorder || tr.doc.lastChild !== this.sourcesNode ? deriveFrom(ids, tr.doc) : this.derived;
+    const derived = reorder || findSources(tr.doc)?.node !== this.sourcesNode ? deriveFrom(ids, tr.doc) : this.derived;
     const recomputes = this.recomputes + (derived === this.derived ? 0 : 1);
     return new FootnoteState(ids, positions, pending, derived, recomputes);
   }

@@ -10,6 +10,7 @@ import { undoInputRule } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import { splitListItem } from 'prosemirror-schema-list';
 import { NodeSelection, TextSelection, type Command, type Plugin } from 'prosemirror-state';
+import { bodyRange, partOf } from '../../shared/article';
 import { editorKeyTable, type EditorCommandId } from '../../shared/commands';
 import { schema } from '../../shared/schema';
 import { insertReadAlso, liftItem, setParagraph, sinkItem, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from './commands';
@@ -39,14 +40,14 @@ const activateSelected: Command = (state, _dispatch, view) => {
 const leaveTopMatter: Command = (state, dispatch) => {
   const { $from } = state.selection;
   if ($from.depth !== 1) return false;
-  const index = $from.index(0);
-  if (index > 1) return false;
+  const part = partOf($from.parent);
+  if (part !== 'headline' && part !== 'standfirst') return false;
   const next = $from.after(1);
-  if (index === 0) {
+  if (part === 'headline') {
     dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, next + 1)).scrollIntoView());
     return true;
   }
-  const body = state.doc.child(2);
+  const body = state.doc.child(bodyRange(state.doc).startIndex);
   if (!dispatch) return true;
   if (body.isTextblock) dispatch(state.tr.setSelection(TextSelection.create(state.doc, next + 1)).scrollIntoView());
   else {

@@ -26,9 +26,10 @@
  * `bodySlice`, the conversion is built by the importer from an allow-list of the schema.
  */
 import { closeHistory } from 'prosemirror-history';
-import type { Node as PMNode, Slice } from 'prosemirror-model';
+import type { Slice } from 'prosemirror-model';
 import { PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { inBody, sourceNodes } from '../../shared/article';
 import type { ClipboardContent } from '../../shared/clipboard/payload';
 import type * as ImportModule from '../../shared/import/index';
 import type { ImportResult } from '../../shared/import/types';
@@ -108,12 +109,6 @@ const HTML_HINT = /<sup[\s>]|\[\d{1,3}\]|href\s*=\s*["']?#(?:fn|cite|note|ref)/i
 /** Larger pastes are pasted, never analysed (the analysis would hold up the editor). */
 const MAX_ANALYSED_CHARS = 2 * 1024 * 1024;
 
-/** True when `pos` is in the body (not the headline, the standfirst or the sources). */
-function inBody(doc: PMNode, pos: number): boolean {
-  const index = doc.resolve(pos).index(0);
-  return index >= 2 && index < doc.childCount - 1;
-}
-
 let lastId = 0;
 
 /**
@@ -145,7 +140,7 @@ export function recordPaste(view: EditorView, data: DataTransfer | null, slice: 
 /** Sources with something in them (not the empty ones standing for a missing definition). */
 function definedSources(result: ImportResult): number {
   let n = 0;
-  result.draft.doc.lastChild?.forEach((source) => {
+  sourceNodes(result.draft.doc).forEach((source) => {
     const a = source.attrs as Record<string, string>;
     if (a.title || a.outlet || a.url || a.note || a.date) n++;
   });

@@ -7,23 +7,23 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { NodeSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { bodyRange, partOf, topBlockAt } from '../../shared/article';
 
 /** The transaction inserting `block` near the selection and selecting it, or null if it cannot go there. */
 export function placeBlock(state: EditorState, block: PMNode): Transaction | null {
   const { doc, selection } = state;
   const $from = selection.$from;
-  const index = Math.min($from.index(0), doc.childCount - 1);
-  const current = doc.child(index);
-  const start = $from.posAtIndex(index, 0);
+  const { node: current, pos: start } = topBlockAt(doc, $from.pos);
   const name = current.type.name;
+  const part = partOf(current);
   const tr = state.tr;
   let pos: number;
   if (name === 'paragraph' && current.content.size === 0 && $from.depth > 0) {
     tr.replaceWith(start, start + current.nodeSize, block);
     pos = start;
   } else {
-    if (name === 'sources') pos = start; // before the sources
-    else if (name === 'headline') pos = start + current.nodeSize + doc.child(1).nodeSize; // after the standfirst
+    if (part === 'sources') pos = bodyRange(doc).to; // before the sources
+    else if (part === 'headline' || part === 'standfirst') pos = bodyRange(doc).from; // after the standfirst
     else pos = start + current.nodeSize;
     if (!doc.canReplaceWith(doc.resolve(pos).index(0), doc.resolve(pos).index(0), block.type)) return null;
     tr.insert(pos, block);

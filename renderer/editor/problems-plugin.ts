@@ -16,7 +16,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Problem } from '../../shared/problems';
-import { describePosition } from '../../shared/where';
+import { describePosition, sourcesSection } from '../../shared/article';
 import { checkBlock, checkSources, missingImages, placeEntry, type BlockReport, type SourceProblem } from '../../shared/problem-checks';
 import { changedBlocks } from './changed-range';
 import { footnotesOf } from './footnote-plugin';
@@ -104,7 +104,7 @@ export class ProblemsState {
         if (problem) out.push(problem);
       }
     });
-    const sourcesStart = doc.content.size - footnotes.sourcesNode.nodeSize + 1;
+    const sourcesStart = sourcesSection(doc).pos + 1;
     for (const { offset, ...problem } of this.sources) out.push({ ...problem, pos: sourcesStart + offset });
     this.memo = out;
     return out;

@@ -7,6 +7,7 @@
  */
 import { Fragment, type Node as PMNode } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
+import { hasOneBodyBlock } from '../../shared/article';
 import { isStorableUrl } from '../../shared/url';
 import { placeBlock } from './place-block';
 
@@ -106,7 +107,7 @@ export function removeReadAlsoItem(blockPos: number, index: number): Command {
     if (dispatch) {
       if (block.childCount === 1) {
         // The body needs one block at least: an only block becomes an empty paragraph.
-        const only = state.doc.childCount === 4;
+        const only = hasOneBodyBlock(state.doc);
         const tr = only ? state.tr.replaceWith(blockPos, blockPos + block.nodeSize, state.schema.node('paragraph')) : state.tr.delete(blockPos, blockPos + block.nodeSize);
         dispatch(tr);
       } else {

@@ -10,7 +10,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { classifyUrl } from '../../shared/url';
-import { DEFAULT_READ_ALSO_TITLE } from '../../shared/inspect';
+import { DEFAULT_READ_ALSO_TITLE } from '../../shared/article';
 import { addReadAlsoItem, moveReadAlsoItem, removeReadAlsoItem, setReadAlsoTitle, updateReadAlsoItem } from './read-also-commands';
 import { el, fromControl, setInputValue } from './dom';
 

@@ -8,6 +8,7 @@
  * source is never removed silently, since its citations would be left pointing at nothing.
  */
 import type { Command } from 'prosemirror-state';
+import { sourceInsertPos } from '../../shared/article';
 import { sourceIdFromTitle } from '../../shared/clipboard/source-id';
 import type { SourceFields } from '../../shared/clipboard/same-source';
 import { isStorableUrl } from '../../shared/url';
@@ -69,7 +70,7 @@ export function createSourceAndCite(fields: SourceEdit, onCreated?: (id: string)
     const id = newSourceId(state, title || note.slice(0, 40));
     const { schema } = state;
     const tr = state.tr.replaceSelectionWith(schema.nodes.citation!.create({ source: id }), false);
-    tr.insert(tr.doc.content.size - 1, schema.node('source', { ...edit, id }));
+    tr.insert(sourceInsertPos(tr.doc), schema.node('source', { ...edit, id }));
     dispatch(tr.scrollIntoView());
     onCreated?.(id);
     return true;

@@ -5,6 +5,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { Selection, type Command } from 'prosemirror-state';
+import { bodyRange } from '../../shared/article';
 
 /**
  * A text cursor at the end of the last body block's text (before the sources), or the last place
@@ -13,7 +14,7 @@ import { Selection, type Command } from 'prosemirror-state';
  * next key.
  */
 export function textEndSelection(doc: PMNode): Selection {
-  const $end = doc.resolve(doc.content.size - (doc.lastChild?.nodeSize ?? 0));
+  const $end = doc.resolve(bodyRange(doc).to);
   return Selection.findFrom($end, -1, true) ?? Selection.near($end, -1);
 }
 

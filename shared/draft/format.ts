@@ -9,7 +9,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import * as z from 'zod';
-import { schema } from '../schema';
+import { buildArticle } from '../article';
 import { capped, DraftError, quoted } from './errors';
 import { MAX_DEPTH, nodeJsonDepth, scanJsonText, TOO_DEEP_MESSAGE } from './json-check';
 import { metaSchema, newMeta, type DraftMeta } from './meta';
@@ -128,11 +128,5 @@ export function serializeDraft(draft: Draft): string {
 
 /** A new, empty draft created at `now`: empty headline and standfirst, one paragraph, no sources. */
 export function newDraft(now: Date): Draft {
-  const doc = schema.node('doc', null, [
-    schema.node('headline'),
-    schema.node('standfirst'),
-    schema.node('paragraph'),
-    schema.node('sources'),
-  ]);
-  return { meta: newMeta(now), doc };
+  return { meta: newMeta(now), doc: buildArticle() };
 }

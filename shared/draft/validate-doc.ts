@@ -3,6 +3,7 @@
  * the first offending node by its place ("paragraph 3 of the body › text").
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { placeName } from '../article';
 import { schema } from '../schema';
 import { capped, DraftError, quoted } from './errors';
 import { jsonDeeperThan, MAX_DEPTH, TOO_DEEP_MESSAGE } from './json-check';
@@ -66,7 +67,7 @@ function label(json: unknown, index: number, parentType: unknown, siblings: unkn
   const type = typeof (json as RawNode | null)?.type === 'string' ? ((json as RawNode).type as string) : 'node';
   if (parentType !== 'doc') return `${type} ${String(index + 1)}`;
   const sameBefore = siblings.slice(0, index + 1).filter((s) => (s as RawNode | null)?.type === type).length;
-  return type === 'headline' || type === 'standfirst' || type === 'sources' ? type : `${type} ${String(sameBefore)} of the body`;
+  return placeName(type, sameBefore);
 }
 
 // Finds the deepest node whose own JSON fails to build while all its children build.

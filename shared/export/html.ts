@@ -15,6 +15,7 @@
  * its time is linear in the size of the draft.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { bodyRange, DEFAULT_READ_ALSO_TITLE, exportedSources, headlineOf, standfirstOf } from '../article';
 import { bylineParts, type BylinePart } from '../byline';
 import type { Draft } from '../draft/format';
 import { indexFootnotes, type FootnoteIndex, type SourceEntry } from '../footnotes';
@@ -87,11 +88,11 @@ class HtmlWriter {
 
   write(fragment: boolean): string {
     const { doc } = this.draft;
-    const headline = doc.child(0);
+    const headline = headlineOf(doc);
     const headlineText = collapse(headline.textContent);
     if (!fragment) this.head(headlineText);
     this.out.push('<article>\n');
-    const standfirst = doc.child(1);
+    const standfirst = standfirstOf(doc);
     const byline = bylineParts(this.draft.meta.authors);
     if (headlineText || byline.length || standfirst.childCount) {
       this.out.push('<header>\n');
@@ -100,7 +101,8 @@ class HtmlWriter {
       if (standfirst.childCount) this.inlineBlock('<p class="standfirst">', standfirst, '</p>');
       this.out.push('</header>\n');
     }
-    for (let i = 2; i < doc.childCount - 1; i++) {
+    const body = bodyRange(doc);
+    for (let i = body.startIndex; i < body.endIndex; i++) {
       const start = this.out.length;
       const pending = this.anchors.length;
       this.block(doc.child(i));
@@ -250,7 +252,7 @@ class HtmlWriter {
     if (!items.length) return;
     const headingId = this.id(`read-also-${String(++this.readAlsoCount)}`);
     this.headingLevel(2);
-    const title = collapse(node.attrs.title as string) || 'Read also';
+    const title = collapse(node.attrs.title as string) || DEFAULT_READ_ALSO_TITLE;
     this.out.push('<aside class="read-also" aria-labelledby="', headingId, '">\n<h2 id="', headingId, '">', escapeHtml(title), '</h2>\n<ul>\n');
     for (const [itemTitle, url, kicker] of items) {
       this.out.push('<li>');
@@ -265,7 +267,7 @@ class HtmlWriter {
 
   /** The cited sources, in number order, with back links; nothing when nothing is cited. */
   private sources(): void {
-    const cited = this.index.sources.filter((entry) => entry.number !== null && this.index.byId.get(entry.id) === entry);
+    const cited = exportedSources(this.index);
     if (!cited.length) return;
     const headingId = this.id('sources-title');
     this.out.push('<section class="sources" aria-labelledby="', headingId, '">\n<h2 id="', headingId, '">Sources</h2>\n<ol>\n');

@@ -38,6 +38,7 @@
  * starts at 1. The output is built in one array of lines joined once: linear in the article.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { bodyBlocks, DEFAULT_READ_ALSO_TITLE, exportedSources, headlineOf, standfirstOf } from '../article';
 import { bylineText } from '../byline';
 import type { Draft } from '../draft/format';
 import { indexFootnotes, type FootnoteIndex } from '../footnotes';
@@ -45,9 +46,6 @@ import { isExportableUrl } from '../url';
 import { escapeText, linkDestination, linkTitle } from './markdown-escape';
 import { writeInline, type InlinePiece, type MdMark } from './markdown-inline';
 import { sourceParts } from './source-parts';
-
-/** The title of a "Read also" block that has none of its own. */
-export const DEFAULT_READ_ALSO_TITLE = 'Read also';
 
 /** The largest number a CommonMark ordered list marker may carry (nine digits). */
 const MAX_LIST_NUMBER = 999_999_999;
@@ -269,8 +267,7 @@ class MarkdownWriter {
   }
 
   private definitions(): void {
-    for (const entry of this.footnotes.sources) {
-      if (entry.number === null || this.footnotes.byId.get(entry.id) !== entry) continue;
+    for (const entry of exportedSources(this.footnotes)) {
       const pieces: InlinePiece[] = sourceParts(entry.node).map((part) =>
         part.kind === 'url' ? { kind: 'text', text: part.text, marks: [{ type: 'link', href: part.text }] } : { kind: 'text', text: part.text, marks: [] },
       );
@@ -283,18 +280,12 @@ class MarkdownWriter {
   }
 
   write(): string {
-    const body: PMNode[] = [];
-    this.doc.forEach((child) => {
-      const name = child.type.name;
-      if (name === 'headline') {
-        const text = writeInline(this.pieces(child), { heading: true })[0] ?? '';
-        this.lines.push(text ? `# ${text}` : '#');
-        const byline = bylineText(this.authors);
-        if (byline) this.lines.push('', ...writeInline([{ kind: 'text', text: byline, marks: [] }]));
-      } else if (name !== 'sources') {
-        body.push(child);
-      }
-    });
+    const text = writeInline(this.pieces(headlineOf(this.doc)), { heading: true })[0] ?? '';
+    this.lines.push(text ? `# ${text}` : '#');
+    const byline = bylineText(this.authors);
+    if (byline) this.lines.push('', ...writeInline([{ kind: 'text', text: byline, marks: [] }]));
+    // The standfirst is written as the body's first paragraph (see the comment at the top).
+    const body = [standfirstOf(this.doc), ...bodyBlocks(this.doc)];
     if (body.some((b) => !writesNothing(b))) {
       this.lines.push('');
       this.blocks(body, '', '');

@@ -18,6 +18,7 @@
  *   uncited source, so nothing is lost (`findProblems` warns that it is uncited).
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { buildArticle } from '../article';
 import { planSourceMerge } from '../clipboard/merge-sources';
 import type { SourceFields } from '../clipboard/same-source';
 import { idBaseFromTitle, uniqueSourceId } from '../clipboard/source-id';
@@ -172,12 +173,12 @@ export class DraftBuilder {
     }
     if (body.length === 0) body.push(schema.node('paragraph'));
     const headline = this.headline.replace(/\r\n?|\n/gu, ' ');
-    const doc = schema.node('doc', null, [
-      schema.node('headline', null, headline ? [schema.text(headline)] : []),
-      schema.node('standfirst', null, fitter.inline(this.standfirst, EMPHASIS_ONLY)),
-      ...body,
-      schema.node('sources', null, sources.map((source) => schema.node('source', source))),
-    ]);
+    const doc = buildArticle({
+      headline: headline ? [schema.text(headline)] : [],
+      standfirst: fitter.inline(this.standfirst, EMPHASIS_ONLY),
+      body,
+      sources: sources.map((source) => schema.node('source', source)),
+    });
     doc.check();
     const draft: Draft = { meta: { ...newMeta(now), slug: slugify(headline), authors: this.authors.slice(0, 100).map((name) => name.slice(0, 200)) }, doc };
     let citations = 0;

@@ -10,6 +10,7 @@
  * a paragraph. A paste with nothing but one empty paragraph is empty.
  */
 import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model';
+import { partOf, sourceNodes } from '../article';
 import type { ClipboardContent } from '../clipboard/payload';
 import { sourceFields } from '../clipboard/same-source';
 import { schema } from '../schema';
@@ -19,14 +20,14 @@ import type { ImportResult } from './types';
 export function toPasteContent(result: ImportResult): ClipboardContent {
   const { doc } = result.draft;
   const nodes: PMNode[] = [];
-  const sources = doc.lastChild?.type.name === 'sources' ? doc.lastChild.content.content.map((source) => sourceFields(source.attrs)) : [];
+  const sources = sourceNodes(doc).map((source) => sourceFields(source.attrs));
   doc.forEach((node) => {
-    const name = node.type.name;
-    if (name === 'headline') {
+    const part = partOf(node);
+    if (part === 'headline') {
       if (node.textContent.trim() !== '') nodes.push(schema.node('heading', { level: 2 }, node.content));
-    } else if (name === 'standfirst') {
+    } else if (part === 'standfirst') {
       if (node.childCount > 0) nodes.push(schema.node('paragraph', null, node.content));
-    } else if (name !== 'sources') {
+    } else if (part === 'body') {
       nodes.push(node);
     }
   });

@@ -104,7 +104,7 @@ describe('draft file format', () => {
     ['an unknown node type', (raw: Raw) => (raw.doc.content[2] = { type: 'script' }), 'script'],
     ['a javascript: link', (raw: Raw) => (raw.doc.content[2].content[3].marks[0].attrs.href = 'javascript:alert(1)'), 'paragraph 1 of the body › text 4'],
     ['a data: source URL', (raw: Raw) => (raw.doc.content[4].content[0].attrs.url = 'data:text/html,x'), 'sources › source 1'],
-    ['a vbscript: read-also URL', (raw: Raw) => (raw.doc.content[3].content[0].attrs.url = 'VBScript:x'), 'read_also 1 of the body › read_also_item 1'],
+    ['a vbscript: read-also URL', (raw: Raw) => (raw.doc.content[3].content[0].attrs.url = 'VBScript:x'), '“Read also” block 1 of the body › read_also_item 1'],
     ['a bad source id', (raw: Raw) => (raw.doc.content[2].content[1].attrs.source = '<x>'), 'invalid source id'],
     ['a heading level 1', (raw: Raw) => (raw.doc.content[2] = { type: 'heading', attrs: { level: 1 } }), 'heading level'],
     ['an unknown attribute', (raw: Raw) => (raw.doc.content[2].attrs = { onclick: 'x' }), 'paragraph 1 of the body: paragraph has an unknown attribute "onclick"'],

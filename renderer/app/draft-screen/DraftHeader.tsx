@@ -5,6 +5,8 @@
  * there. It also names the window after the headline.
  */
 import { useEffect, useId, type ReactElement } from 'react';
+import type { EditorState } from 'prosemirror-state';
+import { headlineText } from '../../../shared/article';
 import { bylineText } from '../../../shared/byline';
 import { STATUSES, type Status } from '../../../shared/draft/meta';
 import { displayName } from '../api';
@@ -22,13 +24,13 @@ export interface DraftHeaderProps {
 }
 
 /** The headline's text in `state`. */
-function headlineText(state: { readonly doc: { readonly firstChild: { readonly textContent: string } | null } }): string {
-  return state.doc.firstChild?.textContent ?? '';
+function stateHeadline(state: EditorState): string {
+  return headlineText(state.doc);
 }
 
 /** The draft's headline, byline, file name and status. */
 export function DraftHeader({ session, onEditAuthors }: DraftHeaderProps): ReactElement {
-  const headline = useEditorValue(session.store, headlineText).trim();
+  const headline = useEditorValue(session.store, stateHeadline).trim();
   const meta = useObservable(session.meta);
   const identity = useObservable(session.saver.identity);
   const statusId = useId();

@@ -4,13 +4,14 @@
  */
 import { useId, useState, type ReactElement } from 'react';
 import type { EditorState } from 'prosemirror-state';
+import { headlineText } from '../../../shared/article';
 import { headlineLimit, HEADLINE_LIMIT_RANGE, isHeadlineLimit } from '../preferences';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { useObservable } from '../session/observable';
 
 /** Characters (code points) of the headline of `state`. */
 export function headlineLength(state: EditorState): number {
-  return Array.from(state.doc.firstChild?.textContent ?? '').length;
+  return Array.from(headlineText(state.doc)).length;
 }
 
 /** The headline meter with its limit field. */

@@ -7,6 +7,7 @@
 import { redoDepth, undoDepth } from 'prosemirror-history';
 import type { MarkType } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
+import { partOf } from '../../../shared/article';
 import { schema } from '../../../shared/schema';
 import { setParagraph, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from '../../editor/commands';
 import { typographyOn } from '../../editor/input-rules';
@@ -68,7 +69,8 @@ export function toolbarState(state: EditorState): ToolbarState {
     if (name === 'ordered_list' && !bulletList) orderedList = true;
     if (name === 'blockquote') quote = true;
   }
-  const inTop = $from.depth >= 1 && $from.index(0) < 2; // headline or standfirst
+  const top = $from.depth >= 1 ? partOf($from.node(1)) : null;
+  const inTop = top === 'headline' || top === 'standfirst';
   return {
     strong: markActive(state, schema.marks.strong!),
     em: markActive(state, schema.marks.em!),

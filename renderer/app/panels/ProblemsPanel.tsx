@@ -35,7 +35,7 @@ export function ProblemsPanel({ store, onSourceProblem }: ProblemsPanelProps): R
     const now = problemsOf(state).list();
     const same = now[index]?.code === shown.code ? now[index] : now.find((p) => p.code === shown.code && p.where === shown.where);
     const target = same ?? shown;
-    const node = state.doc.nodeAt(Math.min(target.pos, state.doc.content.size - 1));
+    const node = target.pos < state.doc.content.size ? state.doc.nodeAt(target.pos) : null;
     if (node?.type.name === 'source') {
       onSourceProblem(node.attrs.id as string, target.field);
       return;

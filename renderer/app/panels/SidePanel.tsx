@@ -3,6 +3,7 @@
  * (Sources, Details, Problems or Preview), with a heading and a close button.
  */
 import type { ReactElement } from 'react';
+import { headlineText } from '../../../shared/article';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import type { ProblemField } from '../../../shared/problems';
 import { PANELS, type PanelName } from '../draft-screen/use-panels';
@@ -30,7 +31,7 @@ export interface SidePanelProps {
 export function SidePanel({ name, session, request, highlighted, onClose, onBack, onShowSource, onExport, onDesktopPreview }: SidePanelProps): ReactElement {
   const title = PANELS.find((p) => p.name === name)?.title ?? name;
   const headingId = `cd-panel-title-${name}`;
-  const headline = (): string => session.store.getState().doc.firstChild?.textContent ?? '';
+  const headline = (): string => headlineText(session.store.getState().doc);
   return (
     <aside className={`cd-side-panel cd-panel-${name}`} aria-labelledby={headingId} data-region="Panel">
       <div className="cd-panel-head">

@@ -4,6 +4,7 @@
  * the React shell renders it and disposes of it when the draft is closed.
  */
 import type { SchedulerTimers } from '../../../shared/autosave';
+import { headlineText } from '../../../shared/article';
 import type { CopydeskApi } from '../../../shared/ipc/api';
 import type { DraftText, OpenedDraft } from '../../../shared/ipc/channels';
 import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
@@ -65,7 +66,7 @@ export class DocumentSession {
     const draft = parseDraft(opened.draft);
     this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography }));
     this.meta = new Observable(draft.meta);
-    this.headline = headlineOf(draft.doc);
+    this.headline = headlineText(draft.doc);
     this.saver = new SaveController({
       api,
       identity: { name: opened.name, hash: opened.hash },
@@ -80,7 +81,7 @@ export class DocumentSession {
     });
     this.stopListening = this.store.listen((state, tr) => {
       if (!tr?.docChanged) return;
-      this.followHeadline(headlineOf(state.doc));
+      this.followHeadline(headlineText(state.doc));
       this.saver.edited();
     });
     if (options.dirty) this.saver.edited();
@@ -164,9 +165,4 @@ export class DocumentSession {
     this.stopListening();
     this.saver.dispose();
   }
-}
-
-/** The headline's text (the document's first child). */
-function headlineOf(doc: { readonly firstChild: { readonly textContent: string } | null }): string {
-  return doc.firstChild?.textContent ?? '';
 }
