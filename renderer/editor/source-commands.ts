@@ -8,8 +8,8 @@
  * source is never removed silently, since its citations would be left pointing at nothing.
  */
 import type { Command } from 'prosemirror-state';
-import { sourceIdFromTitle } from '../../shared/clipboard/source-id';
-import type { SourceFields } from '../../shared/clipboard/same-source';
+import type { SourceFields } from '../../shared/sources/fields';
+import { sourceIdFromTitle } from '../../shared/sources/ids';
 import { isStorableUrl } from '../../shared/url';
 import { footnotesOf } from './footnote-plugin';
 

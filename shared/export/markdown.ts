@@ -44,7 +44,7 @@ import { indexFootnotes, type FootnoteIndex } from '../footnotes';
 import { isExportableUrl } from '../url';
 import { escapeText, linkDestination, linkTitle } from './markdown-escape';
 import { writeInline, type InlinePiece, type MdMark } from './markdown-inline';
-import { sourceParts } from './source-parts';
+import { sourceParts } from '../sources/style';
 
 /** The title of a "Read also" block that has none of its own. */
 export const DEFAULT_READ_ALSO_TITLE = 'Read also';
