@@ -1,7 +1,7 @@
 /**
  * What a source's date field says of its format (the Sources panel and the citation picker). A
  * source's date is free text, printed in its footnote exactly as written
- * (shared/export/source-parts.ts); the forms named here are the ones the importers read back as a
+ * (shared/sources/style.ts); the forms named here are the ones the importers read back as a
  * date (shared/import/source-text.ts), so the ones to prefer.
  */
 

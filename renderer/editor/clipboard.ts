@@ -2,11 +2,12 @@
  * Copy, cut, paste and drop that keep citations with their sources.
  *
  * - Copy and cut write, besides ProseMirror's text/html and text/plain, the payload
- *   `application/x-copydesk-slice+json` (shared/clipboard/payload.ts): the slice and the sources
- *   its citations name. Dragging content out of the editor adds the same payload.
+ *   `application/x-copydesk-slice+json` (shared/clipboard/payload.ts): the slice and the data
+ *   carried with it (shared/clipboard/carriers.ts: the sources its citations name). Dragging
+ *   content out of the editor adds the same payload.
  * - Paste and drop read the payload when it is there (checked as untrusted input; a refused
- *   payload falls back to the HTML) and insert its slice in a transaction marked with
- *   `carrySources`, so the footnote plugin merges its sources in the same undo step.
+ *   payload falls back to the HTML) and insert its slice in a transaction marked with `carry`,
+ *   so the carried-data plugin (carried-data.ts) merges its sources in the same undo step.
  * - Any other HTML is cleaned (`sanitizeHTML`, which also removes `data-pm-slice`), and every
  *   pasted slice goes through `bodySlice`.
  * - Other pasted text that holds citations and a reference list is pasted as usual, then the user
@@ -18,19 +19,14 @@ import { Plugin, TextSelection } from 'prosemirror-state';
 import { dropPoint } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
 import { decodePayload, encodePayload, SLICE_MIME, type ClipboardContent } from '../../shared/clipboard/payload';
-import { sourceFields } from '../../shared/clipboard/same-source';
 import { schema } from '../../shared/schema';
-import { carrySources, footnotesOf } from './footnote-plugin';
+import { carry } from './carried-data';
 import { bodySlice, sanitizeHTML } from './html-sanitize';
 import { applyPasteState, clipboardKey, focusPasteOffer, keepPaste, PasteOfferBar, pasteOfferOf, recordPaste, type PasteState } from './paste-offer';
 
 /** The payload for `slice` copied from `view`'s document. */
 export function payloadFor(view: EditorView, slice: Slice): string {
-  const byId = footnotesOf(view.state).byId;
-  return encodePayload(slice, (id) => {
-    const info = byId.get(id);
-    return info && sourceFields(info.node.attrs);
-  });
+  return encodePayload(slice, view.state.doc);
 }
 
 /** The checked payload in `data`, or null when there is none or it is refused. */
@@ -80,7 +76,7 @@ function insertContent(view: EditorView, content: ClipboardContent, at: number |
     else tr.replaceRange(at, at, slice);
     tr.setSelection(TextSelection.near(tr.doc.resolve(tr.mapping.map(at, 1)), -1));
   }
-  view.dispatch(carrySources(tr.scrollIntoView().setMeta('uiEvent', uiEvent), content.sources));
+  view.dispatch(carry(tr.scrollIntoView().setMeta('uiEvent', uiEvent), content.carried));
 }
 
 /** The clipboard plugin (see the module comment). */

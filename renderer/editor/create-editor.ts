@@ -17,6 +17,7 @@ import { schema } from '../../shared/schema';
 import { CitationView } from './citation-view';
 import { atomArrowsPlugin } from './atom-arrows';
 import { bylinePlugin } from './byline';
+import { carriedDataPlugin } from './carried-data';
 import { clipboardPlugin } from './clipboard';
 import { FigureView } from './figure-view';
 import { findPlugin } from './find';
@@ -42,6 +43,7 @@ export interface EditorOptions {
 export function editorPlugins(options: EditorOptions = {}): Plugin[] {
   return [
     footnotePlugin(),
+    carriedDataPlugin(),
     problemsPlugin(),
     wordCountPlugin(),
     history(),

@@ -14,11 +14,14 @@
  *    first pass there is nothing left to report.
  * 2. The cleaned HTML is parsed into an inert document (`DOMParser`: no script runs, nothing
  *    loads) and checked again with the same rules on the DOM (`cleanTree`), as a second line.
- * What is dropped:
+ * What is dropped follows the HTML intake policy that the importer reads too
+ * (shared/html-intake.ts):
  * - elements that are code or embed something (`script`, `style`, `iframe`, `object`, `svg`,
- *   forms, media…), with their content; comments;
+ *   forms, media, pictures…), with their content, and elements outside the HTML namespace;
+ *   comments;
  * - event handler attributes (`on…`), inline styles (`style`; italic and bold given by a style
- *   become `em` and `strong` first), and URL attributes that are not safe links;
+ *   become `em` and `strong` first), and URL attributes but a link's `href` that the link
+ *   policy accepts;
  * - `data-pm-slice`: ProseMirror trusts it to say how the HTML was cut from another
  *   ProseMirror document (open depths, a number of wrappers to skip, and a list of node types
  *   with attributes to wrap the content in). A crafted one could wrap pasted text in nodes
@@ -30,21 +33,17 @@
  * Headings, lists, quotes, paragraphs, links, bold and italic survive.
  */
 import { defaultTreeAdapter, html as parse5Html, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
-import { DOMParser as ProseMirrorParser, Fragment, Slice, type Node as PMNode } from 'prosemirror-model';
+import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model';
+import { isForeignElement, isScriptingAttribute, PASTE_DROPPED_ELEMENTS, URL_ATTRIBUTES } from '../../shared/html-intake';
 import { schema } from '../../shared/schema';
 import { isStorableUrl } from '../../shared/url';
 
-const DROPPED_TAGS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'link', 'meta', 'base', 'svg',
-  'math', 'form', 'input', 'button', 'select', 'textarea', 'video', 'audio', 'canvas', 'img', 'picture', 'source', 'portal', 'title',
-];
-const DROPPED = DROPPED_TAGS.join(', ');
-const DROPPED_SET: ReadonlySet<string> = new Set(DROPPED_TAGS);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'ping', 'cite', 'longdesc', 'data']);
+/** A selector of every element a paste drops (the second pass). */
+const DROPPED = [...PASTE_DROPPED_ELEMENTS].join(', ');
 
 /** Whether attribute `name` (lower case) with `value` may stay on element `tag`. */
 function keepAttribute(tag: string, name: string, value: string): boolean {
-  if (name.startsWith('on') || name === 'style' || name === 'data-pm-slice') return false;
+  if (isScriptingAttribute(name) || name === 'data-pm-slice') return false;
   return !URL_ATTRIBUTES.has(name) || (name === 'href' && tag === 'a' && isStorableUrl(value, 'link'));
 }
 
@@ -67,7 +66,7 @@ function wrapChildren(element: HElement, tag: 'em' | 'strong'): void {
 
 /** The nodes that replace `element` once cleaned: none, its children (unwrapped), or itself. */
 function cleanElement(element: HElement): HNode[] {
-  if (element.namespaceURI !== parse5Html.NS.HTML || DROPPED_SET.has(element.tagName)) return [];
+  if (isForeignElement(element.namespaceURI) || PASTE_DROPPED_ELEMENTS.has(element.tagName)) return [];
   cleanChildren(element);
   const style = element.attrs.find((a) => a.name === 'style')?.value ?? '';
   element.attrs = element.attrs.filter((a) => keepAttribute(element.tagName, a.name, a.value));
@@ -151,9 +150,4 @@ export function bodySlice(slice: Slice): Slice {
     const paragraphs = text.split(/\n{2,}/u).map((part) => schema.node('paragraph', null, part ? [schema.text(part)] : []));
     return new Slice(Fragment.fromArray(paragraphs), 1, 1);
   }
-}
-
-/** Parses pasted `html` safely (cleaned, then the schema's parse rules) into a slice for a body. */
-export function parseHTMLSafely(html: string, document: Document): Slice {
-  return bodySlice(ProseMirrorParser.fromSchema(schema).parseSlice(inertBody(html, document)));
 }

@@ -13,7 +13,7 @@
  *   offer appears: `pasteOfferOf(state)`, drawn by `PasteOfferBar`.
  * - `convertPaste` replaces the pasted range with `toPasteContent(result)` in one undoable step
  *   (its own history event: one undo gives the plain pasted text back), its sources merged into
- *   the draft's like any Copydesk paste (`carrySources`). `keepPaste` (Escape) withdraws the offer.
+ *   the draft's like any Copydesk paste (`carry`). `keepPaste` (Escape) withdraws the offer.
  * - The bar (`PasteOfferBar`, the plugin's view) sits right after the editable, at the bottom of
  *   the visible text: a named group with the sentence and two buttons, announced through a
  *   polite live region. Tab from the text goes to it while it is open; Escape keeps the text.
@@ -34,7 +34,7 @@ import type { ClipboardContent } from '../../shared/clipboard/payload';
 import type * as ImportModule from '../../shared/import/index';
 import type { ImportResult } from '../../shared/import/types';
 import { el } from './dom';
-import { carrySources } from './footnote-plugin';
+import { carry } from './carried-data';
 
 /** An offer to turn a paste's citations into footnotes. */
 export interface PasteOffer {
@@ -194,7 +194,7 @@ export const convertPaste: Command = (state, dispatch) => {
   if (dispatch) {
     const tr = closeHistory(state.tr.replaceRange(offer.from, offer.to, offer.content.slice));
     tr.setMeta(clipboardKey, { clear: true } satisfies PasteMeta).setMeta('uiEvent', 'paste');
-    dispatch(carrySources(tr.scrollIntoView(), offer.content.sources));
+    dispatch(carry(tr.scrollIntoView(), offer.content.carried));
   }
   return true;
 };

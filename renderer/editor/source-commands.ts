@@ -9,8 +9,8 @@
  */
 import type { Command } from 'prosemirror-state';
 import { sourceInsertPos } from '../../shared/article';
-import { sourceIdFromTitle } from '../../shared/clipboard/source-id';
-import type { SourceFields } from '../../shared/clipboard/same-source';
+import type { SourceFields } from '../../shared/sources/fields';
+import { sourceIdFromTitle } from '../../shared/sources/ids';
 import { isStorableUrl } from '../../shared/url';
 import { footnotesOf } from './footnote-plugin';
 

@@ -1,19 +1,27 @@
 /**
  * The clipboard payload Copydesk writes beside text/html when content is copied: the ProseMirror
- * slice as JSON and the sources its citations name, so that a paste into another draft brings
- * its sources along (`application/x-copydesk-slice+json`).
+ * slice as JSON and the data carried with it (carried.ts: today the sources its citations name),
+ * so that a paste into another draft brings that data along (`application/x-copydesk-slice+json`).
+ *
+ * On the wire: `{ "format": "copydesk-slice", "version": 1, "slice": …, "<carrier key>": … }`,
+ * one field per carrier (carriers.ts), `sources` first. A reader ignores fields it does not know,
+ * so a carrier added later travels without a new version, and a payload written by this code is
+ * read by Copydesk versions that knew only sources.
  *
  * Anything on a clipboard may come from anywhere (any page in a Chromium-based browser can write
  * this type too), so reading it trusts nothing: the JSON must have the payload's shape, every
  * node and mark must fit the schema (content, attributes and the URL policy, checked deeply),
- * the open depths must be ones the content really has, and nodes that only the document's top
- * level may hold are turned into what a paste may insert (headline and standfirst become
- * paragraphs; sources sections and sources are taken out and carried as sources). A payload
- * that fails any check is refused as a whole, and the paste falls back to the HTML.
+ * the open depths must be ones the content really has, every carrier checks its own field, and
+ * nodes that only the document's top level may hold are turned into what a paste may insert
+ * (headline and standfirst become paragraphs; a carrier's nodes, such as sources sections and
+ * sources, are taken out and carried). A payload that fails any check is refused as a whole, and
+ * the paste falls back to the HTML.
  */
 import { Fragment, Slice, type Node as PMNode, type Schema } from 'prosemirror-model';
-import { citedSourceIds } from './slice-citations';
-import { sourceFields, SOURCE_FIELDS, type SourceFields } from './same-source';
+import { PayloadError } from './carried';
+import { CARRIERS, carriedBy, type CarriedData } from './carriers';
+
+export { PayloadError } from './carried';
 
 /** The MIME type of the payload. */
 export const SLICE_MIME = 'application/x-copydesk-slice+json';
@@ -30,27 +38,18 @@ export const MAX_PAYLOAD_CHARS = 32 * 1024 * 1024;
 export interface ClipboardContent {
   /** The content to insert (top-level-only nodes already converted or taken out). */
   readonly slice: Slice;
-  /** Sources that came with it: those its citations name, and any copied source nodes. */
-  readonly sources: readonly SourceFields[];
+  /** The data that came with it (sources: those its citations name, and any copied source nodes). */
+  readonly carried: CarriedData;
 }
 
-/** Serialises `slice` with the sources its citations name (looked up with `sourceOf`). */
-export function encodePayload(slice: Slice, sourceOf: (id: string) => SourceFields | undefined): string {
-  const sources: SourceFields[] = [];
-  const seen = new Set<string>();
-  for (const id of citedSourceIds(slice.content)) {
-    const source = sourceOf(id);
-    if (source && !seen.has(id)) {
-      seen.add(id);
-      sources.push(source);
-    }
-  }
-  return JSON.stringify({ format: PAYLOAD_FORMAT, version: PAYLOAD_VERSION, slice: slice.toJSON(), sources });
+/** What every carrier collects for `slice`, copied from `doc`. */
+export function collectCarried(slice: Slice, doc: PMNode): CarriedData {
+  return Object.fromEntries(CARRIERS.map((carrier) => [carrier.key, carrier.collect(slice, doc)])) as CarriedData;
 }
 
-/** Why a payload was refused. */
-export class PayloadError extends Error {
-  override readonly name = 'PayloadError';
+/** Serialises `slice`, copied from `doc`, with the data carried with it. */
+export function encodePayload(slice: Slice, doc: PMNode): string {
+  return JSON.stringify({ format: PAYLOAD_FORMAT, version: PAYLOAD_VERSION, slice: slice.toJSON(), ...collectCarried(slice, doc) });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -64,46 +63,33 @@ function openable(fragment: Fragment, side: 'start' | 'end'): number {
   return depth;
 }
 
-function readSource(schema: Schema, value: unknown): SourceFields {
-  if (!isRecord(value)) throw new PayloadError('a carried source is not an object');
-  for (const key of Object.keys(value)) {
-    if (!(SOURCE_FIELDS as readonly string[]).includes(key)) throw new PayloadError(`a carried source has an unknown field "${key}"`);
-  }
-  const fields = sourceFields(value);
-  try {
-    schema.node('source', fields).check();
-  } catch (error) {
-    throw new PayloadError(`a carried source is invalid: ${(error as Error).message}`);
-  }
-  return fields;
-}
-
 /**
  * Makes top-level content pasteable into a body: headline and standfirst become paragraphs, and
- * `sources` / `source` nodes are removed and returned as carried sources. A removed edge node
- * closes that side of the slice.
+ * the nodes a carrier takes out (`sources` / `source`) are removed and returned as carried data.
+ * A removed edge node closes that side of the slice.
  */
-function pasteable(slice: Slice): { slice: Slice; sources: SourceFields[] } {
+function pasteable(slice: Slice): { slice: Slice; carried: Record<string, unknown> } {
   const schema = slice.content.firstChild?.type.schema;
-  if (!schema) return { slice, sources: [] };
-  const sources: SourceFields[] = [];
+  const carried: Record<string, unknown> = {};
+  if (!schema) return { slice, carried };
   const kept: PMNode[] = [];
   let { openStart, openEnd } = slice;
   const last = slice.content.childCount - 1;
   slice.content.forEach((node, _offset, index) => {
-    const name = node.type.name;
-    if (name === 'sources' || name === 'source') {
-      const found = name === 'source' ? [node] : (node.content.content as PMNode[]);
-      for (const source of found) sources.push(sourceFields(source.attrs));
+    for (const carrier of CARRIERS) {
+      const taken = carrier.takeOut(node);
+      if (taken === null) continue;
+      carried[carrier.key] = carrier.concat(carriedBy(carried, carrier), taken);
       if (index === 0) openStart = 0;
       if (index === last) openEnd = 0;
       return;
     }
+    const name = node.type.name;
     if (name === 'doc') throw new PayloadError('a payload may not hold a whole document node');
     kept.push(name === 'headline' || name === 'standfirst' ? schema.node('paragraph', null, node.content) : node);
   });
   const content = Fragment.fromArray(kept);
-  return { slice: new Slice(content, Math.min(openStart, openable(content, 'start')), Math.min(openEnd, openable(content, 'end'))), sources };
+  return { slice: new Slice(content, Math.min(openStart, openable(content, 'start')), Math.min(openEnd, openable(content, 'end'))), carried };
 }
 
 /**
@@ -120,7 +106,7 @@ export function decodePayload(text: string, schema: Schema): ClipboardContent {
   }
   if (!isRecord(json) || json.format !== PAYLOAD_FORMAT) throw new PayloadError('not a Copydesk clipboard payload');
   if (json.version !== PAYLOAD_VERSION) throw new PayloadError(`payload version ${String(json.version)} is not supported`);
-  if (!isRecord(json.slice) || !Array.isArray(json.sources)) throw new PayloadError('the payload lacks its slice or sources');
+  if (!isRecord(json.slice)) throw new PayloadError('the payload lacks its slice');
   const { openStart = 0, openEnd = 0 } = json.slice;
   if (!Number.isSafeInteger(openStart) || !Number.isSafeInteger(openEnd) || (openStart as number) < 0 || (openEnd as number) < 0) {
     throw new PayloadError('the slice has invalid open depths');
@@ -135,7 +121,9 @@ export function decodePayload(text: string, schema: Schema): ClipboardContent {
   if ((openStart as number) > openable(content, 'start') || (openEnd as number) > openable(content, 'end')) {
     throw new PayloadError('the slice claims to be open deeper than its content');
   }
-  const carried = (json.sources as unknown[]).map((value) => readSource(schema, value));
+  const fields = json;
+  const carried: Record<string, unknown> = Object.fromEntries(CARRIERS.map((carrier) => [carrier.key, carrier.read(fields[carrier.key], schema)]));
   const result = pasteable(new Slice(content, openStart as number, openEnd as number));
-  return { slice: result.slice, sources: [...carried, ...result.sources] };
+  for (const carrier of CARRIERS) carried[carrier.key] = carrier.concat(carriedBy(carried, carrier), carriedBy(result.carried, carrier));
+  return { slice: result.slice, carried: carried as CarriedData };
 }

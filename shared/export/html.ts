@@ -23,7 +23,7 @@ import type { UrlContext } from '../url';
 import { escapeAttr, escapeHtml } from './escape';
 import { HTML_STYLE } from './html-style';
 import { htmlUrl } from './html-url';
-import { sourceParts } from './source-parts';
+import { sourceParts } from '../sources/style';
 
 /** Options of `exportHtml`. */
 export interface HtmlExportOptions {

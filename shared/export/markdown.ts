@@ -45,7 +45,7 @@ import { indexFootnotes, type FootnoteIndex } from '../footnotes';
 import { isExportableUrl } from '../url';
 import { escapeText, linkDestination, linkTitle } from './markdown-escape';
 import { writeInline, type InlinePiece, type MdMark } from './markdown-inline';
-import { sourceParts } from './source-parts';
+import { sourceParts } from '../sources/style';
 
 /** The largest number a CommonMark ordered list marker may carry (nine digits). */
 const MAX_LIST_NUMBER = 999_999_999;

@@ -7,9 +7,9 @@
  *   for a footnote label, `ref:2` for a reference number…); citations name keys, so a citation
  *   may come before its definition;
  * - ids are made from the outlet and year ("reuters-2023"), else the title, else "note", and
- *   made unique (shared/clipboard/source-id.ts);
- * - sources that are the same (same URL, or same title and outlet: shared/clipboard/same-source.ts)
- *   are merged into the first, through the same plan a paste uses (merge-sources.ts), and the
+ *   made unique (shared/sources/ids.ts);
+ * - sources that are the same (same URL, or same title and outlet: shared/sources/identity.ts)
+ *   are merged into the first, through the same plan a paste uses (shared/sources/merge.ts), and the
  *   merge is noted. Sources with neither URL nor title (plain notes) are never merged: two
  *   footnotes reading "Ibid." are two notes;
  * - a citation of a key that is never defined gets an empty source with id `missing-<key>`,
@@ -19,9 +19,9 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { buildArticle } from '../article';
-import { planSourceMerge } from '../clipboard/merge-sources';
-import type { SourceFields } from '../clipboard/same-source';
-import { idBaseFromTitle, uniqueSourceId } from '../clipboard/source-id';
+import type { SourceFields } from '../sources/fields';
+import { idBaseFromTitle, uniqueSourceId } from '../sources/ids';
+import { planSourceMerge } from '../sources/merge';
 import type { Draft } from '../draft/format';
 import { newMeta, slugify } from '../draft/meta';
 import { schema } from '../schema';

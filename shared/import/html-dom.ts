@@ -4,6 +4,7 @@
  * so what these helpers return is the real value a browser would see.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { DROPPED_ELEMENTS, isForeignElement } from '../html-intake';
 
 /** Any node of parse5's tree. */
 export type HNode = DefaultTreeAdapterMap['node'];
@@ -17,7 +18,7 @@ export function isElement(node: HNode | undefined | null): node is HElement {
 
 /** True for an element of the HTML namespace. */
 export function isHtmlElement(node: HNode | undefined | null): node is HElement {
-  return isElement(node) && node.namespaceURI === 'http://www.w3.org/1999/xhtml';
+  return isElement(node) && !isForeignElement(node.namespaceURI);
 }
 
 /** The value of attribute `name` (lower case), or null. */
@@ -42,12 +43,6 @@ export function children(node: HNode): readonly HNode[] {
   return 'childNodes' in node ? node.childNodes : [];
 }
 
-/** Elements never imported, with everything inside them: code, embedded documents, forms, media, foreign content. */
-export const SKIPPED = new Set([
-  'script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
-  'canvas', 'video', 'audio', 'form', 'input', 'button', 'select', 'textarea', 'dialog', 'head', 'title', 'meta', 'link',
-  'base', 'portal', 'map', 'area', 'track', 'param', 'slot',
-]);
 
 // An inline style that hides the element (the only styles a page's markup can be trusted to carry).
 const HIDING_STYLE = /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/iu;
@@ -73,11 +68,14 @@ export function hiddenTextLine(element: HElement, clip: (text: string) => string
   return text ? `Hidden text (${why}): “${clip(text)}”.` : null;
 }
 
-/** True for an element whose content never shows or is never imported (see SKIPPED, and `hiddenBy`). */
+/**
+ * True for an element whose content never shows or is never imported: foreign content and the
+ * elements the HTML intake policy drops (shared/html-intake.ts), and hidden elements (`hiddenBy`).
+ */
 export function isSkipped(node: HNode): boolean {
   if (!isElement(node)) return false;
   if (!isHtmlElement(node)) return true;
-  return SKIPPED.has(node.tagName) || hiddenBy(node) !== null;
+  return DROPPED_ELEMENTS.has(node.tagName) || hiddenBy(node) !== null;
 }
 
 /** The text of a subtree as a reader sees it (skipped elements left out), white space as written. */

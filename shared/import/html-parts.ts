@@ -3,6 +3,7 @@
  * reader's state: a "Read also" block from its items, a figure, a table's rows, a `<pre>`'s
  * lines (see html.ts for where they are recognised).
  */
+import { IMAGE_URL_ATTRIBUTES } from '../html-intake';
 import { clip } from './fit';
 import { attr, children, find, findAll, isElement, isSkipped, textOf, type HElement, type HNode } from './html-dom';
 import { named, type InlineWalker } from './html-inline';
@@ -63,11 +64,7 @@ export function figureBlock(element: HElement, walker: InlineWalker, images: Set
   const caption = walker.inline(figcaption ? children(figcaption).filter((child) => !(isElement(child) && credits.includes(child))) : []);
   const alt = (attr(img, 'alt') ?? '').trim();
   const candidates = [
-    attr(img, 'src'),
-    attr(img, 'data-src'),
-    attr(img, 'data-original'),
-    attr(img, 'data-lazy-src'),
-    ...srcsetUrls(attr(img, 'srcset')),
+    ...IMAGE_URL_ATTRIBUTES.flatMap((name) => (name === 'srcset' ? srcsetUrls(attr(img, name)) : [attr(img, name)])),
     ...findAll(element, (el) => el.tagName === 'source').flatMap((source) => srcsetUrls(attr(source, 'srcset'))),
   ].filter((url): url is string => url !== null && url.trim() !== '');
   let src = candidates.find(isUsableImage);

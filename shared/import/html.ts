@@ -5,8 +5,9 @@
  * structure recognised below, and URLs that pass the URL policy (links.ts; parse5 has decoded
  * entities already, so `&#106;avascript:` is seen as what it is). Scripts, styles, templates,
  * embedded documents (`iframe`, and so its `srcdoc`), SVG and MathML, forms and media are never
- * read; no attribute is copied (event handlers, `style`, `data-pm-slice` are simply never
- * looked at). What is left out is listed in `report.dropped`.
+ * read (the HTML intake policy that a paste follows too, shared/html-intake.ts); no attribute is
+ * copied (event handlers, `style`, `data-pm-slice` are simply never looked at). What is left out
+ * is listed in `report.dropped`.
  *
  * - The article: the `<article>` holding the `<h1>` (see html-chrome.ts for what else is page
  *   chrome); the headline is the first `<h1>` (later ones are level-2 headings).

@@ -5,7 +5,7 @@
  * accepts `https:` images or `assets/` paths, and an invented web address would point at someone
  * else's server; the path names a file that does not exist yet, and the importer says so.
  */
-import { uniqueSourceId } from '../clipboard/source-id';
+import { uniqueSourceId } from '../sources/ids';
 import { slugify } from '../draft/meta';
 
 /** Longest file name base, cut at a word boundary. */

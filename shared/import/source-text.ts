@@ -2,7 +2,7 @@
  * Reads a reference ("source") written as text into the fields of a source: title, outlet, date,
  * URL and note. Shared by the three importers, so a reference reads the same wherever it comes
  * from. It understands the seed article's style, which is also what Copydesk's exports write
- * (shared/export/source-parts.ts):
+ * (the citation text style, shared/sources/style.ts):
  *
  *     “Title,” Outlet, Date. https://url Note        "Title," Outlet, 2023
  *     “Title.” Note                                  [Title](https://url), Outlet, 17 August 2025
@@ -18,10 +18,11 @@
  * (then a URL and a note may follow), or a short phrase without a period before a URL (an
  * outlet: the export writes an untitled source so); any other is kept whole in the note, URLs
  * included, since its parts cannot be told apart reliably. Nothing is ever dropped: whatever is
- * not recognised stays in the note, and a final check writes the fields back as an export would
- * and compares that with the input (quotation marks, separating commas and periods, and spacing
- * aside); if they differ, the whole reference goes into the note.
+ * not recognised stays in the note, and a final check writes the fields back in that style (URL
+ * left out) and compares that with the input (quotation marks, separating commas and periods,
+ * and spacing aside); if they differ, the whole reference goes into the note.
  */
+import { styleText, type StyledFields } from '../sources/style';
 import { classifyUrl } from '../url';
 
 /** A piece of a reference: text, or a link (its text and its address). */
@@ -31,13 +32,7 @@ export interface SourcePiece {
 }
 
 /** The fields of a source, without its id. */
-export interface ParsedSource {
-  readonly title: string;
-  readonly outlet: string;
-  readonly date: string;
-  readonly url: string;
-  readonly note: string;
-}
+export type ParsedSource = StyledFields;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** The date forms recognised (as a regex source, no anchors). */
@@ -91,13 +86,6 @@ function comparable(text: string): string {
     .replace(/[,.](?=\s|$)/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
-}
-
-/** The fields as an export writes them (shared/export/source-parts.ts), URL left out. */
-function rendered(fields: ParsedSource): string {
-  const rest = [fields.outlet, fields.date].filter((part) => part !== '').join(', ');
-  const head = fields.title !== '' ? `“${fields.title}${rest ? ',”' : '.”'}${rest ? ` ${rest}.` : ''}` : rest ? `${rest}.` : '';
-  return [head, fields.note].filter((part) => part !== '').join(' ');
 }
 
 /** Outlet, date and a note from what follows a title that ended with a comma. */
@@ -248,7 +236,7 @@ export function parseSourcePieces(input: readonly SourcePiece[], options: Source
       return i === firstText && linkTitle !== null ? `“${text.trim()}”` : text;
     })
     .join('');
-  const kept = rendered(parsed);
+  const kept = styleText(parsed, { url: false });
   return comparable(kept) === comparable(given) ? parsed : everythingInNote(pieces);
 }
 

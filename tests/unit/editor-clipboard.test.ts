@@ -1,17 +1,19 @@
 /**
- * Clipboard logic shared by the editor's paste and a future importer: which sources a paste
- * adds, merges or renames (shared/clipboard), and the payload Copydesk writes on copy, read back
- * as untrusted input.
+ * Clipboard logic shared by the editor's paste and the importers: which sources a paste adds,
+ * merges or renames (shared/sources), and the payload Copydesk writes on copy, read back as
+ * untrusted input.
  */
 import { Fragment, Slice } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import { describe, expect, test } from 'vitest';
-import { planSourceMerge } from '../../shared/clipboard/merge-sources';
 import { decodePayload, encodePayload, PayloadError } from '../../shared/clipboard/payload';
-import { normaliseSourceUrl, sameSource, type SourceFields } from '../../shared/clipboard/same-source';
-import { citedSourceIds, renameCitations } from '../../shared/clipboard/slice-citations';
-import { idBaseFromTitle, sourceIdFromTitle } from '../../shared/clipboard/source-id';
+import { citedSourceIds, renameCitations } from '../../shared/sources/citations';
+import type { SourceFields } from '../../shared/sources/fields';
+import { normaliseSourceUrl, sameSource } from '../../shared/sources/identity';
+import { idBaseFromTitle, sourceIdFromTitle } from '../../shared/sources/ids';
+import { planSourceMerge } from '../../shared/sources/merge';
 import { schema } from '../../shared/schema';
-import { cite, p } from './helpers/build';
+import { article, cite, p, source } from './helpers/build';
 
 function src(id: string, fields: Partial<SourceFields> = {}): SourceFields {
   return { id, title: '', outlet: '', date: '', url: '', note: '', ...fields };
@@ -88,23 +90,38 @@ test('ids are made from titles, unique and valid', () => {
 });
 
 test('citations in a fragment are listed and renamed simultaneously', () => {
-  const fragment = Fragment.from([p('a ', cite('a'), ' b ', cite('b')), p(cite('a'))]);
-  expect(citedSourceIds(fragment)).toEqual(['a', 'b']);
-  const renamed = renameCitations(fragment, new Map([['a', 'b'], ['b', 'c']]));
+  const body = [p('a ', cite('a'), ' b ', cite('b')), p(cite('a'))];
+  expect(citedSourceIds(Fragment.from(body))).toEqual(['a', 'b']);
+  const doc = article({ body });
+  const tr = new Transform(doc);
+  renameCitations(tr, 0, doc.content.size, new Map([['a', 'b'], ['b', 'c']]));
+  const renamed = tr.doc.slice(0, tr.doc.content.size).content;
   expect(citedSourceIds(renamed)).toEqual(['b', 'c']);
-  expect(renamed.child(1).firstChild?.attrs.source).toBe('b');
-  expect(renameCitations(fragment, new Map([['zzz', 'y']]))).toBe(fragment);
+  expect(tr.doc.child(3).firstChild?.attrs.source).toBe('b');
+  const untouched = new Transform(doc);
+  renameCitations(untouched, 0, doc.content.size, new Map([['zzz', 'y']]));
+  expect(untouched.docChanged).toBe(false);
 });
 
 describe('clipboard payload', () => {
   const sources = new Map([['a', src('a', { title: 'A', url: 'https://a.example/' })]]);
   const slice = new Slice(Fragment.from(p('Cited ', cite('a'), ' and ', cite('gone'))), 1, 1);
+  const from = article({ body: [p('x')], sources: [source('a', { title: 'A', url: 'https://a.example/' }), source('b', { title: 'B' })] });
 
   test('round-trips a slice with the sources its citations name', () => {
-    const text = encodePayload(slice, (id) => sources.get(id));
+    const text = encodePayload(slice, from);
     const back = decodePayload(text, schema);
     expect(back.slice.eq(slice)).toBe(true);
-    expect(back.sources).toEqual([sources.get('a')]);
+    expect(back.carried.sources).toEqual([sources.get('a')]);
+  });
+
+  test('the payload is read by code that knows only its sources (version 1 on the wire)', () => {
+    const json = JSON.parse(encodePayload(slice, from)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['format', 'version', 'slice', 'sources']);
+    expect(json).toMatchObject({ format: 'copydesk-slice', version: 1, sources: [sources.get('a')] });
+    // A field a later carrier adds is ignored by a reader that does not know it.
+    const later = decodePayload(JSON.stringify({ ...json, comments: [{ anything: 1 }] }), schema);
+    expect(later.carried.sources).toEqual([sources.get('a')]);
   });
 
   test('headline and standfirst become paragraphs; copied sources are carried, not pasted', () => {
@@ -118,12 +135,12 @@ describe('clipboard payload', () => {
       1,
       1,
     );
-    const back = decodePayload(encodePayload(copied, () => undefined), schema);
+    const back = decodePayload(encodePayload(copied, article({})), schema);
     expect(back.slice.content.childCount).toBe(3);
     back.slice.content.forEach((node) => expect(node.type.name).toBe('paragraph'));
     expect(back.slice.openStart).toBe(1);
     expect(back.slice.openEnd).toBe(0);
-    expect(back.sources.map((s) => s.id)).toEqual(['s']);
+    expect(back.carried.sources.map((s) => s.id)).toEqual(['s']);
   });
 
   const wrap = (slice: unknown, sources: unknown[] = []): string => JSON.stringify({ format: 'copydesk-slice', version: 1, slice, sources });

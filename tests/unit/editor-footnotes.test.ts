@@ -13,7 +13,8 @@ import { indexFootnotes } from '../../shared/footnotes';
 import { schema } from '../../shared/schema';
 import { createSourceAndCite, insertCitation, removeSource } from '../../renderer/editor/commands';
 import { createEditorState } from '../../renderer/editor/create-editor';
-import { carrySources, footnotesOf } from '../../renderer/editor/footnote-plugin';
+import { carry } from '../../renderer/editor/carried-data';
+import { footnotesOf } from '../../renderer/editor/footnote-plugin';
 import type { FootnoteState } from '../../renderer/editor/footnote-state';
 import { arbDoc } from './helpers/arbitrary-doc';
 import { article, cite, p, source } from './helpers/build';
@@ -199,7 +200,7 @@ describe('pasted content with its sources', () => {
       { id: 'y', title: 'Yankee', outlet: '', date: '', url: 'https://y.example/', note: '' }, // new
     ];
     const depth = undoDepth(state);
-    state = state.applyTransaction(carrySources(state.tr.replaceSelection(slice), carried)).state;
+    state = state.applyTransaction(carry(state.tr.replaceSelection(slice), { sources: carried })).state;
     const ids = footnotesOf(state).citations().map((c) => c.source);
     expect(ids).toEqual(['a-2', 'a', 'y', 'a', 'b', 'a']);
     expect(footnotesOf(state).sources.map((s) => s.id)).toEqual(['a', 'b', 'c', 'a-2', 'y']);

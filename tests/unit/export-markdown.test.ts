@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bylineText } from '../../shared/byline';
 import { parseDraft } from '../../shared/draft/format';
 import { exportMarkdown } from '../../shared/export/markdown';
-import { sourceText } from '../../shared/export/source-parts';
+import { sourceText } from '../../shared/sources/style';
 import { schema } from '../../shared/schema';
 import { arbDoc, INJECTED_TAG } from './helpers/arbitrary-doc';
 import { article, cite, draftOf, h, list, marked, p, readAlso, source } from './helpers/build';

@@ -40,9 +40,10 @@
 import fc from 'fast-check';
 import type { NodeType, Node as PMNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { sameSource, sourceFields } from '../../shared/clipboard/same-source';
+import { sourceFields } from '../../shared/sources/fields';
+import { sameSource } from '../../shared/sources/identity';
 import { exportMarkdown } from '../../shared/export/markdown';
-import { sourceText } from '../../shared/export/source-parts';
+import { sourceText } from '../../shared/sources/style';
 import { indexFootnotes } from '../../shared/footnotes';
 import { importMarkdown } from '../../shared/import/markdown';
 import { foldTitle, isReadAlsoTitle } from '../../shared/import/phrases';

@@ -53,7 +53,7 @@ describe('which pastes get an offer', () => {
     expect(found?.result.report.citations).toBe(1);
     const content = found && importers.toPasteContent(found.result);
     expect(content?.slice.content.firstChild?.type.name).toBe('paragraph');
-    expect(content?.sources.map((s) => [s.title, s.outlet, s.date])).toEqual([['A report', 'The Outlet', '2024']]);
+    expect(content?.carried.sources.map((s) => [s.title, s.outlet, s.date])).toEqual([['A report', 'The Outlet', '2024']]);
   });
 
   it('Markdown with footnote definitions does, read as Markdown (labels, multi-word titles)', () => {
@@ -62,7 +62,7 @@ describe('which pastes get an offer', () => {
     expect(found && { citations: found.result.report.citations, sources: found.sources }).toEqual({ citations: 2, sources: 2 });
     const content = found && importers.toPasteContent(found.result);
     expect(content?.slice.content.firstChild?.textContent).toBe('The council voted  and the mayor agreed.');
-    expect(content?.sources.map((s) => Object.values(s).join(' '))).toEqual([expect.stringContaining('Council minutes'), expect.stringContaining('the mayor')]);
+    expect(content?.carried.sources.map((s) => Object.values(s).join(' '))).toEqual([expect.stringContaining('Council minutes'), expect.stringContaining('the mayor')]);
     // Without definitions there is nothing to turn into footnotes.
     expect(analyseClipboard(importers, '', 'Just a caret^ and [^x] mention.')).toBeNull();
   });
@@ -71,7 +71,7 @@ describe('which pastes get an offer', () => {
     const found = analyseClipboard(importers, URLS_HTML, 'Cited claim. [1]');
     expect(found?.result.report.citations).toBeGreaterThan(0);
     const content = found && importers.toPasteContent(found.result);
-    const json = JSON.stringify({ slice: content?.slice.toJSON(), sources: content?.sources });
+    const json = JSON.stringify({ slice: content?.slice.toJSON(), sources: content?.carried.sources });
     expect(json).not.toMatch(/PWNED|javascript:|vbscript:|data:/iu);
   });
 

@@ -2,7 +2,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { indexFootnotes } from '../../../shared/footnotes';
 import { isExportableUrl } from '../../../shared/url';
-import { sourceParts, sourceText } from '../../../shared/export/source-parts';
+import { sourceParts, sourceText } from '../../../shared/sources/style';
 import { BlockList, chars, PLAIN, runsOf, type Reading, type Seg, type Style } from './md-runs';
 
 /** Options of `expectedReading`. */

@@ -10,8 +10,9 @@
  * 2. otherwise it is added; if its id is already taken by a different source, it gets a fresh
  *    unique id (`uniqueSourceId`) and its citations are renamed.
  */
-import { normaliseSourceUrl, sameFields, titleOutletKey, type SourceFields } from './same-source';
-import { uniqueSourceId } from './source-id';
+import type { SourceFields } from './fields';
+import { normaliseSourceUrl, sameFields, titleOutletKey } from './identity';
+import { uniqueSourceId } from './ids';
 
 /** The outcome of `planSourceMerge`. */
 export interface SourceMergePlan {

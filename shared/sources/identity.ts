@@ -1,27 +1,10 @@
 /**
- * When two sources are "the same" (for merging sources that a paste or an import brings into a
- * document that already has them): the same URL once normalised, or the same title and outlet
- * ignoring case and spacing, or exactly the same fields (two identical notes).
+ * Source identity: when two sources are "the same" (for merging sources that a paste or an
+ * import brings into a document that already has them): the same URL once normalised, or the
+ * same title and outlet ignoring case and spacing, or exactly the same fields (two identical
+ * notes).
  */
-
-/** The fields of a `source` node. */
-export interface SourceFields {
-  readonly id: string;
-  readonly title: string;
-  readonly outlet: string;
-  readonly date: string;
-  readonly url: string;
-  readonly note: string;
-}
-
-/** The field names of a source, in schema order. */
-export const SOURCE_FIELDS = ['id', 'title', 'outlet', 'date', 'url', 'note'] as const;
-
-/** Reads a source's fields from node attributes (missing ones are empty). */
-export function sourceFields(attrs: Readonly<Record<string, unknown>>): SourceFields {
-  const text = (name: string): string => (typeof attrs[name] === 'string' ? (attrs[name] as string) : '');
-  return { id: text('id'), title: text('title'), outlet: text('outlet'), date: text('date'), url: text('url'), note: text('note') };
-}
+import type { SourceFields } from './fields';
 
 /**
  * A URL reduced to what identifies the page: no fragment, no trailing slash, `http` and `https`
