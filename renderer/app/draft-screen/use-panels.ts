@@ -3,7 +3,7 @@
  * registry in panels/panels.tsx lists them) and each panel's latest reveal request.
  */
 import { useCallback, useMemo, useReducer } from 'react';
-import { panelsReducer, type PanelsState, type RevealRequest } from '../panels/panel-registry';
+import { panelsReducer, type PanelsState, type RevealRequest } from '../panels/panel-state';
 import type { PanelName, Reveal } from '../panels/panels';
 
 /** The open panel and the reveal requests, with their setters. */
