@@ -3,6 +3,7 @@
 // request for that panel only, kept while it is closed.
 import { describe, expect, it } from 'vitest';
 import { checkPanels, panelsReducer, type PanelsState } from '../../renderer/app/panels/panel-state';
+import { citationToReturnTo } from '../../renderer/app/panels/source-target';
 
 type Name = 'sources' | 'details' | 'problems' | 'preview';
 const closed: PanelsState<Name> = { open: null, requests: {} };
@@ -72,5 +73,25 @@ describe('the panels’ state', () => {
     const open: PanelsState<Name> = { ...closed, open: 'details' };
     expect(panelsReducer(open, { kind: 'show', name: 'details' })).toBe(open);
     expect(panelsReducer(closed, { kind: 'close' })).toBe(closed);
+  });
+});
+
+describe('back to the text from the Sources panel', () => {
+  const citations = [
+    { source: 'a', pos: 10 },
+    { source: 'b', pos: 20 },
+    { source: 'a', pos: 40 },
+    { source: 'a', pos: 90 },
+  ];
+  it('goes to the citation the reporter came from, else the nearest of that source', () => {
+    expect(citationToReturnTo(citations, 'a', 40)).toBe(40);
+    expect(citationToReturnTo(citations, 'a', 70)).toBe(90);
+    expect(citationToReturnTo(citations, 'a', 24)).toBe(10);
+  });
+  it('goes to the first citation when the reporter did not come from one, nowhere for an uncited source', () => {
+    expect(citationToReturnTo(citations, 'a', null)).toBe(10);
+    expect(citationToReturnTo(citations, 'b', null)).toBe(20);
+    expect(citationToReturnTo(citations, 'c', null)).toBeNull();
+    expect(citationToReturnTo(citations, 'c', 10)).toBeNull();
   });
 });

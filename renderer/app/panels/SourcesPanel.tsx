@@ -10,7 +10,7 @@
  * through the panel registry (`reveal('sources', target)`, panel-registry.ts).
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactElement } from 'react';
-import { checkSources, type ProblemField, type SourceProblem } from '../../../shared/problem-checks';
+import { checkSources, type SourceProblem } from '../../../shared/problem-checks';
 import { removeSource, updateSource, type SourceEdit } from '../../editor/commands';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { FootnoteState } from '../../editor/footnote-state';
@@ -18,25 +18,15 @@ import { useAsk } from '../dialogs/dialog-host';
 import { centreWithin, scrollWithin } from '../../editor/scroll-within';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import type { PanelProps } from './panel-registry';
+import { citationToReturnTo, type SourceTarget } from './source-target';
 import { panelEntryId, SourceEntry } from './SourceEntry';
 
-/** What the Sources panel reveals: a source, from a citation at `from` (to come back to), or from elsewhere. */
-export interface SourceTarget {
-  readonly id: string;
-  /** Position of the citation the reporter came from, or null. */
-  readonly from: number | null;
-  /** The field to focus (from a problem), or null for the entry's heading. */
-  readonly field?: ProblemField | null;
-}
+export type { SourceTarget };
 
 /** Takes the reporter back to the citation of source `id` at `from`, else the one nearest to it (the first when `from` is null). */
-export function backToCitation(store: EditorStore, id: string, from: number | null): void {
-  const cites = footnotesOf(store.getState())
-    .citations()
-    .filter((c) => c.source === id);
-  if (cites.length === 0) return;
-  const target = from === null ? cites[0] : cites.reduce((a, b) => (Math.abs(b.pos - from) < Math.abs(a.pos - from) ? b : a));
-  if (target) store.reveal(target.pos);
+function backToCitation(store: EditorStore, id: string, from: number | null): void {
+  const pos = citationToReturnTo(footnotesOf(store.getState()).citations(), id, from);
+  if (pos !== null) store.reveal(pos);
 }
 
 const sameFootnotes = (a: FootnoteState, b: FootnoteState): boolean => a.sameAs(b);
