@@ -1,37 +1,27 @@
 /**
  * The side panel beside the article: a complementary landmark named after the panel it shows
- * (Sources, Details, Problems or Preview), with a heading and a close button.
+ * (its registry entry's title: panels.tsx), with a heading and a close button, around the
+ * entry's component.
  */
 import type { ReactElement } from 'react';
-import { headlineText } from '../../../shared/article';
-import type { ExportFormat } from '../../../shared/ipc/channels';
-import type { ProblemField } from '../../../shared/problems';
-import { PANELS, type PanelName } from '../draft-screen/use-panels';
-import type { DocumentSession } from '../session/document-session';
-import { MetadataPanel } from './MetadataPanel';
-import { PreviewPanel } from './PreviewPanel';
-import { ProblemsPanel } from './ProblemsPanel';
-import { SourcesPanel, type SourceRequest } from './SourcesPanel';
+import type { PanelContext, RevealRequest } from './panel-registry';
+import { panelEntry, type PanelName } from './panels';
 
 /** Properties of `SidePanel`. */
 export interface SidePanelProps {
   readonly name: PanelName;
-  readonly session: DocumentSession;
-  readonly request: SourceRequest | null;
-  readonly highlighted: string | null;
+  readonly context: PanelContext;
+  /** The panel's latest reveal request, or null. */
+  readonly request: RevealRequest<unknown> | null;
   readonly onClose: () => void;
-  readonly onBack: (id: string, from: number | null) => void;
-  /** Shows source `id` in the Sources panel, focusing its `field` when given (from a problem). */
-  readonly onShowSource: (id: string, field?: ProblemField | null) => void;
-  readonly onExport: (format: ExportFormat, fragment?: boolean) => void;
-  readonly onDesktopPreview: () => void;
 }
 
 /** The side panel. */
-export function SidePanel({ name, session, request, highlighted, onClose, onBack, onShowSource, onExport, onDesktopPreview }: SidePanelProps): ReactElement {
-  const title = PANELS.find((p) => p.name === name)?.title ?? name;
+export function SidePanel({ name, context, request, onClose }: SidePanelProps): ReactElement {
+  const { title, component } = panelEntry(name);
+  // The registry pairs each panel with the requests made for it (`reveal(name, target)` is typed by panel).
+  const Panel = component as (props: { context: PanelContext; request: RevealRequest<unknown> | null }) => ReactElement;
   const headingId = `cd-panel-title-${name}`;
-  const headline = (): string => headlineText(session.store.getState().doc);
   return (
     <aside className={`cd-side-panel cd-panel-${name}`} aria-labelledby={headingId} data-region="Panel">
       <div className="cd-panel-head">
@@ -40,10 +30,7 @@ export function SidePanel({ name, session, request, highlighted, onClose, onBack
           ×
         </button>
       </div>
-      {name === 'sources' ? <SourcesPanel store={session.store} request={request} highlighted={highlighted} onBack={onBack} /> : null}
-      {name === 'details' ? <MetadataPanel session={session} headline={headline} /> : null}
-      {name === 'problems' ? <ProblemsPanel store={session.store} onSourceProblem={onShowSource} /> : null}
-      {name === 'preview' ? <PreviewPanel session={session} onExport={onExport} onDesktopPreview={onDesktopPreview} /> : null}
+      <Panel context={context} request={request} />
     </aside>
   );
 }

@@ -6,43 +6,37 @@
  * (`useDeferredValue`): with hundreds of sources, opening a draft or citing never waits for the
  * panel, and typing interrupts its rendering. A "go to source" request (a citation activated
  * in the text) scrolls to the entry, focuses it, and offers the way back to that citation; a
- * request from a problem focuses the field that fixes it (the title, the URL).
+ * request from a problem focuses the field that fixes it (the title, the URL). Requests come
+ * through the panel registry (`reveal('sources', target)`, panel-registry.ts).
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactElement } from 'react';
-import { checkSources, type ProblemField, type SourceProblem } from '../../../shared/problem-checks';
+import { checkSources, type SourceProblem } from '../../../shared/problem-checks';
 import { removeSource, updateSource, type SourceEdit } from '../../editor/commands';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { FootnoteState } from '../../editor/footnote-state';
 import { useAsk } from '../dialogs/dialog-host';
 import { centreWithin, scrollWithin } from '../../editor/scroll-within';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
+import type { PanelProps } from './panel-registry';
+import { citationToReturnTo, type SourceTarget } from './source-target';
 import { panelEntryId, SourceEntry } from './SourceEntry';
 
-/** A request to show a source: from a citation at `from` (to come back to), or from elsewhere. */
-export interface SourceRequest {
-  readonly id: string;
-  /** Position of the citation the reporter came from, or null. */
-  readonly from: number | null;
-  /** The field to focus (from a problem), or null for the entry's heading. */
-  readonly field?: ProblemField | null;
-  /** Increases with each request, so that asking twice for the same source scrolls again. */
-  readonly seq: number;
-}
+export type { SourceTarget };
 
-/** Properties of `SourcesPanel`. */
-export interface SourcesPanelProps {
-  readonly store: EditorStore;
-  readonly request: SourceRequest | null;
-  /** The source of the citation selected in the text, if any. */
-  readonly highlighted: string | null;
-  /** Takes the reporter back to the citation of `id` they came from (or its first one). */
-  readonly onBack: (id: string, from: number | null) => void;
+/** Takes the reporter back to the citation of source `id` at `from`, else the one nearest to it (the first when `from` is null). */
+function backToCitation(store: EditorStore, id: string, from: number | null): void {
+  const pos = citationToReturnTo(footnotesOf(store.getState()).citations(), id, from);
+  if (pos !== null) store.reveal(pos);
 }
 
 const sameFootnotes = (a: FootnoteState, b: FootnoteState): boolean => a.sameAs(b);
 
-/** The Sources panel. */
-export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPanelProps): ReactElement {
+/** The Sources panel (`highlighted`: the source of the citation selected in the text). */
+export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTarget>): ReactElement {
+  const { store } = context.session;
+  const highlighted = context.citedSource;
+  const onBack = useCallback((id: string, from: number | null) => backToCitation(store, id, from), [store]);
+  const request = revealed ? revealed.target : null;
   const ask = useAsk();
   const footnotes = useDeferredValue(useEditorValue(store, footnotesOf, sameFootnotes), null);
   // Problems by the source's offset in the sources section (ids may be duplicated: that is a problem too).
@@ -55,12 +49,13 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
   // Show the requested source once its entry is rendered (the list renders in the background).
   const handled = useRef(0);
   useEffect(() => {
-    if (!request || request.seq === handled.current) return;
-    const entry = document.getElementById(panelEntryId(request.id));
+    if (!revealed || revealed.seq === handled.current) return;
+    const { id, field: fieldName } = revealed.target;
+    const entry = document.getElementById(panelEntryId(id));
     if (!entry) return;
-    handled.current = request.seq;
+    handled.current = revealed.seq;
     // In the panel's list only, not the shell around it (scroll-within.ts).
-    const field = request.field ? entry.querySelector<HTMLElement>(`[data-source-field="${CSS.escape(`${request.id}:${request.field}`)}"]`) : null;
+    const field = fieldName ? entry.querySelector<HTMLElement>(`[data-source-field="${CSS.escape(`${id}:${fieldName}`)}"]`) : null;
     if (field) {
       field.focus({ preventScroll: true });
       // Again once the entries above have their real heights (see centreWithin).
@@ -69,7 +64,7 @@ export function SourcesPanel({ store, request, highlighted, onBack }: SourcesPan
     }
     scrollWithin(entry, 'nearest');
     entry.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
-  }, [request, footnotes]);
+  }, [revealed, footnotes]);
 
   const onEdit = useCallback((id: string, edit: SourceEdit) => store.run(updateSource(id, edit), false), [store]);
   const onRemove = useCallback(

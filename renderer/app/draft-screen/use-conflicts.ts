@@ -1,0 +1,43 @@
+/**
+ * Conflicts concern of the draft screen: when a save is refused because the file changed (or
+ * went) on disk, the conflict dialog opens at once; its actions (and the banner's) keep mine,
+ * reload theirs, or save mine as a copy.
+ */
+import { useEffect, useMemo } from 'react';
+import { messageOf } from '../api';
+import { notify } from '../notices';
+import type { DocumentSession } from '../session/document-session';
+import type { SaveStatus } from '../session/save-controller';
+import type { ConflictActions } from './ConflictBanner';
+import type { DraftDialogs } from './use-draft-dialogs';
+
+/** The conflict's actions; opens the conflict dialog when a save meets a conflict. */
+export function useConflicts(session: DocumentSession, status: SaveStatus, dialogs: Pick<DraftDialogs, 'openConflict' | 'close'>, saveCopy: () => Promise<void>): ConflictActions {
+  const { openConflict, close } = dialogs;
+  useEffect(() => {
+    if (status.kind === 'conflict' && status.cause === 'save') openConflict();
+  }, [status, openConflict]);
+
+  return useMemo<ConflictActions>(
+    () => ({
+      keepMine: () => {
+        close();
+        void session.saver.forceSave().then((ok) => {
+          if (ok) notify('Your version was saved.');
+        });
+      },
+      reloadTheirs: () => {
+        close();
+        session.reload().then(
+          () => notify('Reloaded the version on disk.'),
+          (e: unknown) => notify(messageOf(e), 'error'),
+        );
+      },
+      saveCopy: () => {
+        close();
+        void saveCopy();
+      },
+    }),
+    [session, close, saveCopy],
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Session lifecycle concern of the shell: the open draft's `DocumentSession` (or none: the
+ * library shows), started from an opened draft, left after saving (asking when it cannot be
+ * saved), closed; and what the main process asks of it: a changed file on disk (reloaded when
+ * there is nothing unsaved), and a flush before the page goes (reload, close, quit).
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { ExternalChange, OpenedDraft } from '../../../shared/ipc/channels';
+import { api, displayName, messageOf } from '../api';
+import { useAsk } from '../dialogs/dialog-host';
+import { notify } from '../notices';
+import { typography } from '../preferences';
+import { DocumentSession, type SessionOptions } from '../session/document-session';
+import { saveStatusText } from '../status/StatusBar';
+
+/** The open draft and its lifecycle. */
+export interface DraftSessionControl {
+  readonly session: DocumentSession | null;
+  /** The session open now (for callbacks that outlive a render). */
+  current(): DocumentSession | null;
+  /** Opens `opened` in a new session; false (and a notice) when it cannot be opened. */
+  start(opened: OpenedDraft, options?: Partial<SessionOptions>): boolean;
+  /** Disposes of `closing` (saved or given up already) and goes back to the library. */
+  close(closing: DocumentSession): void;
+  /** Closes the open draft after saving; asks when it cannot be saved. False when the user stays. */
+  leave(): Promise<boolean>;
+  /** Answers the main process's flush request `id`: saves first. */
+  flush(id: number): Promise<void>;
+  /** A draft file changed on disk: reloads the open draft when it is that one and has nothing unsaved. */
+  externalChange(change: ExternalChange): void;
+}
+
+/** The session lifecycle; `onClosed` runs when a draft was closed (the library is shown again). */
+export function useDraftSession(onClosed: () => void): DraftSessionControl {
+  const ask = useAsk();
+  const [session, setSession] = useState<DocumentSession | null>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const closedRef = useRef(onClosed);
+  closedRef.current = onClosed;
+
+  const current = useCallback(() => sessionRef.current, []);
+
+  const start = useCallback((opened: OpenedDraft, options: Partial<SessionOptions> = {}): boolean => {
+    try {
+      const next = new DocumentSession(api(), opened, {
+        typography: typography.get(),
+        onDirtyChange: (dirty) => void api().window.setDirty({ dirty }).catch(() => undefined),
+        ...options,
+      });
+      setSession(next);
+      return true;
+    } catch (e) {
+      notify(`“${displayName(opened.name)}” cannot be opened: ${messageOf(e)}`, 'error');
+      return false;
+    }
+  }, []);
+
+  const close = useCallback((closing: DocumentSession) => {
+    closing.dispose();
+    setSession((now) => (now === closing ? null : now));
+    closedRef.current();
+    document.title = 'Copydesk';
+  }, []);
+
+  const leave = useCallback(async (): Promise<boolean> => {
+    const open = sessionRef.current;
+    if (!open) return true;
+    const clean = await open.saver.settle();
+    if (!clean) {
+      const choice = await ask.choose({
+        title: 'Close without saving?',
+        message: `${saveStatusText(open.saver.status.get())}. If you close the draft now, the edits since the last save are lost.`,
+        choices: [
+          { value: 'stay', label: 'Stay with the draft' },
+          { value: 'discard', label: 'Close without saving', danger: true },
+        ],
+      });
+      if (choice !== 'discard') return false;
+    }
+    await open.saver.forgetJournal();
+    close(open);
+    return true;
+  }, [ask, close]);
+
+  const flush = useCallback(async (id: number) => {
+    const open = sessionRef.current;
+    const saved = open ? await open.saver.flushForUnload().catch(() => false) : true;
+    await api()
+      .window.flushed({ id, open: open?.name ?? null, saved })
+      .catch(() => undefined);
+  }, []);
+
+  const externalChange = useCallback((change: ExternalChange) => {
+    const open = sessionRef.current;
+    if (!open || open.saver.externalChange(change) !== 'reload') return;
+    open.reload().then(
+      () => notify(`“${displayName(open.name)}” changed on disk and was reloaded.`),
+      (e: unknown) => notify(messageOf(e), 'error'),
+    );
+  }, []);
+
+  return { session, current, start, close, leave, flush, externalChange };
+}

@@ -1,0 +1,106 @@
+/**
+ * Shell commands concern: what changes the open draft from the library or the File menu —
+ * open, create, import (a file becomes a new draft, opened with its report), restore a
+ * recovered draft, choose the workspace folder, close the window — each leaving the open
+ * draft first (use-draft-session.ts).
+ */
+import { useCallback } from 'react';
+import type { ImportedDraft, OpenedDraft, RecoveryEntry } from '../../../shared/ipc/channels';
+import { api, displayName, messageOf } from '../api';
+import type { LibraryState } from '../library/use-library';
+import type { RecoveryState } from '../library/use-recovery';
+import { notify } from '../notices';
+import type { DraftSessionControl } from './use-draft-session';
+import type { ImportReportState } from './use-import-report';
+
+/** The shell's commands. */
+export interface ShellCommands {
+  openDraft(name: string): Promise<void>;
+  createDraft(): Promise<void>;
+  importFile(): Promise<void>;
+  /** Opens a recovered draft with its unsaved content over its file (or a new file); saving it discards the record. */
+  restore(entry: Extract<RecoveryEntry, { readable: true }>): Promise<void>;
+  chooseWorkspace(): Promise<void>;
+  closeWindow(): Promise<void>;
+}
+
+/** The shell's commands over the draft session, the library and the recovery records. */
+export function useShellCommands(drafts: DraftSessionControl, library: LibraryState, recovery: RecoveryState, report: Pick<ImportReportState, 'expect'>): ShellCommands {
+  const { current, start, leave } = drafts;
+  const { expect } = report;
+
+  const openDraft = useCallback(
+    async (name: string) => {
+      if (current()?.name === name) return;
+      if (!(await leave())) return;
+      try {
+        start(await api().drafts.open({ name }));
+      } catch (e) {
+        notify(messageOf(e), 'error');
+        void library.refresh();
+      }
+    },
+    [current, leave, start, library],
+  );
+
+  const createDraft = useCallback(async () => {
+    if (!(await leave())) return;
+    try {
+      start(await api().drafts.create());
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  }, [leave, start]);
+
+  const importFile = useCallback(async () => {
+    let imported: ImportedDraft | null;
+    try {
+      imported = await api().drafts.import({});
+    } catch (e) {
+      notify(messageOf(e), 'error');
+      return;
+    }
+    if (!imported) return;
+    void library.refresh();
+    if (!(await leave())) {
+      notify(`Imported as “${displayName(imported.name)}”; it is in the library.`);
+      return;
+    }
+    expect(imported);
+    if (!start({ name: imported.name, draft: imported.draft, hash: imported.hash })) expect(null);
+  }, [leave, start, library, expect]);
+
+  const restore = useCallback(
+    async (entry: Extract<RecoveryEntry, { readable: true }>) => {
+      if (!(await leave())) return;
+      try {
+        const taken = await api().recovery.take({ key: entry.key });
+        let base: OpenedDraft | null = null;
+        if (taken.name !== null) base = await api().drafts.open({ name: taken.name }).catch(() => null);
+        base ??= await api().drafts.create();
+        if (start({ name: base.name, hash: base.hash, draft: taken.draft }, { journalKey: entry.key, dirty: true })) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
+      } catch (e) {
+        notify(messageOf(e), 'error');
+      }
+    },
+    [leave, start],
+  );
+
+  const chooseWorkspace = useCallback(async () => {
+    if (!(await leave())) return;
+    try {
+      if (await api().settings.chooseWorkspace()) {
+        await library.refresh();
+        await recovery.refresh();
+      }
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  }, [leave, library, recovery]);
+
+  const closeWindow = useCallback(async () => {
+    if (await leave()) await api().window.close();
+  }, [leave]);
+
+  return { openDraft, createDraft, importFile, restore, chooseWorkspace, closeWindow };
+}
