@@ -8,6 +8,7 @@
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { API_NAMES, ASSET_BASE_GLOBAL, ASSET_URL_BASE } from '../shared/ipc/channels';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const external = ['electron', /^electron\//u, /^node:/u, ...builtinModules];
@@ -20,6 +21,14 @@ export default defineConfig(({ mode }) => {
     configFile: false,
     publicDir: false,
     envPrefix: 'COPYDESK_BUILD_',
+    // The preload's names of calls and events, and the images' base, from the channel map at build
+    // time (electron/shell/preload.ts): the preload does not bundle the map's validators.
+    define: preload
+      ? {
+          __COPYDESK_API_NAMES__: JSON.stringify(API_NAMES),
+          __COPYDESK_ASSET_BASE__: JSON.stringify({ global: ASSET_BASE_GLOBAL, url: ASSET_URL_BASE }),
+        }
+      : {},
     build: {
       outDir: `${root}dist/electron`,
       // Both modes write into the same folder: neither may delete the other's file.

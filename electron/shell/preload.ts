@@ -6,8 +6,12 @@
  * never the IpcRendererEvent (which would hand it `sender`, an ipcRenderer).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createApi } from '../../shared/ipc/api';
-import { ASSET_BASE_GLOBAL, ASSET_URL_BASE } from '../../shared/ipc/channels';
+import { createApi, type ApiNames } from '../../shared/ipc/api';
+
+// Written in by the build (build/vite.electron.config.mts) from shared/ipc/channels.ts, which the
+// preload does not import: that module holds every call's validator (zod, the draft parser).
+declare const __COPYDESK_API_NAMES__: ApiNames;
+declare const __COPYDESK_ASSET_BASE__: { readonly global: string; readonly url: string };
 
 const api = createApi({
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
@@ -18,7 +22,7 @@ const api = createApi({
       ipcRenderer.removeListener(channel, forward);
     };
   },
-});
+}, __COPYDESK_API_NAMES__);
 
 contextBridge.exposeInMainWorld('copydesk', api);
-contextBridge.exposeInMainWorld(ASSET_BASE_GLOBAL, ASSET_URL_BASE);
+contextBridge.exposeInMainWorld(__COPYDESK_ASSET_BASE__.global, __COPYDESK_ASSET_BASE__.url);

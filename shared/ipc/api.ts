@@ -9,16 +9,8 @@
  * Listeners receive the payload only: no transport event object ever reaches the renderer.
  * A failed call rejects with a `CopydeskError` whose message is meant for the user.
  */
-import {
-  EVENT_NAMES,
-  INVOKE_CHANNELS,
-  eventChannel,
-  type EventMap,
-  type EventName,
-  type InvokeChannel,
-  type InvokeMap,
-  type IpcReply,
-} from './channels';
+import type { EventMap, EventName, InvokeChannel, InvokeMap, IpcReply } from './channels';
+import { eventChannel } from './event-channel';
 
 /** How calls and events travel; the only thing that differs between Electron and tests. */
 export interface ApiTransport {
@@ -26,6 +18,12 @@ export interface ApiTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;
   /** Calls `listener` with each payload sent on `channel`; returns a function that stops it. */
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** The names the API is built from: `API_NAMES` (channels.ts), or the preload's copy of it made at build time. */
+export interface ApiNames {
+  readonly invoke: readonly InvokeChannel[];
+  readonly events: readonly EventName[];
 }
 
 /** Stops an event subscription. */
@@ -73,12 +71,12 @@ function isReply(value: unknown): value is IpcReply {
 }
 
 /**
- * Builds the API over `transport`. The object is frozen and holds only the API's functions (no
+ * Builds the API over `transport`, one function per call of `names`. The object is frozen and holds only the API's functions (no
  * transport, no generic invoke), so it can be handed to `contextBridge.exposeInMainWorld` as is.
  */
-export function createApi(transport: ApiTransport): CopydeskApi {
+export function createApi(transport: ApiTransport, names: ApiNames): CopydeskApi {
   const groups: Record<string, Record<string, unknown>> = {};
-  for (const channel of INVOKE_CHANNELS) {
+  for (const channel of names.invoke) {
     const [group = '', method = ''] = channel.split('.');
     const call = async (request?: unknown): Promise<unknown> => {
       const reply = await transport.invoke(channel, request);
@@ -89,7 +87,7 @@ export function createApi(transport: ApiTransport): CopydeskApi {
     (groups[group] ??= {})[method] = call;
   }
   const on: Record<string, unknown> = {};
-  for (const name of EVENT_NAMES) {
+  for (const name of names.events) {
     on[name] = (listener: (payload: unknown) => void): Unsubscribe => {
       if (typeof listener !== 'function') throw new CopydeskError('invalid-listener', `api.on.${name} needs a function.`);
       // Only the payload is passed on, whatever the transport's listener receives.

@@ -21,6 +21,7 @@
  * The validation of requests is in validate.ts (from `CALLS`), the renderer-side API object in api.ts.
  */
 import * as z from 'zod';
+import type { ApiNames } from './api';
 import type { Status } from '../draft/meta';
 import { exportFormatNames } from '../export/format-uses';
 import type { ExportFormat } from '../export/formats';
@@ -416,10 +417,14 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(Object.ke
 /** Every event's name. */
 export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);
 
-/** The transport channel of an event ("event.menu"…), distinct from every call's channel. */
-export function eventChannel(name: EventName): `event.${EventName}` {
-  return `event.${name}`;
-}
+export { eventChannel } from './event-channel';
+
+/**
+ * The calls' and the events' names, which `createApi` builds the API from. The preload script
+ * gets them written into its bundle at build time (build/vite.electron.config.mts), so that it
+ * does not carry the validators (zod, the draft parser) that `CALLS` holds.
+ */
+export const API_NAMES: ApiNames = { invoke: INVOKE_CHANNELS, events: EVENT_NAMES };
 
 /** True when `channel` is a call's channel name. */
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, CopydeskError, type ApiTransport, type CopydeskApi } from '../../shared/ipc/api';
-import { EVENT_NAMES, INVOKE_CHANNELS, eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
+import { API_NAMES, EVENT_NAMES, INVOKE_CHANNELS, eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
 import { parseDraft } from '../../shared/draft/format';
 import { apiShape } from './helpers/api-shape';
 import { APP_URL, createHarness, draftText, type Harness } from './helpers/ipc-harness';
@@ -41,7 +41,7 @@ beforeAll(async () => {
       return () => bus.off(channel, wrapped);
     },
   };
-  api = createApi(transport);
+  api = createApi(transport, API_NAMES);
 });
 afterAll(async () => {
   await h.dispose();
@@ -204,9 +204,9 @@ describe('failures', () => {
   });
 
   it('an unreadable reply is an error, not a value', async () => {
-    const odd = createApi({ invoke: async () => ({ value: 1 }), subscribe: () => () => undefined });
+    const odd = createApi({ invoke: async () => ({ value: 1 }), subscribe: () => () => undefined }, API_NAMES);
     await expect(odd.workspace.list()).rejects.toMatchObject({ code: 'bad-reply' });
-    const forged = createApi({ invoke: async () => ({ ok: false, error: { code: 7 } }), subscribe: () => () => undefined });
+    const forged = createApi({ invoke: async () => ({ ok: false, error: { code: 7 } }), subscribe: () => () => undefined }, API_NAMES);
     await expect(forged.workspace.list()).rejects.toMatchObject({ code: 'bad-reply' });
   });
 });

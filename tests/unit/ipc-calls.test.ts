@@ -7,7 +7,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import { createApi } from '../../shared/ipc/api';
-import { CALLS, call, INVOKE_CHANNELS, isInvokeChannel, returns, type InvokeChannel, type OpenedDraft, type RequestOf, type ResponseOf, type SaveResult, type ValidRequest } from '../../shared/ipc/channels';
+import { API_NAMES, CALLS, call, INVOKE_CHANNELS, isInvokeChannel, returns, type InvokeChannel, type OpenedDraft, type RequestOf, type ResponseOf, type SaveResult, type ValidRequest } from '../../shared/ipc/channels';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import { InvalidRequestError, validateRequest } from '../../shared/ipc/validate';
 import type { HandlerTable } from '../../electron/api/handlers';
@@ -37,7 +37,7 @@ describe('the call declaration', () => {
   });
 
   it('is the API object: one method per declared call', () => {
-    const api = createApi({ invoke: async () => ({ ok: true, value: null }), subscribe: () => () => undefined });
+    const api = createApi({ invoke: async () => ({ ok: true, value: null }), subscribe: () => () => undefined }, API_NAMES);
     const shape = apiShape();
     for (const channel of INVOKE_CHANNELS) {
       const [group = '', method = ''] = channel.split('.');

@@ -12,7 +12,7 @@
  * off `window` once captured. The delivery hook is the one test-only global.
  */
 import { createApi } from '../../../shared/ipc/api';
-import { ASSET_BASE_GLOBAL } from '../../../shared/ipc/channels';
+import { API_NAMES, ASSET_BASE_GLOBAL } from '../../../shared/ipc/channels';
 import { HARNESS_ASSET_PATH } from './asset-base';
 
 type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
@@ -42,7 +42,7 @@ if (window === window.top && typeof binding === 'function') {
         set.delete(forward);
       };
     },
-  });
+  }, API_NAMES);
 
   Object.defineProperty(window, 'copydesk', { value: api, enumerable: true, writable: false, configurable: false });
   const assetBase = new URL(HARNESS_ASSET_PATH, window.location.href).href;
