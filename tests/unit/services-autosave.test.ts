@@ -4,41 +4,8 @@
  * edit, one save at a time, a failed save pauses autosaving, a failed journal is retried.
  */
 import { describe, expect, it } from 'vitest';
-import { AutosaveScheduler, type SchedulerTimers } from '../../shared/autosave';
-
-/** Timers driven by `advance`, run in due order. */
-class ManualTimers implements SchedulerTimers {
-  ms = 0;
-  private nextId = 1;
-  private readonly pending = new Map<number, { at: number; callback: () => void }>();
-  now = (): number => this.ms;
-  setTimeout = (callback: () => void, ms: number): unknown => {
-    const id = this.nextId++;
-    this.pending.set(id, { at: this.ms + ms, callback });
-    return id;
-  };
-  clearTimeout = (handle: unknown): void => {
-    this.pending.delete(handle as number);
-  };
-  /** Moves time forward by `ms`, running due timers (and the promises they start) in order. */
-  async advance(ms: number): Promise<void> {
-    const end = this.ms + ms;
-    for (;;) {
-      const due = [...this.pending.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.pending.delete(due[0]);
-      this.ms = due[1].at;
-      due[1].callback();
-      await flushPromises();
-    }
-    this.ms = end;
-    await flushPromises();
-  }
-}
-
-async function flushPromises(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-}
+import { AutosaveScheduler } from '../../shared/autosave';
+import { ManualTimers } from './helpers/manual-timers';
 
 function setup(options: { saveOk?: () => boolean; journalOk?: () => boolean; slowSave?: boolean } = {}) {
   const timers = new ManualTimers();

@@ -11,48 +11,13 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SchedulerTimers } from '../../shared/autosave';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { CopydeskApi } from '../../shared/ipc/api';
 import type { OpenedDraft } from '../../shared/ipc/channels';
 import { DocumentSession, type SessionOptions } from '../../renderer/app/session/document-session';
 import type { SaveStatus } from '../../renderer/app/session/save-controller';
 import { article, draftOf, p } from './helpers/build';
-
-/** Timers driven by `advance`, run in due order. */
-class ManualTimers implements SchedulerTimers {
-  ms = Date.parse('2026-05-04T08:00:00.000Z');
-  private nextId = 1;
-  private readonly pending = new Map<number, { at: number; callback: () => void }>();
-  now = (): number => this.ms;
-  setTimeout = (callback: () => void, ms: number): unknown => {
-    const id = this.nextId++;
-    this.pending.set(id, { at: this.ms + ms, callback });
-    return id;
-  };
-  clearTimeout = (handle: unknown): void => {
-    this.pending.delete(handle as number);
-  };
-  /** Moves time forward by `ms`, running due timers (and what they start) in order. */
-  async advance(ms: number): Promise<void> {
-    const end = this.ms + ms;
-    for (;;) {
-      const due = [...this.pending.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.pending.delete(due[0]);
-      this.ms = due[1].at;
-      due[1].callback();
-      await settle();
-    }
-    this.ms = end;
-    await settle();
-  }
-}
-
-/** Lets every pending promise chain run (the fake API does no I/O). */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+import { ManualTimers, settle } from './helpers/manual-timers';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -183,7 +148,7 @@ afterEach(() => {
 
 /** A session on "story.copydesk" (written to the fake workspace first). */
 function setup(options: Partial<SessionOptions> = {}, name = 'story.copydesk'): Setup {
-  const timers = new ManualTimers();
+  const timers = new ManualTimers(Date.parse('2026-05-04T08:00:00.000Z'));
   const main = new FakeMain(timers);
   main.write(name, storyDraft());
   const dirtyChanges: boolean[] = [];
@@ -348,7 +313,7 @@ describe('session: a failed save', () => {
 
 describe('session: the recovery journal', () => {
   it('a recovered draft keeps its record until it is saved, then discards it', async () => {
-    const timers = new ManualTimers();
+    const timers = new ManualTimers(Date.parse('2026-05-04T08:00:00.000Z'));
     const main = new FakeMain(timers);
     main.write('story.copydesk', storyDraft());
     main.journal.set('d-recovered', { name: 'story.copydesk', text: '{}' });
