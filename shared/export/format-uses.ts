@@ -60,7 +60,8 @@ export function exportDialog(format: ExportFormat): { readonly title: string; re
 
 /** The File menu's export items, in table order, with their shortcuts (the command table lists them from here). */
 export function exportMenuItems(): { readonly label: string; readonly command: MenuCommand; readonly keys?: readonly string[] }[] {
-  return exportFormats().map((format) => ({ label: `Export as ${format.label}…`, command: format.menuCommand, ...(format.keys ? { keys: format.keys } : {}) }));
+  const formats: readonly (ExportFormatSpec & { readonly menuCommand: MenuCommand })[] = EXPORT_FORMATS;
+  return formats.map((format) => ({ label: `Export as ${format.label}…`, command: format.menuCommand, ...(format.keys ? { keys: format.keys } : {}) }));
 }
 
 /** What the renderer does for each export menu command: export in that format. */

@@ -11,7 +11,6 @@
  * as UTF-8) or bytes, as its entry's `output` says.
  */
 import type { Draft } from '../draft/format';
-import type { MenuCommand } from '../ipc/channels';
 
 /** What a writer is asked for besides the draft. */
 export interface ExportWriteOptions {
@@ -33,8 +32,8 @@ interface FormatBase {
   readonly description: string;
   /** The fragment variant (`--fragment`, "Export HTML fragment…"), when the format has one: what it holds. */
   readonly fragment: { readonly description: string } | null;
-  /** The File menu's command that exports in this format (the renderer carries it out). */
-  readonly menuCommand: MenuCommand;
+  /** The File menu's command that exports in this format (the renderer carries it out); it joins `MENU_COMMANDS`. */
+  readonly menuCommand: `export-${string}`;
   /** That menu item's shortcut, in the command table's notation (shared/commands.ts); none when absent. */
   readonly keys?: readonly string[];
 }

@@ -24,7 +24,7 @@ import * as z from 'zod';
 import type { ApiNames } from './api';
 import type { Status } from '../draft/meta';
 import { exportFormatNames } from '../export/format-uses';
-import type { ExportFormat } from '../export/formats';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import { IMPORT_KINDS, type ImportKind } from '../import/types';
 import { isAssetSrc } from '../problem-checks';
 import { draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, versionIdSchema } from './fields';
@@ -200,8 +200,8 @@ export interface FlushReply {
   readonly saved: boolean;
 }
 
-/** The commands of the application menu that the renderer carries out. */
-export const MENU_COMMANDS = [
+// The menu commands written here; File > Export as … has one per export format (shared/export/formats.ts).
+const WRITTEN_MENU_COMMANDS = [
   'new',
   'open',
   'save',
@@ -209,8 +209,6 @@ export const MENU_COMMANDS = [
   'duplicate',
   'rename',
   'trash',
-  'export-html',
-  'export-markdown',
   'import',
   'choose-workspace',
   'close',
@@ -222,7 +220,10 @@ export const MENU_COMMANDS = [
 ] as const;
 
 /** A menu command. */
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = (typeof WRITTEN_MENU_COMMANDS)[number] | (typeof EXPORT_FORMATS)[number]['menuCommand'];
+
+/** The commands of the application menu that the renderer carries out. */
+export const MENU_COMMANDS: readonly MenuCommand[] = [...WRITTEN_MENU_COMMANDS, ...EXPORT_FORMATS.map((format) => format.menuCommand)];
 
 /** Requests and responses that carry a draft name. */
 interface Named {

@@ -15,6 +15,7 @@ import type * as Formats from '../../shared/export/formats';
 import type { ExportFormat } from '../../shared/export/formats';
 import { exportButtons, exportDialog, exportFileName, exportMenuHandlers, exportMenuItems } from '../../shared/export/format-uses';
 import { serializeDraft } from '../../shared/draft/format';
+import { MENU_COMMANDS } from '../../shared/ipc/channels';
 import { validateRequest } from '../../shared/ipc/validate';
 import { commandHelp, parseCommandLine } from '../../electron/cli/args';
 import { runExport } from '../../electron/cli/commands';
@@ -101,6 +102,8 @@ describe('a format added to the table only', () => {
       ]);
     }
     expect(exportMenuItems().map((item) => item.command)).toEqual(['export-html', 'export-markdown', 'export-tbytes']);
+    // The menu commands the renderer carries out include it too.
+    expect(MENU_COMMANDS).toContain('export-tbytes');
     const ran: string[] = [];
     const handlers = exportMenuHandlers((format) => ran.push(format));
     handlers['export-tbytes' as keyof typeof handlers]?.();
