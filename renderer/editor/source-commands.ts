@@ -9,15 +9,13 @@
  */
 import type { Command } from 'prosemirror-state';
 import { sourceInsertPos } from '../../shared/article';
-import type { SourceFields } from '../../shared/sources/fields';
+import { EDITABLE_SOURCE_FIELDS, type EditableSourceFields } from '../../shared/sources/fields';
 import { sourceIdFromTitle } from '../../shared/sources/ids';
 import { isStorableUrl } from '../../shared/url';
 import { footnotesOf } from './footnote-plugin';
 
 /** The fields a reporter edits on a source (its id is fixed once made). */
-export type SourceEdit = Partial<Omit<SourceFields, 'id'>>;
-
-const EDITABLE = ['title', 'outlet', 'date', 'url', 'note'] as const;
+export type SourceEdit = Partial<EditableSourceFields>;
 
 /** True when the cursor is where an inline citation may stand (not the headline, not a node). */
 function canCite(state: Parameters<Command>[0]): boolean {
@@ -43,7 +41,7 @@ export function newSourceId(state: Parameters<Command>[0], title: string): strin
 
 function cleanEdit(edit: SourceEdit): SourceEdit | null {
   const out: Record<string, string> = {};
-  for (const field of EDITABLE) {
+  for (const field of EDITABLE_SOURCE_FIELDS) {
     const value = edit[field];
     if (value === undefined) continue;
     if (typeof value !== 'string') return null;

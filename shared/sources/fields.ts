@@ -15,8 +15,17 @@ export interface SourceFields {
   readonly note: string;
 }
 
+/** The fields a person writes (all but the id, which is fixed once the source is made), in schema order, as forms show them. */
+export const EDITABLE_SOURCE_FIELDS = ['title', 'outlet', 'date', 'url', 'note'] as const;
+
 /** The field names of a source, in schema order. */
-export const SOURCE_FIELDS = ['id', 'title', 'outlet', 'date', 'url', 'note'] as const;
+export const SOURCE_FIELDS = ['id', ...EDITABLE_SOURCE_FIELDS] as const;
+
+/** One field a person writes. */
+export type EditableSourceField = (typeof EDITABLE_SOURCE_FIELDS)[number];
+
+/** What a person writes of a source: every field but the id. */
+export type EditableSourceFields = Pick<SourceFields, EditableSourceField>;
 
 /** Reads a source's fields from node attributes (missing ones are empty). */
 export function sourceFields(attrs: Readonly<Record<string, unknown>>): SourceFields {

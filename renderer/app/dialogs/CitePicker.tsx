@@ -4,6 +4,7 @@
  * Enter cites), or create a source with its fields and cite it in the same step (one undo
  * takes both back).
  */
+import type { EditableSourceFields } from '../../../shared/sources/fields';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import type { SourceInfo } from '../../editor/footnote-state';
 import { sourceTooltip } from '../../editor/citation-view';
@@ -13,14 +14,8 @@ import { DATE_HINT, DATE_PLACEHOLDER } from '../source-date';
 import type { Box } from './place-popover';
 import { urlMessage } from './url-messages';
 
-/** A new source's fields. */
-export interface NewSourceFields {
-  readonly title: string;
-  readonly outlet: string;
-  readonly date: string;
-  readonly url: string;
-  readonly note: string;
-}
+/** A new source's fields: what a person writes of a source (shared/sources/fields.ts). */
+export type NewSourceFields = EditableSourceFields;
 
 /** Properties of `CitePicker`. */
 export interface CitePickerProps {

@@ -5,6 +5,7 @@
  * citations" for a cited one (after a confirmation), "Back to the text" when the reporter came
  * from a citation. Memoised: it redraws only when its source, number, count or problems change.
  */
+import { EDITABLE_SOURCE_FIELDS, type EditableSourceField } from '../../../shared/sources/fields';
 import { memo, useEffect, useId, useState, type ReactElement } from 'react';
 import type { SourceInfo } from '../../editor/footnote-state';
 import type { SourceProblem } from '../../../shared/problem-checks';
@@ -14,7 +15,7 @@ import type { SourceEdit } from '../../editor/commands';
 import { plural } from '../status-labels';
 import { DATE_HINT, DATE_PLACEHOLDER } from '../source-date';
 
-type Field = 'title' | 'outlet' | 'date' | 'url' | 'note';
+type Field = EditableSourceField;
 
 const LABELS: Record<Field, string> = { title: 'Title', outlet: 'Outlet', date: 'Date', url: 'URL', note: 'Note' };
 
@@ -124,7 +125,7 @@ function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, onRem
         </ul>
       ) : null}
       <div className="cd-source-fields">
-        {(['title', 'outlet', 'date', 'url', 'note'] as const).map((field) => (
+        {EDITABLE_SOURCE_FIELDS.map((field) => (
           <SourceField key={field} id={info.id} field={field} value={attrs[field]} onCommit={(value) => onEdit(info.id, { [field]: value })} />
         ))}
       </div>
