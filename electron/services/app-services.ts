@@ -94,7 +94,7 @@ export interface AppServices {
     /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`. */
     write(name: string, format: ExportFormat, options: { fragment?: boolean; draft?: CheckedDraft }, target: string): Promise<void>;
   };
-  /** Stops the watcher. */
+  /** Stops the watcher and refuses writes from now on ('closed'); resolves when the writes under way have ended. */
   dispose(): Promise<void>;
 }
 
@@ -134,6 +134,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   await startWatcher();
   void store.pruneAll().catch(() => undefined);
 
+  // Writes in flight. Once disposed, no write starts (a page still open may try one last journal
+  // write while the app quits), and dispose() waits for those already running.
+  const inFlight = new Set<Promise<unknown>>();
+  let disposed = false;
+  const writing = <T>(run: () => Promise<T>): Promise<T> => {
+    if (disposed) return Promise.reject(new ServiceError('closed', 'Copydesk is closing: nothing more is written.'));
+    const running = run();
+    inFlight.add(running);
+    running.then(
+      () => inFlight.delete(running),
+      () => inFlight.delete(running),
+    );
+    return running;
+  };
+
   /** True when draft `name` in the workspace holds exactly the bytes whose SHA-256 is `sha`. */
   const isSaved = async (name: string, sha: string): Promise<boolean> => (await hashOnDisk(draftPath(folder, name))) === sha;
 
@@ -163,17 +178,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       list: () => library.list(folder),
     },
     drafts: {
-      create: (name) => drafts.create(name),
+      create: (name) => writing(() => drafts.create(name)),
       open: (name) => drafts.open(name),
-      save: (name, draft, baseHash, saveOptions) => drafts.save(name, draft, baseHash, saveOptions),
-      saveAs: (fromName, draft, newName) => drafts.saveAs(fromName, draft, newName),
-      duplicate: (name) => drafts.duplicate(name),
-      rename: (name, newName) => drafts.rename(name, newName),
-      nameFromHeadline: (name) => drafts.nameFromHeadline(name),
-      trash: (name) => drafts.trash(name),
+      save: (name, draft, baseHash, saveOptions) => writing(() => drafts.save(name, draft, baseHash, saveOptions)),
+      saveAs: (fromName, draft, newName) => writing(() => drafts.saveAs(fromName, draft, newName)),
+      duplicate: (name) => writing(() => drafts.duplicate(name)),
+      rename: (name, newName) => writing(() => drafts.rename(name, newName)),
+      nameFromHeadline: (name) => writing(() => drafts.nameFromHeadline(name)),
+      trash: (name) => writing(() => drafts.trash(name)),
     },
     imports: {
-      importFile: (file, from) => importDraftFile({ drafts, now }, file, from),
+      importFile: (file, from) => writing(() => importDraftFile({ drafts, now }, file, from)),
     },
     watcher: {
       onExternalChange(listener) {
@@ -183,18 +198,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       idle: async () => watcher?.idle(),
     },
     recovery: {
-      record: (key, state) => journal.record(key, state.name, state.draft),
+      record: (key, state) => writing(() => journal.record(key, state.name, state.draft)),
       // A record identical to the saved file is no unsaved work (a journal write that raced a save).
       list: () => journal.list(isSaved),
-      take: (key) => journal.take(key),
-      discard: (key) => journal.discard(key),
+      take: (key) => writing(() => journal.take(key)),
+      discard: (key) => writing(() => journal.discard(key)),
     },
     versions: {
       list: (name) => store.list(draftPath(folder, name)),
       restore: (name, id) => store.restore(draftPath(folder, name), id),
     },
     exports: {
-      async write(name, format, exportOptions, target) {
+      write: (name, format, exportOptions, target) => writing(async () => {
         let draft: Draft;
         if (exportOptions.draft !== undefined) draft = exportOptions.draft;
         else {
@@ -205,12 +220,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           }
         }
         await writeExport(options.exportFormats ?? exportFormats(), draft, format, exportOptions, target);
-      },
+      }),
     },
     async dispose() {
+      disposed = true;
       watcher?.stop();
       watcher = null;
       listeners.clear();
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -93,6 +93,22 @@ describe('recovery service', () => {
     expect((await fx.services.recovery.list()).map((e) => e.key)).toEqual(['never-saved']);
   });
 
+  it('once disposed, waits for the writes under way and starts none: a late journal write is refused and writes nothing', async () => {
+    const { name, hash } = await fx.services.drafts.create();
+    // A save and a journal write under way when the app quits both finish before dispose resolves.
+    const saving = fx.services.drafts.save(name, sampleChecked('Last words'), hash);
+    const journalling = fx.services.recovery.record('open-1', { name, draft: sampleChecked('Last words') });
+    await fx.services.dispose();
+    await expect(saving).resolves.toMatchObject({ ok: true });
+    await expect(journalling).resolves.toBeUndefined();
+    const files = await fs.readdir(journalDir());
+    // A page still open sends one more: refused, and nothing appears in the folder.
+    await expect(fx.services.recovery.record('open-2', { name, draft: sampleChecked('Too late') })).rejects.toMatchObject({ code: 'closed' });
+    await expect(fx.services.drafts.save(name, sampleChecked('Too late'), hash)).rejects.toMatchObject({ code: 'closed' });
+    expect(await fs.readdir(journalDir())).toEqual(files);
+    expect(files.some((file) => file.startsWith('open-1'))).toBe(true);
+  });
+
   it('lists a truncated record as unreadable with the reason and refuses to restore it', async () => {
     await fx.services.recovery.record('cut', { name: null, draft: sampleChecked('Half') });
     const file = path.join(journalDir(), 'cut.journal');

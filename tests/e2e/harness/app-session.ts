@@ -193,10 +193,9 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
       stopWatching();
       await services.watcher.idle();
       await Promise.all([...pending]);
+      // Waits for the writes under way and refuses later ones (a page still open may try one more).
       await services.dispose();
-      // A page still open may land one last journal write while the folder goes (ENOTEMPTY):
-      // Node's own retries remove what it wrote.
-      await fs.rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      await fs.rm(root, { recursive: true, force: true });
     },
   };
 }
