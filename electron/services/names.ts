@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
-import { MAX_DRAFT_NAME_BYTES } from '../../shared/ipc/validate';
+import { MAX_DRAFT_NAME_BYTES } from '../../shared/ipc/fields';
 import { ServiceError } from './errors';
 
 /** The longest name accepted, in UTF-8 bytes (see `MAX_DRAFT_NAME_BYTES`: the temporary name counts). */

@@ -25,12 +25,7 @@ export function api(): CopydeskApi {
   return value;
 }
 
-/** A user-facing sentence for a failed call or any other error. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message.trim() !== '') return error.message;
-  if (typeof error === 'string' && error.trim() !== '') return error;
-  return 'Something went wrong, and Copydesk could not tell what.';
-}
+export { messageOf } from './error-message';
 
 /**
  * A draft file name from what the user typed: trimmed, with the `.copydesk` extension added when

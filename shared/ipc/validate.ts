@@ -1,8 +1,7 @@
 /**
  * The main process's check of every request the renderer sends, before any service sees it: each
  * call's validator is the one `CALLS` declares for it (channels.ts), so that no channel can exist
- * without one. The field validators (draft names, keys, hashes, drafts) are in fields.ts, and
- * exported from here too.
+ * without one. The field validators (draft names, keys, hashes, drafts) are in fields.ts.
  *
  * Objects are strict (an unknown key is refused, so a typo or an injected field does not pass
  * silently); a draft (`DraftText`) is read by `parseDraft` exactly as a file is, and arrives as a
@@ -12,9 +11,6 @@ import type * as z from 'zod';
 import { capped } from '../draft/errors';
 import { issueMessage } from '../draft/format';
 import { CALLS, type InvokeChannel, type ValidRequest } from './channels';
-
-export { draftNameProblem, draftNameSchema, draftTextSchema, hashSchema, MAX_DRAFT_NAME_BYTES, MAX_DRAFT_TEXT, recoveryKeySchema, versionIdSchema } from './fields';
-export type { ValidRequest } from './channels';
 
 /** A payload the validator refused; the message names the channel and each offending field. */
 export class InvalidRequestError extends Error {

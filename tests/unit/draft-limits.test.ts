@@ -14,7 +14,8 @@ import { importHtml } from '../../shared/import/html';
 import { importMarkdown } from '../../shared/import/markdown';
 import { checkDraftText } from '../../shared/ipc/checked-draft';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
-import { draftTextSchema, validateRequest } from '../../shared/ipc/validate';
+import { draftTextSchema } from '../../shared/ipc/fields';
+import { validateRequest } from '../../shared/ipc/validate';
 import { article, draftOf, marked, p } from './helpers/build';
 import { bracketDepth, deepDoc, deepDraftSaved, deepDraftText } from './helpers/deep-draft';
 

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type InvokeChannel, type RequestOf } from '../../shared/ipc/channels';
 import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
-import { MAX_DRAFT_TEXT } from '../../shared/ipc/validate';
+import { MAX_DRAFT_TEXT } from '../../shared/ipc/fields';
 import { deepDraftText } from './helpers/deep-draft';
 
 let h: Harness;

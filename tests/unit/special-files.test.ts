@@ -10,7 +10,7 @@ import { closeSync, constants, openSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDraft } from '../../shared/draft/format';
-import { draftNameProblem, MAX_DRAFT_NAME_BYTES, MAX_DRAFT_TEXT } from '../../shared/ipc/validate';
+import { draftNameProblem, MAX_DRAFT_NAME_BYTES, MAX_DRAFT_TEXT } from '../../shared/ipc/fields';
 import { TEMP_NAME_EXTRA_BYTES, writeFileAtomic } from '../../electron/node/atomic-write';
 import { readDraftFile } from '../../electron/node/draft-file';
 import { readImportFile } from '../../electron/node/read-import-file';

@@ -15,6 +15,7 @@
  * The time a save was stamped with (`meta.updated`) is the main process's: it comes back with the
  * save's result and is handed to `saved`.
  */
+import { messageOf } from '../error-message';
 import { AutosaveScheduler, type SchedulerTimers } from '../../../shared/autosave';
 import type { CopydeskApi } from '../../../shared/ipc/api';
 import type { DraftText, ExternalChange, SaveAsResult } from '../../../shared/ipc/channels';
@@ -281,17 +282,6 @@ export class SaveController {
       this.options.onDirtyChange?.(dirty);
     }
   }
-}
-
-/**
- * A sentence for a failed call, as `messageOf` in ../api.ts words it. Not imported from there:
- * that module declares the page's `window.copydesk`, which the test programs that load the
- * session (unit tests, the bench page) declare differently.
- */
-function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message.trim() !== '') return error.message;
-  if (typeof error === 'string' && error.trim() !== '') return error;
-  return 'Something went wrong, and Copydesk could not tell what.';
 }
 
 function sameStatus(a: SaveStatus, b: SaveStatus): boolean {

@@ -70,6 +70,8 @@ window.copydeskWire = {
       sink += createEditorState(draft.doc, { typography: true }).doc.childCount;
       return performance.now() - t0;
     };
+    // A gap between measurements, not a wait for a state: it lets the page go idle (and the
+    // collector run) so that neither path is timed with the other's garbage still pending.
     const pause = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 50));
     // Alternating which goes first, so that neither always runs after the other's garbage.
     for (let i = 0; i < n; i++) {
