@@ -9,3 +9,6 @@ declare class URL {
   readonly hostname: string;
   readonly pathname: string;
 }
+
+/** Web Crypto's random source (review ids). */
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };

@@ -11,6 +11,7 @@
  * `javascript:` link cannot even be constructed, whether it comes from a file, a paste or code.
  */
 import { Schema, type AttributeSpec, type DOMOutputSpec, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+import { BLOCK_REVIEW_MARKS, REVIEW_MARK_SPECS, TEXT_REVIEW_MARKS, validateReviewData } from './review/model';
 import { isStorableUrl, type UrlContext } from './url';
 
 /** A source id: letters, digits, `-` and `_`, 1–64 characters. */
@@ -44,11 +45,17 @@ const sourceIdAttr: AttributeSpec = {
 };
 
 const nodes: Record<string, NodeSpec> = {
-  doc: { content: 'headline standfirst block+ sources' },
+  doc: {
+    content: 'headline standfirst block+ sources',
+    // Blocks carry review marks as node marks (a block suggested for insertion or deletion).
+    marks: BLOCK_REVIEW_MARKS,
+    // Review threads and the table of their authors (shared/review/model.ts); null: none yet.
+    attrs: { review: { default: null, validate: validateReviewData } },
+  },
 
   headline: {
     content: 'text*',
-    marks: '',
+    marks: TEXT_REVIEW_MARKS,
     defining: true,
     parseDOM: [{ tag: 'h1' }],
     toDOM: () => ['h1', { class: 'cd-headline' }, 0],
@@ -56,7 +63,7 @@ const nodes: Record<string, NodeSpec> = {
 
   standfirst: {
     content: 'text*',
-    marks: 'em strong',
+    marks: `em strong ${TEXT_REVIEW_MARKS}`,
     defining: true,
     parseDOM: [{ tag: 'p.standfirst' }],
     toDOM: () => ['p', { class: 'cd-standfirst' }, 0],
@@ -94,6 +101,7 @@ const nodes: Record<string, NodeSpec> = {
   blockquote: {
     group: 'block prose',
     content: '(paragraph | bullet_list | ordered_list)+',
+    marks: BLOCK_REVIEW_MARKS,
     defining: true,
     parseDOM: [{ tag: 'blockquote' }],
     toDOM: () => ['blockquote', 0],
@@ -102,6 +110,7 @@ const nodes: Record<string, NodeSpec> = {
   bullet_list: {
     group: 'block prose',
     content: 'list_item+',
+    marks: BLOCK_REVIEW_MARKS,
     parseDOM: [{ tag: 'ul' }],
     toDOM: () => ['ul', 0],
   },
@@ -109,6 +118,7 @@ const nodes: Record<string, NodeSpec> = {
   ordered_list: {
     group: 'block prose',
     content: 'list_item+',
+    marks: BLOCK_REVIEW_MARKS,
     attrs: {
       start: {
         default: 1,
@@ -131,6 +141,7 @@ const nodes: Record<string, NodeSpec> = {
 
   list_item: {
     content: 'paragraph (paragraph | bullet_list | ordered_list)*',
+    marks: BLOCK_REVIEW_MARKS,
     defining: true,
     parseDOM: [{ tag: 'li' }],
     toDOM: () => ['li', 0],
@@ -152,7 +163,7 @@ const nodes: Record<string, NodeSpec> = {
 
   figcaption: {
     content: 'text*',
-    marks: 'em strong',
+    marks: `em strong ${TEXT_REVIEW_MARKS}`,
     // The editor's figure view holds it in a plain wrapper: this is the one figcaption.
     toDOM: () => ['figcaption', { class: 'cd-figure-caption' }, 0],
   },
@@ -166,6 +177,7 @@ const nodes: Record<string, NodeSpec> = {
   read_also: {
     group: 'block',
     content: 'read_also_item+',
+    marks: BLOCK_REVIEW_MARKS,
     isolating: true,
     attrs: { title: stringAttr() },
     toDOM: () => ['aside', { class: 'cd-read-also' }, 0],
@@ -179,6 +191,7 @@ const nodes: Record<string, NodeSpec> = {
 
   sources: {
     content: 'source*',
+    marks: BLOCK_REVIEW_MARKS,
     isolating: true,
     toDOM: () => ['section', { class: 'cd-sources' }, 0],
   },
@@ -249,6 +262,8 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [{ tag: 'strong' }, { tag: 'b' }, { style: 'font-weight=bold' }, { style: 'font-weight=700' }],
     toDOM: () => ['strong', 0],
   },
+  // After the formatting marks, so that a link stays the outermost mark.
+  ...REVIEW_MARK_SPECS,
 };
 
 /** The one schema every Copydesk document is built on. */

@@ -118,7 +118,10 @@ export function parseDraft(text: string): Draft {
 export function draftToJson(draft: Draft): Record<string, unknown> {
   // The envelope's braces are the first level.
   if (nodeJsonDepth(draft.doc) + 1 > MAX_DEPTH) throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
-  return { format: DRAFT_FORMAT, version: DRAFT_VERSION, meta: draft.meta, doc: draft.doc.toJSON() as unknown };
+  const doc = draft.doc.toJSON() as { attrs?: { review?: unknown } };
+  // A draft with no review data writes no `attrs` on its doc.
+  if (doc.attrs?.review === null) delete doc.attrs;
+  return { format: DRAFT_FORMAT, version: DRAFT_VERSION, meta: draft.meta, doc };
 }
 
 /** Serialises a draft as pretty-printed JSON with a stable key order; throws as `draftToJson` does. */
