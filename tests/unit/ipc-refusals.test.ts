@@ -126,7 +126,7 @@ const BAD_DRAFTS: [string, unknown][] = [
   ['text over the size limit', ' '.repeat(MAX_DRAFT_TEXT + 1)],
   ['lists nested one level over the limit', deepDraftText(123, 'link')],
   ['lists nested 5,000 deep', deepDraftText(5000)],
-  ['a duplicate key', draft.replace('"version":1,', '"version":1,"version":1,')],
+  ['a duplicate key', draft.replace('"version":2,', '"version":2,"version":2,')],
   ['a "constructor" attribute', draft.replace('{"type":"paragraph"}', '{"type":"paragraph","attrs":{"constructor":"x"}}')],
 ];
 
