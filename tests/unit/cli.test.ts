@@ -252,7 +252,7 @@ describe('copydesk inspect', () => {
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout) as unknown;
     expect(json).toEqual(inspectDraft(faulty));
-    expect(Object.keys(json as object)).toEqual(['headline', 'standfirst', 'words', 'sources', 'readAlso', 'problems']);
+    expect(Object.keys(json as object)).toEqual(['headline', 'standfirst', 'words', 'sources', 'readAlso', 'problems', 'review']);
   });
 
   it('without --json prints a readable summary', () => {
