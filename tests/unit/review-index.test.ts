@@ -72,16 +72,16 @@ describe('describing suggestions', () => {
   });
 
   it('names citations and sources by outlet, else title, else id', () => {
-    const changed = (to: string, from: string, id: string): PMNode => schema.node('citation', { source: to }, null, [mark('attr_change', id, { before: { source: from } })]);
-    const inserted = (id: string, sourceId: string): PMNode => schema.node('citation', { source: sourceId }, null, [mark('insertion', id)]);
-    const deleted = (id: string, sourceId: string): PMNode => schema.node('citation', { source: sourceId }, null, [mark('deletion', id)]);
+    const changed = (to: string, from: string, id: string): PMNode => schema.node('citation', { source: to }, undefined, [mark('attr_change', id, { before: { source: from } })]);
+    const inserted = (id: string, sourceId: string): PMNode => schema.node('citation', { source: sourceId }, undefined, [mark('insertion', id)]);
+    const deleted = (id: string, sourceId: string): PMNode => schema.node('citation', { source: sourceId }, undefined, [mark('deletion', id)]);
     expect(
       described(
         [p('A', changed('cfr', 'reuters', 'c1'), ' B', changed('titled', 'untitled', 'c2'), inserted('c3', 'cfr'), deleted('c4', 'reuters'), inserted('c5', 'missing'))],
         [
           ...SOURCES,
-          schema.node('source', { id: 'new', title: 'New one', outlet: 'AP' }, null, [mark('insertion', 'c6')]),
-          schema.node('source', { id: 'edited', title: 'T', date: '2024' }, null, [mark('attr_change', 'c7', { before: { title: 'Old', date: '2023' } })]),
+          schema.node('source', { id: 'new', title: 'New one', outlet: 'AP' }, undefined, [mark('insertion', 'c6')]),
+          schema.node('source', { id: 'edited', title: 'T', date: '2024' }, undefined, [mark('attr_change', 'c7', { before: { title: 'Old', date: '2023' } })]),
         ],
       ),
     ).toEqual([
@@ -96,7 +96,7 @@ describe('describing suggestions', () => {
   });
 
   it('names whole blocks, "Read also", figures, splits and joins', () => {
-    const item = (attrs: Record<string, string>, marks: Mark[] = []): PMNode => schema.node('read_also_item', { title: 'T', url: 'https://example.com', kicker: '', ...attrs }, null, marks);
+    const item = (attrs: Record<string, string>, marks: Mark[] = []): PMNode => schema.node('read_also_item', { title: 'T', url: 'https://example.com', kicker: '', ...attrs }, undefined, marks);
     const listItem = (content: string, marks: Mark[] = []): PMNode => schema.node('list_item', null, [p(content)], marks);
     expect(
       described([
