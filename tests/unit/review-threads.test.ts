@@ -12,12 +12,14 @@ import { reviewDataOf } from '../../shared/review/authors';
 import { indexReview } from '../../shared/review/index';
 import { REVIEW_ID, type Reviewer } from '../../shared/review/model';
 import { addComment, commentOnSuggestion, MAX_QUOTE, reopenThread, replyToThread, resolveThread } from '../../shared/review/threads';
+import { schema } from '../../shared/schema';
 import { article, draftOf, p } from './helpers/build';
 
 const EDITH: Reviewer = { id: 'a-editor', name: 'Edith Editor', initials: 'EE' };
 const NEW: Reviewer = { id: 'a-new', name: 'Nadia New', initials: 'NN' };
 const NOW = new Date('2026-03-04T05:06:07.000Z');
 const LATER = new Date('2026-03-04T06:00:00.000Z');
+const AT = '2026-03-01T00:00:00.000Z';
 
 const REVIEW = parseDraft(readFileSync(new URL('../fixtures/review-article.copydesk', import.meta.url), 'utf8')).doc;
 const PLAIN = article({ headline: 'Headline', standfirst: 'Stand', body: [p('One two three four'), p('Five six')] });
@@ -193,6 +195,18 @@ describe('commentOnSuggestion', () => {
     const tr = new Transform(REVIEW);
     const id = commentOnSuggestion(tr, 's-istanbul', EDITH, 'Keep it?', NOW);
     expect(commented(tr.doc, id)).toMatch(/^Russia and Ukraine had negotiations.*guarantor powers\.$/u);
+    roundTrips(tr.doc);
+  });
+
+  it('keeps a thread on a change to a source, which has no text to mark, by its suggestion', () => {
+    const doc = article({
+      body: [p('Text')],
+      sources: [schema.node('source', { id: 'a', title: 'New title' }, undefined, [schema.mark('attr_change', { id: 's-title', author: 'a-editor', at: AT, before: { title: 'Old' } })])],
+    });
+    const tr = new Transform(doc);
+    const id = commentOnSuggestion(tr, 's-title', EDITH, 'Shorter?', NOW);
+    expect(threadOf(tr.doc, id)).toMatchObject({ suggestion: 's-title', quote: '' });
+    expect(indexReview(tr.doc).threads).toMatchObject([{ detached: true, thread: { id, suggestion: 's-title' } }]);
     roundTrips(tr.doc);
   });
 
