@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type InvokeChannel, type RequestOf } from '../../shared/ipc/channels';
 import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
 import { MAX_DRAFT_TEXT } from '../../shared/ipc/fields';
+import { DRAFT_VERSION } from '../../shared/draft/format';
 import { deepDraftText } from './helpers/deep-draft';
 
 let h: Harness;
@@ -97,7 +98,7 @@ const BAD_DRAFT_VALUES: [string, unknown][] = [
   ['an empty object', {}],
   ['an extra key', { ...value, extra: 1 }],
   ['another format', { ...value, format: 'other' }],
-  ['a newer version', { ...value, version: 2 }],
+  ['a newer version', { ...value, version: DRAFT_VERSION + 1 }],
   ['a bad status', { ...value, meta: { ...meta, status: 'bogus' } }],
   ['an unknown meta key', { ...value, meta: { ...meta, owner: 'x' } }],
   ['no doc', { format: value.format, version: value.version, meta }],
@@ -126,7 +127,7 @@ const BAD_DRAFTS: [string, unknown][] = [
   ['text over the size limit', ' '.repeat(MAX_DRAFT_TEXT + 1)],
   ['lists nested one level over the limit', deepDraftText(123, 'link')],
   ['lists nested 5,000 deep', deepDraftText(5000)],
-  ['a duplicate key', draft.replace('"version":1,', '"version":1,"version":1,')],
+  ['a duplicate key', draft.replace('"version":2,', '"version":2,"version":2,')],
   ['a "constructor" attribute', draft.replace('{"type":"paragraph"}', '{"type":"paragraph","attrs":{"constructor":"x"}}')],
 ];
 
