@@ -60,6 +60,10 @@ const EDITOR_KEYS_BEFORE = (mac: boolean): Record<string, CommandId> => ({
   'Mod-Alt-2': 'heading-2',
   'Mod-Alt-3': 'heading-3',
   'Mod-Alt-4': 'heading-4',
+  // Issue 12: the review modes.
+  'Mod-Alt-Shift-z': 'mode-editing',
+  'Mod-Alt-Shift-x': 'mode-suggesting',
+  'Mod-Alt-Shift-c': 'mode-viewing',
   'Mod-Alt-0': 'paragraph',
   'Mod-Shift-8': 'bullet-list',
   'Mod-Shift-7': 'ordered-list',
@@ -148,6 +152,11 @@ const MENU_BEFORE = (mac: boolean): Record<string, [string, string, string | und
   'find-previous': ['Edit', 'Find Previous', mac ? 'Cmd+Shift+G' : 'Shift+F3'],
   replace: ['Edit', 'Replace…', mac ? 'Cmd+Shift+H' : 'Ctrl+H'],
   'desktop-preview': ['View', 'Desktop Preview', 'CmdOrCtrl+Shift+P'],
+  // Issue 12: the review modes (Google Docs' keys) and the reviewer's name.
+  'mode-editing': ['View', 'Editing', 'CmdOrCtrl+Alt+Shift+Z'],
+  'mode-suggesting': ['View', 'Suggesting', 'CmdOrCtrl+Alt+Shift+X'],
+  'mode-viewing': ['View', 'Viewing', 'CmdOrCtrl+Alt+Shift+C'],
+  'review-name': ['View', 'Your Name in Review…', undefined],
   reload: ['View', 'Reload', 'CmdOrCtrl+R'],
   'force-reload': ['View', 'Force Reload', 'Shift+CmdOrCtrl+R'],
 });
