@@ -4,7 +4,6 @@
  * click do nothing, so the editor core runs (and is tested) without a shell.
  */
 import type { EditorView } from 'prosemirror-view';
-import type { ReviewMode } from '../../shared/review/model';
 
 /** Callbacks the shell passes to `createEditorView`. */
 export interface EditorHooks {
@@ -22,8 +21,6 @@ export interface EditorHooks {
   onBylineRequest?(view: EditorView): void;
   /** A transaction was refused by the review mode (review-mode.ts): tell the user `message`. */
   onModeRefusal?(message: string, view: EditorView): void;
-  /** A mode's shortcut was pressed: switch to `mode` (the shell may first ask for the reviewer's name). */
-  onModeRequest?(mode: ReviewMode, view: EditorView): void;
   /** Turns a figure's `src` (`https:` URL or `assets/…` path) into a URL the page may load. */
   resolveImage?(src: string): string;
   /** A figure's image loaded, or failed to: whether its file is there may have changed. */

@@ -11,7 +11,6 @@ import { keymap } from 'prosemirror-keymap';
 import { splitListItem } from 'prosemirror-schema-list';
 import { NodeSelection, TextSelection, type Command, type Plugin } from 'prosemirror-state';
 import { bodyRange, partOf } from '../../shared/article';
-import type { ReviewMode } from '../../shared/review/model';
 import { editorKeyTable, type EditorCommandId } from '../../shared/commands';
 import { schema } from '../../shared/schema';
 import { insertReadAlso, liftItem, setParagraph, sinkItem, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from './commands';
@@ -93,17 +92,6 @@ function ask(name: 'onLinkRequest' | 'onCiteRequest'): Command {
   };
 }
 
-/** A mode's shortcut: asks the shell to switch (it may ask for the reviewer's name first). */
-function requestMode(mode: ReviewMode): Command {
-  return (_state, _dispatch, view) => {
-    if (!view) return false;
-    const hook = hooksFor(view).onModeRequest;
-    if (!hook) return false;
-    hook(mode, view);
-    return true;
-  };
-}
-
 /** What each editor command of the table (shared/commands.ts) does. */
 function editorCommands(): Record<EditorCommandId, Command> {
   const item = schema.nodes.list_item!;
@@ -139,9 +127,6 @@ function editorCommands(): Record<EditorCommandId, Command> {
     'page-down': pageMove(1),
     'select-page-up': pageMove(-1, true),
     'select-page-down': pageMove(1, true),
-    'mode-editing': requestMode('editing'),
-    'mode-suggesting': requestMode('suggesting'),
-    'mode-viewing': requestMode('viewing'),
   };
 }
 

@@ -43,6 +43,11 @@ export function reviewModePlugin(initial: Partial<ReviewModeState> = {}): Plugin
     },
     props: {
       editable: (state) => reviewModeOf(state) !== 'viewing',
+      // Screen readers say the text is read-only; the mode is a class for the stylesheet.
+      attributes: (state): Record<string, string> => {
+        const mode = reviewModeOf(state);
+        return mode === 'viewing' ? { 'aria-readonly': 'true', class: 'cd-viewing' } : mode === 'suggesting' ? { class: 'cd-suggesting' } : {};
+      },
     },
   });
 }

@@ -60,10 +60,6 @@ const EDITOR_KEYS_BEFORE = (mac: boolean): Record<string, CommandId> => ({
   'Mod-Alt-2': 'heading-2',
   'Mod-Alt-3': 'heading-3',
   'Mod-Alt-4': 'heading-4',
-  // Issue 12: the review modes.
-  'Mod-Alt-Shift-z': 'mode-editing',
-  'Mod-Alt-Shift-x': 'mode-suggesting',
-  'Mod-Alt-Shift-c': 'mode-viewing',
   'Mod-Alt-0': 'paragraph',
   'Mod-Shift-8': 'bullet-list',
   'Mod-Shift-7': 'ordered-list',

@@ -56,7 +56,6 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
     openCite: dialogs.openCite,
     editAuthors,
     reveal: panels.reveal,
-    switchMode: review.switchMode,
     refused: review.refused,
   });
   const citedSource = citeFocus?.id ?? null;

@@ -78,8 +78,10 @@ export function toolbarState(state: EditorState): ToolbarState {
     if (name === 'blockquote') quote = true;
   }
   const top = $from.depth >= 1 ? partOf($from.node(1)) : null;
-  const can = (command: Command): boolean => commandAllowed(state, command);
   const editing = reviewModeOf(state) === 'editing';
+  // In Viewing no formatting is offered, not even a stored mark for the next words typed.
+  const viewing = reviewModeOf(state) === 'viewing';
+  const can = (command: Command): boolean => !viewing && commandAllowed(state, command);
   const inTop = top === 'headline' || top === 'standfirst';
   return {
     strong: markActive(state, schema.marks.strong!),
@@ -96,7 +98,7 @@ export function toolbarState(state: EditorState): ToolbarState {
     canOrdered: !inTop && can(toggleList('ordered_list')),
     canQuote: !inTop && can(toggleBlockquote),
     canCite: canCiteAt(state),
-    canLink: parent.inlineContent && parent.type.allowsMarkType(schema.marks.link!) && (editing || canLinkInMode(state)),
+    canLink: parent.inlineContent && parent.type.allowsMarkType(schema.marks.link!) && (editing || (!viewing && canLinkInMode(state))),
     canInsertBlock: editing || can(insertReadAlso()),
     undo: undoDepth(state) > 0 && (editing || can(undo)),
     redo: redoDepth(state) > 0 && (editing || can(redo)),

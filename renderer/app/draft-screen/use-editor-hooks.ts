@@ -1,13 +1,12 @@
 /**
  * Editor hooks concern of the draft screen: what the editor core asks of the shell (a link, a
  * citation, the byline's authors; a citation or source activated goes to it in the Sources
- * panel; a mode's shortcut; a change the review mode refused) and the citation card shown while a citation has the focus.
+ * panel; a change the review mode refused) and the citation card shown while a citation has the focus.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { sourceTooltip } from '../../editor/citation-view';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { EditorHooks } from '../../editor/hooks';
-import type { ReviewMode } from '../../../shared/review/model';
 import type { Box } from '../dialogs/place-popover';
 import type { Reveal } from '../panels/panels';
 import { caretBox } from './use-draft-dialogs';
@@ -25,14 +24,12 @@ export interface EditorHookTargets {
   readonly openCite: () => void;
   readonly editAuthors: () => Promise<void>;
   readonly reveal: Reveal;
-  /** A mode's shortcut was pressed. */
-  readonly switchMode: (mode: ReviewMode) => Promise<void>;
   /** The review mode refused a change: tell the user. */
   readonly refused: (message: string) => void;
 }
 
 /** The editor's hooks, the focused citation, and the way to forget it (the focus left the article). */
-export function useEditorHooks({ openLink, openCite, editAuthors, reveal, switchMode, refused }: EditorHookTargets): { hooks: EditorHooks; citeFocus: CitationFocus | null; clearCiteFocus: () => void } {
+export function useEditorHooks({ openLink, openCite, editAuthors, reveal, refused }: EditorHookTargets): { hooks: EditorHooks; citeFocus: CitationFocus | null; clearCiteFocus: () => void } {
   const [citeFocus, setCiteFocus] = useState<CitationFocus | null>(null);
   const hooks = useMemo<EditorHooks>(
     () => ({
@@ -41,7 +38,6 @@ export function useEditorHooks({ openLink, openCite, editAuthors, reveal, switch
       onActivateCitation: (id, pos) => reveal('sources', { id, from: pos }),
       onActivateSource: (id) => reveal('sources', { id, from: null }),
       onBylineRequest: () => void editAuthors(),
-      onModeRequest: (mode) => void switchMode(mode),
       onModeRefusal: (message) => refused(message),
       onCitationFocus: (id, view) => {
         const info = id === null ? undefined : footnotesOf(view.state).byId.get(id);
@@ -49,7 +45,7 @@ export function useEditorHooks({ openLink, openCite, editAuthors, reveal, switch
         setCiteFocus(id !== null && info && anchor ? { id, text: sourceTooltip(info.node.attrs), anchor } : null);
       },
     }),
-    [openLink, openCite, editAuthors, reveal, switchMode, refused],
+    [openLink, openCite, editAuthors, reveal, refused],
   );
   const clearCiteFocus = useCallback(() => setCiteFocus(null), []);
   return { hooks, citeFocus, clearCiteFocus };

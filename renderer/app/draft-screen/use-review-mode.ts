@@ -1,17 +1,23 @@
 /**
  * Review mode concern of the draft screen: the open draft's mode (Editing, Suggesting, Viewing:
  * renderer/editor/review-mode.ts), switching it (the toolbar's mode menu, the View menu, the
- * editor's shortcuts), asking for the reviewer's name on the first switch to Suggesting, keeping
+ * modes' shortcuts), asking for the reviewer's name on the first switch to Suggesting, keeping
  * the editor's reviewer in step when the name changes, and telling the user when the mode refused
  * a change.
  */
+import { keydownHandler } from 'prosemirror-keymap';
+import type { Command } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useRef } from 'react';
-import type { ReviewMode } from '../../../shared/review/model';
+import { commandKeys } from '../../../shared/commands';
+import { REVIEW_MODES, type ReviewMode } from '../../../shared/review/model';
+import { MAC } from '../../editor/platform';
 import { reviewerOf, reviewModeOf, setReviewMode } from '../../editor/review-mode';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import { currentReviewer, useReviewer, windowMode } from '../reviewer';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
+import { MODE_COMMANDS } from './ModeSwitch';
 
 /** How long the same refusal is not repeated (typing in a mode that refuses it). */
 const REPEAT_AFTER_MS = 4000;
@@ -73,6 +79,29 @@ export function useReviewMode(store: EditorStore): ReviewModeControl {
     'mode-suggesting': () => void switchMode('suggesting'),
     'mode-viewing': () => void switchMode('viewing'),
   });
+
+  // The modes' keys anywhere in the screen (the text, read-only or not, the toolbar, a panel), but
+  // not while a dialog is open.
+  useEffect(() => {
+    const bindings: Record<string, Command> = {};
+    for (const m of REVIEW_MODES) {
+      for (const key of commandKeys(MODE_COMMANDS[m], MAC)) {
+        bindings[key] = () => {
+          void switchMode(m);
+          return true;
+        };
+      }
+    }
+    const handle = keydownHandler(bindings);
+    // The bindings ignore the view; keydownHandler only passes it on.
+    const noView = {} as EditorView;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (handle(noView, event)) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [switchMode]);
 
   return { mode, switchMode, changeName, refused };
 }
