@@ -90,7 +90,7 @@ export function ReviewerForm({ initial, intro, apply, onDone }: ReviewerFormProp
         id={initialsId}
         type="text"
         value={initials}
-        size={5}
+        className="cd-initials-field"
         aria-invalid={initialsProblem !== null}
         onChange={(e) => {
           setInitials(e.target.value);
