@@ -98,12 +98,12 @@ export function createEditorView(mount: HTMLElement, state: EditorState, callbac
       'aria-label': callbacks.label ?? 'Article',
       spellcheck: 'true',
     },
-    // Through the review mode (review-mode.ts): a refused transaction changes nothing, and the
-    // view redraws what the browser may already have changed in the page (typed text).
+    // Through the review mode (review-mode.ts): a refused transaction changes nothing. (What the
+    // browser had already typed into the page is redrawn by ProseMirror's DOM observer, which
+    // updates a view its input left dirty; review-modes.spec.ts checks it.)
     dispatchTransaction(tr) {
       const outcome = dispatchInMode(view.state, tr);
       if (!outcome.ok) {
-        view.updateState(view.state);
         callbacks.onModeRefusal?.(outcome.message, view);
         return;
       }

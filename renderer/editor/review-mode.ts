@@ -17,6 +17,7 @@
 import { isHistoryTransaction } from 'prosemirror-history';
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { AddMarkStep, DocAttrStep, RemoveMarkStep, type Step } from 'prosemirror-transform';
+import type { EditorView } from 'prosemirror-view';
 import { ensureAuthor } from '../../shared/review/authors';
 import type { Reviewer, ReviewMode } from '../../shared/review/model';
 import { suggestTransaction } from '../../shared/review/suggest';
@@ -41,6 +42,17 @@ export function reviewModePlugin(initial: Partial<ReviewModeState> = {}): Plugin
       init: () => ({ mode: initial.mode ?? 'editing', reviewer: initial.reviewer ?? null }),
       apply: (tr, value) => (tr.getMeta(reviewModeKey) as ReviewModeState | undefined) ?? value,
     },
+    // The form controls of node views (a figure's alt text, a "Read also" item's fields and
+    // buttons) are read-only in Viewing too.
+    view: (view) => {
+      lockControls(view, reviewModeOf(view.state) === 'viewing');
+      return {
+        update: (next, before) => {
+          const viewing = reviewModeOf(next.state) === 'viewing';
+          if (viewing !== (reviewModeOf(before) === 'viewing')) lockControls(next, viewing);
+        },
+      };
+    },
     props: {
       editable: (state) => reviewModeOf(state) !== 'viewing',
       // Screen readers say the text is read-only; the mode is a class for the stylesheet.
@@ -50,6 +62,25 @@ export function reviewModePlugin(initial: Partial<ReviewModeState> = {}): Plugin
       },
     },
   });
+}
+
+// Makes the node views' inputs read-only and their buttons disabled (`locked`), or gives back what
+// this locked (and only that: a button disabled for its own reason stays so).
+function lockControls(view: EditorView, locked: boolean): void {
+  for (const control of Array.from(view.dom.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input, textarea, button'))) {
+    const isButton = control instanceof HTMLButtonElement;
+    if (locked) {
+      const already = isButton ? control.disabled : (control as HTMLInputElement).readOnly;
+      if (already) continue;
+      control.dataset.cdLocked = '';
+      if (isButton) control.disabled = true;
+      else (control as HTMLInputElement).readOnly = true;
+    } else if (control.dataset.cdLocked !== undefined) {
+      delete control.dataset.cdLocked;
+      if (isButton) control.disabled = false;
+      else (control as HTMLInputElement).readOnly = false;
+    }
+  }
 }
 
 /** The mode and reviewer of `state` (Editing and no reviewer for a state without the plugin). */

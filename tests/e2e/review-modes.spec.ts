@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { initialsOf, nameFromUserName } from '../../shared/review/reviewer-name';
-import { editor } from './editor-steps';
+import { editor, sourcesPanel } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { VIEWPORTS } from './viewports';
 
@@ -110,12 +110,20 @@ test('the first switch to Suggesting asks for the name, prefilled; the modes swi
   await page.keyboard.press('Backspace');
   expect(await editor(page).textContent()).toBe(before);
   await expect(page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toBeDisabled();
+  // The figure's fields and the Sources panel's are read-only too.
+  const alt = editor(page).getByRole('textbox', { name: /^Alt text/u });
+  const sourceTitle = sourcesPanel(page).getByRole('textbox', { name: 'Title' }).first();
+  await expect(alt).not.toBeEditable();
+  await expect(sourceTitle).not.toBeEditable();
+  await expect(sourcesPanel(page).getByRole('button', { name: /^Delete with citations/u }).first()).toBeDisabled();
   await snap(page, 'review-mode-viewing-1280x800');
 
   await page.keyboard.press('Control+Alt+Shift+Z');
   await expectMode(page, 'Editing');
   await expect(editor(page)).toHaveAttribute('contenteditable', 'true');
   await expect(page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toBeEnabled();
+  await expect(alt).toBeEditable();
+  await expect(sourceTitle).toBeEditable();
 
   // The name is known now: Suggesting no longer asks.
   await page.keyboard.press('Control+Alt+Shift+X');
@@ -182,6 +190,27 @@ test('a window of another installation is another reviewer; cancelling the first
   expect(ben?.id).not.toBe(ana?.id);
   // Both installations share the workspace.
   expect((await session.another()).services.settings.workspaceFolder()).toBe(session.workspace);
+});
+
+test('in Suggesting, typed text is recorded as a suggestion or refused, never applied unrecorded', async ({ page }) => {
+  await openSeed(page);
+  await chooseMode(page, 'Suggesting');
+  const dialog = page.getByRole('dialog', { name: 'Your name in review' });
+  await dialog.getByLabel('Your name in review').fill('Ana García');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expectMode(page, 'Suggesting');
+  await editor(page).focus();
+  const before = await editor(page).textContent();
+  await page.keyboard.type('Zq');
+  // Whatever the engine can record: its insertion mark holds the text, or the text is as it was
+  // (the page redrawn over what the browser typed) and the user is told.
+  await expect
+    .poll(async () => {
+      const recorded = await editor(page).locator('ins[data-review="insertion"]', { hasText: 'Zq' }).count();
+      const refused = (await editor(page).textContent()) === before && (await page.getByText('this change cannot be recorded as a suggestion', { exact: false }).count()) > 0;
+      return recorded > 0 || refused ? 'recorded or refused' : 'applied unrecorded';
+    })
+    .toBe('recorded or refused');
 });
 
 for (const size of VIEWPORTS) {
