@@ -33,6 +33,8 @@ const draft = JSON.stringify(value);
 const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'settings.get': undefined,
   'settings.chooseWorkspace': undefined,
+  'reviewer.get': undefined,
+  'reviewer.set': { name: 'Ana García', initials: 'AG' },
   'system.accessibility': undefined,
   'workspace.list': undefined,
   'workspace.recent': undefined,
@@ -159,12 +161,15 @@ function malformed(channel: InvokeChannel): [string, unknown][] {
       out.push([`${key} = ${JSON.stringify(wrong)}`, { ...base, [key]: wrong }]);
     }
     if (!NULLABLE.has(key) && !NULLABLE.has(id)) out.push([`${key} = null`, { ...base, [key]: null }]);
-    if (key === 'name' || key === 'newName' || (key === 'draft' && typeof base[key] === 'string')) for (const bad of BAD_NAMES) out.push([`${key} = ${JSON.stringify(bad.slice(0, 40))}`, { ...base, [key]: bad }]);
+    // A reviewer's name is a person's, not a file's: checked below.
+    if ((key === 'name' && channel !== 'reviewer.set') || key === 'newName' || (key === 'draft' && typeof base[key] === 'string')) for (const bad of BAD_NAMES) out.push([`${key} = ${JSON.stringify(bad.slice(0, 40))}`, { ...base, [key]: bad }]);
     if (key === 'key') for (const bad of BAD_KEYS) out.push([`key = ${JSON.stringify(bad)}`, { ...base, key: bad }]);
     if (key === 'draft') for (const [what, bad] of BAD_DRAFTS) out.push([`draft with ${what}`, { ...base, draft: bad }]);
     if (key === 'baseHash') out.push(['baseHash not hex', { ...base, baseHash: 'Z'.repeat(64) }], ['baseHash too short', { ...base, baseHash: 'ab' }]);
     if (key === 'from') out.push(['from = "pdf"', { ...base, from: 'pdf' }], ['from = "Markdown"', { ...base, from: 'Markdown' }]);
     if (key === 'format') out.push(['format = "pdf"', { ...base, format: 'pdf' }], ['format = "HTML"', { ...base, format: 'HTML' }]);
+    if (channel === 'reviewer.set' && key === 'name') for (const bad of ['', '   ', 'x'.repeat(101), 'Ana\nGarcía', 'Ana\u2028García', 'A\u0000']) out.push([`name = ${JSON.stringify(bad.slice(0, 20))}`, { ...base, name: bad }]);
+    if (channel === 'reviewer.set' && key === 'initials') for (const bad of ['', ' ', 'ABCDE', 'A G', 'A\tG']) out.push([`initials = ${JSON.stringify(bad)}`, { ...base, initials: bad }]);
     if (key === 'id') out.push(['id = "../x"', { ...base, id: '../x' }], ['id = ""', { ...base, id: '' }]);
   }
   return out;

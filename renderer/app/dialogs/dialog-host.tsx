@@ -1,7 +1,7 @@
 /**
  * Questions the shell asks the user, as promises: `confirm` (a yes/no question with named
- * buttons), `prompt` (one line of text, checked as it is typed) and `choose` (one of several
- * named actions). `DialogHost` renders the one open question; `useAsk()` gives the functions.
+ * buttons), `prompt` (one line of text, checked as it is typed), `choose` (one of several
+ * named actions) and `form` (a form of the caller's own). `DialogHost` renders the one open question; `useAsk()` gives the functions.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
@@ -45,6 +45,8 @@ export interface Ask {
   prompt(options: PromptOptions): Promise<string | null>;
   /** The chosen value, or null when the dialog was dismissed. */
   choose<T extends string>(options: ChooseOptions<T>): Promise<T | null>;
+  /** A dialog titled `title` holding a form of its own (`render`), which calls `done` with the answer (null: cancelled). */
+  form<T>(title: string, render: (done: (value: T | null) => void) => ReactElement): Promise<T | null>;
 }
 
 const AskContext = createContext<Ask | null>(null);
@@ -101,6 +103,12 @@ export function DialogHost({ children }: { readonly children: ReactNode }): Reac
                 </button>
               ))}
             </div>
+          </Dialog>
+        )),
+      form: <T,>(title: string, render: (done: (value: T | null) => void) => ReactElement) =>
+        show<T | null>((done) => (
+          <Dialog title={title} onClose={() => done(null)} className="cd-dialog-small">
+            {render(done)}
           </Dialog>
         )),
     }),
