@@ -76,3 +76,25 @@ function cleanFragment(fragment: Fragment): Fragment {
 export function cleanSlice(slice: Slice): Slice {
   return new Slice(cleanFragment(slice.content), slice.openStart, slice.openEnd);
 }
+
+function fragmentHasContent(fragment: Fragment, openStart: number, openEnd: number): boolean {
+  const count = fragment.childCount;
+  if (count === 0) return false;
+  const first = fragment.child(0);
+  const last = fragment.child(count - 1);
+  const firstOpen = openStart > 0;
+  const lastOpen = openEnd > 0;
+  if (count > 2 || (count === 2 && (!firstOpen || !lastOpen)) || first.isText || last.isText) return true;
+  // Two open nodes side by side: a boundary between them (Enter).
+  if (count === 2) return true;
+  if (!firstOpen && !lastOpen) return true;
+  return fragmentHasContent(first.content, firstOpen ? openStart - 1 : 0, lastOpen ? openEnd - 1 : 0);
+}
+
+/**
+ * Whether `slice` brings anything: content, or a boundary. Only the closing or opening tokens
+ * of the blocks around a deleted range (what a replace across blocks leaves) bring nothing.
+ */
+export function sliceHasContent(slice: Slice): boolean {
+  return fragmentHasContent(slice.content, slice.openStart, slice.openEnd);
+}

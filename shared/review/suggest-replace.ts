@@ -9,7 +9,7 @@
  */
 import type { Mark, Node as PMNode, ResolvedPos, Slice } from 'prosemirror-model';
 import { replaceStep, ReplaceStep, type Transform } from 'prosemirror-transform';
-import { cleanSlice, insertedBlockMark, markNamed, ownStatus, statusAt, type Stamp } from './suggest-marks';
+import { cleanSlice, sliceHasContent, markNamed, ownStatus, statusAt, type Stamp } from './suggest-marks';
 
 /** Where a recorded replacement ended up in `out`, at step `step` of it. */
 export interface Recorded {
@@ -123,14 +123,13 @@ function strike(out: Transform, a: PMNode, fa: number, ta: number, stamp: Stamp)
   }
 }
 
-/** The marks the content inserted at `$pos` (in `out`) needs: none inside a pending block. */
-function insertSlice(out: Transform, pos: number, slice: Slice, stamp: Stamp, $orig: ResolvedPos): { from: number; to: number } {
+/** Takes `step` (an insertion into `out`) and marks what it inserted; `$orig` is its place in the document before. */
+function insertSlice(out: Transform, step: ReplaceStep, $orig: ResolvedPos, stamp: Stamp): { from: number; to: number } {
   const schema = out.doc.type.schema;
   const insertion = schema.marks.insertion;
   const split = schema.marks.split;
   if (!insertion || !split) throw new Unsafe();
-  const step = replaceStep(out.doc, pos, pos, slice);
-  if (!(step instanceof ReplaceStep) || step.from !== pos || step.to !== pos) throw new Unsafe();
+  const pos = step.from;
   if (out.maybeStep(step).failed) throw new Unsafe();
   const from = pos;
   const to = pos + step.slice.size;
@@ -190,12 +189,19 @@ export function recordReplace(out: Transform, a: PMNode, fa: number, ta: number,
     const clean = cleanSlice(slice);
     let insFrom = -1;
     let insTo = -1;
-    if (clean.size > 0) {
-      const at = afterStruck(a, ta);
-      const $at = a.resolve(at);
-      if (statusAt($at, null) === 'deleted' && !insertedBlockMark($at)) return null;
-      const pos = out.mapping.map(at, -1);
-      ({ from: insFrom, to: insTo } = insertSlice(out, pos, clean, stamp, $at));
+    if (sliceHasContent(clean)) {
+      // After the struck run; before it when the slice only fits there (its open start
+      // belongs to the block the deleted range starts in).
+      const placed = [afterStruck(a, ta), fa].some((at) => {
+        const $at = a.resolve(at);
+        if (statusAt($at, null) === 'deleted') return false;
+        const pos = out.mapping.map(at, at === fa ? -1 : 1);
+        const step = replaceStep(out.doc, pos, pos, clean);
+        if (!(step instanceof ReplaceStep) || step.from !== pos || step.to !== pos || !step.slice.eq(clean)) return false;
+        ({ from: insFrom, to: insTo } = insertSlice(out, step, $at, stamp));
+        return true;
+      });
+      if (!placed) return null;
     }
     const delFrom = out.mapping.map(fa, -1);
     const delTo = insFrom >= 0 ? insFrom : out.mapping.map(ta, 1);
