@@ -17,6 +17,7 @@ import { isSuggestion, markNamed, type Stamp } from './suggest-marks';
 import { recordFormat } from './suggest-format';
 import { changedRegions, sameShape, type Region } from './suggest-regions';
 import { afterStruck, recordReplace, type Recorded } from './suggest-replace';
+import { recordedFaithfully } from './suggest-verify';
 
 /** Whether `step` changes no content: review data, or a comment mark. */
 function outsideContent(step: Step): boolean {
@@ -68,6 +69,10 @@ export function suggestTransaction(state: EditorState, tr: Transaction, reviewer
     }
     const result = recordReplace(out, a, region.fa, region.ta, after, stamp);
     if (!result) return null;
+    // Changes to blocks are checked on their neighbourhood (only when alone: the block indices
+    // of the three documents then line up).
+    const blocks = after.openStart > 0 || after.openEnd > 0 || !a.resolve(region.fa).sameParent(a.resolve(region.ta)) || !after.content.firstChild?.isInline;
+    if (blocks && regions.length === 1 && !recordedFaithfully(a, b, out.doc, region.fa, region.ta)) return null;
     recorded.set(region, result);
   }
   for (const step of tr.steps) if (step instanceof DocAttrStep) out.setDocAttribute(step.attr, step.value);
