@@ -63,8 +63,6 @@ export function insertedBlockMark($pos: ResolvedPos): Mark | undefined {
 function cleanFragment(fragment: Fragment): Fragment {
   const out: PMNode[] = [];
   fragment.forEach((node) => {
-    // Struck content reads as nothing: it is not inserted again.
-    if (node.marks.some((m) => m.type.name === 'deletion') && (node.isInline || node.isLeaf)) return;
     const marks = node.marks.filter((m) => !isSuggestion(m));
     if (node.isText) out.push(node.mark(marks));
     else out.push(node.type.create(node.attrs, cleanFragment(node.content), marks));
@@ -72,7 +70,7 @@ function cleanFragment(fragment: Fragment): Fragment {
   return Fragment.from(out);
 }
 
-/** `slice` without suggestion marks and without struck inline content (what is inserted is new). */
+/** `slice` without suggestion marks (what is inserted is new, even typed inside struck text). */
 export function cleanSlice(slice: Slice): Slice {
   return new Slice(cleanFragment(slice.content), slice.openStart, slice.openEnd);
 }

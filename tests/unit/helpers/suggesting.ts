@@ -2,6 +2,7 @@
  * Suggesting mode for unit tests, without the mode plugin: every transaction goes through
  * `suggestTransaction` before it is applied, as the plugin does.
  */
+import { baseKeymap } from 'prosemirror-commands';
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Reviewer } from '../../../shared/review/model';
@@ -52,6 +53,20 @@ export class Suggesting {
   type(text: string): boolean {
     const { from, to } = this.state.selection;
     return this.apply(this.state.tr.insertText(text, from, to));
+  }
+
+  /** Backspace as the browser does it in text (the base keymap's at a block's start or over a selection). */
+  backspace(): boolean {
+    const { empty, $head } = this.state.selection;
+    if (!empty || $head.parentOffset === 0) return this.run(baseKeymap.Backspace as Command);
+    return this.apply(this.state.tr.delete($head.pos - 1, $head.pos));
+  }
+
+  /** Delete as the browser does it in text. */
+  delete(): boolean {
+    const { empty, $head } = this.state.selection;
+    if (!empty || $head.parentOffset === $head.parent.content.size) return this.run(baseKeymap.Delete as Command);
+    return this.apply(this.state.tr.delete($head.pos, $head.pos + 1));
   }
 
   as(reviewer: Reviewer, now: Date = this.now): this {
