@@ -24,6 +24,7 @@ import {
   updateSource,
 } from '../../renderer/editor/commands';
 import { editorBindings } from '../../renderer/editor/keymap';
+import { editingCleanup } from '../../shared/review/editing';
 import { decideSuggestions } from '../../shared/review/resolve';
 import { suggestTransaction } from '../../shared/review/suggest';
 import { schema } from '../../shared/schema';
@@ -477,5 +478,24 @@ describe('deciding and undoing', () => {
     s.select(posOf(s.doc, 'people'), posOf(s.doc, 'people', 6)).type('men');
     undo(s.state, (t) => s.apply(t));
     expect(content(s.doc).eq(doc)).toBe(true);
+  });
+});
+
+describe('Editing mode next to suggestions', () => {
+  it('typing inside struck text or a pending insertion gives plain text', () => {
+    const s = session(article({ body: [p('Three people died')] }));
+    s.select(posOf(s.doc, 'people'), posOf(s.doc, 'people', 6));
+    s.delete();
+    s.select(posOf(s.doc, 'died')).type('all ');
+    let state = s.state;
+    for (const at of [posOf(state.doc, 'people', 3), posOf(state.doc, 'all ', 2)]) {
+      const tr = state.tr.insertText('X', at);
+      state = state.apply(tr);
+      const fix = editingCleanup([tr], state);
+      expect(fix).not.toBeNull();
+      if (fix) state = state.apply(fix);
+    }
+    expect(runs(state.doc)).toEqual(['Three {del:peo}X{del:ple} {ins:a}X{ins:ll }died']);
+    expect(editingCleanup([state.tr.insertText('Y', posOf(state.doc, 'Three'))], state)).toBeNull();
   });
 });
