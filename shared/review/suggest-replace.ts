@@ -7,9 +7,9 @@
  * the block after it), so that accepting gives what the plain replace gives and rejecting gives
  * back what was there.
  */
-import type { Mark, Node as PMNode, ResolvedPos, Slice } from 'prosemirror-model';
+import { Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from 'prosemirror-model';
 import { replaceStep, ReplaceStep, type Transform } from 'prosemirror-transform';
-import { cleanSlice, sliceHasContent, markNamed, ownStatus, statusAt, type Stamp } from './suggest-marks';
+import { cleanSlice, sliceHasContent, markNamed, ownStatus, statusAt, type Stamp, type Status } from './suggest-marks';
 
 /** Where a recorded replacement ended up in `out`, at step `step` of it. */
 export interface Recorded {
@@ -179,6 +179,21 @@ function insertSlice(out: Transform, step: ReplaceStep, $orig: ResolvedPos, stam
   return { from, to };
 }
 
+/** `slice` marked as inserted, when it is inline content going into a textblock (null otherwise). */
+function inlineInsertion(slice: Slice, $at: ResolvedPos, status: Status, stamp: Stamp): Slice | null {
+  if (slice.openStart !== 0 || slice.openEnd !== 0 || !$at.parent.inlineContent) return null;
+  const insertion = $at.doc.type.schema.marks.insertion;
+  if (!insertion || !$at.parent.type.allowsMarkType(insertion)) return null;
+  const mark = insertion.create(stamp);
+  const nodes: PMNode[] = [];
+  let inline = true;
+  slice.content.forEach((node) => {
+    if (!node.isInline) inline = false;
+    nodes.push(status === 'base' ? node.mark(mark.addToSet(node.marks)) : node);
+  });
+  return inline ? new Slice(Fragment.fromArray(nodes), 0, 0) : null;
+}
+
 /**
  * Records `before[fa, ta]` → `slice` into `out` (a transform of `a`; positions of `a` are mapped
  * through what `out` already did). Returns where it went, or null when the change cannot be recorded.
@@ -194,8 +209,18 @@ export function recordReplace(out: Transform, a: PMNode, fa: number, ta: number,
       // belongs to the block the deleted range starts in).
       const placed = [afterStruck(a, ta), fa].some((at) => {
         const $at = a.resolve(at);
-        if (statusAt($at, null) === 'deleted') return false;
+        const status = statusAt($at, null);
+        if (status === 'deleted') return false;
         const pos = out.mapping.map(at, at === fa ? -1 : 1);
+        const inline = inlineInsertion(clean, $at, status, stamp);
+        if (inline) {
+          // Typing and pasting text: marked before it goes in, one step, no walk.
+          const step = replaceStep(out.doc, pos, pos, inline);
+          if (!(step instanceof ReplaceStep) || step.from !== pos || step.to !== pos || !step.slice.eq(inline) || out.maybeStep(step).failed) return false;
+          insFrom = pos;
+          insTo = pos + inline.size;
+          return true;
+        }
         const step = replaceStep(out.doc, pos, pos, clean);
         if (!(step instanceof ReplaceStep) || step.from !== pos || step.to !== pos || !step.slice.eq(clean)) return false;
         ({ from: insFrom, to: insTo } = insertSlice(out, step, $at, stamp));

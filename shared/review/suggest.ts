@@ -10,7 +10,8 @@
  */
 import { isHistoryTransaction } from 'prosemirror-history';
 import { AllSelection, NodeSelection, Selection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { AddMarkStep, DocAttrStep, RemoveMarkStep, type Step } from 'prosemirror-transform';
+import type { Slice } from 'prosemirror-model';
+import { AddMarkStep, DocAttrStep, RemoveMarkStep, ReplaceStep, type Step } from 'prosemirror-transform';
 import { ensureAuthor } from './authors';
 import { newReviewId, type Reviewer } from './model';
 import { isSuggestion, markNamed, type Stamp } from './suggest-marks';
@@ -62,7 +63,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, reviewer
     const region = regions[i] as Region;
     if (region.fa === region.ta && region.fb === region.tb) continue;
     const before = a.slice(region.fa, region.ta);
-    const after = b.slice(region.fb, region.tb);
+    const after = stepSlice(tr, region) ?? b.slice(region.fb, region.tb);
     if (region.ta - region.fa === region.tb - region.fb && sameShape(before, after)) {
       if (!recordFormat(out, a, b, region, stamp)) return null;
       continue;
@@ -80,6 +81,12 @@ export function suggestTransaction(state: EditorState, tr: Transaction, reviewer
   out.setSelection(mapSelection(state, tr, out, regions, recorded));
   copyRest(state, tr, out);
   return out;
+}
+
+/** The slice `region` of the command's document holds, from its one step when that is all it did (typing: no walk). */
+function stepSlice(tr: Transaction, region: Region): Slice | null {
+  const step = tr.steps.length === 1 ? tr.steps[0] : null;
+  return step instanceof ReplaceStep && step.from === region.fb && step.from + step.slice.size === region.tb ? step.slice : null;
 }
 
 /** Where a position of the command's document lands in the recorded one. */
@@ -106,8 +113,11 @@ function positionMapper(state: EditorState, tr: Transaction, out: Transaction, r
 }
 
 function mapSelection(state: EditorState, tr: Transaction, out: Transaction, regions: readonly Region[], recorded: ReadonlyMap<Region, Recorded>): Selection {
-  const map = positionMapper(state, tr, out, regions, recorded);
-  const sel = tr.selection;
+  const toOut = positionMapper(state, tr, out, regions, recorded);
+  // The command's selection; when it set none, the state's mapped through it (without resolving
+  // positions in the command's document, which nothing else needs).
+  const sel = tr.selectionSet ? tr.selection : state.selection;
+  const map = tr.selectionSet ? toOut : (pos: number, assoc: number) => toOut(tr.mapping.map(pos, 1), assoc);
   const doc = out.doc;
   if (sel instanceof AllSelection) return new AllSelection(doc);
   if (sel instanceof NodeSelection) {
