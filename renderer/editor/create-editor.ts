@@ -29,6 +29,7 @@ import { liveBlocksPlugin } from './live-blocks';
 import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
 import { revealSelectionPlugin } from './reveal-selection';
+import { reviewFocusPlugin } from './review-commands';
 import { SourcesView, SourceView } from './source-view';
 import { wordCountPlugin } from './word-count-plugin';
 
@@ -58,6 +59,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     revealSelectionPlugin(),
     findPlugin(),
     bylinePlugin(),
+    reviewFocusPlugin(),
   ];
 }
 

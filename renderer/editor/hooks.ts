@@ -19,6 +19,10 @@ export interface EditorHooks {
   onActivateSource?(sourceId: string, view: EditorView): void;
   /** The byline under the headline was clicked: edit the draft's authors (byline.ts). */
   onBylineRequest?(view: EditorView): void;
+  /** Ctrl/Cmd+Alt+M: open the comment composer for the selection (or the block at the cursor). */
+  onCommentRequest?(view: EditorView): void;
+  /** Escape after a review card selected its place: give the focus back to card `id`. */
+  onReviewCardRequest?(id: string, view: EditorView): void;
   /** Turns a figure's `src` (`https:` URL or `assets/…` path) into a URL the page may load. */
   resolveImage?(src: string): string;
   /** A figure's image loaded, or failed to: whether its file is there may have changed. */

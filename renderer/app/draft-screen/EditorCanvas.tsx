@@ -38,6 +38,8 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
       onCitationFocus: (id, v) => hooksRef.current.onCitationFocus?.(id, v),
       onActivateSource: (id, v) => hooksRef.current.onActivateSource?.(id, v),
       onBylineRequest: (v) => hooksRef.current.onBylineRequest?.(v),
+      onCommentRequest: (v) => hooksRef.current.onCommentRequest?.(v),
+      onReviewCardRequest: (id, v) => hooksRef.current.onReviewCardRequest?.(id, v),
       resolveImage,
       onImageStatus: () => assets?.recheck(),
     });
