@@ -3,7 +3,8 @@
  * buttons): go to the next or previous change, accept or reject one suggestion, all of them or
  * all of one author, each as one transaction (undo takes it back), refused in Viewing mode, the
  * cursor landing on the next change afterwards. And the review focus plugin: which thread and
- * which suggestion are active (the cursor is in them, or their card has the focus), shown
+ * which suggestion are active (the thread the cursor is in; a thread or suggestion whose card
+ * has the focus), shown
  * stronger in the text (`cd-comment-active`, `cd-change-active`), and which card the last
  * selection came from (Escape goes back to it).
  */
@@ -47,18 +48,12 @@ export function reviewFocusOf(state: EditorState): ReviewFocus | undefined {
 
 const SUGGESTION_MARKS = new Set(['insertion', 'deletion', 'format_change', 'attr_change', 'split', 'join']);
 
-/** The thread and suggestion under the cursor (marks of the text around it and of the blocks holding it). */
-function underCursor(state: EditorState): { thread: string | null; suggestion: string | null } {
+/** The thread under the cursor (a comment mark on the text on either side of it, or on the selected node). */
+function threadUnderCursor(state: EditorState): string | null {
   const { $from } = state.selection;
   const marks = [...(state.selection instanceof NodeSelection ? state.selection.node.marks : []), ...($from.nodeBefore?.marks ?? []), ...($from.nodeAfter?.marks ?? [])];
-  for (let d = $from.depth; d > 0; d--) marks.push(...$from.node(d).marks);
-  let thread: string | null = null;
-  let suggestion: string | null = null;
-  for (const mark of marks) {
-    if (thread === null && mark.type.name === 'comment') thread = mark.attrs.thread as string;
-    if (suggestion === null && SUGGESTION_MARKS.has(mark.type.name)) suggestion = mark.attrs.id as string;
-  }
-  return { thread, suggestion };
+  const comment = marks.find((mark) => mark.type.name === 'comment');
+  return comment ? (comment.attrs.thread as string) : null;
 }
 
 /** The decorations that show thread `thread` and suggestion `suggestion` stronger. */
@@ -83,8 +78,8 @@ export function reviewFocusPlugin(): Plugin<ReviewFocus> {
     key: reviewFocusKey,
     state: {
       init: (_config, state) => {
-        const here = underCursor(state);
-        return { thread: null, suggestion: null, returnTo: null, activeThread: here.thread, activeSuggestion: here.suggestion, decorations: activeDecorations(state.doc, here.thread, here.suggestion) };
+        const thread = threadUnderCursor(state);
+        return { thread: null, suggestion: null, returnTo: null, activeThread: thread, activeSuggestion: null, decorations: activeDecorations(state.doc, thread, null) };
       },
       apply: (tr, prev, _old, state) => {
         const meta = tr.getMeta(reviewFocusKey) as FocusMeta | undefined;
@@ -92,9 +87,9 @@ export function reviewFocusPlugin(): Plugin<ReviewFocus> {
         const suggestion = meta && 'suggestion' in meta ? (meta.suggestion ?? null) : prev.suggestion;
         const returnTo = meta && 'returnTo' in meta ? (meta.returnTo ?? null) : tr.docChanged || tr.selectionSet ? null : prev.returnTo;
         if (!meta && !tr.docChanged && !tr.selectionSet) return prev;
-        const here = thread === null || suggestion === null ? underCursor(state) : { thread: null, suggestion: null };
-        const activeThread = thread ?? here.thread;
-        const activeSuggestion = suggestion ?? here.suggestion;
+        // The thread under the cursor is active; a suggestion only from its card (the one being typed would flash).
+        const activeThread = thread ?? threadUnderCursor(state);
+        const activeSuggestion = suggestion;
         // Walks the document only when what is active changes (or the document does while something is).
         const same = activeThread === prev.activeThread && activeSuggestion === prev.activeSuggestion;
         const decorations =

@@ -100,6 +100,22 @@ test('cards in document order; go and back; accept, reject, undo', async ({ page
   await page.keyboard.press(`${mod}+z`);
   await expect(editor(page).locator('ins.cd-ins', { hasText: 'Tuesday' })).toHaveCount(1);
   await expect(cards(page)).toHaveCount(5);
+
+  // A reason on a suggestion: its card shows the thread.
+  const deletion = cards(page).filter({ hasText: 'quickly' });
+  await deletion.getByRole('button', { name: 'Comment' }).click();
+  await deletion.getByRole('textbox', { name: 'Comment on this change' }).fill('Too emphatic.');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(deletion.locator('.cd-review-messages')).toContainText('Too emphatic.');
+  await expect(cards(page)).toHaveCount(5);
+
+  // All of one author: Edna's two suggestions go, Rita's stays.
+  await panel(page).getByRole('button', { name: 'All changes…' }).click();
+  await panel(page).getByRole('button', { name: 'Accept all by Edna Editor' }).click();
+  await expect(editor(page)).toContainText('rose by three million.');
+  await expect(editor(page).locator('ins.cd-ins')).toHaveCount(0);
+  await expect(editor(page).locator('del.cd-del')).toHaveText(['quickly ']);
+  await expect(cards(page).filter({ has: page.locator('.cd-review-accept') })).toHaveCount(1);
 });
 
 test('comment with the shortcut, reply, resolve; keyboard next, previous, accept', async ({ page }) => {

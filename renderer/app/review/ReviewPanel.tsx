@@ -9,12 +9,13 @@
 import { keydownHandler } from 'prosemirror-keymap';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
-import { commandKeys, tooltipKeys, type CommandId } from '../../../shared/commands';
-import { authorColour, type ReviewAuthor, type ReviewIndex, type Thread, type ThreadEntry } from '../../../shared/review/model';
+import { ariaKeys, commandKeys, tooltipKeys, type CommandId } from '../../../shared/commands';
+import { authorColour, type ReviewAuthor, type ReviewIndex, type ThreadEntry } from '../../../shared/review/model';
 import { currentReviewer, modeOf, reviewIndexOf, threadOps } from '../../editor/review-actions';
-import { DEFAULT_FILTER, itemRange, reviewItems, type ReviewFilter, type ReviewItem } from '../../editor/review-list';
-import { centreSelection, decideOne, decideWhere, rangeSelection, reviewNow, setReviewFocus } from '../../editor/review-commands';
+import { DEFAULT_FILTER, itemRange, reviewItems, suggestionAt, type ReviewFilter, type ReviewItem } from '../../editor/review-list';
+import { centreSelection, decideOne, decideWhere, rangeSelection, reviewFocusOf, reviewNow, setReviewFocus } from '../../editor/review-commands';
 import { MAC } from '../../editor/platform';
+import { scrollWithin } from '../../editor/scroll-within';
 import type { PanelProps } from '../panels/panel-registry';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { Composer } from './Composer';
@@ -24,7 +25,7 @@ import './ReviewPanel.css';
 /** What can be revealed in the Review panel: the comment composer for a range, or a card. */
 export type ReviewTarget = { readonly kind: 'compose'; readonly from: number; readonly to: number } | { readonly kind: 'card'; readonly id: string };
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 function authorName(authors: Readonly<Record<string, ReviewAuthor>>, id: string): string {
   return authors[id]?.name ?? 'Unknown reviewer';
@@ -203,36 +204,29 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
     if (store.run(decideWhere(decision, (s) => author === undefined || s.author === author), false)) focusAfter.current = 0;
   };
 
+  // The card of the change or thread the cursor is in, marked and kept in view.
+  const current = useEditorValue(store, (state) => {
+    const focus = reviewFocusOf(state);
+    return focus?.suggestion ?? focus?.thread ?? suggestionAt(index, state.selection.from, state.selection.to)?.id ?? focus?.activeThread ?? null;
+  });
+  useEffect(() => {
+    if (current === null || root.current?.contains(document.activeElement)) return;
+    const card = root.current?.querySelector(`[data-card="${CSS.escape(current)}"]`);
+    if (card) scrollWithin(card, 'nearest');
+  }, [current]);
+
   const counts = summaryOf(index);
-  const hint = `${tooltipKeys('review-next', MAC) ?? ''} / ${tooltipKeys('review-previous', MAC) ?? ''}: next and previous; ${tooltipKeys('review-accept', MAC) ?? ''}: accept; ${tooltipKeys('review-reject', MAC) ?? ''}: reject.`;
+  const hint = `${keyText('review-next')}, ${keyText('review-previous')}: next, previous · ${keyText('review-accept')}: accept · ${keyText('review-reject')}: reject · ${keyText('review-comment')}: comment`;
 
   return (
     <div className="cd-panel-body cd-review-panel" ref={root} onKeyDown={onKeyDown} onBlur={onPanelBlur}>
-      <p className="cd-panel-summary cd-review-summary" tabIndex={-1}>
-        {counts}
-      </p>
-      {compose ? (
-        <div className="cd-review-new">
-          <p className="cd-review-quote">{quoteLabel(store.getState(), compose.from, compose.to)}</p>
-          <Composer label="New comment" submit="Comment" seq={compose.seq} onSubmit={addComment} onCancel={() => {
-            setCompose(null);
-            store.view?.focus();
-          }} />
-        </div>
-      ) : null}
-      <div className="cd-review-tools">
-        <fieldset className="cd-review-filter">
-          <legend>Show</legend>
-          {(['suggestions', 'comments', 'resolved'] as const).map((key) => (
-            <label key={key}>
-              <input type="checkbox" checked={filter[key]} onChange={(e) => setFilter({ ...filter, [key]: e.target.checked })} />
-              {key === 'suggestions' ? 'Suggestions' : key === 'comments' ? 'Comments' : 'Resolved'}
-            </label>
-          ))}
-        </fieldset>
+      <div className="cd-review-head-row">
+        <p className="cd-panel-summary cd-review-summary" tabIndex={-1}>
+          {counts}
+        </p>
         <div className="cd-review-bulk">
           <button type="button" aria-expanded={bulkOpen} aria-controls="cd-review-bulk-list" disabled={viewing || index.suggestions.length === 0} onClick={() => setBulkOpen(!bulkOpen)}>
-            Accept or reject all…
+            All changes…
           </button>
           {bulkOpen ? (
             <ul id="cd-review-bulk-list" className="cd-review-bulk-list" onKeyDown={(e) => e.key === 'Escape' && setBulkOpen(false)}>
@@ -248,10 +242,29 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
           ) : null}
         </div>
       </div>
-      <p className="cd-review-hint">{hint}</p>
+      {compose ? (
+        <div className="cd-review-new">
+          <p className="cd-review-quote">{quoteLabel(store.getState(), compose.from, compose.to)}</p>
+          <Composer label="New comment" submit="Comment" seq={compose.seq} onSubmit={addComment} onCancel={() => {
+            setCompose(null);
+            store.view?.focus();
+          }} />
+        </div>
+      ) : null}
+      <div className="cd-review-tools">
+        <fieldset className="cd-review-filter">
+          <legend className="cd-visually-hidden">Show</legend>
+          {(['suggestions', 'comments', 'resolved'] as const).map((key) => (
+            <label key={key}>
+              <input type="checkbox" checked={filter[key]} onChange={(e) => setFilter({ ...filter, [key]: e.target.checked })} />
+              {key === 'suggestions' ? 'Suggestions' : key === 'comments' ? 'Comments' : 'Resolved'}
+            </label>
+          ))}
+        </fieldset>
+      </div>
       <ul className="cd-review-list" aria-label="Changes and comments">
         {items.map((item) => (
-          <li key={`${item.kind}:${item.id}`} className={`cd-review-card cd-review-${item.kind}`} data-card={item.id} onFocus={() => onCardFocus(item)}>
+          <li key={`${item.kind}:${item.id}`} className={`cd-review-card cd-review-${item.kind}${item.id === current ? ' cd-review-current' : ''}`} data-card={item.id} onFocus={() => onCardFocus(item)}>
             {item.kind === 'suggestion' ? (
               <>
                 <button type="button" className="cd-review-go" onClick={() => go(item, true)}>
@@ -259,8 +272,8 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
                   <span className="cd-review-what">{item.entry.description}</span>
                 </button>
                 <div className="cd-review-actions">
-                  <button type="button" className="cd-review-accept" disabled={viewing} onClick={() => decide('accept', item.id)}>Accept</button>
-                  <button type="button" className="cd-review-reject" disabled={viewing} onClick={() => decide('reject', item.id)}>Reject</button>
+                  <button type="button" className="cd-review-accept" disabled={viewing} title={keyText('review-accept')} aria-keyshortcuts={ariaKeys('review-accept', MAC)} onClick={() => decide('accept', item.id)}>Accept</button>
+                  <button type="button" className="cd-review-reject" disabled={viewing} title={keyText('review-reject')} aria-keyshortcuts={ariaKeys('review-reject', MAC)} onClick={() => decide('reject', item.id)}>Reject</button>
                   <button type="button" onClick={() => setOpen({ kind: 'suggestion', id: item.id })}>Comment</button>
                 </div>
                 {item.threads.map((t) => (
@@ -277,9 +290,8 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
               </>
             ) : (
               <>
-                <button type="button" className="cd-review-go" onClick={() => go(item, true)} disabled={item.entry.detached}>
-                  <Byline authors={index.authors} author={firstAuthor(item.entry.thread)} at={item.entry.thread.messages[0]?.at ?? ''} />
-                  <span className="cd-review-what">{item.entry.detached ? `Detached: was about “${quoteOf(item.entry.thread.quote)}”` : `On “${quoteOf(item.entry.thread.quote)}”`}</span>
+                <button type="button" className="cd-review-go cd-review-about" onClick={() => go(item, true)} aria-disabled={item.entry.detached}>
+                  <span className="cd-review-what">{item.entry.detached ? `Detached: was about “${quoteOf(item.entry.thread.quote)}”` : `Comment on “${quoteOf(item.entry.thread.quote)}”`}</span>
                 </button>
                 <ThreadView store={store} entry={item.entry} authors={index.authors} open={open} setOpen={setOpen} />
               </>
@@ -287,12 +299,14 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
           </li>
         ))}
       </ul>
+      <p className="cd-review-hint">{hint}</p>
     </div>
   );
 }
 
-function firstAuthor(thread: Thread): string {
-  return thread.messages[0]?.author ?? '';
+/** A review command's shown key, arrows as arrows ('Ctrl+Alt+↓'). */
+function keyText(id: CommandId): string {
+  return (tooltipKeys(id, MAC) ?? '').replace('ArrowDown', '↓').replace('ArrowUp', '↑');
 }
 
 function summaryOf(index: ReviewIndex): string {
