@@ -48,7 +48,34 @@ function reviewDraft(): string {
   });
 }
 
-test.use({ drafts: { 'review.copydesk': reviewDraft() } });
+const STYLES_HEADLINE = 'Every kind of suggestion';
+const source = (id: string, outlet: string, marks: unknown[] = []): Record<string, unknown> => ({ type: 'source', attrs: { id, title: `${outlet} report`, outlet, date: '2025', url: '', note: '' }, ...(marks.length ? { marks } : {}) });
+
+/** A draft with a suggestion of every kind on blocks and atoms, for the look of each. */
+function stylesDraft(): string {
+  const para = (content: unknown[], marks: unknown[] = []): Record<string, unknown> => ({ type: 'paragraph', content, ...(marks.length ? { marks } : {}) });
+  return JSON.stringify({
+    format: 'copydesk-draft',
+    version: DRAFT_VERSION,
+    meta: { slug: 'kinds', section: 'City', tags: [], authors: [], status: 'draft', created: AT, updated: AT },
+    doc: {
+      type: 'doc',
+      attrs: { review: { authors: { [ED]: { name: 'Edna Editor', initials: 'EE' }, [RITA]: { name: 'Rita Reporter', initials: 'RR' } }, threads: [] } },
+      content: [
+        { type: 'headline', content: [text(STYLES_HEADLINE)] },
+        { type: 'standfirst', content: [text('Blocks, atoms and formatting under review.')] },
+        para([text('A whole paragraph suggested for insertion.')], [mark('insertion', 'b-ins', ED)]),
+        para([text('Made '), text('bold', [{ type: 'strong' }, mark('format_change', 'f-1', RITA, { before: [] })]), text(', cited '), { type: 'citation', attrs: { source: 'cfr-2025' }, marks: [mark('attr_change', 'c-1', ED, { before: { source: 'reuters-2025' } })] }, text('.')]),
+        { type: 'bullet_list', content: [{ type: 'list_item', content: [para([text('A kept item.')])] }, { type: 'list_item', marks: [mark('deletion', 'li-del', RITA)], content: [para([text('An item suggested for deletion.')])] }] },
+        para([text('A paragraph split from the one before.')], [mark('split', 'sp-1', ED)]),
+        para([text('A paragraph to be joined to the one before.')], [mark('join', 'jn-1', RITA)]),
+        { type: 'sources', content: [source('reuters-2025', 'Reuters'), source('cfr-2025', 'CFR', [mark('attr_change', 's-attr', RITA, { before: { outlet: 'CFR.org' } })])] },
+      ],
+    },
+  });
+}
+
+test.use({ drafts: { 'review.copydesk': reviewDraft(), 'kinds.copydesk': stylesDraft() } });
 
 function panel(page: Page) {
   return page.getByRole('complementary', { name: 'Review' });
@@ -186,4 +213,23 @@ test('axe finds nothing serious with the Review panel open; screenshots', async 
   await snap(page, 'review-panel-1280');
   await page.setViewportSize({ width: 1024, height: 640 });
   await snap(page, 'review-panel-1024');
+});
+
+test('every kind of suggestion is shown: blocks as their own layout, atoms outlined, splits and joins marked', async ({ page }) => {
+  await page.getByRole('button', { name: STYLES_HEADLINE, exact: true }).click();
+  await expect(editor(page)).toBeFocused();
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await expect(cards(page)).toHaveCount(7);
+  // Block wrappers take no box: the list keeps its items, the paragraph its margins.
+  for (const cls of ['cd-ins-block', 'cd-del-block', 'cd-split-block', 'cd-join-block', 'cd-attr-change-block']) {
+    await expect(editor(page).locator(`div.${cls}`).first()).toHaveCSS('display', 'contents');
+  }
+  await expect(editor(page).locator('ul > li')).toHaveCount(1);
+  await expect(editor(page).locator('div.cd-del-block > li')).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(editor(page).locator('div.cd-ins-block > p')).toHaveCSS('text-decoration-line', 'underline');
+  await expect(editor(page).locator('span.cd-attr-change')).toHaveCSS('outline-style', 'dotted');
+  await expect(editor(page).locator('span.cd-format-change')).toHaveCSS('text-decoration-style', 'dotted');
+  expect(await editor(page).locator('div.cd-split-block > p').evaluate((p) => getComputedStyle(p, '::before').content)).toBe('"¶"');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await snap(page, 'review-kinds-1280');
 });
