@@ -39,11 +39,19 @@ export function decide(tr: Transaction, decision: Decision, filter: SuggestionFi
   decideSuggestions(tr, decision, filter);
 }
 
+/**
+ * Marks `tr` as a comment action (a thread opened, answered, resolved or reopened), which every
+ * mode applies as it is, Viewing too. TODO(merge): use the mode plugin's own meta, if it has one.
+ */
+function asThreadAction(tr: Transaction): Transaction {
+  return tr.setMeta('copydesk-review-thread', true);
+}
+
 /** The thread operations, as the panel calls them (each adds steps to `tr`). */
 export const threadOps = {
-  add: (tr: Transaction, from: number, to: number, who: Reviewer, text: string, now: Date): string => addComment(tr, from, to, who, text, now),
-  reply: (tr: Transaction, id: string, who: Reviewer, text: string, now: Date): void => void replyToThread(tr, id, who, text, now),
-  resolve: (tr: Transaction, id: string, who: Reviewer, now: Date): void => void resolveThread(tr, id, who, now),
-  reopen: (tr: Transaction, id: string): void => void reopenThread(tr, id),
-  onSuggestion: (tr: Transaction, suggestion: string, who: Reviewer, text: string, now: Date): string => commentOnSuggestion(tr, suggestion, who, text, now),
+  add: (tr: Transaction, from: number, to: number, who: Reviewer, text: string, now: Date): string => addComment(asThreadAction(tr), from, to, who, text, now),
+  reply: (tr: Transaction, id: string, who: Reviewer, text: string, now: Date): void => void replyToThread(asThreadAction(tr), id, who, text, now),
+  resolve: (tr: Transaction, id: string, who: Reviewer, now: Date): void => void resolveThread(asThreadAction(tr), id, who, now),
+  reopen: (tr: Transaction, id: string): void => void reopenThread(asThreadAction(tr), id),
+  onSuggestion: (tr: Transaction, suggestion: string, who: Reviewer, text: string, now: Date): string => commentOnSuggestion(asThreadAction(tr), suggestion, who, text, now),
 };

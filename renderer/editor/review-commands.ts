@@ -11,10 +11,13 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { NodeSelection, Plugin, PluginKey, TextSelection, type Command, type EditorState, type Selection, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { keydownHandler } from 'prosemirror-keymap';
+import { commandKeys, type CommandId } from '../../shared/commands';
 import type { Decision, SuggestionFilter } from '../../shared/review/resolve';
 import { hooksFor } from './hooks';
 import { asDecision, decide, modeOf, reviewIndexOf } from './review-actions';
 import { landingAfter, reviewStops, stopFrom, suggestionAt } from './review-list';
+import { MAC } from './platform';
 import { centreWithin } from './scroll-within';
 
 /** What the review focus plugin keeps. */
@@ -72,6 +75,16 @@ function activeDecorations(doc: PMNode, thread: string | null, suggestion: strin
   return DecorationSet.create(doc, found);
 }
 
+let readOnlyKeys: ((view: EditorView, event: KeyboardEvent) => boolean) | null = null;
+
+/** The review keys that work in a read-only editor, from the command table. */
+function readOnlyKeydown(): (view: EditorView, event: KeyboardEvent) => boolean {
+  const commands: Partial<Record<CommandId, Command>> = { 'review-comment': requestComment, 'review-next': goToChange(1), 'review-previous': goToChange(-1), 'review-back-to-card': backToCard };
+  const bindings: Record<string, Command> = {};
+  for (const [id, command] of Object.entries(commands) as [CommandId, Command][]) for (const key of commandKeys(id, MAC)) bindings[key] = command;
+  return keydownHandler(bindings);
+}
+
 /** The review focus plugin. */
 export function reviewFocusPlugin(): Plugin<ReviewFocus> {
   return new Plugin<ReviewFocus>({
@@ -99,6 +112,16 @@ export function reviewFocusPlugin(): Plugin<ReviewFocus> {
     },
     props: {
       decorations: (state) => reviewFocusKey.getState(state)?.decorations,
+      handleDOMEvents: {
+        // A read-only editor (Viewing mode) skips its keymaps; commenting and moving between changes still work there.
+        keydown: (view, event) => {
+          if (view.editable) return false;
+          if (!readOnlyKeys) readOnlyKeys = readOnlyKeydown();
+          if (!readOnlyKeys(view, event)) return false;
+          event.preventDefault();
+          return true;
+        },
+      },
     },
   });
 }
