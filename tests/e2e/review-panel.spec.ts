@@ -103,6 +103,14 @@ test('cards in document order; go and back; accept, reject, undo', async ({ page
   await expect(ins).toHaveCSS('text-decoration-line', 'underline');
   await expect(editor(page).locator('del.cd-del', { hasText: 'quickly' })).toHaveCSS('text-decoration-line', 'line-through');
   await expect(editor(page).locator('span.cd-comment')).toHaveCount(1);
+  // The thread the cursor is in is stronger, and its card marked; so is the thread of a focused card.
+  await editor(page).locator('span.cd-comment').click();
+  await expect(editor(page).locator('.cd-comment-active')).toHaveText('harbour budget');
+  await expect(cards(page).filter({ hasText: 'harbour budget' })).toHaveClass(/cd-review-current/u);
+  await editor(page).locator('p', { hasText: 'A third paragraph' }).click();
+  await expect(editor(page).locator('.cd-comment-active')).toHaveCount(0);
+  await cards(page).filter({ hasText: 'harbour budget' }).getByRole('button', { name: 'Reply' }).focus();
+  await expect(editor(page).locator('.cd-comment-active')).toHaveText('harbour budget');
 
   // A card goes to its place; Escape returns to the card.
   await cards(page).nth(1).locator('.cd-review-go').click();

@@ -224,12 +224,23 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
         <p className="cd-panel-summary cd-review-summary" tabIndex={-1}>
           {counts}
         </p>
-        <div className="cd-review-bulk">
+        <div
+          className="cd-review-bulk"
+          onBlur={(e) => {
+            if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setBulkOpen(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || !bulkOpen) return;
+            e.stopPropagation();
+            setBulkOpen(false);
+            e.currentTarget.querySelector('button')?.focus();
+          }}
+        >
           <button type="button" aria-expanded={bulkOpen} aria-controls="cd-review-bulk-list" disabled={viewing || index.suggestions.length === 0} onClick={() => setBulkOpen(!bulkOpen)}>
             All changes…
           </button>
           {bulkOpen ? (
-            <ul id="cd-review-bulk-list" className="cd-review-bulk-list" onKeyDown={(e) => e.key === 'Escape' && setBulkOpen(false)}>
+            <ul id="cd-review-bulk-list" className="cd-review-bulk-list">
               <li><button type="button" onClick={() => bulk('accept')}>Accept all</button></li>
               <li><button type="button" onClick={() => bulk('reject')}>Reject all</button></li>
               {authorsWithChanges.length > 1
