@@ -324,7 +324,7 @@ function summaryOf(index: ReviewIndex): string {
   const s = index.suggestions.length;
   const t = index.threads.filter((e) => e.thread.resolved === undefined).length;
   if (s === 0 && t === 0) return 'No changes or comments to review.';
-  return `${String(s)} change${s === 1 ? '' : 's'}, ${String(t)} open thread${t === 1 ? '' : 's'}.`;
+  return `${String(s)} change${s === 1 ? '' : 's'} · ${String(t)} thread${t === 1 ? '' : 's'}`;
 }
 
 function quoteLabel(state: EditorState, from: number, to: number): string {
