@@ -268,7 +268,7 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
           {(['suggestions', 'comments', 'resolved'] as const).map((key) => (
             <label key={key}>
               <input type="checkbox" checked={filter[key]} onChange={(e) => setFilter({ ...filter, [key]: e.target.checked })} />
-              {key === 'suggestions' ? 'Suggestions' : key === 'comments' ? 'Comments' : 'Resolved'}
+              {key === 'suggestions' ? 'Changes' : key === 'comments' ? 'Comments' : 'Resolved'}
             </label>
           ))}
         </fieldset>
