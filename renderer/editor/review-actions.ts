@@ -4,16 +4,17 @@
  * and its shortcuts make to them goes through here, so that a change of their signatures is
  * fixed in this file alone.
  */
-import type { EditorState, Transaction } from 'prosemirror-state';
+import type { Node as PMNode } from 'prosemirror-model';
+import { EditorState, type Transaction } from 'prosemirror-state';
 import { indexReview } from '../../shared/review/index';
 import type { ReviewIndex, Reviewer, ReviewMode } from '../../shared/review/model';
 import { decideSuggestions, type Decision, type SuggestionFilter } from '../../shared/review/resolve';
 import { addComment, commentOnSuggestion, reopenThread, replyToThread, resolveThread } from '../../shared/review/threads';
 import { requireReviewer, reviewModeOf } from './review-mode';
 
-/** Every pending suggestion and thread of `state`'s document (a walk of it: call on demand or on idle). */
-export function reviewIndexOf(state: EditorState): ReviewIndex {
-  return indexReview(state.doc);
+/** Every pending suggestion and thread of `state`'s document, or of a document (a walk of it: call on demand or on idle). */
+export function reviewIndexOf(state: EditorState | PMNode): ReviewIndex {
+  return indexReview(state instanceof EditorState ? state.doc : state);
 }
 
 /** The editing mode of `state`. */

@@ -185,7 +185,7 @@ export function decideWhere(decision: Decision, filter: SuggestionFilter, at?: n
     const tr = reviewNow(asDecision(state.tr));
     decide(tr, decision, filter);
     if (!tr.docChanged) return false;
-    const landing = landingAfter(reviewIndexOf(state.apply(tr)), tr.mapping.map(at ?? first.from, -1));
+    const landing = landingAfter(reviewIndexOf(tr.doc), tr.mapping.map(at ?? first.from, -1));
     if (landing) tr.setSelection(rangeSelection(tr.doc, landing.from, landing.to));
     else tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(tr.mapping.map(at ?? first.from, -1), tr.doc.content.size))));
     dispatchAndShow(tr, dispatch, view);
