@@ -149,11 +149,16 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
   };
 
   const onCardFocus = (item: ReviewItem): void => {
-    applyTr(store, (tr) => void setReviewFocus(tr, item.kind === 'thread' ? { thread: item.id, suggestion: null } : { suggestion: item.id, thread: item.threads[0]?.thread.id ?? null }));
+    const focus = item.kind === 'thread' ? { thread: item.id, suggestion: null } : { suggestion: item.id, thread: item.threads[0]?.thread.id ?? null };
+    const now = reviewFocusOf(store.getState());
+    if (now?.thread === focus.thread && now.suggestion === focus.suggestion) return;
+    applyTr(store, (tr) => void setReviewFocus(tr, focus));
   };
   const onPanelBlur = (event: React.FocusEvent<HTMLDivElement>): void => {
     const next = event.relatedTarget;
     if (next instanceof Node && event.currentTarget.contains(next) && next instanceof HTMLElement && next.closest('[data-card]')) return;
+    const now = reviewFocusOf(store.getState());
+    if (now?.thread === null && now.suggestion === null) return;
     applyTr(store, (tr) => void setReviewFocus(tr, { thread: null, suggestion: null }));
   };
 
@@ -302,7 +307,7 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
             ) : (
               <>
                 <button type="button" className="cd-review-go cd-review-about" onClick={() => go(item, true)} aria-disabled={item.entry.detached}>
-                  <span className="cd-review-what">{item.entry.detached ? `Detached: was about “${quoteOf(item.entry.thread.quote)}”` : `Comment on “${quoteOf(item.entry.thread.quote)}”`}</span>
+                  <span className="cd-review-what">{threadAbout(item.entry)}</span>
                 </button>
                 <ThreadView store={store} entry={item.entry} authors={index.authors} open={open} setOpen={setOpen} />
               </>
@@ -313,6 +318,15 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
       <p className="cd-review-hint">{hint}</p>
     </div>
   );
+}
+
+/** What a thread's card says it is about. */
+function threadAbout(entry: ThreadEntry): string {
+  const { quote, suggestion } = entry.thread;
+  const quoted = quote.trim() === '' ? '' : ` “${quoteOf(quote)}”`;
+  if (suggestion !== undefined && entry.detached) return `About a change since decided${quoted ? `:${quoted}` : ''}`;
+  if (entry.detached) return `Detached: was about${quoted || ' text since deleted'}`;
+  return `Comment on${quoted || ' this place'}`;
 }
 
 /** A review command's shown key, arrows as arrows ('Ctrl+Alt+↓'). */
