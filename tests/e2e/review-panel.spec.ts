@@ -8,6 +8,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DRAFT_VERSION } from '../../shared/draft/format';
+import { AUTHOR_COLOURS, authorColour } from '../../shared/review/model';
 import { editor } from './editor-steps';
 import { expect, snap, test } from './fixtures';
 
@@ -75,7 +76,48 @@ function stylesDraft(): string {
   });
 }
 
-test.use({ drafts: { 'review.copydesk': reviewDraft(), 'kinds.copydesk': stylesDraft() } });
+const COLOURS_HEADLINE = 'Eight reviewers';
+
+/** An author id for each colour slot. */
+function authorPerColour(): string[] {
+  const ids: string[] = [];
+  for (let i = 0; ids.filter(Boolean).length < AUTHOR_COLOURS; i++) {
+    const id = `author-${String(i)}`;
+    ids[authorColour(id)] ??= id;
+  }
+  return ids;
+}
+
+/** A draft where each of the eight colours inserts and deletes text, inside comments too (overlapping ones, the darkest highlight). */
+function coloursDraft(): string {
+  const ids = authorPerColour();
+  const comment = (thread: string): Record<string, unknown> => ({ type: 'comment', attrs: { thread } });
+  return JSON.stringify({
+    format: 'copydesk-draft',
+    version: DRAFT_VERSION,
+    meta: { slug: 'colours', section: 'City', tags: [], authors: [], status: 'draft', created: AT, updated: AT },
+    doc: {
+      type: 'doc',
+      attrs: {
+        review: {
+          authors: Object.fromEntries(ids.map((id, n) => [id, { name: `Reviewer ${String(n)}`, initials: `R${String(n)}` }])),
+          threads: ['c-a', 'c-b'].map((id) => ({ id, quote: 'text', messages: [{ author: ids[0], at: AT, text: 'Note' }] })),
+        },
+      },
+      content: [
+        { type: 'headline', content: [text(COLOURS_HEADLINE)] },
+        { type: 'standfirst', content: [text('Every author colour, as text.')] },
+        ...ids.map((id, n) => ({
+          type: 'paragraph',
+          content: [text(`Colour ${String(n)}: `), text('added', [mark('insertion', `i-${String(n)}`, id)]), text(' '), text('removed', [mark('deletion', `d-${String(n)}`, id)]), text(' '), text('added', [mark('insertion', `ic-${String(n)}`, id), comment('c-a'), comment('c-b')]), text(' '), text('removed', [mark('deletion', `dc-${String(n)}`, id), comment('c-a'), comment('c-b')])],
+        })),
+        { type: 'sources', content: [] },
+      ],
+    },
+  });
+}
+
+test.use({ drafts: { 'review.copydesk': reviewDraft(), 'kinds.copydesk': stylesDraft(), 'colours.copydesk': coloursDraft() } });
 
 function panel(page: Page) {
   return page.getByRole('complementary', { name: 'Review' });
@@ -240,4 +282,18 @@ test('every kind of suggestion is shown: blocks as their own layout, atoms outli
   expect(await editor(page).locator('div.cd-split-block > p').evaluate((p) => getComputedStyle(p, '::before').content)).toBe('"¶"');
   await page.setViewportSize({ width: 1280, height: 800 });
   await snap(page, 'review-kinds-1280');
+});
+
+test('the eight author colours keep enough contrast as text, on white and under overlapping comments', async ({ page }) => {
+  await page.getByRole('button', { name: COLOURS_HEADLINE, exact: true }).click();
+  await expect(editor(page)).toBeFocused();
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  for (let n = 0; n < AUTHOR_COLOURS; n++) await expect(editor(page).locator(`.cd-author-${String(n)}`)).toHaveCount(4);
+  // The thread under the cursor is drawn stronger: put the cursor in one, so axe sees that highlight too.
+  await editor(page).locator('ins span.cd-comment').first().click();
+  await expect(editor(page).locator('.cd-comment-active').first()).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include('.cd-editor').withRules(['color-contrast']).analyze();
+  expect(violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`))).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await snap(page, 'review-colours-1280');
 });
