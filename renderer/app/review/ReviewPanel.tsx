@@ -8,7 +8,7 @@
  */
 import { keydownHandler } from 'prosemirror-keymap';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { ariaKeys, commandKeys, tooltipKeys, type CommandId } from '../../../shared/commands';
 import { authorColour, type ReviewAuthor, type ReviewIndex, type ThreadEntry } from '../../../shared/review/model';
 import { currentReviewer, modeOf, reviewIndexOf, threadOps } from '../../editor/review-actions';
@@ -154,7 +154,7 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
     if (now?.thread === focus.thread && now.suggestion === focus.suggestion) return;
     applyTr(store, (tr) => void setReviewFocus(tr, focus));
   };
-  const onPanelBlur = (event: React.FocusEvent<HTMLDivElement>): void => {
+  const onPanelBlur = (event: FocusEvent<HTMLDivElement>): void => {
     const next = event.relatedTarget;
     if (next instanceof Node && event.currentTarget.contains(next) && next instanceof HTMLElement && next.closest('[data-card]')) return;
     const now = reviewFocusOf(store.getState());
