@@ -166,3 +166,23 @@ describe('the review commands', () => {
     expect(reviewFocusOf(state)?.returnTo).toBeNull();
   });
 });
+
+describe('the panel’s sentences', async () => {
+  const { quoteOf, summaryOf, threadAbout } = await import('../../renderer/app/review/review-text');
+  const thread = (extra: Record<string, unknown>): Parameters<typeof threadAbout>[0] =>
+    ({ thread: { id: 't', quote: 'the  old\nsentence', messages: [{ author: 'ed', at: AT, text: 'x' }], ...extra }, from: null, to: null, detached: true }) as Parameters<typeof threadAbout>[0];
+
+  it('says what a card is about: detached with its quote, a decided change, a place', () => {
+    expect(threadAbout(thread({}))).toBe('Detached: was about “the old sentence”');
+    expect(threadAbout(thread({ quote: '' }))).toBe('Detached: was about text since deleted');
+    expect(threadAbout(thread({ quote: '', suggestion: 's1' }))).toBe('About a change since decided');
+    expect(threadAbout({ ...thread({}), from: 3, to: 9, detached: false })).toBe('Comment on “the old sentence”');
+    expect(quoteOf('x'.repeat(100))).toHaveLength(80);
+  });
+
+  it('counts the changes and the open threads', () => {
+    const index = reviewIndexOf(makeState());
+    expect(summaryOf(index)).toBe('3 changes · 3 threads');
+    expect(summaryOf({ suggestions: [], threads: [], authors: {} })).toBe('No changes or comments to review.');
+  });
+});

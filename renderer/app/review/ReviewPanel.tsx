@@ -10,7 +10,7 @@ import { keydownHandler } from 'prosemirror-keymap';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { ariaKeys, commandKeys, tooltipKeys, type CommandId } from '../../../shared/commands';
-import { authorColour, type ReviewAuthor, type ReviewIndex, type ThreadEntry } from '../../../shared/review/model';
+import { authorColour, type ReviewAuthor, type ThreadEntry } from '../../../shared/review/model';
 import { currentReviewer, modeOf, reviewIndexOf, threadOps } from '../../editor/review-actions';
 import { DEFAULT_FILTER, itemRange, reviewItems, suggestionAt, type ReviewFilter, type ReviewItem } from '../../editor/review-list';
 import { centreSelection, decideOne, decideWhere, rangeSelection, reviewFocusOf, reviewNow, setReviewFocus } from '../../editor/review-commands';
@@ -19,6 +19,7 @@ import { scrollWithin } from '../../editor/scroll-within';
 import type { PanelProps } from '../panels/panel-registry';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
 import { Composer } from './Composer';
+import { quoteOf, summaryOf, threadAbout } from './review-text';
 import { useReviewIndex } from './use-review-index';
 import './ReviewPanel.css';
 
@@ -42,11 +43,6 @@ function Byline({ authors, author, at }: { authors: Readonly<Record<string, Revi
       <time dateTime={at}>{timeFormat.format(new Date(at))}</time>
     </span>
   );
-}
-
-function quoteOf(text: string): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
 /** Runs `make` on a new transaction of the view (marked for the panel to update at once). */
@@ -320,25 +316,9 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
   );
 }
 
-/** What a thread's card says it is about. */
-function threadAbout(entry: ThreadEntry): string {
-  const { quote, suggestion } = entry.thread;
-  const quoted = quote.trim() === '' ? '' : ` “${quoteOf(quote)}”`;
-  if (suggestion !== undefined && entry.detached) return `About a change since decided${quoted ? `:${quoted}` : ''}`;
-  if (entry.detached) return `Detached: was about${quoted || ' text since deleted'}`;
-  return `Comment on${quoted || ' this place'}`;
-}
-
 /** A review command's shown key, arrows as arrows ('Ctrl+Alt+↓'). */
 function keyText(id: CommandId): string {
   return (tooltipKeys(id, MAC) ?? '').replace('ArrowDown', '↓').replace('ArrowUp', '↑');
-}
-
-function summaryOf(index: ReviewIndex): string {
-  const s = index.suggestions.length;
-  const t = index.threads.filter((e) => e.thread.resolved === undefined).length;
-  if (s === 0 && t === 0) return 'No changes or comments to review.';
-  return `${String(s)} change${s === 1 ? '' : 's'} · ${String(t)} thread${t === 1 ? '' : 's'}`;
 }
 
 function quoteLabel(state: EditorState, from: number, to: number): string {
