@@ -119,6 +119,15 @@ function coloursDraft(): string {
 
 test.use({ drafts: { 'review.copydesk': reviewDraft(), 'kinds.copydesk': stylesDraft(), 'colours.copydesk': coloursDraft() } });
 
+/** The first comment asks who is reviewing (the name dialog of the first use): answer it. */
+async function giveName(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Your name in review' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Your name in review').fill('Pat Panel');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 function panel(page: Page) {
   return page.getByRole('complementary', { name: 'Review' });
 }
@@ -183,6 +192,7 @@ test('cards in document order; go and back; accept, reject, undo', async ({ page
   await deletion.getByRole('button', { name: 'Comment' }).click();
   await deletion.getByRole('textbox', { name: 'Comment on this change' }).fill('Too emphatic.');
   await page.keyboard.press(`${mod}+Enter`);
+  await giveName(page);
   await expect(deletion.locator('.cd-review-messages')).toContainText('Too emphatic.');
   await expect(cards(page)).toHaveCount(5);
 
@@ -208,6 +218,7 @@ test('comment with the shortcut, reply, resolve; keyboard next, previous, accept
   await expect(box).toBeFocused();
   await box.fill('Say which paragraph.');
   await page.keyboard.press(`${mod}+Enter`);
+  await giveName(page);
   await expect(editor(page)).toBeFocused();
   await expect(editor(page).locator('span.cd-comment')).toHaveCount(2);
   const mine = cards(page).filter({ hasText: 'Say which paragraph.' });
