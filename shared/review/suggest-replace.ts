@@ -222,7 +222,9 @@ export function recordReplace(out: Transform, a: PMNode, fa: number, ta: number,
           return true;
         }
         const step = replaceStep(out.doc, pos, pos, clean);
-        if (!(step instanceof ReplaceStep) || step.from !== pos || step.to !== pos || !step.slice.eq(clean)) return false;
+        // The same slice, but for the markup of its open nodes (taken from the blocks it opens into).
+        const same = step instanceof ReplaceStep && step.from === pos && step.to === pos && step.slice.size === clean.size && step.slice.openStart === clean.openStart && step.slice.openEnd === clean.openEnd;
+        if (!same) return false;
         ({ from: insFrom, to: insTo } = insertSlice(out, step, $at, stamp));
         return true;
       });

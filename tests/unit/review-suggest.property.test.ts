@@ -217,7 +217,7 @@ describe('suggesting mode on random documents (fast-check)', () => {
           const recorded = suggestTransaction(s, str, i % 2 ? BOB : ANN, at(i));
           if (!recorded) {
             refused++; // refused in Suggesting mode: done in neither
-            if (process.env.SUGGEST_REFUSED) console.log('refused', JSON.stringify(edit), String(s.doc));
+            if (process.env.SUGGEST_REFUSED) console.log('refused', edit[0], String(str.before).length < 400 ? `${String(str.before)}\n   => ${String(str.doc)}` : '');
             return;
           }
           s = s.apply(recorded);
