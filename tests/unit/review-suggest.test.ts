@@ -180,6 +180,25 @@ describe('typing and deleting', () => {
     expect(s.state.selection.head).toBe(posOf(s.doc, 'd', 1));
   });
 
+  it("does not absorb typing at a paragraph's start into another author's insertion there", () => {
+    const s = session(article({ body: [p('died')] }));
+    s.select(posOf(s.doc, 'died')).type('Three ');
+    s.as(BOB, at(2)).select(posOf(s.doc, 'Three ')).type('All ');
+    expect(runs(s.doc)).toEqual(['{ins:All }{ins:Three }died']);
+    expect(suggestionMarks(s.doc).map((m) => m.mark.attrs.author)).toEqual(['bob', 'ann']);
+  });
+
+  it('moves the cursor over struck text on Backspace without striking anything else', () => {
+    const s = session(article({ body: [p('abcd')] }));
+    s.select(posOf(s.doc, 'c'));
+    s.backspace();
+    s.select(posOf(s.doc, 'c'));
+    const before = s.doc;
+    s.backspace();
+    expect(s.doc.eq(before)).toBe(true);
+    expect(s.state.selection.head).toBe(posOf(s.doc, 'b'));
+  });
+
   it('places typing after a struck run, never inside it, and never struck', () => {
     const s = session(article({ body: [p('Three people died')] }));
     s.select(posOf(s.doc, 'people'), posOf(s.doc, 'people', 6));
@@ -234,6 +253,19 @@ describe('blocks', () => {
     // Backspace at the new block's start really joins it (the boundary was pending).
     s.backspace();
     expect(content(s.doc).eq(doc)).toBe(true);
+  });
+
+  it('really joins a new paragraph back, its typed text staying a suggestion', () => {
+    const doc = article({ body: [p('One')] });
+    const s = session(doc);
+    s.select(posOf(s.doc, 'One', 3));
+    s.run(enter);
+    s.type('Two');
+    expect(runs(s.doc)).toEqual(['One', '^split{ins:Two}']);
+    s.select(posOf(s.doc, 'Two'));
+    s.backspace();
+    expect(runs(s.doc)).toEqual(['One{ins:Two}']);
+    expect(content(rejected(s.doc)).eq(doc)).toBe(true);
   });
 
   it('records a deletion across paragraphs', () => {
