@@ -12,7 +12,9 @@ import { createEditorState } from '../../renderer/editor/create-editor';
 import {
   createSourceAndCite,
   insertCitation,
+  addReadAlsoItem,
   insertFigure,
+  insertReadAlso,
   removeReadAlsoItem,
   setLink,
   setReadAlsoTitle,
@@ -438,6 +440,18 @@ describe('"Read also" and figures', () => {
     expect(content(rejected(s.doc)).eq(start)).toBe(true);
     const acc = accepted(s.doc);
     expect(acc.child(3).childCount).toBe(1);
+  });
+
+  it('records a "Read also" block inserted, and its fields set while pending without an attribute change', () => {
+    const start = article({ body: [p('One'), p('Two')] });
+    const s = session(start);
+    s.select(posOf(s.doc, 'One', 3));
+    expect(s.run(insertReadAlso('More'))).toBe(true);
+    expect(s.run(updateReadAlsoItem(blockPos(s.doc), 0, { title: 'Story', url: 'https://a.example/' }))).toBe(true);
+    expect(s.run(addReadAlsoItem(blockPos(s.doc), { title: 'Other', url: 'https://b.example/' }))).toBe(true);
+    expect(suggestionMarks(s.doc).map((m) => m.name)).toEqual(['insertion']);
+    expect(content(rejected(s.doc)).eq(start)).toBe(true);
+    expect(accepted(s.doc).child(3).childCount).toBe(2);
   });
 
   it("records a figure's fields", () => {
