@@ -6,7 +6,7 @@
  */
 import { Mark, type Node as PMNode } from 'prosemirror-model';
 import type { Transform } from 'prosemirror-transform';
-import { FORMATTING, markNamed, statusAt, type Stamp, type Status } from './suggest-marks';
+import { FORMATTING, markNamed, nodesWithStatus, statusAt, type Stamp, type Status } from './suggest-marks';
 import type { Region } from './suggest-regions';
 
 type MarkJSON = { type: string; attrs?: Record<string, unknown> };
@@ -60,6 +60,16 @@ function applyAttrs(out: Transform, a: PMNode, pos: number, node: PMNode, after:
   return true;
 }
 
+/** The index of the child of `node` that starts at `offset` (-1 when none does). */
+function indexAt(node: PMNode, offset: number): number {
+  let pos = 0;
+  for (let i = 0; i < node.childCount; i++) {
+    if (pos === offset) return i;
+    pos += node.child(i).nodeSize;
+  }
+  return -1;
+}
+
 /**
  * Records `region` of `a` (before) → `b` (after), which holds the same content but for inline
  * marks and node attributes, into `out` (a transform of `a`; positions in the region do not
@@ -69,33 +79,37 @@ export function recordFormat(out: Transform, a: PMNode, b: PMNode, region: Regio
   const { fa, ta } = region;
   const delta = region.fb - fa;
   let ok = true;
-  a.nodesBetween(fa, ta, (node, pos) => {
+  nodesWithStatus(a, fa, ta, (node, pos, _parent, status) => {
     if (!ok) return false;
     const end = pos + node.nodeSize;
-    if (node.isInline) {
-      const from = Math.max(pos, fa);
-      const to = Math.min(end, ta);
-      const status = statusAt(a.resolve(pos), node);
-      if (status !== 'deleted' && from < to) {
-        b.nodesBetween(from + delta, to + delta, (nb, pb) => {
-          if (!nb.isInline) return true;
-          const f = Math.max(pb - delta, from);
-          const t = Math.min(pb + nb.nodeSize - delta, to);
-          if (f < t && !Mark.sameSet(node.marks, nb.marks)) applyRun(out, f, t, node.marks, nb.marks, status, stamp);
-          return false;
-        });
-      }
-      if (!node.isText && pos >= fa && end <= ta) {
-        const after = b.nodeAt(pos + delta);
-        if (after && after.type === node.type) ok = applyAttrs(out, a, pos, out.doc.nodeAt(pos) ?? node, after, stamp);
-      }
-      return false;
-    }
     if (pos >= fa && end <= ta) {
       const after = b.nodeAt(pos + delta);
       if (after && after.type === node.type) ok = applyAttrs(out, a, pos, node, after, stamp);
     }
-    return true;
+    if (!node.inlineContent) return true;
+    // A textblock: its runs against the same textblock after, offsets within it (no walk).
+    const after = b.nodeAt(pos + delta);
+    if (!after || after.type !== node.type) return false;
+    const start = pos + 1;
+    node.forEach((child, offset) => {
+      const childStatus = child.marks.some((m) => m.type.name === 'deletion') ? 'deleted' : child.marks.some((m) => m.type.name === 'insertion') ? 'inserted' : status;
+      const from = Math.max(start + offset, fa);
+      const to = Math.min(start + offset + child.nodeSize, ta);
+      if (from >= to) return;
+      if (childStatus !== 'deleted') {
+        after.nodesBetween(from - start, to - start, (piece, local) => {
+          const f = Math.max(start + local, from);
+          const t = Math.min(start + local + piece.nodeSize, to);
+          if (f < t && !Mark.sameSet(child.marks, piece.marks)) applyRun(out, f, t, child.marks, piece.marks, childStatus, stamp);
+          return false;
+        });
+      }
+      if (!child.isText && start + offset >= fa && start + offset + 1 <= ta) {
+        const atom = after.maybeChild(after.childCount > 0 ? indexAt(after, offset) : -1);
+        if (atom && atom.type === child.type) ok = ok && applyAttrs(out, a, start + offset, out.doc.nodeAt(start + offset) ?? child, atom, stamp);
+      }
+    });
+    return false;
   });
   return ok;
 }

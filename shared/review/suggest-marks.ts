@@ -96,3 +96,24 @@ function fragmentHasContent(fragment: Fragment, openStart: number, openEnd: numb
 export function sliceHasContent(slice: Slice): boolean {
   return fragmentHasContent(slice.content, slice.openStart, slice.openEnd);
 }
+
+/**
+ * `doc.nodesBetween(from, to, f)` that also passes each node's status (its own marks, or the
+ * nearest pending or struck block around it), without resolving a position per node.
+ */
+export function nodesWithStatus(doc: PMNode, from: number, to: number, f: (node: PMNode, pos: number, parent: PMNode, status: Status) => boolean): void {
+  const walk = (parent: PMNode, start: number, inherited: Status): void => {
+    let pos = start;
+    for (let i = 0; i < parent.childCount && pos < to; i++) {
+      const child = parent.child(i);
+      const end = pos + child.nodeSize;
+      if (end > from || (child.nodeSize === 0 && pos >= from)) {
+        const own = ownStatus(child);
+        const status = own !== 'base' ? own : inherited;
+        if (f(child, pos, parent, status) && child.content.size > 0) walk(child, pos + 1, status);
+      }
+      pos = end;
+    }
+  };
+  walk(doc, 0, 'base');
+}

@@ -9,7 +9,7 @@
  */
 import { Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from 'prosemirror-model';
 import { replaceStep, ReplaceStep, type Transform } from 'prosemirror-transform';
-import { cleanSlice, sliceHasContent, markNamed, ownStatus, statusAt, type Stamp, type Status } from './suggest-marks';
+import { cleanSlice, markNamed, nodesWithStatus, ownStatus, sliceHasContent, statusAt, type Stamp, type Status } from './suggest-marks';
 
 /** Where a recorded replacement ended up in `out`, at step `step` of it. */
 export interface Recorded {
@@ -57,13 +57,12 @@ function strike(out: Transform, a: PMNode, fa: number, ta: number, stamp: Stamp)
   const strikes: [number, number][] = [];
   const nodeStrikes: number[] = [];
   const removals: [number, number][] = [];
-  a.nodesBetween(fa, ta, (node, pos, parent) => {
+  nodesWithStatus(a, fa, ta, (node, pos, parent, status) => {
     const end = pos + node.nodeSize;
     if (node.isInline) {
       const from = Math.max(pos, fa);
       const to = Math.min(end, ta);
       if (from >= to) return false;
-      const status = statusAt(a.resolve(pos), node);
       if (status === 'inserted') removals.push([from, to]);
       else if (status === 'base') {
         const last = strikes[strikes.length - 1];
@@ -73,13 +72,12 @@ function strike(out: Transform, a: PMNode, fa: number, ta: number, stamp: Stamp)
       return false;
     }
     if (pos < fa || end > ta) return true;
-    const status = statusAt(a.resolve(pos), node);
     if (status === 'deleted') return false;
     if (status === 'inserted') {
       removals.push([pos, end]);
       return false;
     }
-    if (parent?.type.allowsMarkType(deletion)) {
+    if (parent.type.allowsMarkType(deletion)) {
       nodeStrikes.push(pos);
       return false;
     }
@@ -137,17 +135,17 @@ function insertSlice(out: Transform, step: ReplaceStep, $orig: ResolvedPos, stam
   const mark = insertion.create(stamp);
   const inline: [number, number][] = [];
   const blocks: number[] = [];
-  doc.nodesBetween(from, to, (node, p, parent) => {
+  nodesWithStatus(doc, from, to, (node, p, parent, status) => {
     const end = p + node.nodeSize;
     if (node.isInline) {
       const f = Math.max(p, from);
       const t = Math.min(end, to);
-      if (f < t && statusAt(doc.resolve(p), null) === 'base') inline.push([f, t]);
+      if (f < t && status === 'base') inline.push([f, t]);
       return false;
     }
     if (p < from || end > to) return true;
-    if (statusAt(doc.resolve(p), null) !== 'base') return false;
-    if (parent?.type.allowsMarkType(insertion)) {
+    if (status !== 'base') return false;
+    if (parent.type.allowsMarkType(insertion)) {
       blocks.push(p);
       return false;
     }
@@ -222,7 +220,9 @@ export function recordReplace(out: Transform, a: PMNode, fa: number, ta: number,
           return true;
         }
         const step = replaceStep(out.doc, pos, pos, clean);
-        if (!(step instanceof ReplaceStep) || step.from !== pos || step.to !== pos || !step.slice.eq(clean)) return false;
+        // The same slice, but for the markup of its open nodes (taken from the blocks it opens into).
+        const same = step instanceof ReplaceStep && step.from === pos && step.to === pos && step.slice.size === clean.size && step.slice.openStart === clean.openStart && step.slice.openEnd === clean.openEnd;
+        if (!same) return false;
         ({ from: insFrom, to: insTo } = insertSlice(out, step, $at, stamp));
         return true;
       });

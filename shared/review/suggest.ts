@@ -50,6 +50,15 @@ function stampFor(state: EditorState, regions: readonly Region[], reviewer: Revi
  * selection, a comment, review data) and an undo or redo come back as they are.
  */
 export function suggestTransaction(state: EditorState, tr: Transaction, reviewer: Reviewer, now: Date): Transaction | null {
+  try {
+    return record(state, tr, reviewer, now);
+  } catch {
+    // A step that does not fit (a RangeError, a TransformError): refused rather than half recorded.
+    return null;
+  }
+}
+
+function record(state: EditorState, tr: Transaction, reviewer: Reviewer, now: Date): Transaction | null {
   if (!tr.docChanged || isHistoryTransaction(tr) || tr.steps.every(outsideContent)) return tr;
   if (tr.before !== state.doc) return null;
   const regions = changedRegions(tr);

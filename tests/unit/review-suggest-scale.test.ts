@@ -5,6 +5,7 @@
  */
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { expect, test } from 'vitest';
+import { decideSuggestions } from '../../shared/review/resolve';
 import { suggestTransaction } from '../../shared/review/suggest';
 import { generateArticle, SIZES } from '../bench/generate';
 import { ANN, at } from './helpers/suggesting';
@@ -36,4 +37,30 @@ test('typing in Suggesting mode costs the engine the same at 10,000 and 100,000 
   const xl = engineCost(SIZES.XL.words, SIZES.XL.sources);
   console.log(`engine per keystroke: ${large.toFixed(3)} ms at 10,000 words, ${xl.toFixed(3)} ms at 100,000 words`);
   expect(xl).toBeLessThan(Math.max(large * 3, 0.5));
+}, 60_000);
+
+test('accepting and rejecting 1,000 suggestions at 100,000 words', () => {
+  const { doc } = generateArticle(SIZES.XL);
+  let state = EditorState.create({ doc });
+  const step = Math.floor(doc.content.size / 1000);
+  for (let i = 0; i < 1000; i++) {
+    let pos = 10 + i * step;
+    while (!state.doc.resolve(pos).parent.isTextblock) pos++;
+    const tr = i % 2 ? state.tr.insertText('new ', pos) : state.tr.delete(pos, pos + 3);
+    const out = suggestTransaction(state, tr, ANN, at(i % 60));
+    if (out) state = state.apply(out);
+  }
+  for (const decision of ['accept', 'reject'] as const) {
+    const started = performance.now();
+    const tr = state.tr;
+    decideSuggestions(tr, decision);
+    const spent = performance.now() - started;
+    console.log(`${decision} all of 1,000 suggestions at 100,000 words: ${spent.toFixed(1)} ms`);
+    let left = 0;
+    tr.doc.descendants((n) => {
+      if (n.marks.some((m) => m.type.name === 'insertion' || m.type.name === 'deletion')) left++;
+      return true;
+    });
+    expect(left).toBe(0);
+  }
 }, 60_000);

@@ -12,7 +12,9 @@ import { createEditorState } from '../../renderer/editor/create-editor';
 import {
   createSourceAndCite,
   insertCitation,
+  addReadAlsoItem,
   insertFigure,
+  insertReadAlso,
   removeReadAlsoItem,
   setLink,
   setReadAlsoTitle,
@@ -32,7 +34,6 @@ import { article, cite, list, p, readAlso, source } from './helpers/build';
 import { accepted, ANN, at, BOB, posOf, rejected, runs, Suggesting } from './helpers/suggesting';
 
 const enter = chainCommands(editorBindings(false).Enter as Command, baseKeymap.Enter as Command);
-const { Backspace: backspace, Delete: del } = baseKeymap as Record<string, Command>;
 
 /** The document without review data (the author table), to compare content. */
 function content(doc: PMNode): PMNode {
@@ -98,7 +99,7 @@ describe('the defects of prosemirror-suggest-changes', () => {
     s.select(posOf(s.doc, 'Two'));
     expect(s.backspace()).toBe(true);
     expect(runs(s.doc)).toEqual(['One', '^joinTwo']);
-    expect(s.doc.textContent).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/u);
+    expect(s.doc.textContent).not.toMatch(/\u200b|\u200c|\u200d|\u2060|\ufeff/u);
     expect(body(accepted(s.doc))).toEqual(['OneTwo']);
     expect(content(rejected(s.doc)).eq(doc)).toBe(true);
     // The cursor went to the end of "One": the next Backspace strikes the "e".
@@ -181,6 +182,25 @@ describe('typing and deleting', () => {
     expect(s.state.selection.head).toBe(posOf(s.doc, 'd', 1));
   });
 
+  it("does not absorb typing at a paragraph's start into another author's insertion there", () => {
+    const s = session(article({ body: [p('died')] }));
+    s.select(posOf(s.doc, 'died')).type('Three ');
+    s.as(BOB, at(2)).select(posOf(s.doc, 'Three ')).type('All ');
+    expect(runs(s.doc)).toEqual(['{ins:All }{ins:Three }died']);
+    expect(suggestionMarks(s.doc).map((m) => m.mark.attrs.author)).toEqual(['bob', 'ann']);
+  });
+
+  it('moves the cursor over struck text on Backspace without striking anything else', () => {
+    const s = session(article({ body: [p('abcd')] }));
+    s.select(posOf(s.doc, 'c'));
+    s.backspace();
+    s.select(posOf(s.doc, 'c'));
+    const before = s.doc;
+    s.backspace();
+    expect(s.doc.eq(before)).toBe(true);
+    expect(s.state.selection.head).toBe(posOf(s.doc, 'b'));
+  });
+
   it('places typing after a struck run, never inside it, and never struck', () => {
     const s = session(article({ body: [p('Three people died')] }));
     s.select(posOf(s.doc, 'people'), posOf(s.doc, 'people', 6));
@@ -235,6 +255,19 @@ describe('blocks', () => {
     // Backspace at the new block's start really joins it (the boundary was pending).
     s.backspace();
     expect(content(s.doc).eq(doc)).toBe(true);
+  });
+
+  it('really joins a new paragraph back, its typed text staying a suggestion', () => {
+    const doc = article({ body: [p('One')] });
+    const s = session(doc);
+    s.select(posOf(s.doc, 'One', 3));
+    s.run(enter);
+    s.type('Two');
+    expect(runs(s.doc)).toEqual(['One', '^split{ins:Two}']);
+    s.select(posOf(s.doc, 'Two'));
+    s.backspace();
+    expect(runs(s.doc)).toEqual(['One{ins:Two}']);
+    expect(content(rejected(s.doc)).eq(doc)).toBe(true);
   });
 
   it('records a deletion across paragraphs', () => {
@@ -407,6 +440,18 @@ describe('"Read also" and figures', () => {
     expect(content(rejected(s.doc)).eq(start)).toBe(true);
     const acc = accepted(s.doc);
     expect(acc.child(3).childCount).toBe(1);
+  });
+
+  it('records a "Read also" block inserted, and its fields set while pending without an attribute change', () => {
+    const start = article({ body: [p('One'), p('Two')] });
+    const s = session(start);
+    s.select(posOf(s.doc, 'One', 3));
+    expect(s.run(insertReadAlso('More'))).toBe(true);
+    expect(s.run(updateReadAlsoItem(blockPos(s.doc), 0, { title: 'Story', url: 'https://a.example/' }))).toBe(true);
+    expect(s.run(addReadAlsoItem(blockPos(s.doc), { title: 'Other', url: 'https://b.example/' }))).toBe(true);
+    expect(suggestionMarks(s.doc).map((m) => m.name)).toEqual(['insertion']);
+    expect(content(rejected(s.doc)).eq(start)).toBe(true);
+    expect(accepted(s.doc).child(3).childCount).toBe(2);
   });
 
   it("records a figure's fields", () => {
