@@ -59,18 +59,32 @@ export function changedRegions(tr: Transform): Region[] | null {
   return merged.map((r) => narrow(before, after, { fa: back.map(r.from, -1), ta: back.map(r.to, 1), fb: r.from, tb: r.to }));
 }
 
-/** Leading characters that two texts share, at most `limit`. */
+const WORD_CHAR = /[\p{L}\p{N}'’_-]/u;
+
+function isWordChar(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && WORD_CHAR.test(text.charAt(at));
+}
+
+/**
+ * Leading characters that two texts share, at most `limit`, ending at a word's edge: "Security"
+ * typed over "Safety" replaces the word, not "afety" after a shared "S".
+ */
 function commonStart(a: string, b: string, limit: number): number {
   let n = 0;
   const max = Math.min(a.length, b.length, limit);
   while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  if (n < a.length && n < b.length && (isWordChar(a, n) || isWordChar(b, n))) while (n > 0 && isWordChar(a, n - 1)) n--;
   return n;
 }
 
+/** Trailing characters that two texts share, at most `limit`, starting at a word's edge. */
 function commonEnd(a: string, b: string, limit: number): number {
   let n = 0;
   const max = Math.min(a.length, b.length, limit);
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  if (n < a.length && n < b.length && (isWordChar(a, a.length - 1 - n) || isWordChar(b, b.length - 1 - n))) {
+    while (n > 0 && isWordChar(a, a.length - n)) n--;
+  }
   return n;
 }
 
