@@ -271,11 +271,19 @@ describe('suggesting mode on random documents (fast-check)', () => {
           check(!/\u200b|\u200c|\u200d|\u2060|\ufeff/u.test(s.doc.textContent), 'no invisible character', trace);
         });
       }),
-      { numRuns: Number(process.env.SUGGEST_RUNS ?? 300), ...(process.env.SUGGEST_SEED ? { seed: Number(process.env.SUGGEST_SEED), path: process.env.SUGGEST_PATH } : {}) },
+      // A fixed seed by default (the same 400 cases each run); SUGGEST_RUNS=5000 and no seed
+      // (SUGGEST_SEED=random) to look for more, SUGGEST_SEED and SUGGEST_PATH to replay one.
+      {
+        numRuns: Number(process.env.SUGGEST_RUNS ?? 400),
+        ...(process.env.SUGGEST_SEED === 'random' ? {} : { seed: Number(process.env.SUGGEST_SEED ?? 20261202) }),
+        ...(process.env.SUGGEST_PATH ? { path: process.env.SUGGEST_PATH } : {}),
+      },
     );
     // Commands rarely act otherwise in Suggesting mode than in Editing mode.
-    expect(diverged).toBeLessThan(edited / 20);
-    expect(refused).toBeLessThan(edited / 10);
+    if (edited > 100) {
+      expect(diverged).toBeLessThan(edited / 20);
+      expect(refused).toBeLessThan(edited / 10);
+    }
     if (process.env.SUGGEST_RUNS) console.log(`edits recorded: ${String(edited)}, refused: ${String(refused)}, commands that acted otherwise: ${String(diverged)}`);
   });
 });
