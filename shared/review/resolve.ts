@@ -7,7 +7,7 @@
  * the text they join is final.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import { replaceStep, Transform } from 'prosemirror-transform';
+import { canJoin, replaceStep, Transform } from 'prosemirror-transform';
 import { reviewDataOf } from './authors';
 
 /** A suggestion's stamp, as a filter sees it. */
@@ -146,12 +146,21 @@ function textEndBefore(doc: PMNode, pos: number): number | null {
   }
 }
 
-/** Joins the textblock at `pos` (its start) to the textblock before it, as deleting the boundary would. */
+/** Joins the block at `pos` to the text before it (a textblock) or to the sibling of its kind before it, as deleting the boundary would. */
 function joinBlock(tr: Transform, pos: number): boolean {
   const node = tr.doc.nodeAt(pos);
+  if (node && !node.isTextblock) {
+    // A block other than a textblock (a list item) joins the sibling of its kind before it.
+    if (tr.doc.resolve(pos).nodeBefore?.type !== node.type || !canJoin(tr.doc, pos)) return false;
+    tr.join(pos);
+    return true;
+  }
   if (!node?.isTextblock) return false;
   const end = textEndBefore(tr.doc, pos);
   if (end === null) return false;
+  // What the text before cannot hold goes, as when joining in Editing mode (a link into a standfirst).
+  const target = tr.doc.resolve(end).parent.type;
+  if (target !== node.type) tr.clearIncompatible(pos, target);
   const step = replaceStep(tr.doc, end, pos + 1);
   if (!step) return false;
   return !tr.maybeStep(step).failed;

@@ -60,19 +60,28 @@ export function insertedBlockMark($pos: ResolvedPos): Mark | undefined {
   return undefined;
 }
 
-function cleanFragment(fragment: Fragment): Fragment {
+function cleanFragment(fragment: Fragment, start: number, isNew: (from: number, to: number) => boolean): Fragment {
   const out: PMNode[] = [];
+  let pos = start;
   fragment.forEach((node) => {
+    const at = pos;
+    pos += node.nodeSize;
+    // Struck text the command carried along (a join clearing its marks) reads as nothing: it is
+    // not inserted again. Struck text it inserted (typed inside a struck run) is new.
+    if (node.isInline && node.marks.some((m) => m.type.name === 'deletion') && !isNew(at, at + node.nodeSize)) return;
     const marks = node.marks.filter((m) => !isSuggestion(m));
     if (node.isText) out.push(node.mark(marks));
-    else out.push(node.type.create(node.attrs, cleanFragment(node.content), marks));
+    else out.push(node.type.create(node.attrs, cleanFragment(node.content, at + 1, isNew), marks));
   });
   return Fragment.from(out);
 }
 
-/** `slice` without suggestion marks (what is inserted is new, even typed inside struck text). */
-export function cleanSlice(slice: Slice): Slice {
-  return new Slice(cleanFragment(slice.content), slice.openStart, slice.openEnd);
+/**
+ * `slice` (of the command's document, starting at `from`) without suggestion marks, and without
+ * the struck text that `isNew` (ranges of that document the command inserted) does not cover.
+ */
+export function cleanSlice(slice: Slice, from: number, isNew: (from: number, to: number) => boolean): Slice {
+  return new Slice(cleanFragment(slice.content, from - slice.openStart, isNew), slice.openStart, slice.openEnd);
 }
 
 function fragmentHasContent(fragment: Fragment, openStart: number, openEnd: number): boolean {

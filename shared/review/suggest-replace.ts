@@ -87,7 +87,14 @@ function strike(out: Transform, a: PMNode, fa: number, ta: number, stamp: Stamp)
   const $ta = a.resolve(ta);
   // A boundary between two textblocks crossed: the later one joins the text before it.
   let realJoin: { from: number; to: number; mark: Mark | null } | null = null;
-  if ($fa.parent.isTextblock && $ta.parent.isTextblock && $fa.start() !== $ta.start()) {
+  // Or the boundary between two sibling blocks of a kind (two list items: Backspace at the
+  // second's start): the later one joins the one before.
+  const siblings = !$fa.parent.isTextblock && $fa.depth > 0 && $fa.depth === $ta.depth && fa === $fa.end() && ta === $ta.start() && $fa.after() === $ta.before() && $fa.parent.type === $ta.parent.type;
+  if (siblings) {
+    const later = $ta.parent;
+    if (statusAt($ta, null) !== 'base' || markNamed(later.marks, 'split') || !$ta.node($ta.depth - 1).type.allowsMarkType(join)) throw new Unsafe();
+    if (!markNamed(later.marks, 'join')) out.addNodeMark(mp($ta.before()), join.create(stamp));
+  } else if ($fa.parent.isTextblock && $ta.parent.isTextblock && $fa.start() !== $ta.start()) {
     const later = $ta.parent;
     const laterPos = $ta.before();
     const status = statusAt($ta, null);
@@ -193,13 +200,14 @@ function inlineInsertion(slice: Slice, $at: ResolvedPos, status: Status, stamp: 
 }
 
 /**
- * Records `before[fa, ta]` → `slice` into `out` (a transform of `a`; positions of `a` are mapped
- * through what `out` already did). Returns where it went, or null when the change cannot be recorded.
+ * Records `before[fa, ta]` → `slice` (of the command's document, from `fb`; `isNew` tells what
+ * the command inserted there) into `out` (a transform of `a`; positions of `a` are mapped through
+ * what `out` already did). Returns where it went, or null when the change cannot be recorded.
  */
-export function recordReplace(out: Transform, a: PMNode, fa: number, ta: number, slice: Slice, stamp: Stamp): Recorded | null {
+export function recordReplace(out: Transform, a: PMNode, fa: number, ta: number, slice: Slice, fb: number, isNew: (from: number, to: number) => boolean, stamp: Stamp): Recorded | null {
   try {
     if (fa < ta) strike(out, a, fa, ta, stamp);
-    const clean = cleanSlice(slice);
+    const clean = cleanSlice(slice, fb, isNew);
     let insFrom = -1;
     let insTo = -1;
     if (sliceHasContent(clean)) {

@@ -22,7 +22,9 @@ function around(doc: PMNode, from: number, to: number): PMNode {
  * `from` and `to` of `before`) decides to what `before` and `after` (the command's document) do.
  */
 export function recordedFaithfully(before: PMNode, after: PMNode, recorded: PMNode, from: number, to: number): boolean {
-  const first = Math.max(0, before.resolve(from).index(0) - 1);
+  let first = Math.max(0, before.resolve(from).index(0) - 1);
+  // A join reaches back over struck blocks to the text before them: they are part of the check.
+  while (first > 2 && before.child(first).marks.some((m) => m.type.name === 'deletion')) first--;
   const last = before.resolve(to).index(0) + 1;
   const shift = (doc: PMNode) => last + doc.childCount - before.childCount;
   const mine = around(recorded, first, shift(recorded));

@@ -68,6 +68,7 @@ function record(state: EditorState, tr: Transaction, reviewer: Reviewer, now: Da
   const out = state.tr;
   const stamp = stampFor(state, regions, reviewer, now);
   const recorded = new Map<Region, Recorded>();
+  const isNew = insertedBy(tr);
   for (let i = regions.length - 1; i >= 0; i--) {
     const region = regions[i] as Region;
     if (region.fa === region.ta && region.fb === region.tb) continue;
@@ -77,7 +78,7 @@ function record(state: EditorState, tr: Transaction, reviewer: Reviewer, now: Da
       if (!recordFormat(out, a, b, region, stamp)) return null;
       continue;
     }
-    const result = recordReplace(out, a, region.fa, region.ta, after, stamp);
+    const result = recordReplace(out, a, region.fa, region.ta, after, region.fb, isNew, stamp);
     if (!result) return null;
     // Changes to blocks are checked on their neighbourhood (only when alone: the block indices
     // of the three documents then line up).
@@ -90,6 +91,19 @@ function record(state: EditorState, tr: Transaction, reviewer: Reviewer, now: Da
   out.setSelection(mapSelection(state, tr, out, regions, recorded));
   copyRest(state, tr, out);
   return out;
+}
+
+/** Whether a range of the command's document lies in content its steps inserted. */
+function insertedBy(tr: Transaction): (from: number, to: number) => boolean {
+  let ranges: { from: number; to: number }[] | null = null;
+  return (from, to) => {
+    ranges ??= tr.steps.flatMap((step, i) => {
+      if (!(step instanceof ReplaceStep) || step.slice.size === 0) return [];
+      const later = tr.mapping.slice(i + 1);
+      return [{ from: later.map(step.from, 1), to: later.map(step.from + step.slice.size, -1) }];
+    });
+    return ranges.some((r) => r.from <= from && to <= r.to);
+  };
 }
 
 /** The slice `region` of the command's document holds, from its one step when that is all it did (typing: no walk). */

@@ -7,7 +7,8 @@
  * suggesting document (S) at the same places, mapped through the accepting transform.
  */
 import fc from 'fast-check';
-import { Slice, type Mark, type Node as PMNode } from 'prosemirror-model';
+import { baseKeymap } from 'prosemirror-commands';
+import { Fragment, Slice, type Mark, type Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { canSplit, Transform, type Mapping } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
@@ -19,9 +20,20 @@ import { ANN, BOB, at } from './helpers/suggesting';
 
 type Edit = readonly [kind: number, a: number, b: number, c: number];
 
-const arbEdits = fc.array(fc.tuple(fc.nat(15), fc.nat(100_000), fc.nat(40), fc.nat(1000)), { minLength: 1, maxLength: 12 });
+const arbEdits = fc.array(fc.tuple(fc.nat(16), fc.nat(100_000), fc.nat(40), fc.nat(1000)), { minLength: 1, maxLength: 12 });
 
 const WORDS = ['word ', 'x', ' ', 'two words', '!'];
+
+/** `doc` without newlines in its text (in the editor a line break is a node; a newline in text is turned into a space when it joins a standfirst). */
+function withoutNewlines(doc: PMNode): PMNode {
+  const map = (node: PMNode): PMNode => {
+    if (node.isText) return schema.text((node.text ?? '').replace(/\n/gu, ' '), node.marks);
+    const children: PMNode[] = [];
+    node.forEach((child) => children.push(map(child)));
+    return node.copy(Fragment.from(children));
+  };
+  return map(doc);
+}
 
 /** The document without review data (the author table grows as people suggest). */
 function content(doc: PMNode): PMNode {
@@ -168,6 +180,25 @@ function makeEdit(r: PMNode, [kind, a, b, c]: Edit): Apply | null {
         return tr;
       };
     }
+    case 16: {
+      // the real Backspace (joinBackward: textblocks, list items) at a textblock's start
+      const starts: number[] = [];
+      r.descendants((node, pos) => {
+        if (node.isTextblock) starts.push(pos + 1);
+        return !node.isTextblock;
+      });
+      const st = pick(starts.slice(2), a);
+      if (st === undefined) return null;
+      return (state, map) => {
+        const start = state.apply(state.tr.setSelection(TextSelection.create(state.doc, map(st, 1))));
+        let out: Transaction | null = null;
+        baseKeymap.Backspace!(start, (tr) => (out = tr));
+        if (!out) return null;
+        const tr = state.tr.setSelection(TextSelection.create(state.doc, map(st, 1)));
+        for (const step of (out as Transaction).steps) tr.step(step);
+        return tr;
+      };
+    }
     default: {
       // delete or insert a whole top-level block
       const index = 2 + (a % Math.max(1, r.childCount - 3));
@@ -196,7 +227,7 @@ describe('suggesting mode on random documents (fast-check)', () => {
   let refused = 0;
   it('reject all gives back the start, accept all gives what Editing mode gives', () => {
     fc.assert(
-      fc.property(arbDoc, arbEdits, (doc, edits) => {
+      fc.property(arbDoc.map(withoutNewlines), arbEdits, (doc, edits) => {
         let s = EditorState.create({ doc });
         let r = EditorState.create({ doc });
         const trace: string[] = [`start: ${String(doc)}`];
@@ -240,11 +271,19 @@ describe('suggesting mode on random documents (fast-check)', () => {
           check(!/\u200b|\u200c|\u200d|\u2060|\ufeff/u.test(s.doc.textContent), 'no invisible character', trace);
         });
       }),
-      { numRuns: Number(process.env.SUGGEST_RUNS ?? 300) },
+      // A fixed seed by default (the same 400 cases each run); SUGGEST_RUNS=5000 and no seed
+      // (SUGGEST_SEED=random) to look for more, SUGGEST_SEED and SUGGEST_PATH to replay one.
+      {
+        numRuns: Number(process.env.SUGGEST_RUNS ?? 400),
+        ...(process.env.SUGGEST_SEED === 'random' ? {} : { seed: Number(process.env.SUGGEST_SEED ?? 20261202) }),
+        ...(process.env.SUGGEST_PATH ? { path: process.env.SUGGEST_PATH } : {}),
+      },
     );
     // Commands rarely act otherwise in Suggesting mode than in Editing mode.
-    expect(diverged).toBeLessThan(edited / 20);
-    expect(refused).toBeLessThan(edited / 10);
+    if (edited > 100) {
+      expect(diverged).toBeLessThan(edited / 20);
+      expect(refused).toBeLessThan(edited / 10);
+    }
     if (process.env.SUGGEST_RUNS) console.log(`edits recorded: ${String(edited)}, refused: ${String(refused)}, commands that acted otherwise: ${String(diverged)}`);
   });
 });

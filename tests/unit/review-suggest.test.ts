@@ -6,7 +6,7 @@
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import { undo } from 'prosemirror-history';
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import { NodeSelection, type Command } from 'prosemirror-state';
+import { NodeSelection, TextSelection, type Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { createEditorState } from '../../renderer/editor/create-editor';
 import {
@@ -297,6 +297,25 @@ describe('blocks', () => {
       return true;
     });
     expect(items).toEqual(['', 'deletion', '']);
+  });
+
+  it("records Backspace at a list item's start (the item joins the one before)", () => {
+    const doc = article({ body: [list('bullet_list', 'Item a', 'Item b')] });
+    const s = session(doc);
+    s.select(posOf(s.doc, 'Item b'));
+    expect(s.backspace()).toBe(true);
+    const editing = createEditorState(doc);
+    let plain = editing.apply(editing.tr.setSelection(TextSelection.create(editing.doc, posOf(doc, 'Item b'))));
+    baseKeymap.Backspace!(plain, (tr) => (plain = plain.apply(tr)));
+    expect(content(accepted(s.doc)).eq(plain.doc)).toBe(true);
+    expect(content(rejected(s.doc)).eq(doc)).toBe(true);
+    // after Enter in a list item too
+    const t = session(doc);
+    t.select(posOf(t.doc, 'Item b', 4));
+    expect(t.run(enter)).toBe(true);
+    t.select(posOf(t.doc, 'b'));
+    expect(t.backspace()).toBe(true);
+    expect(content(rejected(t.doc)).eq(doc)).toBe(true);
   });
 
   it('records Delete at the end of the text of a paragraph (joining the next)', () => {
