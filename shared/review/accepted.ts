@@ -1,0 +1,57 @@
+/**
+ * The text as it would read with every suggestion accepted, seen without making that document:
+ * small pure helpers for what counts, finds, numbers and copies text under review (deleted
+ * content is never counted, found, numbered or copied). `finalDoc` (resolve.ts) makes the
+ * document itself, for the exports.
+ */
+import type { Mark, Node as PMNode } from 'prosemirror-model';
+
+/** Whether `marks` hold a suggested deletion. */
+export function hasDeletion(marks: readonly Mark[]): boolean {
+  for (const mark of marks) if (mark.type.name === 'deletion') return true;
+  return false;
+}
+
+/** The deletion mark among `marks`, if any. */
+export function deletionOf(marks: readonly Mark[]): Mark | undefined {
+  return marks.find((mark) => mark.type.name === 'deletion');
+}
+
+/** The insertion mark among `marks`, if any. */
+export function insertionOf(marks: readonly Mark[]): Mark | undefined {
+  return marks.find((mark) => mark.type.name === 'insertion');
+}
+
+/**
+ * Calls `f` for every range of `doc` (or of `from`–`to`) whose content a suggestion deletes: a
+ * deleted text or inline node, or a whole deleted block. Ranges come in document order and do not
+ * nest (a deleted block's content is not walked).
+ */
+export function forEachDeletedRange(doc: PMNode, f: (from: number, to: number) => void, from = 0, to = doc.content.size): void {
+  let open = -1;
+  let end = -1;
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!hasDeletion(node.marks)) return true;
+    const start = Math.max(pos, from);
+    const stop = Math.min(pos + node.nodeSize, to);
+    if (start === end) end = stop;
+    else {
+      if (open >= 0) f(open, end);
+      open = start;
+      end = stop;
+    }
+    return false;
+  });
+  if (open >= 0) f(open, end);
+}
+
+/** The text of `node`'s content as it would read with every suggestion accepted (deleted text left out). */
+export function acceptedText(node: PMNode): string {
+  let text = '';
+  node.descendants((child) => {
+    if (hasDeletion(child.marks)) return false;
+    if (child.isText) text += child.text ?? '';
+    return true;
+  });
+  return text;
+}
