@@ -18,7 +18,10 @@ export const HTML_STYLE = [
   '.read-also{margin:2rem 0;padding:1rem;background:#f4f4f4}.read-also h2{margin-top:0;font-size:1rem}',
   '.kicker{font:700 .8rem system-ui,sans-serif;text-transform:uppercase}',
   '.sources{font-size:.95rem}.sources cite{font-style:normal}.backlink{text-decoration:none}',
-  // The review (`--review`): insertions, deletions, notes, comments and their threads.
+].join('\n');
+
+/** CSS added to `HTML_STYLE` by an export with review: insertions, deletions, notes, comments and their threads. */
+export const REVIEW_STYLE = [
   'ins.review,ins.review-block,ins.review-break{background:#e6f4ea;text-decoration:underline;text-decoration-color:#1e7e34}',
   'del.review,del.review-block,del.review-break{background:#fce8e6;color:#8a1c12}',
   'ins.review-block,del.review-block{display:block}',

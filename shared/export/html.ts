@@ -31,7 +31,7 @@ import type { Draft } from '../draft/format';
 import { indexFootnotes, type FootnoteIndex, type SourceEntry } from '../footnotes';
 import type { UrlContext } from '../url';
 import { escapeAttr, escapeHtml } from './escape';
-import { HTML_STYLE } from './html-style';
+import { HTML_STYLE, REVIEW_STYLE } from './html-style';
 import { htmlUrl } from './html-url';
 import { sourceParts } from '../sources/style';
 import { acceptedText, hasDeletion } from '../review/accepted';
@@ -162,7 +162,7 @@ class HtmlWriter {
       '</title>\n',
     );
     if (authors.length) this.out.push('<meta name="author" content="', escapeAttr(authors.join(', ')), '">\n');
-    this.out.push('<style>\n', HTML_STYLE, '\n</style>\n</head>\n<body>\n<main>\n');
+    this.out.push('<style>\n', HTML_STYLE, this.review ? `\n${REVIEW_STYLE}` : '', '\n</style>\n</head>\n<body>\n<main>\n');
   }
 
   /** Registers an id of the page and returns it; ids are made unique by construction. */
