@@ -4,7 +4,8 @@
  * the desktop preview), registered with the menu router for as long as the screen shows.
  * `saveCopy` and `exportDraft` are also offered by the conflict dialog and the Preview panel.
  */
-import { exportMenuHandlers } from '../../../shared/export/format-uses';
+import { exportFormat, exportMenuHandlers } from '../../../shared/export/format-uses';
+import { hasReview } from '../../../shared/review/resolve';
 import { useCallback } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import { findNext, findPrevious, openFind } from '../../editor/find';
@@ -54,14 +55,26 @@ export function useDraftCommands(session: DocumentSession, onTrashed: () => void
 
   const exportDraft = useCallback(
     async (format: ExportFormat, fragment = false): Promise<void> => {
+      // The save dialog cannot hold a checkbox: a draft under review asks first, in the app.
+      let review = false;
+      if (hasReview(store.getState().doc)) {
+        const answer = await ask.confirmOption({
+          title: `Export as ${exportFormat(format).label}`,
+          message: 'This draft has suggestions or comments. By default the export reads as if every suggestion were accepted, with no comment.',
+          option: 'Include suggestions and comments',
+          confirm: 'Export…',
+        });
+        if (answer === null) return;
+        review = answer;
+      }
       try {
-        const result = await api().export.write({ name: session.name, format, ...(fragment ? { fragment: true } : {}), draft: session.snapshot() });
+        const result = await api().export.write({ name: session.name, format, ...(fragment ? { fragment: true } : {}), ...(review ? { review: true } : {}), draft: session.snapshot() });
         if (result.ok) notify(`Exported to ${result.file}.`);
       } catch (e) {
         notify(messageOf(e), 'error');
       }
     },
-    [session],
+    [ask, session, store],
   );
 
   const rename = useCallback(async () => {

@@ -16,12 +16,12 @@ const BEN = 'ben';
 
 /** A suggestion mark `name` of suggestion `id` by `author`. */
 export function sugg(name: 'insertion' | 'deletion' | 'format_change' | 'attr_change' | 'split' | 'join', id: string, author = ANA, extra: Record<string, unknown> = {}): Mark {
-  return schema.marks[name].create({ id, author, at: AT, ...extra });
+  return schema.mark(name, { id, author, at: AT, ...extra });
 }
 
 /** A comment mark of thread `thread`. */
 export function comment(thread: string): Mark {
-  return schema.marks.comment.create({ thread });
+  return schema.mark('comment', { thread });
 }
 
 /** Text with marks. */
@@ -40,7 +40,7 @@ const review: ReviewData = {
 
 /** The article under review. */
 export function reviewArticle(): PMNode {
-  const strongNow = schema.marks.strong.create();
+  const strongNow = schema.mark('strong');
   return schema.node('doc', { review }, [
     schema.node('headline', null, [t('Storm '), t('hits', sugg('deletion', 'h1')), t('batters', sugg('insertion', 'h1')), t(' coast')]),
     schema.node('standfirst', null, [t('A '), t('very ', sugg('deletion', 's1', BEN)), t('long night.')]),
