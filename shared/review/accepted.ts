@@ -55,3 +55,25 @@ export function acceptedText(node: PMNode): string {
   });
   return text;
 }
+
+/**
+ * `node.textBetween(0, size, blockSeparator, leafText)` of the text (empty when `node` itself is deleted) as it would read with every
+ * suggestion accepted: deleted text, inline nodes and blocks are left out. When nothing in `node`
+ * is deleted it is exactly `textBetween`.
+ */
+export function acceptedTextBetween(node: PMNode, blockSeparator: string, leafText: string): string {
+  if (hasDeletion(node.marks)) return '';
+  let text = '';
+  let first = true;
+  node.nodesBetween(0, node.content.size, (child) => {
+    if (child.marks.length && hasDeletion(child.marks)) return false;
+    const own = child.isText ? (child.text ?? '') : child.isLeaf ? leafText : '';
+    if (child.isBlock && ((child.isLeaf && own) || child.isTextblock)) {
+      if (first) first = false;
+      else text += blockSeparator;
+    }
+    text += own;
+    return true;
+  });
+  return text;
+}
