@@ -4,7 +4,7 @@
  * paste into the same draft keeps and a paste elsewhere drops; a payload never brings a
  * suggestion mark; HTML from outside never makes a review mark.
  */
-import { Slice, type Node as PMNode } from 'prosemirror-model';
+import type { Slice, Node as PMNode } from 'prosemirror-model';
 import { describe, expect, test } from 'vitest';
 import { decodePayload, encodePayload } from '../../shared/clipboard/payload';
 import { copiedSlice, pastedSlice } from '../../shared/clipboard/review';

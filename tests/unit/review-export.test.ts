@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serializeDraft } from '../../shared/draft/format';
 import { exportedDraft, renderExport } from '../../shared/export/format-uses';
 import { EXPORT_FORMATS } from '../../shared/export/formats';
