@@ -201,6 +201,28 @@ class MarkdownWriter {
     return pieces;
   }
 
+  /**
+   * `pieces` (plain text written for a node that has no inline content: a "Read also" block or
+   * item, a source) wrapped in the insertion or deletion of `node` or of the blocks around it, with
+   * the note of its changed fields after; as they are without review.
+   */
+  private reviewed(pieces: InlinePiece[], node: PMNode): InlinePiece[] {
+    if (!this.review || pieces.length === 0) return pieces;
+    const own = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
+    const kind = own ? (own.type.name as 'insertion' | 'deletion') : this.blockSuggestion;
+    const out: InlinePiece[] = kind ? [{ kind: 'raw', md: OPEN[kind] }, ...pieces, { kind: 'raw', md: CLOSE[kind] }] : [...pieces];
+    const note = this.attrNote(node);
+    if (note) out.push(note);
+    return out;
+  }
+
+  /** The note of a node whose fields a suggestion changed (`{>>…<<}`), or null. */
+  private attrNote(node: PMNode): InlinePiece | null {
+    const mark = this.review ? node.marks.find((m) => m.type.name === 'attr_change') : undefined;
+    if (!mark || !this.review) return null;
+    return { kind: 'raw', md: criticComment(`${this.review.stamp(mark)}: ${attrChangeWords(mark, node, (id) => this.sourceName(id))}`) };
+  }
+
   /** A source's name for a note: its title, outlet or note, or its id. */
   private sourceName(id: string): string {
     const node = this.footnotes.byId.get(id)?.node;
@@ -330,17 +352,22 @@ class MarkdownWriter {
     if (isExportableUrl(src, 'image')) {
       const alt = escapeText(oneLine(node.attrs.alt as string));
       const credit = oneLine(node.attrs.credit as string);
-      pieces.push({ kind: 'raw', md: `![${alt}](${linkDestination(src)}${credit ? ` ${linkTitle(credit)}` : ''})` });
+      const image = `![${alt}](${linkDestination(src)}${credit ? ` ${linkTitle(credit)}` : ''})`;
+      // A figure inserted or deleted: the caption is wrapped by its own pieces, the image here.
+      const kind = this.review ? this.blockSuggestion : null;
+      pieces.push({ kind: 'raw', md: kind ? `${OPEN[kind]}${image}${CLOSE[kind]}` : image });
       if (caption.length) pieces.push({ kind: 'break' });
     }
     pieces.push(...caption);
+    const note = this.attrNote(node);
+    if (note) pieces.push(note);
     this.emit(writeInline(pieces), first, rest);
   }
 
   private readAlso(node: PMNode, first: string, rest: string): string | null {
     const title = oneLine(node.attrs.title as string) || DEFAULT_READ_ALSO_TITLE;
     const strong: MdMark[] = [{ type: 'strong', href: '' }];
-    this.emit(writeInline([{ kind: 'text', text: title, marks: strong }]), first, rest);
+    this.emit(writeInline(this.reviewed([{ kind: 'text', text: title, marks: strong }], node)), first, rest);
     const items: string[][] = [];
     node.forEach((item) => {
       const itemTitle = oneLine(item.attrs.title as string);
@@ -350,7 +377,7 @@ class MarkdownWriter {
       const pieces: InlinePiece[] = [];
       if (kicker) pieces.push({ kind: 'text', text: itemTitle || linked ? `${kicker}: ` : kicker, marks: [] });
       if (itemTitle || linked) pieces.push({ kind: 'text', text: itemTitle || url, marks: linked ? [{ type: 'link', href: url }] : [] });
-      const lines = writeInline(pieces);
+      const lines = writeInline(this.reviewed(pieces, item));
       if (lines.length) items.push(lines);
     });
     if (items.length === 0) return null;
@@ -366,7 +393,7 @@ class MarkdownWriter {
       );
       this.lines.push('');
       const label = `[^${String(entry.number)}]:`;
-      const lines = writeInline(pieces);
+      const lines = writeInline(this.reviewed(pieces, entry.node));
       if (lines.length) this.emit(lines, `${label} `, '    ');
       else this.lines.push(label);
     }

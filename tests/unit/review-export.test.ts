@@ -25,7 +25,7 @@ import { checkHtml, formatVnuMessage, isVnuError } from './helpers/vnu';
 
 const draft = draftOf(reviewArticle());
 /** Words that only the deleted text, the comments or the review data hold. */
-const REVIEW_ONLY = ['hits', 'very', 'said', 'Dropped item', 'sentence that was deleted', 'Which source', 'Resolved & done', 'Why cut', 'Ana Ruiz', 'Ben Ode', 'AP wire', 'Reuters, '];
+const REVIEW_ONLY = ['CFR note', 'hits', 'very', 'said', 'Dropped item', 'sentence that was deleted', 'Which source', 'Resolved & done', 'Why cut', 'Ana Ruiz', 'Ben Ode', 'AP wire', 'Reuters, '];
 /** Format characters (U+200B and friends, bidi controls, BOM, soft hyphen…): none may appear. */
 const INVISIBLE = /[\p{Cf}\u200b-\u200d\u2060\ufeff]/u;
 
@@ -53,6 +53,11 @@ describe('a clean export (the default)', () => {
         '',
         '![Storm](<https://example.com/storm.jpg> "AFP")\\',
         'The coast.',
+        '',
+        '**Read also**',
+        '',
+        '- [Earlier storms](<https://example.com/earlier>)',
+        '- [Flood maps](<https://example.com/maps>)',
         '',
         '[^1]: “Reuters report.”',
         '',
@@ -125,6 +130,8 @@ describe('an export with review: HTML', () => {
     expect(html).toContain('formatted: bold (was: plain)');
     expect(html).toContain('changed the source: “Reuters report” → “CFR brief”');
     expect(html).toContain('changed credit: “Reuters” → “AFP”');
+    expect(html).toContain('changed title: “CFR note” → “CFR brief”');
+    expect(html).toMatch(/<li><ins class="review-block"[^>]*data-author="Ben Ode"[^>]*>\n<a href="https:\/\/example.com\/maps"[^>]*>Flood maps<\/a><\/ins>/u);
     expect(html).toContain('<mark class="review-comment">Three people ');
     expect(html).toContain('<a href="#cd-thread-1">[comment 1]</a>');
     expect(html).toMatch(/<aside class="review-threads"[\s\S]*Which source says three\?[\s\S]*Reuters, &lt;confirmed&gt;\.[\s\S]*Resolved by Ana Ruiz[\s\S]*On deleted text: “a sentence that was deleted”/u);
@@ -156,6 +163,9 @@ describe('an export with review: Markdown in CriticMarkup', () => {
     '{++¶++}Split here',
     '{--¶--} and joined.',
     '{--Dropped item--}',
+    'The coast.{>>Ana Ruiz, 2026-12-02 10:00 UTC: changed credit: “Reuters” → “AFP”<<}',
+    '{++Flood maps++}',
+    'CFR brief.”{>>Ben Ode, 2026-12-02 10:00 UTC: changed title: “CFR note” → “CFR brief”<<}',
     '{>>On deleted text “a sentence that was deleted”: Ana Ruiz, 2026-12-02 10:00 UTC: Why cut this?<<}',
   ];
 

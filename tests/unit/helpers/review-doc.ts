@@ -2,7 +2,7 @@
  * A test article holding every kind of suggestion (inserted, deleted and replaced text, a
  * replaced word in the headline, changed formatting, a citation inserted, deleted and retargeted,
  * whole blocks and a list item inserted and deleted, a paragraph split and a paragraph joined,
- * a changed figure credit) and comment threads (open, resolved, overlapping, detached), with the
+ * a changed figure credit, an inserted "Read also" item, a source's changed title) and comment threads (open, resolved, overlapping, detached), with the
  * text it reads as once every suggestion is accepted.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
@@ -68,7 +68,15 @@ export function reviewArticle(): PMNode {
       schema.node('list_item', null, [schema.node('paragraph', null, [t('Dropped item')])], [sugg('deletion', 's11')]),
     ]),
     schema.node('figure', { src: 'https://example.com/storm.jpg', alt: 'Storm', credit: 'AFP' }, [schema.node('figcaption', null, [t('The coast.')])], [sugg('attr_change', 's12', ANA, { before: { credit: 'Reuters' } })]),
-    schema.node('sources', null, [source('reuters', { title: 'Reuters report' }), source('ap', { title: 'AP wire' }), source('cfr', { title: 'CFR brief' })]),
+    schema.node('read_also', { title: 'Read also' }, [
+      schema.node('read_also_item', { title: 'Earlier storms', url: 'https://example.com/earlier', kicker: '' }),
+      schema.node('read_also_item', { title: 'Flood maps', url: 'https://example.com/maps', kicker: '' }, null, [sugg('insertion', 's13', BEN)]),
+    ]),
+    schema.node('sources', null, [
+      source('reuters', { title: 'Reuters report' }),
+      source('ap', { title: 'AP wire' }),
+      source('cfr', { title: 'CFR brief' }).mark([sugg('attr_change', 's14', BEN, { before: { title: 'CFR note' } })]),
+    ]),
   ]);
 }
 
