@@ -6,7 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { validateRequest } from '../../shared/ipc/validate';
 import { serializeDraft } from '../../shared/draft/format';
 import { exportedDraft, renderExport } from '../../shared/export/format-uses';
 import { EXPORT_FORMATS } from '../../shared/export/formats';
@@ -14,6 +15,7 @@ import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { hasReview } from '../../shared/review/resolve';
 import { parseCommandLine } from '../../electron/cli/args';
+import { createHandlers } from '../../electron/api/handlers';
 import { runExport } from '../../electron/cli/commands';
 import { writeExport } from '../../electron/services/exports';
 import { previewPage } from '../../renderer/app/panels/preview-page';
@@ -110,6 +112,19 @@ describe('a clean export (the default)', () => {
     const preview = previewPage(draft.meta, draft.doc);
     expect(preview).toContain(`<h1>${ACCEPTED_HEADLINE}</h1>`);
     expect(preview).not.toMatch(/<(ins|del|mark)\b|hits/u);
+  });
+
+  it('export.write takes the review flag from the renderer to the export service', async () => {
+    expect(validateRequest('export.write', { name: 'a.copydesk', format: 'md', review: true })).toEqual({ name: 'a.copydesk', format: 'md', review: true });
+    expect(() => validateRequest('export.write', { name: 'a.copydesk', format: 'md', review: 'yes' })).toThrow(/review/u);
+    const write = vi.fn(async () => {});
+    const services = { exports: { write } } as unknown as Parameters<typeof createHandlers>[0]['services'];
+    const handlers = createHandlers({ services, emit: () => {} });
+    const caller = { chooseExportTarget: async () => '/tmp/out.md' } as unknown as Parameters<(typeof handlers)['export.write']>[1];
+    for (const review of [false, true]) {
+      await handlers['export.write']({ name: 'story.copydesk', format: 'md', ...(review ? { review } : {}) }, caller);
+      expect(write).toHaveBeenLastCalledWith('story.copydesk', 'md', { fragment: false, review }, '/tmp/out.md');
+    }
   });
 
   it('leaves a draft with no review as it is (the same object)', () => {
