@@ -70,7 +70,7 @@ export function reviewArticle(): PMNode {
     schema.node('figure', { src: 'https://example.com/storm.jpg', alt: 'Storm', credit: 'AFP' }, [schema.node('figcaption', null, [t('The coast.')])], [sugg('attr_change', 's12', ANA, { before: { credit: 'Reuters' } })]),
     schema.node('read_also', { title: 'Read also' }, [
       schema.node('read_also_item', { title: 'Earlier storms', url: 'https://example.com/earlier', kicker: '' }),
-      schema.node('read_also_item', { title: 'Flood maps', url: 'https://example.com/maps', kicker: '' }, null, [sugg('insertion', 's13', BEN)]),
+      schema.node('read_also_item', { title: 'Flood maps', url: 'https://example.com/maps', kicker: '' }, undefined, [sugg('insertion', 's13', BEN)]),
     ]),
     schema.node('sources', null, [
       source('reuters', { title: 'Reuters report' }),
