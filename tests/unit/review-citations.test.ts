@@ -16,6 +16,7 @@ import { createSourceAndCite, insertCitation } from '../../renderer/editor/comma
 import { createEditorState } from '../../renderer/editor/create-editor';
 import { footnotesOf } from '../../renderer/editor/footnote-plugin';
 import { problemsOf } from '../../renderer/editor/problems-plugin';
+import { wordCountOf } from '../../renderer/editor/word-count-plugin';
 import { article, cite, p, source } from './helpers/build';
 import { sugg } from './helpers/review-doc';
 
@@ -133,4 +134,37 @@ describe('retargeting a citation from the picker', () => {
     expect(citationPositions(next.doc)).toHaveLength(1);
     expect(footnotesOf(next).ordered[0]?.node.attrs.title).toBe('Delta');
   });
+});
+
+describe('at scale (100,000 words, 2,000 citations of 500 sources)', () => {
+  test('a suggested deletion of a citation renumbers from the citation list; typing and comments renumber nothing', () => {
+    const words = 'the council said on monday that its budget would rise by four percent next year after months of talks with unions and residents'.split(' ');
+    const paragraphs = Array.from({ length: 2_000 }, (_, i) => p(Array.from({ length: 50 }, (_w, k) => words[(i + k) % words.length]).join(' '), cite(`s${String((i % 500) + 1)}`)));
+    let state = createEditorState(article({ headline: 'Long', body: paragraphs, sources: Array.from({ length: 500 }, (_, i) => source(`s${String(i + 1)}`, { title: `Source ${String(i + 1)}` })) }));
+    const first = citationPositions(state.doc)[0] as number;
+    const before = footnotesOf(state).recomputes;
+
+    let start = performance.now();
+    state = state.apply(state.tr.addMark(first, first + 1, del));
+    const deleting = performance.now() - start;
+    expect(footnotesOf(state).recomputes).toBe(before + 1);
+    expect(footnotesOf(state).numberOf('s1')).toBe(500);
+    expect(footnotesOf(state).numberOf('s2')).toBe(1);
+
+    // A comment over a range of citations is a mark step of another kind: nothing to renumber.
+    state = state.apply(state.tr.addMark(first, first + 2_000, schema.mark('comment', { thread: 't1' })));
+    expect(footnotesOf(state).recomputes).toBe(before + 1);
+    // Typing in the paragraph holding the deleted citation renumbers nothing and counts one block.
+    const typing: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      start = performance.now();
+      state = state.apply(state.tr.insertText('x', first - 5));
+      typing.push(performance.now() - start);
+    }
+    expect(footnotesOf(state).recomputes).toBe(before + 1);
+    expect(wordCountOf(state).counted).toBe(1);
+    expectMatchesFullWalk(state);
+    typing.sort((a, b) => a - b);
+    console.log(`review at scale: suggesting the deletion of a citation ${deleting.toFixed(2)} ms (cold); typing beside it, median ${(typing[25] as number).toFixed(3)} ms per key`);
+  }, 60_000);
 });
