@@ -271,11 +271,7 @@ export class FootnoteState {
         if (!hasCitation(after, from, to)) return;
         positions = mapPositions(positions, pending);
         pending = [];
-        const at = positions;
-        ids = ids.map((entry, j) => {
-          const pos = at[j] as number;
-          return pos >= from && pos < to ? entryOf(sourceOfEntry(entry), isDeletedAt(after, pos)) : entry;
-        });
+        ids = reflag(ids, positions, after, from, to);
         spliced = true;
         return;
       }
@@ -287,7 +283,7 @@ export class FootnoteState {
       map.forEach((oldStart, oldEnd, newStart, newEnd) => {
         ranges.push([oldStart, oldEnd, newStart, newEnd]);
       });
-      const touched = ranges.some(([os, oe, ns, ne]) => hasCitation(before, os, oe) || hasCitation(after, ns, ne));
+      const touched = ranges.some(([os, oe, ns, ne]) => hasCitation(before, os, oe) || hasCitation(after, ns, ne)) || (step instanceof ReplaceAroundStep && deletionChanged(before, after, step, map));
       if (!touched) {
         pending = [...pending, map];
         return;
@@ -296,6 +292,8 @@ export class FootnoteState {
       pending = [];
       ({ ids, positions } = splice(ids, positions, ranges, map, after));
       spliced = true;
+      // A wrapper replaced around content (setNodeMarkup) may gain or lose a deletion mark.
+      if (step instanceof ReplaceAroundStep) ids = reflag(ids, positions, after, map.map(step.from, 1), map.map(step.to, -1));
     });
     if (unknown) return FootnoteState.create(tr.doc, this.recomputes + 1);
     if (pending.length > MAX_PENDING) {
@@ -307,6 +305,21 @@ export class FootnoteState {
     const recomputes = this.recomputes + (derived === this.derived ? 0 : 1);
     return new FootnoteState(ids, positions, pending, derived, recomputes);
   }
+}
+
+/** `ids` with the deleted flag of the citations at `positions` inside `[from, to)` of `doc` read again. */
+function reflag(ids: readonly string[], positions: readonly number[], doc: PMNode, from: number, to: number): readonly string[] {
+  return ids.map((entry, j) => {
+    const pos = positions[j] as number;
+    return pos >= from && pos < to ? entryOf(sourceOfEntry(entry), isDeletedAt(doc, pos)) : entry;
+  });
+}
+
+/** Whether a `ReplaceAroundStep` gave or took a deletion mark to the node it rewraps. */
+function deletionChanged(before: PMNode, after: PMNode, step: ReplaceAroundStep, map: StepMap): boolean {
+  const old = before.nodeAt(step.from);
+  const now = after.nodeAt(map.map(step.from, 1));
+  return !!old && !!now && hasDeletion(old.marks) !== hasDeletion(now.marks) && hasCitation(after, map.map(step.from, 1), map.map(step.to, -1));
 }
 
 /**

@@ -73,6 +73,11 @@ describe('numbers under review', () => {
     expect(footnotesOf(state).numberOf('c')).toBeNull();
     step((tr) => tr.removeNodeMark(para, del));
     expect(footnotesOf(state).numberOf('c')).toBe(3);
+    // The same through setNodeMarkup (a ReplaceAroundStep that rewraps the paragraph).
+    step((tr) => tr.setNodeMarkup(para, undefined, null, [del]));
+    expect(footnotesOf(state).numberOf('c')).toBeNull();
+    step((tr) => tr.setNodeMarkup(para, undefined, null, []));
+    expect(footnotesOf(state).numberOf('c')).toBe(3);
     // Inline node mark on the citation itself.
     step((tr) => tr.addNodeMark(a, del));
     expect(footnotesOf(state).numberOf('a')).toBeNull();
