@@ -5,6 +5,7 @@
  * document itself, for the exports.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { SUGGESTION_MARKS } from './model';
 
 /** Whether `marks` hold a suggested deletion. */
 export function hasDeletion(marks: readonly Mark[]): boolean {
@@ -76,4 +77,23 @@ export function acceptedTextBetween(node: PMNode, blockSeparator: string, leafTe
     return true;
   });
   return text;
+}
+
+const REVIEW_MARK_NAMES: ReadonlySet<string> = new Set([...SUGGESTION_MARKS, 'comment']);
+
+/**
+ * Whether `doc` holds something to review: a suggestion or comment mark, or a thread (a detached
+ * one too). Unlike `hasReview`, an author table alone (left after every suggestion was decided)
+ * is nothing to review. Stops at the first mark.
+ */
+export function hasReviewContent(doc: PMNode): boolean {
+  const review = doc.attrs.review as { threads?: readonly unknown[] } | null;
+  if (review?.threads?.length) return true;
+  let found = false;
+  doc.descendants((node) => {
+    if (found) return false;
+    for (const mark of node.marks) if (REVIEW_MARK_NAMES.has(mark.type.name)) found = true;
+    return !found;
+  });
+  return found;
 }

@@ -13,7 +13,8 @@ import { exportedDraft, renderExport } from '../../shared/export/format-uses';
 import { EXPORT_FORMATS } from '../../shared/export/formats';
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
-import { hasReview } from '../../shared/review/resolve';
+import { hasReviewContent } from '../../shared/review/accepted';
+import { decideAll, finalDoc, hasReview } from '../../shared/review/resolve';
 import { parseCommandLine } from '../../electron/cli/args';
 import { createHandlers } from '../../electron/api/handlers';
 import { runExport } from '../../electron/cli/commands';
@@ -202,5 +203,17 @@ describe('an export with review: Markdown in CriticMarkup', () => {
     // No reader takes a span for markup: no strikethrough, no raw HTML.
     expect(run('cmark-gfm', ['-e', 'footnotes', '-e', 'strikethrough', '-t', 'html'], md)).not.toMatch(/<(del|ins|s)>/u);
     expect(run('pandoc', ['-f', 'gfm', '-t', 'html'], md)).not.toMatch(/<(del|ins|s)>/u);
+  });
+});
+
+describe('what the app asks before an export', () => {
+  it('asks for a draft holding marks or threads, not for one with only an author table left', () => {
+    expect(hasReviewContent(draft.doc)).toBe(true);
+    const decided = decideAll(draft.doc, 'accept');
+    const onlyAuthors = decided.type.create({ review: { authors: { ana: { name: 'Ana Ruiz', initials: 'AR' } }, threads: [] } }, finalDoc(decided).content);
+    expect(hasReview(onlyAuthors)).toBe(true);
+    expect(hasReviewContent(onlyAuthors)).toBe(false);
+    const detachedOnly = decided.type.create({ review: { authors: {}, threads: [{ id: 't1', quote: 'gone', messages: [{ author: 'ana', at: '2026-12-02T10:00:00Z', text: 'Why?' }] }] } }, finalDoc(decided).content);
+    expect(hasReviewContent(detachedOnly)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  * `saveCopy` and `exportDraft` are also offered by the conflict dialog and the Preview panel.
  */
 import { exportFormat, exportMenuHandlers } from '../../../shared/export/format-uses';
-import { hasReview } from '../../../shared/review/resolve';
+import { hasReviewContent } from '../../../shared/review/accepted';
 import { useCallback } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import { findNext, findPrevious, openFind } from '../../editor/find';
@@ -57,7 +57,7 @@ export function useDraftCommands(session: DocumentSession, onTrashed: () => void
     async (format: ExportFormat, fragment = false): Promise<void> => {
       // The save dialog cannot hold a checkbox: a draft under review asks first, in the app.
       let review = false;
-      if (hasReview(store.getState().doc)) {
+      if (hasReviewContent(store.getState().doc)) {
         const answer = await ask.confirmOption({
           title: `Export as ${exportFormat(format).label}`,
           message: 'This draft has suggestions or comments. By default the export reads as if every suggestion were accepted, with no comment.',
