@@ -98,6 +98,14 @@ const WRITTEN = {
   replace: { label: 'Replace…', keys: { mac: ['Mod-Shift-h'], other: ['Mod-h'] }, editor: true, menu: 'Edit' },
   // View menu (reload and force reload are the main process's own, in development only).
   'desktop-preview': { label: 'Desktop Preview', keys: ['Mod-Shift-p'], menu: 'View' },
+  // Review modes (the toolbar's mode menu, the View menu; in the page, the draft screen's own key
+  // listener, since a read-only editor takes no keys: use-review-mode.ts). Google Docs' keys, which
+  // editors know. One key per mode rather than one that cycles: setting a mode twice is harmless,
+  // so a key seen by both the page and the menu's accelerator does what it says.
+  'mode-editing': { label: 'Editing', keys: ['Mod-Alt-Shift-z'], menu: 'View' },
+  'mode-suggesting': { label: 'Suggesting', keys: ['Mod-Alt-Shift-x'], menu: 'View' },
+  'mode-viewing': { label: 'Viewing', keys: ['Mod-Alt-Shift-c'], menu: 'View' },
+  'review-name': { label: 'Your Name in Review…', menu: 'View' },
   reload: { label: 'Reload', keys: ['Mod-r'], menu: 'View' },
   'force-reload': { label: 'Force Reload', keys: ['Shift-Mod-r'], menu: 'View' },
 } as const satisfies Record<string, CommandSpec>;

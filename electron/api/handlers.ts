@@ -70,6 +70,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       deps.emit('workspaceChanged', info);
       return info;
     },
+    'reviewer.get': async () => ({ reviewer: services.settings.reviewer(), suggested: services.settings.suggestedReviewer() }),
+    'reviewer.set': async (person) => services.settings.setReviewer(person),
     'system.accessibility': async () => ({ enabled: deps.accessibility?.() ?? false }),
     'workspace.list': async () => services.workspace.list(),
     'workspace.recent': async () => services.settings.recentDrafts(),

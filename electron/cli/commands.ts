@@ -10,7 +10,7 @@ import type { Draft } from '../../shared/draft/format';
 import { DraftError } from '../../shared/draft/errors';
 import { exportFormat, renderExport } from '../../shared/export/format-uses';
 import type { ExportFormat } from '../../shared/export/formats';
-import { inspectDraft } from '../../shared/inspect';
+import { inspectDraft, inspectReview, reviewWarnings } from '../../shared/inspect';
 import { assetSources, findProblems, type Problem } from '../../shared/problems';
 import { MAX_ASSET_CHECK, missingAssets } from '../services/assets';
 import { writeFileAtomic } from '../node/atomic-write';
@@ -102,10 +102,15 @@ async function missingImagesOf(draftPath: string, draft: Draft): Promise<Set<str
   return missing;
 }
 
-/** `copydesk check`: one line per problem (a figure whose image file is missing among them) and a summary; exit 1 when any is an error. */
+/**
+ * `copydesk check`: one line per problem (a figure whose image file is missing among them), then
+ * one warning per pending suggestion and per open comment thread, and a summary; exit 1 when any
+ * is an error. A review under way is a warning and never fails the check by itself: a draft
+ * between desks is in its normal state, and exit 1 stays the sign of a draft that is wrong.
+ */
 export async function runCheck(options: { draft: string }, out: Output): Promise<number> {
   const draft = await loadDraft(options.draft);
-  const problems = findProblems(draft.doc, undefined, await missingImagesOf(options.draft, draft));
+  const problems = [...findProblems(draft.doc, undefined, await missingImagesOf(options.draft, draft)), ...reviewWarnings(inspectReview(draft.doc))];
   const lines = problems.map((problem) => `${problem.severity}: ${terminalSafe(oneLine(problem.message))}`);
   lines.push(`${terminalSafe(options.draft)}: ${problemSummary(problems)}`);
   out.write(`${lines.join('\n')}\n`);

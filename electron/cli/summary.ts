@@ -3,7 +3,7 @@
  * in a terminal.
  */
 import type { DraftMeta } from '../../shared/draft/meta';
-import type { DraftInspection, InspectedSource } from '../../shared/inspect';
+import type { DraftInspection, InspectedReview, InspectedSource } from '../../shared/inspect';
 import { readingMinutes } from '../../shared/words';
 import { terminalSafe as safe } from './terminal-text';
 
@@ -16,6 +16,29 @@ function sourceLine(source: InspectedSource): string {
   const details = safe([source.outlet, source.date].filter((part) => part.trim() !== '').join(', '));
   const cited = source.citations === 0 ? 'not cited' : `cited ${source.citations === 1 ? 'once' : `${String(source.citations)} times`}`;
   return `  ${label} ${title}${details ? ` — ${details}` : ''} (${cited})${source.url ? `\n      ${safe(source.url)}` : ''}`;
+}
+
+const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2025-08-18 08:00 UTC" from an ISO time. */
+const minute = (iso: string): string => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** The review lines: a summary, then each pending suggestion and each open thread. */
+function reviewLines(review: InspectedReview): string[] {
+  const open = review.threads.filter((thread) => !thread.resolved);
+  const detached = open.filter((thread) => thread.detached).length;
+  const resolved = review.threads.length - open.length;
+  const lines = [
+    `Review:     ${plural(review.suggestions.length, 'pending suggestion')}, ${plural(open.length, 'open thread')}${detached > 0 ? ` (${String(detached)} detached)` : ''}${resolved > 0 ? `, ${String(resolved)} resolved` : ''}`,
+  ];
+  for (const suggestion of review.suggestions) {
+    lines.push(`  ${safe(suggestion.description)} — ${safe(suggestion.author)}, ${minute(suggestion.at)}, in ${safe(suggestion.place)}`);
+  }
+  for (const thread of open) {
+    const where = thread.place === null ? 'detached' : `in ${safe(thread.place)}`;
+    lines.push(`  Thread “${safe(thread.quote)}” (${where}): ${plural(thread.messages, 'message')}`);
+  }
+  return lines;
 }
 
 /** Formats an inspection for people; `problemSummary` is the check command's summary phrase. */
@@ -36,5 +59,6 @@ export function formatInspection(inspection: DraftInspection, meta: DraftMeta, p
   }
   lines.push(`Problems:   ${problemSummary}`);
   for (const problem of inspection.problems) lines.push(`  ${problem.severity}: ${safe(problem.message)}`);
+  lines.push(...reviewLines(inspection.review));
   return `${lines.join('\n')}\n`;
 }

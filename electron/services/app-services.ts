@@ -7,6 +7,7 @@
  * (shared/ipc/channels.ts); electron/api/handlers.ts maps each one onto these services.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Draft } from '../../shared/draft/format';
 import { exportFormats } from '../../shared/export/format-uses';
@@ -14,6 +15,8 @@ import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { DraftSummary, DraftText, ImportedDraft, RecentDraft, RecoveredDraft, RecoveryEntry, VersionSummary } from '../../shared/ipc/channels';
 import type { ImportKind } from '../../shared/import/types';
+import type { Reviewer } from '../../shared/review/model';
+import { initialsOf, nameFromUserName } from '../../shared/review/reviewer-name';
 import { readDraftFile } from '../node/draft-file';
 import { DraftService } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
@@ -44,6 +47,17 @@ export interface AppServicesOptions {
   readonly watchDebounceMs?: number;
   /** Version spacing and bounds (default: 5 minutes, 50, 30 days). */
   readonly versionPolicy?: VersionPolicy;
+  /** The operating system's user name, which the reviewer's name is prefilled from (default `os.userInfo().username`). */
+  readonly userName?: string;
+}
+
+// The operating system's user name, or '' where it has none (a user without a passwd entry).
+function osUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
 }
 
 /** The services, as the API handlers see them. */
@@ -59,6 +73,12 @@ export interface AppServices {
     setWindowBounds(bounds: WindowBounds): Promise<void>;
     /** What was wrong with the settings file at start-up (it was set aside), or null. */
     problem(): string | null;
+    /** Who reviews on this installation, or null until the user gave a name. */
+    reviewer(): Reviewer | null;
+    /** The name and initials to prefill (from the operating system's user name). */
+    suggestedReviewer(): { readonly name: string; readonly initials: string };
+    /** Sets the reviewer's name and initials; the id is made once and kept. */
+    setReviewer(person: { readonly name: string; readonly initials: string }): Promise<Reviewer>;
   };
   readonly workspace: {
     /** Summaries of the drafts in the workspace, newest first. */
@@ -173,6 +193,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       windowBounds: () => settings.windowBounds,
       setWindowBounds: (bounds) => settings.setWindowBounds(bounds),
       problem: () => settings.problem,
+      reviewer: () => settings.reviewer,
+      suggestedReviewer: () => {
+        const name = nameFromUserName(options.userName ?? osUserName());
+        return { name, initials: initialsOf(name).slice(0, 4) };
+      },
+      setReviewer: (person) => writing(() => settings.setReviewer(person)),
     },
     workspace: {
       list: () => library.list(folder),

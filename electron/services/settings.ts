@@ -1,6 +1,6 @@
 /**
- * The app's settings: the workspace folder, recent drafts and the window's bounds, kept in
- * `<userData>/settings.json`.
+ * The app's settings: the workspace folder, recent drafts, the window's bounds and who reviews on
+ * this installation, kept in `<userData>/settings.json`.
  *
  * The file is validated with zod when read. A file that is not JSON or not valid settings never
  * stops the app: it is renamed to `settings.json.corrupt-<time>` (kept for inspection, never
@@ -10,7 +10,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
+import { reviewerInitialsSchema, reviewerNameSchema } from '../../shared/ipc/fields';
 import { jsonSyntaxProblem } from '../../shared/json-error';
+import { newReviewId, REVIEW_ID, type Reviewer } from '../../shared/review/model';
 import { writeFileAtomic } from '../node/atomic-write';
 import { readRegularFile } from '../node/read-regular-file';
 import { errorCode } from './errors';
@@ -38,12 +40,21 @@ const recentSchema = z.strictObject({
 /** A draft opened recently (stored with its absolute path). */
 export type RecentEntry = z.infer<typeof recentSchema>;
 
+const reviewerSchema = z.strictObject({
+  /** This installation's author id: made once, never changed (drafts name authors by it). */
+  id: z.string().regex(REVIEW_ID),
+  name: reviewerNameSchema,
+  initials: reviewerInitialsSchema,
+});
+
 const settingsSchema = z.strictObject({
   version: z.literal(1),
   /** The workspace folder the user chose; absent: the default one. */
   workspace: z.string().min(1).optional(),
   recent: z.array(recentSchema).max(1000),
   windowBounds: boundsSchema.optional(),
+  /** Who reviews on this installation; absent until the user gave a name. */
+  reviewer: reviewerSchema.optional(),
 });
 
 /** The settings file's content. */
@@ -148,6 +159,23 @@ export class SettingsStore {
     const recent = this.data.recent.flatMap((r) => (r.path !== from ? [r] : to === null ? [] : [{ ...r, path: to }]));
     this.data = { ...this.data, recent };
     await this.write();
+  }
+
+  /** Who reviews on this installation, or null until the user gave a name. */
+  get reviewer(): Reviewer | null {
+    return this.data.reviewer ?? null;
+  }
+
+  /**
+   * Sets the reviewer's name and initials (trimmed; a zod error for values that are not a name or
+   * initials). The id is made the first time and kept afterwards, whatever the name becomes.
+   */
+  async setReviewer(person: { readonly name: string; readonly initials: string }): Promise<Reviewer> {
+    const id = this.data.reviewer?.id ?? newReviewId('a');
+    const reviewer = reviewerSchema.parse({ id, name: person.name, initials: person.initials });
+    this.data = { ...this.data, reviewer };
+    await this.write();
+    return { ...reviewer };
   }
 
   /** The window's remembered bounds, or null. */

@@ -19,6 +19,7 @@ import { useLibrary } from './library/use-library';
 import { useRecovery } from './library/use-recovery';
 import { MenuRouter, MenuRouterContext } from './menu-commands';
 import { Notices } from './notices';
+import { useReviewer } from './reviewer';
 import { useRegionCycling } from './regions';
 import { useDraftSession } from './shell/use-draft-session';
 import { useImportReport } from './shell/use-import-report';
@@ -51,6 +52,7 @@ function Shell(): ReactElement {
   const { session } = drafts;
   const report = useImportReport(session);
   const commands = useShellCommands(drafts, library, recovery, report);
+  const reviewer = useReviewer();
   useMainEvents(router, {
     commands: {
       new: () => void commands.createDraft(),
@@ -58,6 +60,7 @@ function Shell(): ReactElement {
       import: () => void commands.importFile(),
       close: () => void commands.closeWindow(),
       'choose-workspace': () => void commands.chooseWorkspace(),
+      'review-name': () => void reviewer.changeName(),
     },
     openDraft: (name) => void commands.openDraft(name),
     externalChange: drafts.externalChange,

@@ -29,6 +29,7 @@ import { liveBlocksPlugin } from './live-blocks';
 import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
 import { revealSelectionPlugin } from './reveal-selection';
+import { dispatchInMode, reviewModePlugin, type ReviewModeState } from './review-mode';
 import { SourcesView, SourceView } from './source-view';
 import { wordCountPlugin } from './word-count-plugin';
 
@@ -37,6 +38,8 @@ import { wordCountPlugin } from './word-count-plugin';
 export interface EditorOptions {
   /** Typographic quotes, dashes and ellipsis as the reporter types (default on). */
   readonly typography?: boolean;
+  /** The review mode and reviewer it starts in (default: Editing, no reviewer). */
+  readonly review?: ReviewModeState;
 }
 
 /** Every plugin of the editor, in order. */
@@ -58,6 +61,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     revealSelectionPlugin(),
     findPlugin(),
     bylinePlugin(),
+    reviewModePlugin(options.review),
   ];
 }
 
@@ -94,10 +98,18 @@ export function createEditorView(mount: HTMLElement, state: EditorState, callbac
       'aria-label': callbacks.label ?? 'Article',
       spellcheck: 'true',
     },
+    // Through the review mode (review-mode.ts): a refused transaction changes nothing. (What the
+    // browser had already typed into the page is redrawn by ProseMirror's DOM observer, which
+    // updates a view its input left dirty; review-modes.spec.ts checks it.)
     dispatchTransaction(tr) {
-      const next = view.state.apply(tr);
+      const outcome = dispatchInMode(view.state, tr);
+      if (!outcome.ok) {
+        callbacks.onModeRefusal?.(outcome.message, view);
+        return;
+      }
+      const next = view.state.apply(outcome.tr);
       view.updateState(next);
-      callbacks.onChange?.(next, tr);
+      callbacks.onChange?.(next, outcome.tr);
     },
   });
   setHooks(view, callbacks);

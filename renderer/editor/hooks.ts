@@ -19,6 +19,8 @@ export interface EditorHooks {
   onActivateSource?(sourceId: string, view: EditorView): void;
   /** The byline under the headline was clicked: edit the draft's authors (byline.ts). */
   onBylineRequest?(view: EditorView): void;
+  /** A transaction was refused by the review mode (review-mode.ts): tell the user `message`. */
+  onModeRefusal?(message: string, view: EditorView): void;
   /** Turns a figure's `src` (`https:` URL or `assets/…` path) into a URL the page may load. */
   resolveImage?(src: string): string;
   /** A figure's image loaded, or failed to: whether its file is there may have changed. */

@@ -20,8 +20,11 @@ import { validateDocJson } from './validate-doc';
 /** The `format` value every draft file carries. */
 export const DRAFT_FORMAT = 'copydesk-draft';
 
-/** The format version this Copydesk writes and the newest it reads. */
-export const DRAFT_VERSION = 1;
+/**
+ * The format version this Copydesk writes and the newest it reads. 2: the document may carry
+ * review marks (suggestions, comments) and the doc's `review` attribute (shared/review/model.ts).
+ */
+export const DRAFT_VERSION = 2;
 
 /** The file name extension of drafts. */
 export const DRAFT_EXTENSION = '.copydesk';
@@ -32,8 +35,11 @@ export interface Draft {
   readonly doc: PMNode;
 }
 
-/** Upgrades a raw draft of version N to N+1; keyed by N. None yet: version 1 is the first. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Upgrades a raw draft of version N to N+1; keyed by N. */
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 had no review: its documents are valid version 2 documents as they are.
+  1: (raw) => ({ ...raw, version: 2 }),
+};
 
 const envelopeSchema = z.strictObject({
   format: z.literal(DRAFT_FORMAT),

@@ -1,9 +1,17 @@
 /**
  * Turns a document's JSON into a checked ProseMirror node, or throws a `DraftError` that names
  * the first offending node by its place ("paragraph 3 of the body › text").
+ *
+ * Review (shared/review/model.ts): the doc's `review` attribute is checked by the schema; here,
+ * every suggestion mark must carry its stamp (id, author, time), every comment mark must name a
+ * thread the review data holds, and thread ids must be unique. A draft breaking any of these is
+ * refused with the place named, never repaired (dropping the mark would lose a comment's anchor or
+ * a suggestion's author). A thread without marks is fine (detached), and so is an author missing
+ * from the table (the author's id is shown instead of a name).
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { placeName } from '../article';
+import { describePosition, placeName } from '../article';
+import { SUGGESTION_MARKS, type ReviewData } from '../review/model';
 import { schema } from '../schema';
 import { capped, DraftError, quoted } from './errors';
 import { jsonDeeperThan, MAX_DEPTH, TOO_DEEP_MESSAGE } from './json-check';
@@ -14,6 +22,8 @@ interface RawNode {
 }
 
 const NODE_KEYS = new Set(['type', 'attrs', 'content', 'text', 'marks']);
+const SUGGESTION_MARK_NAMES: ReadonlySet<string> = new Set(SUGGESTION_MARKS);
+const STAMP = ['id', 'author', 'at'] as const;
 const MARK_KEYS = new Set(['type', 'attrs']);
 
 function checkKeys(value: unknown, allowed: ReadonlySet<string>, what: string): void {
@@ -43,7 +53,12 @@ function checkShape(json: unknown): void {
       const name = (mark as { type?: unknown }).type;
       const markType = typeof name === 'string' && Object.hasOwn(schema.marks, name) ? schema.marks[name] : undefined;
       if (!markType) throw new RangeError(`unknown mark type ${quoted(name)}`);
-      checkAttrNames((mark as { attrs?: unknown }).attrs, markType.spec.attrs ?? {}, `mark ${markType.name}`);
+      const attrs = (mark as { attrs?: unknown }).attrs;
+      checkAttrNames(attrs, markType.spec.attrs ?? {}, `mark ${markType.name}`);
+      if (SUGGESTION_MARK_NAMES.has(markType.name)) {
+        const missing = STAMP.filter((key) => (attrs as Record<string, unknown> | undefined)?.[key] === undefined);
+        if (missing.length > 0) throw new RangeError(`suggestion mark ${markType.name} has no ${missing.join(', ')} (every suggestion carries its id, author and time)`);
+      }
     }
   }
 }
@@ -103,12 +118,43 @@ export function validateDocJson(json: unknown): PMNode {
   }
   // The document's braces are the second level of the file's (`MAX_DEPTH` counts the envelope's).
   if (jsonDeeperThan(json, MAX_DEPTH - 1)) throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
+  let doc: PMNode;
   try {
-    return build(json);
+    doc = build(json);
   } catch (error) {
     const found = locate(json, ['document']);
     // Should a rebuild pass where the whole failed, the first failure is the reason.
     const reason = found.message === 'valid' && error instanceof Error ? error.message : found.message;
     throw new DraftError('invalid-document', `The draft's document does not fit Copydesk's article schema at ${shortPath(found.path)}: ${capped(reason, 200)}.`);
   }
+  checkReview(doc);
+  return doc;
+}
+
+/** Refuses duplicate thread ids and a comment mark whose thread the review data does not hold. */
+function checkReview(doc: PMNode): void {
+  const review = doc.attrs.review as ReviewData | null;
+  const threads = new Set<string>();
+  for (const thread of review?.threads ?? []) {
+    if (threads.has(thread.id)) throw new DraftError('invalid-document', `The draft's review data holds thread ${quoted(thread.id)} twice.`);
+    threads.add(thread.id);
+  }
+  const comment = schema.marks.comment;
+  const found = { pos: -1, thread: '' };
+  doc.descendants((node, pos) => {
+    if (found.pos >= 0) return false;
+    for (const mark of node.marks) {
+      if (mark.type === comment && !threads.has(mark.attrs.thread as string)) {
+        found.pos = pos;
+        found.thread = mark.attrs.thread as string;
+        return false;
+      }
+    }
+    return true;
+  });
+  if (found.pos < 0) return;
+  throw new DraftError(
+    'invalid-document',
+    `The draft's document has a comment in ${describePosition(doc, found.pos)} whose thread ${quoted(found.thread)} is not in the draft's review data.`,
+  );
 }

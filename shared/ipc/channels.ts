@@ -27,7 +27,8 @@ import { exportFormatNames } from '../export/format-uses';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import { IMPORT_KINDS, type ImportKind } from '../import/types';
 import { isAssetSrc } from '../problem-checks';
-import { draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, versionIdSchema } from './fields';
+import type { Reviewer } from '../review/model';
+import { draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, reviewerInitialsSchema, reviewerNameSchema, versionIdSchema } from './fields';
 
 /**
  * A draft as it crosses the process boundary, both ways: the text of a `.copydesk` file (the
@@ -182,6 +183,14 @@ export interface AccessibilityState {
   readonly enabled: boolean;
 }
 
+/** The reviewer of this installation, and what the first-use dialog prefills. */
+export interface ReviewerInfo {
+  /** Null until the user gave a name. */
+  readonly reviewer: Reviewer | null;
+  /** A name (the operating system's user name) and its initials, to prefill. */
+  readonly suggested: { readonly name: string; readonly initials: string };
+}
+
 /**
  * The main process asks the window to put what was typed on disk before its page goes (reload,
  * close, quit): the renderer saves the open draft (or, when it cannot, journals it) and answers
@@ -217,6 +226,10 @@ const WRITTEN_MENU_COMMANDS = [
   'find-previous',
   'replace',
   'desktop-preview',
+  'mode-editing',
+  'mode-suggesting',
+  'mode-viewing',
+  'review-name',
 ] as const;
 
 /** A menu command. */
@@ -272,6 +285,10 @@ export const CALLS = {
   'settings.get': call(none, returns<WorkspaceInfo>()),
   /** Asks the user for another workspace folder (a native dialog); null when cancelled. */
   'settings.chooseWorkspace': call(none, returns<WorkspaceInfo | null>()),
+  /** Who reviews on this installation (null until the user said), and the name and initials to suggest. */
+  'reviewer.get': call(none, returns<ReviewerInfo>()),
+  /** Sets this installation's name and initials in review; its id is made once and kept. */
+  'reviewer.set': call(z.strictObject({ name: reviewerNameSchema, initials: reviewerInitialsSchema }), returns<Reviewer>()),
   /** Whether assistive technology is on now (later changes arrive as the `accessibility` event). */
   'system.accessibility': call(none, returns<AccessibilityState>()),
   /** The drafts in the workspace, without their documents. */

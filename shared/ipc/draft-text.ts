@@ -16,7 +16,7 @@ export class DraftTextEncoder {
   private readonly blocks = new WeakMap<PMNode, string>();
 
   /**
-   * The JSON text of `doc` (equal to `JSON.stringify(doc.toJSON())`). Throws `DraftError` for a
+   * The JSON text of `doc` as `draftToJson` writes it (`JSON.stringify` of its `doc`). Throws `DraftError` for a
    * document nested deeper than a draft may be (`MAX_DEPTH`), which the main process would refuse.
    */
   docText(doc: PMNode): string {
@@ -31,8 +31,9 @@ export class DraftTextEncoder {
       }
       parts.push(text);
     });
-    // The doc node without its content ("{"type":"doc"}" plus any attrs), then the content.
-    const shell = JSON.stringify(doc.copy(Fragment.empty).toJSON());
+    // The doc node without its content ("{"type":"doc"}" plus any review data, which
+    // `draftToJson` leaves out when there is none), then the content.
+    const shell = doc.attrs.review === null ? '{"type":"doc"}' : JSON.stringify(doc.copy(Fragment.empty).toJSON());
     if (parts.length === 0) return shell;
     return `${shell.slice(0, -1)},"content":[${parts.join(',')}]}`;
   }

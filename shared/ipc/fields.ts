@@ -1,6 +1,7 @@
 /**
  * The validators of the fields that requests carry (shared/ipc/calls.ts declares which call takes
- * which): draft names, recovery keys, version ids, content hashes and drafts (`DraftText`). The
+ * which): draft names, recovery keys, version ids, content hashes, drafts (`DraftText`) and a
+ * reviewer's name and initials. The
  * renderer may use `draftNameProblem` to check a name the user typed.
  *
  * Draft names are plain file names ending in `.copydesk` (no path, no `..`, no separator, no
@@ -81,3 +82,23 @@ export const draftTextSchema = z
       return z.NEVER;
     }
   });
+
+// Control characters, and the line and paragraph separators, have no place in a name.
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const NOT_IN_REVIEWER_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+/** A reviewer's name as a person writes it: 1 to 100 characters once trimmed, on one line (the draft's author table takes the same). */
+export const reviewerNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name in review cannot be empty')
+  .max(100, 'a name in review is at most 100 characters')
+  .refine((name) => !NOT_IN_REVIEWER_NAME.test(name), 'a name in review is one line of text');
+
+/** A reviewer's initials: 1 to 4 characters once trimmed, no spaces. */
+export const reviewerInitialsSchema = z
+  .string()
+  .trim()
+  .min(1, 'initials cannot be empty')
+  .max(4, 'initials are at most 4 characters')
+  .refine((initials) => !/\s/u.test(initials) && !NOT_IN_REVIEWER_NAME.test(initials), 'initials hold no spaces');

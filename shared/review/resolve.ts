@@ -57,7 +57,8 @@ function collect(doc: PMNode, filter: SuggestionFilter | undefined, decision: De
     let descend = true;
     for (const mark of node.marks) {
       if (!isSuggestionMark(mark) || (filter && !filter(mark.attrs as SuggestionStamp))) continue;
-      if (decision === 'reject' && mark.type.name === 'insertion' && node.type.name === 'citation') citedByRejected.add(node.attrs.source as string);
+      // A citation that goes, or goes back to its old source, may leave a new source uncited.
+      if (decision === 'reject' && node.type.name === 'citation' && (mark.type.name === 'insertion' || mark.type.name === 'attr_change')) citedByRejected.add(node.attrs.source as string);
       if (node.isText) {
         const last = found[found.length - 1];
         if (last && last.node === null && last.to === pos && last.mark.eq(mark)) last.to = pos + node.nodeSize;
@@ -73,22 +74,60 @@ function collect(doc: PMNode, filter: SuggestionFilter | undefined, decision: De
   return { found, joins, citedByRejected };
 }
 
-function decideOne(tr: Transform, item: Found, decision: Decision): void {
-  const { mark, from, to, node } = item;
+/**
+ * Positions of the document before the decision, mapped through the steps taken since `start`.
+ * Steps are taken from the end backwards, so a range wholly before every step so far needs no
+ * mapping; only one that overlaps an earlier decided range does.
+ */
+class Mapper {
+  private lowest = Infinity;
+  constructor(private readonly tr: Transform, private readonly start: number) {}
+
+  map(pos: number, assoc: number): { pos: number; deleted: boolean } {
+    if (pos < this.lowest) return { pos, deleted: false };
+    const maps = this.tr.mapping.maps;
+    let deleted = false;
+    for (let i = this.start; i < maps.length; i++) {
+      const result = (maps[i] as (typeof maps)[number]).mapResult(pos, assoc);
+      pos = result.pos;
+      if (result.deleted) deleted = true;
+    }
+    return { pos, deleted };
+  }
+
+  touched(pos: number): void {
+    this.lowest = Math.min(this.lowest, pos);
+  }
+}
+
+function decideOne(tr: Transform, item: Found, decision: Decision, mapper: Mapper): void {
+  const { mark, node } = item;
   const schema = tr.doc.type.schema;
+  const from = mapper.map(item.from, 1);
+  const to = mapper.map(item.to, -1);
+  mapper.touched(item.from);
+  if (from.pos >= to.pos) return;
+  if (node && !node.isText) {
+    // A node inside content removed already, or no longer there.
+    const now = tr.doc.nodeAt(from.pos);
+    if (from.deleted || !now || now.type !== node.type || now.nodeSize !== to.pos - from.pos) return;
+  }
   if (removesContent(mark, decision)) {
-    tr.delete(from, to);
+    tr.delete(from.pos, to.pos);
     return;
   }
   if (decision === 'reject' && mark.type.name === 'format_change') {
-    for (const name of FORMATTING) tr.removeMark(from, to, schema.marks[name]);
-    for (const json of mark.attrs.before as unknown[]) tr.addMark(from, to, schema.markFromJSON(json));
+    for (const name of FORMATTING) {
+      const type = schema.marks[name];
+      if (type) tr.removeMark(from.pos, to.pos, type);
+    }
+    for (const json of mark.attrs.before as unknown[]) tr.addMark(from.pos, to.pos, schema.markFromJSON(json));
   }
   if (decision === 'reject' && mark.type.name === 'attr_change' && node) {
-    for (const [key, value] of Object.entries(mark.attrs.before as Record<string, unknown>)) tr.setNodeAttribute(from, key, value);
+    for (const [key, value] of Object.entries(mark.attrs.before as Record<string, unknown>)) tr.setNodeAttribute(from.pos, key, value);
   }
-  if (node && !node.isText) tr.removeNodeMark(from, mark);
-  else tr.removeMark(from, to, mark);
+  if (node && !node.isText) tr.removeNodeMark(from.pos, mark);
+  else tr.removeMark(from.pos, to.pos, mark);
 }
 
 /** The end of the content of the textblock before `pos` (a block's start), or null when none can take a join. */
@@ -122,7 +161,8 @@ function joinBlock(tr: Transform, pos: number): boolean {
 export function decideSuggestions(tr: Transform, decision: Decision, filter?: SuggestionFilter): void {
   const { found, joins, citedByRejected } = collect(tr.doc, filter, decision);
   const start = tr.steps.length;
-  for (let i = found.length - 1; i >= 0; i--) decideOne(tr, found[i] as Found, decision);
+  const mapper = new Mapper(tr, start);
+  for (let i = found.length - 1; i >= 0; i--) decideOne(tr, found[i] as Found, decision, mapper);
   const mapping = tr.mapping.slice(start);
   for (let i = joins.length - 1; i >= 0; i--) {
     const mapped = mapping.mapResult(joins[i] as number, 1);

@@ -19,7 +19,7 @@ const FIRST = 'The first paragraph ends with a citation';
 const SECOND = 'The second one cites Beta';
 const draft = {
   format: 'copydesk-draft',
-  version: 1,
+  version: 2,
   meta: (JSON.parse(fixtureText('seed-article.copydesk')) as { meta: unknown }).meta,
   doc: {
     type: 'doc',

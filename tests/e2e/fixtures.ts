@@ -62,8 +62,12 @@ export interface CopydeskFixtures {
   readonly sendMenu: (command: MenuCommand) => Promise<void>;
   /** An event from the main process to every window (externalChange, openDraft, menu, workspaceChanged, accessibility; the last also sets what system.accessibility answers). */
   readonly emit: <E extends EventName>(name: E, payload: EventMap[E]) => Promise<void>;
-  /** Opens another Copydesk window on the same services and waits for its page to load. */
-  readonly openWindow: () => Promise<Page>;
+  /**
+   * Opens another Copydesk window and waits for its page to load: on the same services (the same
+   * installation, the same reviewer), or with `{ installation: 'another' }` as a window of a
+   * second installation on the same workspace (its own settings, so another reviewer: `session.another()`).
+   */
+  readonly openWindow: (options?: { readonly installation?: 'same' | 'another' }) => Promise<Page>;
 }
 
 // Records uncaught errors and console errors of a window, for the end of the test.
@@ -115,10 +119,11 @@ export const test = base.extend<CopydeskOptions & CopydeskFixtures & Internal>({
   },
 
   openWindow: async ({ context, session, appUrl, windowErrors }, use) => {
-    await use(async () => {
+    await use(async (options = {}) => {
       const page = await context.newPage();
       watchErrors(page, windowErrors.errors, windowErrors.consoleErrors);
-      await session.attach(page);
+      if (options.installation === 'another') await (await session.another()).attach(page);
+      else await session.attach(page);
       await page.goto(appUrl);
       return page;
     });

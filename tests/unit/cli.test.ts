@@ -104,7 +104,7 @@ beforeAll(async () => {
     'deep-1000.copydesk': deepDraftText(1000),
     'deep-5000.copydesk': deepDraftText(5000),
     'deep-100000.copydesk': deepDraftText(100_000),
-    'duplicate-key.copydesk': cleanJson.replace('"version": 1,', '"version": 1,\n  "version": 1,'),
+    'duplicate-key.copydesk': cleanJson.replace('"version": 2,', '"version": 2,\n  "version": 2,'),
     'huge-key.copydesk': mutated((raw) => (raw['k'.repeat(500_000)] = 1)),
     'latin1.copydesk': Uint8Array.from([...new TextEncoder().encode(cleanJson.slice(0, 40)), 0xe9, ...new TextEncoder().encode(cleanJson.slice(40))]),
   };
@@ -252,7 +252,7 @@ describe('copydesk inspect', () => {
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout) as unknown;
     expect(json).toEqual(inspectDraft(faulty));
-    expect(Object.keys(json as object)).toEqual(['headline', 'standfirst', 'words', 'sources', 'readAlso', 'problems']);
+    expect(Object.keys(json as object)).toEqual(['headline', 'standfirst', 'words', 'sources', 'readAlso', 'problems', 'review']);
   });
 
   it('without --json prints a readable summary', () => {

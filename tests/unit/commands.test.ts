@@ -148,6 +148,11 @@ const MENU_BEFORE = (mac: boolean): Record<string, [string, string, string | und
   'find-previous': ['Edit', 'Find Previous', mac ? 'Cmd+Shift+G' : 'Shift+F3'],
   replace: ['Edit', 'Replace…', mac ? 'Cmd+Shift+H' : 'Ctrl+H'],
   'desktop-preview': ['View', 'Desktop Preview', 'CmdOrCtrl+Shift+P'],
+  // Issue 12: the review modes (Google Docs' keys) and the reviewer's name.
+  'mode-editing': ['View', 'Editing', 'CmdOrCtrl+Alt+Shift+Z'],
+  'mode-suggesting': ['View', 'Suggesting', 'CmdOrCtrl+Alt+Shift+X'],
+  'mode-viewing': ['View', 'Viewing', 'CmdOrCtrl+Alt+Shift+C'],
+  'review-name': ['View', 'Your Name in Review…', undefined],
   reload: ['View', 'Reload', 'CmdOrCtrl+R'],
   'force-reload': ['View', 'Force Reload', 'Shift+CmdOrCtrl+R'],
 });

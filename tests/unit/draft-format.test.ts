@@ -40,7 +40,7 @@ describe('draft file format', () => {
   });
 
   it('writes pretty JSON with a stable, readable key order', () => {
-    expect(good.startsWith('{\n  "format": "copydesk-draft",\n  "version": 1,\n  "meta": {\n    "slug"')).toBe(true);
+    expect(good.startsWith('{\n  "format": "copydesk-draft",\n  "version": 2,\n  "meta": {\n    "slug"')).toBe(true);
     expect(good).toMatch(/"type": "source",\n\s+"attrs": \{\n\s+"date": "2023",\n\s+"id": "a",/u);
     expect(good.endsWith('}\n')).toBe(true);
     const reverseKeys = (value: unknown): unknown =>

@@ -121,7 +121,7 @@ describe('importers never make a draft over the limit', () => {
 
 describe('duplicate keys', () => {
   it.each([
-    ['the envelope', good.replace('"version": 1,', '"version": 1,\n  "version": 1,'), 'version', 4],
+    ['the envelope', good.replace('"version": 2,', '"version": 2,\n  "version": 2,'), 'version', 4],
     ['the metadata', good.replace('"status": "draft",', '"status": "draft",\n    "status": "approved",'), 'status', 10],
     ['an attribute', good.replace('"href": "https://example.com"', '"href": "https://example.com", "href": "https://evil.example"'), 'href', 0],
     ['an escaped spelling of the same key', good.replace('"format": "copydesk-draft",', '"format": "copydesk-draft",\n  "\\u0066ormat": "copydesk-draft",'), 'format', 3],

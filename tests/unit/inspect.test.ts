@@ -88,6 +88,7 @@ describe('inspectDraft', () => {
       sources: [],
       readAlso: [],
       problems: [{ severity: 'error', message: 'The headline is empty.' }],
+      review: { suggestions: [], threads: [] },
     });
   });
 });

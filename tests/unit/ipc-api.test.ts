@@ -199,7 +199,7 @@ describe('failures', () => {
   });
 
   it('a broken draft file on disk is reported with what is wrong', async () => {
-    await fs.writeFile(path.join(h.workspace(), 'broken.copydesk'), '{"format": "copydesk-draft", "version": 1');
+    await fs.writeFile(path.join(h.workspace(), 'broken.copydesk'), '{"format": "copydesk-draft", "version": 2');
     await expect(api.drafts.open({ name: 'broken.copydesk' })).rejects.toMatchObject({ code: 'not-json', message: expect.stringContaining('not valid JSON') });
   });
 

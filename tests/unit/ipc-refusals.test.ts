@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type InvokeChannel, type RequestOf } from '../../shared/ipc/channels';
 import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
 import { MAX_DRAFT_TEXT } from '../../shared/ipc/fields';
+import { DRAFT_VERSION } from '../../shared/draft/format';
 import { deepDraftText } from './helpers/deep-draft';
 
 let h: Harness;
@@ -32,6 +33,8 @@ const draft = JSON.stringify(value);
 const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'settings.get': undefined,
   'settings.chooseWorkspace': undefined,
+  'reviewer.get': undefined,
+  'reviewer.set': { name: 'Ana García', initials: 'AG' },
   'system.accessibility': undefined,
   'workspace.list': undefined,
   'workspace.recent': undefined,
@@ -97,7 +100,7 @@ const BAD_DRAFT_VALUES: [string, unknown][] = [
   ['an empty object', {}],
   ['an extra key', { ...value, extra: 1 }],
   ['another format', { ...value, format: 'other' }],
-  ['a newer version', { ...value, version: 2 }],
+  ['a newer version', { ...value, version: DRAFT_VERSION + 1 }],
   ['a bad status', { ...value, meta: { ...meta, status: 'bogus' } }],
   ['an unknown meta key', { ...value, meta: { ...meta, owner: 'x' } }],
   ['no doc', { format: value.format, version: value.version, meta }],
@@ -126,7 +129,7 @@ const BAD_DRAFTS: [string, unknown][] = [
   ['text over the size limit', ' '.repeat(MAX_DRAFT_TEXT + 1)],
   ['lists nested one level over the limit', deepDraftText(123, 'link')],
   ['lists nested 5,000 deep', deepDraftText(5000)],
-  ['a duplicate key', draft.replace('"version":1,', '"version":1,"version":1,')],
+  ['a duplicate key', draft.replace('"version":2,', '"version":2,"version":2,')],
   ['a "constructor" attribute', draft.replace('{"type":"paragraph"}', '{"type":"paragraph","attrs":{"constructor":"x"}}')],
 ];
 
@@ -158,12 +161,15 @@ function malformed(channel: InvokeChannel): [string, unknown][] {
       out.push([`${key} = ${JSON.stringify(wrong)}`, { ...base, [key]: wrong }]);
     }
     if (!NULLABLE.has(key) && !NULLABLE.has(id)) out.push([`${key} = null`, { ...base, [key]: null }]);
-    if (key === 'name' || key === 'newName' || (key === 'draft' && typeof base[key] === 'string')) for (const bad of BAD_NAMES) out.push([`${key} = ${JSON.stringify(bad.slice(0, 40))}`, { ...base, [key]: bad }]);
+    // A reviewer's name is a person's, not a file's: checked below.
+    if ((key === 'name' && channel !== 'reviewer.set') || key === 'newName' || (key === 'draft' && typeof base[key] === 'string')) for (const bad of BAD_NAMES) out.push([`${key} = ${JSON.stringify(bad.slice(0, 40))}`, { ...base, [key]: bad }]);
     if (key === 'key') for (const bad of BAD_KEYS) out.push([`key = ${JSON.stringify(bad)}`, { ...base, key: bad }]);
     if (key === 'draft') for (const [what, bad] of BAD_DRAFTS) out.push([`draft with ${what}`, { ...base, draft: bad }]);
     if (key === 'baseHash') out.push(['baseHash not hex', { ...base, baseHash: 'Z'.repeat(64) }], ['baseHash too short', { ...base, baseHash: 'ab' }]);
     if (key === 'from') out.push(['from = "pdf"', { ...base, from: 'pdf' }], ['from = "Markdown"', { ...base, from: 'Markdown' }]);
     if (key === 'format') out.push(['format = "pdf"', { ...base, format: 'pdf' }], ['format = "HTML"', { ...base, format: 'HTML' }]);
+    if (channel === 'reviewer.set' && key === 'name') for (const bad of ['', '   ', 'x'.repeat(101), 'Ana\nGarcía', 'Ana\u2028García', 'A\u0000']) out.push([`name = ${JSON.stringify(bad.slice(0, 20))}`, { ...base, name: bad }]);
+    if (channel === 'reviewer.set' && key === 'initials') for (const bad of ['', ' ', 'ABCDE', 'A G', 'A\tG']) out.push([`initials = ${JSON.stringify(bad)}`, { ...base, initials: bad }]);
     if (key === 'id') out.push(['id = "../x"', { ...base, id: '../x' }], ['id = ""', { ...base, id: '' }]);
   }
   return out;

@@ -4,8 +4,9 @@ import { decideAll, finalDoc, hasReview } from '../../shared/review/resolve';
 import { article, cite, p, source } from './helpers/build';
 
 const stamp = { id: 's1', author: 'a1', at: '2026-12-02T10:00:00Z' };
-const ins = schema.marks.insertion.create(stamp);
-const del = schema.marks.deletion.create(stamp);
+const suggestion = (name: string) => schema.mark(name, stamp);
+const ins = suggestion('insertion');
+const del = suggestion('deletion');
 const text = (t: string, ...marks: ReturnType<typeof schema.mark>[]) => schema.text(t, marks);
 const body = (doc: ReturnType<typeof article>) => {
   const out: string[] = [];
@@ -22,8 +23,8 @@ describe('accepting and rejecting suggestions', () => {
   });
 
   it('joins a block whose boundary was deleted, and rejects a split', () => {
-    const join = schema.marks.join.create(stamp);
-    const split = schema.marks.split.create(stamp);
+    const join = suggestion('join');
+    const split = suggestion('split');
     const doc = article({ body: [p('One'), schema.node('paragraph', null, [text('Two')], [join]), schema.node('paragraph', null, [text('Three')], [split])] });
     expect(body(decideAll(doc, 'accept'))).toEqual(['OneTwo', 'Three']);
     expect(body(decideAll(doc, 'reject'))).toEqual(['One', 'TwoThree']);

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDraft, serializeDraft } from '../../shared/draft/format';
+import { DRAFT_VERSION, parseDraft, serializeDraft } from '../../shared/draft/format';
 import { sha256Hex } from '../../electron/node/draft-file';
 import { ServiceError } from '../../electron/services/errors';
 import { checkedJson, namesIn, sampleDraft, sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
@@ -54,7 +54,7 @@ describe('create and open', () => {
     expect(opened.hash).toBe(sha256Hex(text));
     // The draft travels as its file's text.
     expect(opened.draft).toBe(text);
-    expect(JSON.parse(opened.draft)).toMatchObject({ format: 'copydesk-draft', version: 1 });
+    expect(JSON.parse(opened.draft)).toMatchObject({ format: 'copydesk-draft', version: DRAFT_VERSION });
     expect(await fx.services.settings.recentDrafts()).toEqual([{ name: 'story.copydesk', openedAt: fx.clock.now().toISOString() }]);
   });
 

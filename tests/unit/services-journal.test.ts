@@ -63,7 +63,7 @@ describe('journal record format', () => {
 
   it('rejects trailing bytes and a body that is not a draft even with a matching checksum', () => {
     expect(() => decodeJournalRecord(Buffer.concat([record, Buffer.from('x')]))).toThrow(/longer than it says/u);
-    const notDraft = encodeJournalRecord('k', null, new Date(), '{"format":"copydesk-draft","version":1}');
+    const notDraft = encodeJournalRecord('k', null, new Date(), '{"format":"copydesk-draft","version":2}');
     expect(() => decodeJournalRecord(notDraft)).toThrow(/not a valid draft/u);
   });
 });

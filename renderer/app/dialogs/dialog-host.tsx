@@ -1,8 +1,7 @@
 /**
  * Questions the shell asks the user, as promises: `confirm` (a yes/no question with named
  * buttons), `prompt` (one line of text, checked as it is typed), `choose` (one of several
- * named actions) and `confirmOption` (a question with one checkbox, as the export asks whether to
- * include the suggestions and comments). `DialogHost` renders the one open question; `useAsk()` gives the functions.
+ * named actions) and `form` (a form of the caller's own). `DialogHost` renders the one open question; `useAsk()` gives the functions.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
@@ -39,14 +38,6 @@ export interface ChooseOptions<T extends string> {
   readonly choices: readonly { readonly value: T; readonly label: string; readonly danger?: boolean }[];
 }
 
-/** A question with one checkbox. */
-export interface ConfirmOptionOptions extends ConfirmOptions {
-  /** The checkbox's label ("Include suggestions and comments"). */
-  readonly option: string;
-  /** Whether it starts checked (default no). */
-  readonly checked?: boolean;
-}
-
 /** The question functions. */
 export interface Ask {
   confirm(options: ConfirmOptions): Promise<boolean>;
@@ -54,34 +45,8 @@ export interface Ask {
   prompt(options: PromptOptions): Promise<string | null>;
   /** The chosen value, or null when the dialog was dismissed. */
   choose<T extends string>(options: ChooseOptions<T>): Promise<T | null>;
-  /** The checkbox's state when confirmed, or null when cancelled. */
-  confirmOption(options: ConfirmOptionOptions): Promise<boolean | null>;
-}
-
-/** The body of `confirmOption`: the checkbox and the two buttons. */
-function OptionForm({ options, onDone }: { readonly options: ConfirmOptionOptions; readonly onDone: (value: boolean | null) => void }): ReactElement {
-  const [checked, setChecked] = useState(options.checked === true);
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onDone(checked);
-      }}
-    >
-      <label className="cd-dialog-option">
-        <input type="checkbox" checked={checked} onChange={(event) => setChecked(event.target.checked)} data-autofocus />
-        {options.option}
-      </label>
-      <div className="cd-dialog-actions">
-        <button type="button" onClick={() => onDone(null)}>
-          {options.cancel ?? 'Cancel'}
-        </button>
-        <button type="submit" className="cd-button-primary">
-          {options.confirm}
-        </button>
-      </div>
-    </form>
-  );
+  /** A dialog titled `title` holding a form of its own (`render`), which calls `done` with the answer (null: cancelled). */
+  form<T>(title: string, render: (done: (value: T | null) => void) => ReactElement): Promise<T | null>;
 }
 
 const AskContext = createContext<Ask | null>(null);
@@ -140,10 +105,10 @@ export function DialogHost({ children }: { readonly children: ReactNode }): Reac
             </div>
           </Dialog>
         )),
-      confirmOption: (o) =>
-        show<boolean | null>((done) => (
-          <Dialog title={o.title} description={o.message} onClose={() => done(null)} className="cd-dialog-small">
-            <OptionForm options={o} onDone={done} />
+      form: <T,>(title: string, render: (done: (value: T | null) => void) => ReactElement) =>
+        show<T | null>((done) => (
+          <Dialog title={title} onClose={() => done(null)} className="cd-dialog-small">
+            {render(done)}
           </Dialog>
         )),
     }),

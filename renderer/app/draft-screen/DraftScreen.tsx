@@ -3,7 +3,7 @@
  * byline, file name and status: DraftHeader; the panel switches), the toolbar, the article
  * canvas with the headline meter, the side panel, and the status bar. It composes one hook per
  * concern: dialogs (use-draft-dialogs.ts, rendered by DraftDialogs), draft commands and the menu
- * (use-draft-commands.ts), conflicts (use-conflicts.ts), panels (use-panels.ts, registry in
+ * (use-draft-commands.ts), the review mode (use-review-mode.ts, its control ModeSwitch), conflicts (use-conflicts.ts), panels (use-panels.ts, registry in
  * panels/panels.tsx), the authors and byline (use-authors.ts), and what the editor asks of the
  * shell (use-editor-hooks.ts).
  */
@@ -21,6 +21,7 @@ import { DraftHeader } from './DraftHeader';
 import { EditorCanvas } from './EditorCanvas';
 import { FindBar } from './FindBar';
 import { HeadlineMeter } from './HeadlineMeter';
+import { ModeSwitch } from './ModeSwitch';
 import { Toolbar } from './Toolbar';
 import { useAuthors } from './use-authors';
 import { useConflicts } from './use-conflicts';
@@ -28,6 +29,7 @@ import { useDraftCommands } from './use-draft-commands';
 import { useDraftDialogs } from './use-draft-dialogs';
 import { useEditorHooks } from './use-editor-hooks';
 import { usePanels } from './use-panels';
+import { useReviewMode } from './use-review-mode';
 
 /** Properties of `DraftScreen`. */
 export interface DraftScreenProps {
@@ -48,7 +50,14 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
   const editAuthors = useAuthors(session, meta.authors);
   const { saveCopy, exportDraft } = useDraftCommands(session, onTrashed, dialogs.openDesktopPreview);
   const conflictActions = useConflicts(session, status, dialogs, saveCopy);
-  const { hooks, citeFocus, clearCiteFocus } = useEditorHooks({ openLink: dialogs.openLink, openCite: dialogs.openCite, editAuthors, reveal: panels.reveal });
+  const review = useReviewMode(store);
+  const { hooks, citeFocus, clearCiteFocus } = useEditorHooks({
+    openLink: dialogs.openLink,
+    openCite: dialogs.openCite,
+    editAuthors,
+    reveal: panels.reveal,
+    refused: review.refused,
+  });
   const citedSource = citeFocus?.id ?? null;
   const panelContext = useMemo<PanelContext>(
     () => ({ session, reveal: panels.reveal, citedSource, exportDraft: (format, fragment) => void exportDraft(format, fragment), openDesktopPreview: dialogs.openDesktopPreview }),
@@ -71,7 +80,10 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
             ))}
           </nav>
         </div>
-        <Toolbar store={store} onLink={dialogs.openLink} onCite={dialogs.openCite} onFigure={dialogs.openFigure} />
+        <div className="cd-toolrow">
+          <Toolbar store={store} onLink={dialogs.openLink} onCite={dialogs.openCite} onFigure={dialogs.openFigure} />
+          <ModeSwitch control={review} />
+        </div>
         <FindBar store={store} />
         {status.kind === 'conflict' ? <ConflictBanner deleted={status.deleted} actions={conflictActions} /> : null}
       </header>

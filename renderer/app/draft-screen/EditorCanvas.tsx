@@ -38,6 +38,7 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
       onCitationFocus: (id, v) => hooksRef.current.onCitationFocus?.(id, v),
       onActivateSource: (id, v) => hooksRef.current.onActivateSource?.(id, v),
       onBylineRequest: (v) => hooksRef.current.onBylineRequest?.(v),
+      onModeRefusal: (message, v) => hooksRef.current.onModeRefusal?.(message, v),
       resolveImage,
       onImageStatus: () => assets?.recheck(),
     });

@@ -92,9 +92,9 @@ export function Toolbar({ store, onLink, onCite, onFigure }: ToolbarProps): Reac
       { key: 'quote', ...tool('quote'), text: 'Quote', pressed: t.quote, disabled: !t.canQuote && !t.quote, onActivate: run(toggleBlockquote) },
     ],
     [
-      { key: 'figure', label: 'Insert figure…', text: 'Figure…', onActivate: onFigure },
+      { key: 'figure', label: 'Insert figure…', text: 'Figure…', disabled: !t.canInsertBlock, onActivate: onFigure },
       { key: 'cite', ...tool('cite'), text: 'Cite source', className: 'cd-tool-cite', disabled: !t.canCite, onActivate: onCite },
-      { key: 'read-also', ...tool('read-also'), text: 'Read also', onActivate: run(insertReadAlso()) },
+      { key: 'read-also', ...tool('read-also'), text: 'Read also', disabled: !t.canInsertBlock, onActivate: run(insertReadAlso()) },
     ],
   ];
   const typographyButton: ButtonSpec = {

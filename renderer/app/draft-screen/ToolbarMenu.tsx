@@ -1,11 +1,11 @@
 /**
  * The toolbar's "More" menu: the groups that do not fit on the toolbar's row (toolbar-overflow.ts),
- * as a menu button (`aria-haspopup="menu"`) and its menu. Enter, Space or ArrowDown opens it on the
- * first item, ArrowUp on the last; in the menu the arrows, Home and End move, Enter or Space
+ * as a menu button (`aria-haspopup="menu"`) and its menu; the review mode's menu is one too
+ * (ModeSwitch.tsx). Enter, Space or ArrowDown opens it on the first item, ArrowUp on the last; in the menu the arrows, Home and End move, Enter or Space
  * activates, Escape closes it back to the button and Tab leaves it. An item gives the focus back
  * to where it was before the menu opened (the text, or the button), then acts.
  */
-import { Fragment, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { Fragment, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import { giveFocusBack } from '../dialogs/Dialog';
 import { usePopoverPlacement } from '../dialogs/place-popover';
 
@@ -37,12 +37,17 @@ export interface ToolbarMenuProps {
   /** The toolbar's roving tab stop (0 when the button is the stop, -1 otherwise). */
   readonly tabIndex: number;
   readonly onFocus: () => void;
+  /** The button's content (default "More"), its tooltip (default "More formatting"), accessible name and extra class. */
+  readonly content?: ReactNode;
+  readonly title?: string;
+  readonly ariaLabel?: string;
+  readonly className?: string;
 }
 
 const ITEMS = '[role^="menuitem"]';
 
 /** The "More" menu button and its menu. */
-export function ToolbarMenu({ sections, tabIndex, onFocus }: ToolbarMenuProps): ReactElement {
+export function ToolbarMenu({ sections, tabIndex, onFocus, content = 'More', title = 'More formatting', ariaLabel, className }: ToolbarMenuProps): ReactElement {
   const [open, setOpen] = useState<'first' | 'last' | null>(null);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -143,18 +148,19 @@ export function ToolbarMenu({ sections, tabIndex, onFocus }: ToolbarMenuProps): 
         id={buttonId}
         type="button"
         data-tool
-        className="cd-tool cd-tool-more"
+        className={`cd-tool cd-tool-more${className ? ` ${className}` : ''}`}
+        aria-label={ariaLabel}
         aria-haspopup="menu"
         aria-expanded={open !== null}
         aria-controls={open ? menuId : undefined}
-        title="More formatting"
+        title={title}
         tabIndex={tabIndex}
         onMouseDown={(e) => e.preventDefault()}
         onFocus={onFocus}
         onKeyDown={onButtonKey}
         onClick={() => (open ? setOpen(null) : show('first'))}
       >
-        More
+        {content}
       </button>
       {open ? (
         <div ref={menu} id={menuId} role="menu" aria-labelledby={buttonId} className="cd-tool-menu" onKeyDown={onMenuKey}>

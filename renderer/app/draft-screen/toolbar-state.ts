@@ -2,15 +2,20 @@
  * What the toolbar shows for an editor state: which marks and blocks are active and which
  * commands apply. Everything here reads the selection and its ancestors only (cheap on every
  * transaction, whatever the document's size). Block insertions (figure, "Read also") are always
- * offered: their commands find a place near the cursor and build a whole transaction to say so.
+ * offered in Editing: their commands find a place near the cursor and build a whole transaction to say so.
+ *
+ * In Suggesting and Viewing a command is offered only when the review mode lets it through
+ * (`commandAllowed`: its transaction is recorded as a suggestion, or changes review data only);
+ * a command that could not be recorded is disabled, never applied unrecorded.
  */
-import { redoDepth, undoDepth } from 'prosemirror-history';
+import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import type { MarkType } from 'prosemirror-model';
-import type { EditorState } from 'prosemirror-state';
+import type { Command, EditorState } from 'prosemirror-state';
 import { partOf } from '../../../shared/article';
 import { schema } from '../../../shared/schema';
-import { setParagraph, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from '../../editor/commands';
+import { insertReadAlso, setParagraph, toggleBlockquote, toggleEm, toggleHeading, toggleList, toggleStrong } from '../../editor/commands';
 import { typographyOn } from '../../editor/input-rules';
+import { commandAllowed, reviewModeOf } from '../../editor/review-mode';
 
 /** The block type menu's values. */
 export type BlockChoice = 'paragraph' | 'h2' | 'h3' | 'h4' | 'headline' | 'standfirst' | 'caption' | 'other';
@@ -32,6 +37,8 @@ export interface ToolbarState {
   readonly canQuote: boolean;
   readonly canCite: boolean;
   readonly canLink: boolean;
+  /** Figure and "Read also" insertions (always in Editing). */
+  readonly canInsertBlock: boolean;
   readonly undo: boolean;
   readonly redo: boolean;
   readonly typography: boolean;
@@ -45,6 +52,7 @@ function markActive(state: EditorState, type: MarkType): boolean {
 
 /** True when a citation may be inserted at the selection. */
 export function canCiteAt(state: EditorState): boolean {
+  if (reviewModeOf(state) === 'viewing') return false;
   const { $from, $to } = state.selection;
   const type = schema.nodes.citation!;
   return $from.sameParent($to) && $from.parent.inlineContent && $from.parent.canReplaceWith($from.index(), $to.index(), type);
@@ -70,27 +78,46 @@ export function toolbarState(state: EditorState): ToolbarState {
     if (name === 'blockquote') quote = true;
   }
   const top = $from.depth >= 1 ? partOf($from.node(1)) : null;
+  const editing = reviewModeOf(state) === 'editing';
+  // In Viewing no formatting is offered, not even a stored mark for the next words typed.
+  const viewing = reviewModeOf(state) === 'viewing';
+  const can = (command: Command): boolean => !viewing && commandAllowed(state, command);
   const inTop = top === 'headline' || top === 'standfirst';
   return {
     strong: markActive(state, schema.marks.strong!),
     em: markActive(state, schema.marks.em!),
     link: markActive(state, schema.marks.link!),
     block,
-    canBlock: !inTop && (setParagraph(state) || toggleHeading(2)(state)),
+    canBlock: !inTop && (can(setParagraph) || can(toggleHeading(2))),
     bulletList,
     orderedList,
     quote,
-    canStrong: toggleStrong(state),
-    canEm: toggleEm(state),
-    canBullet: !inTop && toggleList('bullet_list')(state),
-    canOrdered: !inTop && toggleList('ordered_list')(state),
-    canQuote: !inTop && toggleBlockquote(state),
+    canStrong: can(toggleStrong),
+    canEm: can(toggleEm),
+    canBullet: !inTop && can(toggleList('bullet_list')),
+    canOrdered: !inTop && can(toggleList('ordered_list')),
+    canQuote: !inTop && can(toggleBlockquote),
     canCite: canCiteAt(state),
-    canLink: parent.inlineContent && parent.type.allowsMarkType(schema.marks.link!),
-    undo: undoDepth(state) > 0,
-    redo: redoDepth(state) > 0,
+    canLink: parent.inlineContent && parent.type.allowsMarkType(schema.marks.link!) && (editing || (!viewing && canLinkInMode(state))),
+    canInsertBlock: editing || can(insertReadAlso()),
+    undo: undoDepth(state) > 0 && (editing || can(undo)),
+    redo: redoDepth(state) > 0 && (editing || can(redo)),
     typography: typographyOn(state),
   };
+}
+
+// Whether a link could be set on the selection now (a stand-in address; the dialog asks the real one).
+function canLinkInMode(state: EditorState): boolean {
+  const { from, to, empty } = state.selection;
+  const link = schema.marks.link!.create({ href: 'https://example.com/' });
+  if (empty) return commandAllowed(state, (s, dispatch) => {
+    dispatch?.(s.tr.insert(from, schema.text('link', [link])));
+    return true;
+  });
+  return commandAllowed(state, (s, dispatch) => {
+    dispatch?.(s.tr.addMark(from, to, link));
+    return true;
+  });
 }
 
 /** Field-by-field equality of two toolbar states. */

@@ -6,11 +6,12 @@
  */
 import { exportFormat, exportMenuHandlers } from '../../../shared/export/format-uses';
 import { hasReviewContent } from '../../../shared/review/accepted';
-import { useCallback } from 'react';
+import { createElement, useCallback } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import { findNext, findPrevious, openFind } from '../../editor/find';
 import { api, displayName, messageOf, toDraftName } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
+import { ExportReviewForm } from '../dialogs/ExportReviewForm';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import type { DocumentSession } from '../session/document-session';
@@ -58,12 +59,7 @@ export function useDraftCommands(session: DocumentSession, onTrashed: () => void
       // The save dialog cannot hold a checkbox: a draft under review asks first, in the app.
       let review = false;
       if (hasReviewContent(store.getState().doc)) {
-        const answer = await ask.confirmOption({
-          title: `Export as ${exportFormat(format).label}`,
-          message: 'This draft has suggestions or comments. By default the export reads as if every suggestion were accepted, with no comment.',
-          option: 'Include suggestions and comments',
-          confirm: 'Export…',
-        });
+        const answer = await ask.form<boolean>(`Export as ${exportFormat(format).label}`, (done) => createElement(ExportReviewForm, { onDone: done }));
         if (answer === null) return;
         review = answer;
       }

@@ -1,7 +1,7 @@
 /**
  * Editor hooks concern of the draft screen: what the editor core asks of the shell (a link, a
  * citation, the byline's authors; a citation or source activated goes to it in the Sources
- * panel) and the citation card shown while a citation has the focus.
+ * panel; a change the review mode refused) and the citation card shown while a citation has the focus.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { sourceTooltip } from '../../editor/citation-view';
@@ -24,10 +24,12 @@ export interface EditorHookTargets {
   readonly openCite: () => void;
   readonly editAuthors: () => Promise<void>;
   readonly reveal: Reveal;
+  /** The review mode refused a change: tell the user. */
+  readonly refused: (message: string) => void;
 }
 
 /** The editor's hooks, the focused citation, and the way to forget it (the focus left the article). */
-export function useEditorHooks({ openLink, openCite, editAuthors, reveal }: EditorHookTargets): { hooks: EditorHooks; citeFocus: CitationFocus | null; clearCiteFocus: () => void } {
+export function useEditorHooks({ openLink, openCite, editAuthors, reveal, refused }: EditorHookTargets): { hooks: EditorHooks; citeFocus: CitationFocus | null; clearCiteFocus: () => void } {
   const [citeFocus, setCiteFocus] = useState<CitationFocus | null>(null);
   const hooks = useMemo<EditorHooks>(
     () => ({
@@ -36,13 +38,14 @@ export function useEditorHooks({ openLink, openCite, editAuthors, reveal }: Edit
       onActivateCitation: (id, pos) => reveal('sources', { id, from: pos }),
       onActivateSource: (id) => reveal('sources', { id, from: null }),
       onBylineRequest: () => void editAuthors(),
+      onModeRefusal: (message) => refused(message),
       onCitationFocus: (id, view) => {
         const info = id === null ? undefined : footnotesOf(view.state).byId.get(id);
         const anchor = id === null ? undefined : caretBox(view);
         setCiteFocus(id !== null && info && anchor ? { id, text: sourceTooltip(info.node.attrs), anchor } : null);
       },
     }),
-    [openLink, openCite, editAuthors, reveal],
+    [openLink, openCite, editAuthors, reveal, refused],
   );
   const clearCiteFocus = useCallback(() => setCiteFocus(null), []);
   return { hooks, citeFocus, clearCiteFocus };

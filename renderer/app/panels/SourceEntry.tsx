@@ -29,6 +29,8 @@ export interface SourceEntryProps {
   /** Offer "Back to the text". */
   readonly canGoBack: boolean;
   readonly onEdit: (id: string, edit: SourceEdit) => boolean;
+  /** The draft is in Viewing mode: the fields are read-only and the source cannot be removed. */
+  readonly readOnly: boolean;
   readonly onRemove: (id: string, cited: boolean) => void;
   readonly onBack: (id: string) => void;
   readonly onShowInText: (id: string) => void;
@@ -39,7 +41,7 @@ export function panelEntryId(id: string): string {
   return `panel-${sourceElementId(id)}`;
 }
 
-function SourceField({ id, field, value, onCommit }: { id: string; field: Field; value: string; onCommit: (value: string) => boolean }): ReactElement {
+function SourceField({ id, field, value, readOnly, onCommit }: { id: string; field: Field; value: string; readOnly: boolean; onCommit: (value: string) => boolean }): ReactElement {
   const [text, setText] = useState(value);
   const [refused, setRefused] = useState(false);
   const inputId = useId();
@@ -59,6 +61,7 @@ function SourceField({ id, field, value, onCommit }: { id: string; field: Field;
   const props = {
     id: inputId,
     value: text,
+    readOnly,
     'aria-invalid': problem !== null ? true : undefined,
     'aria-describedby': describedBy === '' ? undefined : describedBy,
     onChange: (e: { target: { value: string } }) => {
@@ -98,7 +101,7 @@ function SourceField({ id, field, value, onCommit }: { id: string; field: Field;
   );
 }
 
-function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, onRemove, onBack, onShowInText }: SourceEntryProps): ReactElement {
+function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, readOnly, onRemove, onBack, onShowInText }: SourceEntryProps): ReactElement {
   const attrs = info.node.attrs as Record<Field | 'id', string>;
   const title = attrs.title.trim() || attrs.note.trim().slice(0, 60) || `Source ${info.id}`;
   const headingId = useId();
@@ -126,7 +129,7 @@ function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, onRem
       ) : null}
       <div className="cd-source-fields">
         {EDITABLE_SOURCE_FIELDS.map((field) => (
-          <SourceField key={field} id={info.id} field={field} value={attrs[field]} onCommit={(value) => onEdit(info.id, { [field]: value })} />
+          <SourceField key={field} id={info.id} field={field} value={attrs[field]} readOnly={readOnly} onCommit={(value) => onEdit(info.id, { [field]: value })} />
         ))}
       </div>
       <div className="cd-source-actions">
@@ -140,11 +143,11 @@ function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, onRem
           </button>
         ) : null}
         {cited ? (
-          <button type="button" className="cd-button-quiet-danger" onClick={() => onRemove(info.id, true)} aria-label={`Delete with citations: “${title}” and its ${plural(info.citations, 'citation', 'citations')}`}>
+          <button type="button" className="cd-button-quiet-danger" disabled={readOnly} onClick={() => onRemove(info.id, true)} aria-label={`Delete with citations: “${title}” and its ${plural(info.citations, 'citation', 'citations')}`}>
             Delete with citations
           </button>
         ) : (
-          <button type="button" className="cd-button-danger" onClick={() => onRemove(info.id, false)} aria-label={`Remove the uncited source “${title}”`}>
+          <button type="button" className="cd-button-danger" disabled={readOnly} onClick={() => onRemove(info.id, false)} aria-label={`Remove the uncited source “${title}”`}>
             Remove
           </button>
         )}
@@ -168,6 +171,7 @@ export const SourceEntry = memo(
     a.canGoBack === b.canGoBack &&
     sameProblems(a.problems, b.problems) &&
     a.onEdit === b.onEdit &&
+    a.readOnly === b.readOnly &&
     a.onRemove === b.onRemove &&
     a.onBack === b.onBack &&
     a.onShowInText === b.onShowInText,

@@ -9,11 +9,13 @@
  * request from a problem focuses the field that fixes it (the title, the URL). Requests come
  * through the panel registry (`reveal('sources', target)`, panel-registry.ts).
  */
+import type { EditorState } from 'prosemirror-state';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactElement } from 'react';
 import { checkSources, type SourceProblem } from '../../../shared/problem-checks';
 import { removeSource, updateSource, type SourceEdit } from '../../editor/commands';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { FootnoteState } from '../../editor/footnote-state';
+import { reviewModeOf } from '../../editor/review-mode';
 import { useAsk } from '../dialogs/dialog-host';
 import { centreWithin, scrollWithin } from '../../editor/scroll-within';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
@@ -39,6 +41,8 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
   const request = revealed ? revealed.target : null;
   const ask = useAsk();
   const footnotes = useDeferredValue(useEditorValue(store, footnotesOf, sameFootnotes), null);
+  // Viewing (renderer/editor/review-mode.ts): the fields are read-only and nothing is removed.
+  const viewing = useEditorValue(store, isViewing);
   // Problems by the source's offset in the sources section (ids may be duplicated: that is a problem too).
   const problemsAt = useMemo(() => {
     const byOffset = new Map<number, SourceProblem[]>();
@@ -116,6 +120,7 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
             highlighted={highlighted === info.id || request?.id === info.id}
             canGoBack={request?.id === info.id && request.from !== null}
             onEdit={onEdit}
+            readOnly={viewing}
             onRemove={removeHandler}
             onBack={back}
             onShowInText={showInText}
@@ -125,6 +130,8 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
     </div>
   );
 }
+
+const isViewing = (state: EditorState): boolean => reviewModeOf(state) === 'viewing';
 
 const NO_PROBLEMS: readonly SourceProblem[] = [];
 const NO_SOURCES: FootnoteState['ordered'] = [];

@@ -11,6 +11,7 @@ import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
 import { parseDraft } from '../../../shared/draft/format';
 import { followingSlug, type DraftMeta } from '../../../shared/draft/meta';
 import { createEditorState } from '../../editor/create-editor';
+import type { ReviewModeState } from '../../editor/review-mode';
 import { EditorStore } from './editor-store';
 import { Observable } from './observable';
 import { newJournalKey, SaveController } from './save-controller';
@@ -19,6 +20,8 @@ import { newJournalKey, SaveController } from './save-controller';
 export interface SessionOptions {
   /** Typographic input rules on or off. */
   readonly typography: boolean;
+  /** The review mode and reviewer the editor starts in (default: Editing). */
+  readonly review?: ReviewModeState;
   /** Journal key to reuse (a draft recovered after a crash keeps its record until saved). */
   readonly journalKey?: string;
   /** The content differs from the file (a recovered draft): autosave it soon. */
@@ -64,7 +67,7 @@ export class DocumentSession {
     options: SessionOptions,
   ) {
     const draft = parseDraft(opened.draft);
-    this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography }));
+    this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography, ...(options.review ? { review: options.review } : {}) }));
     this.meta = new Observable(draft.meta);
     this.headline = headlineText(draft.doc);
     this.saver = new SaveController({

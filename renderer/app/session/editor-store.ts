@@ -11,6 +11,7 @@ import type { EditorView } from 'prosemirror-view';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { createEditorState } from '../../editor/create-editor';
 import { typographyOn } from '../../editor/input-rules';
+import { reviewModeStateOf } from '../../editor/review-mode';
 import { centreWithin } from '../../editor/scroll-within';
 import type { Listener } from './observable';
 
@@ -80,11 +81,11 @@ export class EditorStore {
 
   /**
    * Replaces the document (a reload from disk): a fresh state with every plugin and no undo
-   * history, the typographic switch kept, the cursor near where it was.
+   * history, the typographic switch and the review mode kept, the cursor near where it was.
    */
   replaceDoc(doc: PMNode): void {
     const before = this.current;
-    let state = createEditorState(doc, { typography: typographyOn(before) });
+    let state = createEditorState(doc, { typography: typographyOn(before), review: reviewModeStateOf(before) });
     const at = Math.min(before.selection.from, state.doc.content.size - 1);
     const selection = TextSelection.between(state.doc.resolve(at), state.doc.resolve(at));
     state = state.apply(state.tr.setSelection(selection).setMeta('addToHistory', false));

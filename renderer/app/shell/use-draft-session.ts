@@ -10,6 +10,7 @@ import { api, displayName, messageOf } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
 import { notify } from '../notices';
 import { typography } from '../preferences';
+import { windowReview } from '../reviewer';
 import { DocumentSession, type SessionOptions } from '../session/document-session';
 import { saveStatusText } from '../status/StatusBar';
 
@@ -45,6 +46,7 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
     try {
       const next = new DocumentSession(api(), opened, {
         typography: typography.get(),
+        review: windowReview(),
         onDirtyChange: (dirty) => void api().window.setDirty({ dirty }).catch(() => undefined),
         ...options,
       });

@@ -1,12 +1,14 @@
 /**
  * The status bar, always visible under the editor: save state (saved, saving, unsaved, or the
- * error and its reason, with a way to act on it), word count and reading time, and the number of
+ * error and its reason, with a way to act on it), the review mode, word count and reading time, and the number of
  * problems (a button that opens the Problems panel). Every figure comes from the editor's
  * incremental plugin states; nothing here walks the document.
  */
 import type { ReactElement } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import { problemsOf } from '../../editor/problems-plugin';
+import { reviewModeOf } from '../../editor/review-mode';
+import { ModeIcon, modeLabel } from '../draft-screen/ModeSwitch';
 import { wordCountOf } from '../../editor/word-count-plugin';
 import type { SaveStatus } from '../session/save-controller';
 import { useEditorValue, type EditorStore } from '../session/editor-store';
@@ -49,6 +51,7 @@ export function StatusBar({ store, status, onRetry, onResolve, onProblems, probl
   const m = useEditorValue(store, minutes);
   const e = useEditorValue(store, errors);
   const warn = useEditorValue(store, warnings);
+  const mode = useEditorValue(store, reviewModeOf);
   const total = e + warn;
   const problemsLabel = total === 0 ? 'No problems' : `${plural(total, 'problem', 'problems')}: ${plural(e, 'error', 'errors')}, ${plural(warn, 'warning', 'warnings')}`;
   return (
@@ -67,6 +70,10 @@ export function StatusBar({ store, status, onRetry, onResolve, onProblems, probl
           Resolve…
         </button>
       ) : null}
+      <span className={`cd-status-item cd-mode-status cd-mode-${mode}`} aria-live="polite">
+        <ModeIcon mode={mode} />
+        {modeLabel(mode)}
+      </span>
       <span className="cd-status-sep" aria-hidden="true" />
       <span className="cd-status-item">{plural(w, 'word', 'words')}</span>
       <span className="cd-status-item">{w === 0 ? 'no reading time' : `${String(Math.max(1, m))} min read`}</span>

@@ -35,6 +35,23 @@ export interface AppSessionOptions {
   readonly drafts?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Another installation of Copydesk on the same workspace folder (a colleague's desk sharing it):
+ * its own userData (settings, hence its own reviewer; recovery journal; versions), services,
+ * dispatcher and dialogs. Each installation's watcher sees the other's writes as external changes.
+ */
+export interface Installation {
+  /** Its userData folder. */
+  readonly userData: string;
+  readonly services: AppServices;
+  readonly dispatcher: Dispatcher;
+  readonly dialogs: TestDialogs;
+  /** Makes `page` a window of this installation (as `AppSession.attach`). */
+  attach(page: Page): Promise<void>;
+  /** A menu command to `page`, a window of this installation, as choosing the menu item does. */
+  sendMenu(page: Page, command: MenuCommand): Promise<void>;
+}
+
 /** A test's main process. */
 export interface AppSession {
   /** The folder holding everything below (removed by `dispose`). */
@@ -68,7 +85,9 @@ export interface AppSession {
    * when it was saved whole. Resolves with the answer (null: none came).
    */
   reload(page: Page): Promise<FlushReply | null>;
-  /** Stops the watcher and removes the folders. */
+  /** The second installation on the same workspace, started the first time it is asked for. */
+  another(): Promise<Installation>;
+  /** Stops the watchers and removes the folders. */
   dispose(): Promise<void>;
 }
 
@@ -141,6 +160,55 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
   const dispatcher = createDispatcher(handlers, { devServerUrl: origin, log: (message) => mainLog.push(message) });
   const stopWatching = services.watcher.onExternalChange((change) => track(broadcast(eventChannel('externalChange'), change)));
 
+  // What makes a page a window of an installation: the API binding onto its dispatcher, the preload shim, the workspace's images.
+  const attachTo = async (page: Page, dispatcher: Dispatcher, caller: TestDialogs, folder: () => string, pages: Page[]): Promise<void> => {
+    await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, payload: unknown) => {
+      // As electron/shell/ipc.ts: the sender is the calling frame's URL, and only a main frame counts.
+      const senderUrl = source.frame === source.page.mainFrame() ? source.frame.url() : '';
+      return dispatcher.dispatch(channel, payload, { senderUrl, caller });
+    });
+    await page.addInitScript({ content: await preloadShimScript() });
+    await serveWorkspaceAssets(page, options.trustedOrigin, folder, (message) => mainLog.push(message));
+    pages.push(page);
+  };
+
+  // The second installation: same documents folder (so the same default workspace), its own userData.
+  let second: Promise<{ installation: Installation; stop: () => Promise<void> }> | null = null;
+  const startSecond = async (): Promise<{ installation: Installation; stop: () => Promise<void> }> => {
+    const otherUserData = path.join(root, 'user-data-2');
+    const otherExports = path.join(root, 'exports-2');
+    await Promise.all([otherUserData, otherExports].map((dir) => fs.mkdir(dir, { recursive: true })));
+    const otherServices = await createAppServices({
+      userDataDir: otherUserData,
+      documentsDir: documents,
+      trash: async (file) => fs.rename(file, path.join(trashDir, `${String(Date.now())}-${path.basename(file)}`)),
+    });
+    const pages: Page[] = [];
+    const send = async (channel: string, payload: unknown): Promise<void> => {
+      await Promise.all(pages.map((page) => deliver(page, channel, payload)));
+    };
+    const otherDialogs = new TestDialogs(otherExports, () => undefined);
+    const otherHandlers = createHandlers({ services: otherServices, emit: (name, payload) => track(send(eventChannel(name), payload)), accessibility: () => accessibility });
+    const log = (message: string): void => void mainLog.push(`another installation: ${message}`);
+    const otherDispatcher = createDispatcher(otherHandlers, { devServerUrl: origin, log });
+    const stopOther = otherServices.watcher.onExternalChange((change) => track(send(eventChannel('externalChange'), change)));
+    return {
+      installation: {
+        userData: otherUserData,
+        services: otherServices,
+        dispatcher: otherDispatcher,
+        dialogs: otherDialogs,
+        attach: (page) => attachTo(page, otherDispatcher, otherDialogs, () => otherServices.settings.workspaceFolder(), pages),
+        sendMenu: (page, command) => deliver(page, eventChannel('menu'), { command }),
+      },
+      async stop() {
+        stopOther();
+        await otherServices.watcher.idle();
+        await otherServices.dispose();
+      },
+    };
+  };
+
   return {
     root,
     workspace: services.settings.workspaceFolder(),
@@ -150,15 +218,10 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     dispatcher,
     dialogs,
     mainLog,
-    async attach(page) {
-      await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, payload: unknown) => {
-        // As electron/shell/ipc.ts: the sender is the calling frame's URL, and only a main frame counts.
-        const senderUrl = source.frame === source.page.mainFrame() ? source.frame.url() : '';
-        return dispatcher.dispatch(channel, payload, { senderUrl, caller: dialogs });
-      });
-      await page.addInitScript({ content: await preloadShimScript() });
-      await serveWorkspaceAssets(page, options.trustedOrigin, () => services.settings.workspaceFolder(), (message) => mainLog.push(message));
-      windows.push(page);
+    attach: (page) => attachTo(page, dispatcher, dialogs, () => services.settings.workspaceFolder(), windows),
+    async another() {
+      second ??= startSecond();
+      return (await second).installation;
     },
     emit(name, payload) {
       // As the shell's state (electron/shell/accessibility-support.ts): `system.accessibility` answers the last one sent.
@@ -192,6 +255,8 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     async dispose() {
       stopWatching();
       await services.watcher.idle();
+      const other = await second?.catch(() => null);
+      await other?.stop();
       await Promise.all([...pending]);
       // Waits for the writes under way and refuses later ones (a page still open may try one more).
       await services.dispose();

@@ -26,7 +26,7 @@ export function deepDraftText(levels: number, leaf: Leaf = 'text'): string {
   const innermost = `{"type":"bullet_list","content":[{"type":"list_item","content":[{"type":"paragraph","content":[${LEAF_JSON[leaf]}]}]}]}`;
   const list = `${parts.join('')}${innermost}${']}]}'.repeat(levels - 1)}`;
   const doc = `{"type":"doc","content":[{"type":"headline","content":[{"type":"text","text":"Deep"}]},{"type":"standfirst"},${list},{"type":"sources"}]}`;
-  return `{"format":"copydesk-draft","version":1,"meta":${META},"doc":${doc}}`;
+  return `{"format":"copydesk-draft","version":2,"meta":${META},"doc":${doc}}`;
 }
 
 /** The same document as `deepDraftText`, as a node. */
