@@ -5,6 +5,7 @@
  * source's last citation leaves the source flagged uncited; retargeting a citation from the
  * picker is one attribute step.
  */
+import { deleteSelection } from 'prosemirror-commands';
 import { NodeSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { AttrStep } from 'prosemirror-transform';
 import { describe, expect, test } from 'vitest';
@@ -19,6 +20,7 @@ import { problemsOf } from '../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../renderer/editor/word-count-plugin';
 import { article, cite, p, source } from './helpers/build';
 import { sugg } from './helpers/review-doc';
+import { ANN, at, Suggesting } from './helpers/suggesting';
 
 const sources = [source('a', { title: 'Alpha' }), source('b', { title: 'Beta' }), source('c', { title: 'Gamma' })];
 const del = sugg('deletion', 'd1');
@@ -172,4 +174,24 @@ describe('at scale (100,000 words, 2,000 citations of 500 sources)', () => {
     typing.sort((a, b) => a - b);
     console.log(`review at scale: suggesting the deletion of a citation ${deleting.toFixed(2)} ms (cold); typing beside it, median ${(typing[25] as number).toFixed(3)} ms per key`);
   }, 60_000);
+});
+
+describe('with the suggestion engine (Suggesting mode)', () => {
+  test('deleting a citation, a whole paragraph and retargeting, as suggestions: numbers and problems as if accepted, equal to the full walk', () => {
+    const s = new Suggesting(createEditorState(article({ headline: 'H', body: [p('One ', cite('a'), ' two ', cite('b')), p('Three ', cite('c'), '.')], sources })), ANN, at(1));
+    const [a] = citationPositions(s.state.doc) as [number];
+    s.select(a, a + 1);
+    expect(s.run(deleteSelection)).toBe(true);
+    expect(s.state.doc.nodeAt(a)?.marks.map((m) => m.type.name)).toEqual(['deletion']);
+    expect(Object.fromEntries(footnotesOf(s.state).numbers)).toEqual({ b: 1, c: 2 });
+    expectMatchesFullWalk(s.state);
+    // Retargeting c to a: one attribute change; a is cited again, by it.
+    const c = citationPositions(s.state.doc)[2] as number;
+    s.state = s.state.apply(s.state.tr.setSelection(NodeSelection.create(s.state.doc, c)));
+    expect(s.run(insertCitation('a'))).toBe(true);
+    expect(s.state.doc.nodeAt(c)?.marks.map((m) => m.type.name)).toEqual(['attr_change']);
+    expect(Object.fromEntries(footnotesOf(s.state).numbers)).toEqual({ b: 1, a: 2 });
+    expectMatchesFullWalk(s.state);
+    expect(indexFootnotes(decideAll(s.state.doc, 'accept')).numbers).toEqual(footnotesOf(s.state).numbers);
+  });
 });
