@@ -40,3 +40,24 @@ test('deleted citations show their number struck, or [–]; the others number as
   await expect(chips.nth(1)).not.toHaveClass(/cd-cite-deleted/u);
   await expect(chips.nth(3)).toHaveClass(/cd-cite-deleted/u);
 });
+
+test('deleting a citation in Suggesting mode strikes it and renumbers at once', async ({ page }) => {
+  await page.getByRole('button', { name: 'Citations under review', exact: true }).click();
+  await expect(editor(page)).toBeFocused();
+  await page.keyboard.press('Control+Alt+Shift+X');
+  const dialog = page.getByRole('dialog', { name: 'Your name in review' });
+  await dialog.getByLabel('Your name in review').fill('Ben Ode');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const chips = editor(page).locator('sup.cd-cite');
+  await chips.nth(1).click();
+  await page.keyboard.press('Delete');
+  // Beta's one citation is struck and Beta has no number left; Alpha is now source 1.
+  await expect(chips).toHaveText(['[1]', '[–]', '[1]', '[–]']);
+  await expect(chips.nth(1)).toHaveClass(/cd-cite-deleted/u);
+  await expect(chips.nth(2)).not.toHaveClass(/cd-cite-deleted/u);
+  // Undo takes the suggestion back, and the numbers with it.
+  await page.keyboard.press('Control+z');
+  await expect(chips).toHaveText(['[2]', '[1]', '[2]', '[–]']);
+  await expect(chips.nth(1)).not.toHaveClass(/cd-cite-deleted/u);
+});
