@@ -35,7 +35,7 @@ import { HTML_STYLE, REVIEW_STYLE } from './html-style';
 import { htmlUrl } from './html-url';
 import { sourceParts } from '../sources/style';
 import { acceptedText, hasDeletion } from '../review/accepted';
-import { attrChangeWords, formatChangeWords, lastBlockOfThreads, readableTime, ReviewNotes } from './review-notes';
+import { attrChangeWords, formatChangeWords, lastBlockOfThreads, readableTime, ReviewNotes, sourceNamer } from './review-notes';
 
 /** Options of `exportHtml`. */
 export interface HtmlExportOptions {
@@ -207,10 +207,7 @@ class HtmlWriter {
   private attrNote(node: PMNode, tag: 'p' | 'small'): void {
     const mark = node.marks.find((m) => m.type.name === 'attr_change');
     if (!mark || !this.review) return;
-    const words = attrChangeWords(mark, node, (id) => {
-      const entry = this.index.byId.get(id);
-      return entry ? sourceName(entry.node) || id : id;
-    });
+    const words = attrChangeWords(mark, node, sourceNamer(this.index.byId));
     const note = `[${escapeHtml(this.review.stamp(mark))}: ${escapeHtml(words)}]`;
     this.out.push(tag === 'p' ? `<p class="review-note">${note}</p>\n` : ` <small class="review-note">${note}</small>`);
   }

@@ -59,7 +59,7 @@ import { writeInline, type InlinePiece, type MdMark } from './markdown-inline';
 import { sourceParts } from '../sources/style';
 import { hasDeletion } from '../review/accepted';
 import type { Thread } from '../review/model';
-import { attrChangeWords, formatChangeWords, lastBlockOfThreads, readableTime, ReviewNotes } from './review-notes';
+import { attrChangeWords, formatChangeWords, lastBlockOfThreads, readableTime, ReviewNotes, sourceNamer } from './review-notes';
 
 /** The largest number a CommonMark ordered list marker may carry (nine digits). */
 const MAX_LIST_NUMBER = 999_999_999;
@@ -179,7 +179,7 @@ class MarkdownWriter {
       }
       for (const mark of child.marks) {
         if (mark.type.name === 'format_change') notes.push(`${review.stamp(mark)}: ${formatChangeWords(mark, child)}`);
-        else if (mark.type.name === 'attr_change') notes.push(`${review.stamp(mark)}: ${attrChangeWords(mark, child, (id) => this.sourceName(id))}`);
+        else if (mark.type.name === 'attr_change') notes.push(`${review.stamp(mark)}: ${attrChangeWords(mark, child, sourceNamer(this.footnotes.byId))}`);
       }
       if (child.type.name === 'citation' && (state === 'deletion' || hasDeletion(child.marks))) {
         const id = child.attrs.source as string;
@@ -220,13 +220,7 @@ class MarkdownWriter {
   private attrNote(node: PMNode): InlinePiece | null {
     const mark = this.review ? node.marks.find((m) => m.type.name === 'attr_change') : undefined;
     if (!mark || !this.review) return null;
-    return { kind: 'raw', md: criticComment(`${this.review.stamp(mark)}: ${attrChangeWords(mark, node, (id) => this.sourceName(id))}`) };
-  }
-
-  /** A source's name for a note: its title, outlet or note, or its id. */
-  private sourceName(id: string): string {
-    const node = this.footnotes.byId.get(id)?.node;
-    return node ? oneLine((node.attrs.title as string) || (node.attrs.outlet as string) || (node.attrs.note as string)) || id : id;
+    return { kind: 'raw', md: criticComment(`${this.review.stamp(mark)}: ${attrChangeWords(mark, node, sourceNamer(this.footnotes.byId))}`) };
   }
 
   /** Pushes the piece of one inline node. */

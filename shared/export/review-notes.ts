@@ -5,6 +5,7 @@
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { reviewDataOf } from '../review/authors';
+import { describeSuggestion, type Formatting } from '../review/describe';
 import type { ReviewData, Thread } from '../review/model';
 
 /** The review data of a document as the writers read it. */
@@ -45,17 +46,12 @@ export function readableTime(iso: string): string {
   return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-const FORMAT_NAMES: Readonly<Record<string, string>> = { strong: 'bold', em: 'italic', link: 'link' };
+const FORMATTING = new Set(['strong', 'em', 'link']);
 
-function formattingWords(marks: readonly { type: string; attrs?: Record<string, string> }[]): string {
-  const words = marks.map((mark) => (mark.type === 'link' && mark.attrs?.href ? `link to ${mark.attrs.href}` : (FORMAT_NAMES[mark.type] ?? mark.type)));
-  return words.length ? words.join(', ') : 'plain';
-}
-
-/** "formatted: bold (was: plain)": what a `format_change` on `node` changed. */
+/** "Formatted: bold": what a `format_change` on `node` changed, in the review panel's words (describe.ts). */
 export function formatChangeWords(mark: Mark, node: PMNode): string {
-  const now = node.marks.filter((m) => m.type.name in FORMAT_NAMES).map((m) => m.toJSON() as { type: string; attrs?: Record<string, string> });
-  return `formatted: ${formattingWords(now)} (was: ${formattingWords(mark.attrs.before as { type: string; attrs?: Record<string, string> }[])})`;
+  const after: Formatting = node.marks.filter((m) => FORMATTING.has(m.type.name)).map((m) => m.toJSON() as Formatting[number]);
+  return describeSuggestion({ inserted: '', deleted: '', nodes: [], format: { before: mark.attrs.before as Formatting, after } }, (id) => id).description;
 }
 
 function quoted(value: unknown): string {
@@ -65,16 +61,26 @@ function quoted(value: unknown): string {
 }
 
 /**
- * "changed the source (was: “Reuters”)", "changed caption credit: “A” → “B”": what an
- * `attr_change` on `node` changed. `sourceName` names a source by id (for citations).
+ * "Changed source: Reuters → CFR", "Changed figure: credit “A” → “B”": what an `attr_change`
+ * on `node` changed, in the review panel's words (describe.ts) with the values before and after,
+ * which a reader of an export cannot see otherwise. `sourceName` names a source by id.
  */
 export function attrChangeWords(mark: Mark, node: PMNode, sourceName: (id: string) => string): string {
   const before = mark.attrs.before as Record<string, unknown>;
-  const parts = Object.entries(before).map(([key, old]) => {
-    if (node.type.name === 'citation' && key === 'source') return `changed the source: ${quoted(sourceName(String(old)))} → ${quoted(sourceName(node.attrs.source as string))}`;
-    return `changed ${key}: ${quoted(old)} → ${quoted(node.attrs[key])}`;
-  });
-  return parts.join('; ') || 'changed';
+  const words = describeSuggestion({ inserted: '', deleted: '', nodes: [{ mark: 'attr_change', type: node.type.name, attrs: node.attrs, before }], format: null }, sourceName).description;
+  if (node.type.name === 'citation') return words;
+  // "Changed figure: credit" → "Changed figure: credit “Reuters” → “AFP”".
+  const colon = words.indexOf(': ');
+  const values = Object.entries(before).map(([key, old]) => `${key} ${quoted(old)} → ${quoted(node.attrs[key])}`);
+  return colon < 0 || !values.length ? words : `${words.slice(0, colon + 2)}${values.join(', ')}`;
+}
+
+/** Names a source as the review panel does (shared/review/index.ts): its outlet, else its title, else its id. */
+export function sourceNamer(byId: ReadonlyMap<string, { readonly node: PMNode }>): (id: string) => string {
+  return (id) => {
+    const attrs = byId.get(id)?.node.attrs as { outlet?: string; title?: string } | undefined;
+    return attrs?.outlet?.trim() || attrs?.title?.trim() || id;
+  };
 }
 
 /** The threads whose comment marks end in each textblock, by thread id → the last textblock holding one. */

@@ -143,10 +143,10 @@ describe('an export with review: HTML', () => {
     expect(html).toContain('<h1>Storm <del class="review" datetime="2026-12-02T10:00:00Z" data-author="Ana Ruiz" title="Deleted by Ana Ruiz, 2026-12-02 10:00 UTC">hits</del><ins class="review" datetime="2026-12-02T10:00:00Z" data-author="Ana Ruiz"');
     expect(html).toMatch(/<del class="review-block"[^>]*data-author="Ana Ruiz"[^>]*>\n<p>A sentence that was deleted\. <sup class="citation">\[–\]<\/sup><\/p>\n<\/del>/u);
     expect(html).toMatch(/<ins class="review-block"[^>]*data-author="Ben Ode"[^>]*>\n<p>A new paragraph\.<\/p>\n<\/ins>/u);
-    expect(html).toContain('formatted: bold (was: plain)');
-    expect(html).toContain('changed the source: “Reuters report” → “CFR brief”');
-    expect(html).toContain('changed credit: “Reuters” → “AFP”');
-    expect(html).toContain('changed title: “CFR note” → “CFR brief”');
+    expect(html).toContain('[Ana Ruiz, 2026-12-02 10:00 UTC: Formatted: bold]');
+    expect(html).toContain('[Ben Ode, 2026-12-02 10:00 UTC: Changed source: Reuters report → CFR brief]');
+    expect(html).toContain('[Ana Ruiz, 2026-12-02 10:00 UTC: Changed figure: credit “Reuters” → “AFP”]');
+    expect(html).toContain('[Ben Ode, 2026-12-02 10:00 UTC: Changed source fields: title “CFR note” → “CFR brief”]');
     expect(html).toMatch(/<li><ins class="review-block"[^>]*data-author="Ben Ode"[^>]*>\n<a href="https:\/\/example.com\/maps"[^>]*>Flood maps<\/a><\/ins>/u);
     expect(html).toContain('<mark class="review-comment">Three people ');
     expect(html).toContain('<a href="#cd-thread-1">[comment 1]</a>');
@@ -178,9 +178,9 @@ describe('an export with review: Markdown in CriticMarkup', () => {
     '{--hits--}{++batters++}',
     '{--very --}',
     '{==Three people died in the ==}{++small ++}',
-    '{>>Ana Ruiz, 2026-12-02 10:00 UTC: formatted: bold (was: plain)<<}',
+    'town{>>Ana Ruiz, 2026-12-02 10:00 UTC: Formatted: bold<<}',
     '{--said--}{++confirmed++}',
-    '{>>Ben Ode, 2026-12-02 10:00 UTC: changed the source: “Reuters report” → “CFR brief”<<}',
+    '{>>Ben Ode, 2026-12-02 10:00 UTC: Changed source: Reuters report → CFR brief<<}',
     '{>>Ana Ruiz, 2026-12-02 10:00 UTC: Which source says three? — Ben Ode, 2026-12-02 11:30 UTC: Reuters, <confirmed>.<<}',
     '(resolved by Ana Ruiz, 2026-12-02 12:00 UTC)<<}',
     '{--A sentence that was deleted. [–]--}',
@@ -188,15 +188,16 @@ describe('an export with review: Markdown in CriticMarkup', () => {
     '{++¶++}Split here',
     '{--¶--} and joined.',
     '{--Dropped item--}',
-    'The coast.{>>Ana Ruiz, 2026-12-02 10:00 UTC: changed credit: “Reuters” → “AFP”<<}',
+    'The coast.{>>Ana Ruiz, 2026-12-02 10:00 UTC: Changed figure: credit “Reuters” → “AFP”<<}',
     '{++Flood maps++}',
-    'CFR brief.”{>>Ben Ode, 2026-12-02 10:00 UTC: changed title: “CFR note” → “CFR brief”<<}',
+    'CFR brief.”{>>Ben Ode, 2026-12-02 10:00 UTC: Changed source fields: title “CFR note” → “CFR brief”<<}',
     '{>>On deleted text “a sentence that was deleted”: Ana Ruiz, 2026-12-02 10:00 UTC: Why cut this?<<}',
   ];
 
   it('writes every suggestion and thread', () => {
     expect(md).toContain('# Storm {--hits--}{++batters++} coast\n');
     expect(md).toContain('- {--Dropped item--}\n');
+    expect(md).toContain('**town**{>>Ana Ruiz, 2026-12-02 10:00 UTC: Formatted: bold<<}');
     expect(md).not.toMatch(INVISIBLE);
   });
 
