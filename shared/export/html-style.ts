@@ -27,6 +27,7 @@ export const REVIEW_STYLE = [
   'ins.review-block,del.review-block{display:block}',
   '.review-note{font:.8rem system-ui,sans-serif;color:#555}.review-format{text-decoration:underline dotted}',
   'mark.review-comment{background:#fff3bf}.review-ref{line-height:0;font:.75rem system-ui,sans-serif}',
-  '.review-threads{margin:2rem 0;padding:1rem;border:1px solid #ddd;font-size:.95rem}.review-threads h2{margin-top:0;font-size:1rem}',
+  '.review-threads,.review-suggestions{margin:2rem 0;padding:1rem;border:1px solid #ddd;font-size:.95rem}',
+  '.review-threads h2,.review-suggestions h2{margin-top:0;font-size:1rem}',
   '.review-quote{font-style:italic}.review-author{font-weight:700}',
 ].join('\n');

@@ -19,8 +19,9 @@
  * name (`data-author`, and in `title` with the time) and `datetime`; changed formatting and
  * changed fields (a citation's source, a figure's credit) as a short bracketed note after what
  * changed; a new or removed paragraph break as a `¶` inserted or deleted; commented text as
- * `<mark>`, with a numbered link after its block to its thread, and the threads (quote, messages,
- * authors, times, resolved or not) in an `<aside>` at the end of the article. A deleted citation
+ * `<mark>`, with a numbered link after its block to its thread; at the end of the article, an
+ * `<aside>` listing every suggestion (who, when, what, as the review panel says it) and one with
+ * the threads (quote, messages, authors, times, resolved or not). A deleted citation
  * shows its source's number (as the text would read with every suggestion accepted), or `–`
  * when the source would have none.
  */
@@ -35,6 +36,7 @@ import { HTML_STYLE, REVIEW_STYLE } from './html-style';
 import { htmlUrl } from './html-url';
 import { sourceParts } from '../sources/style';
 import { acceptedText, hasDeletion } from '../review/accepted';
+import { indexReview } from '../review/index';
 import { attrChangeWords, formatChangeWords, lastBlockOfThreads, readableTime, ReviewNotes, sourceNamer } from './review-notes';
 
 /** Options of `exportHtml`. */
@@ -136,7 +138,10 @@ class HtmlWriter {
       if (this.anchors.length === pending && this.out.length - start > 1) this.out.push(this.out.splice(start).join(''));
     }
     this.sources();
-    if (this.review) this.threads(this.review);
+    if (this.review) {
+      this.suggestionList(this.review);
+      this.threads(this.review);
+    }
     this.out.push('</article>\n');
     if (!fragment) this.out.push('</main>\n</body>\n</html>\n');
     this.resolveAnchors();
@@ -210,6 +215,28 @@ class HtmlWriter {
     const words = attrChangeWords(mark, node, sourceNamer(this.index.byId));
     const note = `[${escapeHtml(this.review.stamp(mark))}: ${escapeHtml(words)}]`;
     this.out.push(tag === 'p' ? `<p class="review-note">${note}</p>\n` : ` <small class="review-note">${note}</small>`);
+  }
+
+  /** Every pending suggestion in document order, who and when, in the review panel's words (shared/review/index.ts). */
+  private suggestionList(review: ReviewNotes): void {
+    const { suggestions } = indexReview(this.draft.doc);
+    if (!suggestions.length) return;
+    const headingId = this.id('suggestions-title');
+    this.out.push('<aside class="review-suggestions" aria-labelledby="', headingId, '">\n<h2 id="', headingId, '">Suggestions</h2>\n<ol>\n');
+    for (const entry of suggestions) {
+      this.out.push(
+        '<li><span class="review-author">',
+        escapeHtml(review.name(entry.author)),
+        '</span>, <time datetime="',
+        escapeAttr(entry.at),
+        '">',
+        escapeHtml(readableTime(entry.at)),
+        '</time>: ',
+        escapeHtml(entry.description),
+        '</li>\n',
+      );
+    }
+    this.out.push('</ol>\n</aside>\n');
   }
 
   /** The comment threads, in the order of their first link, then those whose text is gone. */

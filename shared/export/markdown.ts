@@ -39,7 +39,8 @@
  *
  * With `review` (the draft as it is, not through `finalDoc`) the suggestions and comments are
  * written in CriticMarkup (README, "Exports", says why rather than `<ins>`/`<del>`): `{++new++}`,
- * `{--old--}` (a replacement is the deletion then the insertion, which CriticMarkup tools read as
+ * `{--old--}`, each suggestion followed by who made it and when (`{>>Ana Ruiz, 2026-12-02 10:00 UTC<<}`,
+ * a comment attached to the change, as CriticMarkup has it) (a replacement is the deletion then the insertion, which CriticMarkup tools read as
  * `{~~old~>new~~}` and GFM readers do not turn into strikethrough), a whole block inserted or
  * deleted wrapped per paragraph, a new or removed paragraph break as `{++¶++}`/`{--¶--}`,
  * commented text as `{==text==}`, and after the block where a thread ends, the thread as
@@ -48,7 +49,7 @@
  * paragraph of its own. The text inside stays escaped as everywhere else, so no draft text can
  * open or close a CriticMarkup span.
  */
-import type { Node as PMNode } from 'prosemirror-model';
+import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { bodyBlocks, DEFAULT_READ_ALSO_TITLE, exportedSources, headlineOf, standfirstOf } from '../article';
 import { bylineText } from '../byline';
 import type { Draft } from '../draft/format';
@@ -136,7 +137,7 @@ class MarkdownWriter {
   private readonly threadEnds: Map<PMNode, string[]>;
   private readonly threadsWritten = new Set<string>();
   /** The insertion or deletion of the blocks being written (review only): their text is wrapped in it. */
-  private blockSuggestion: 'insertion' | 'deletion' | null = null;
+  private blockSuggestion: Mark | null = null;
 
   constructor(
     private readonly doc: PMNode,
@@ -158,25 +159,34 @@ class MarkdownWriter {
   private reviewPieces(node: PMNode, review: ReviewNotes): InlinePiece[] {
     const pieces: InlinePiece[] = [];
     for (const mark of node.marks) {
-      if (mark.type.name === 'split') pieces.push({ kind: 'raw', md: '{++¶++}' });
-      else if (mark.type.name === 'join') pieces.push({ kind: 'raw', md: '{--¶--}' });
+      if (mark.type.name === 'split') pieces.push({ kind: 'raw', md: `{++¶++}${criticComment(review.stamp(mark))}` });
+      else if (mark.type.name === 'join') pieces.push({ kind: 'raw', md: `{--¶--}${criticComment(review.stamp(mark))}` });
     }
     const notes: string[] = [];
-    let open: 'insertion' | 'deletion' | 'comment' | null = null;
-    const close = (): void => {
-      if (open !== null) pieces.push({ kind: 'raw', md: CLOSE[open] });
+    // The span open: an insertion or a deletion (its mark), commented text, or none.
+    let open: Mark | 'comment' | null = null;
+    const kindOf = (span: Mark | 'comment'): 'insertion' | 'deletion' | 'comment' => (span === 'comment' ? span : (span.type.name as 'insertion' | 'deletion'));
+    // Closes the span; a suggestion's span is followed by who made it and when, unless the next
+    // span is the same suggestion (a replacement's insertion after its deletion).
+    const close = (next: Mark | 'comment' | null): void => {
+      if (open !== null) {
+        pieces.push({ kind: 'raw', md: CLOSE[kindOf(open)] });
+        if (open !== 'comment' && (next === null || next === 'comment' || next.attrs.id !== open.attrs.id)) pieces.push({ kind: 'raw', md: criticComment(review.stamp(open)) });
+      }
       open = null;
       for (const note of notes) pieces.push({ kind: 'raw', md: criticComment(note) });
       notes.length = 0;
     };
     node.forEach((child, _offset, index) => {
       const own = child.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
-      const state = own ? (own.type.name as 'insertion' | 'deletion') : (this.blockSuggestion ?? (child.marks.some((m) => m.type.name === 'comment') ? 'comment' : null));
-      if (state !== open) {
-        close();
-        if (state !== null) pieces.push({ kind: 'raw', md: OPEN[state] });
-        open = state;
+      const span: Mark | 'comment' | null = own ?? this.blockSuggestion ?? (child.marks.some((m) => m.type.name === 'comment') ? 'comment' : null);
+      const same = span === open || (span !== null && open !== null && span !== 'comment' && open !== 'comment' && span.eq(open));
+      if (!same) {
+        close(span);
+        if (span !== null) pieces.push({ kind: 'raw', md: OPEN[kindOf(span)] });
+        open = span;
       }
+      const state = span === null ? null : kindOf(span);
       for (const mark of child.marks) {
         if (mark.type.name === 'format_change') notes.push(`${review.stamp(mark)}: ${formatChangeWords(mark, child)}`);
         else if (mark.type.name === 'attr_change') notes.push(`${review.stamp(mark)}: ${attrChangeWords(mark, child, sourceNamer(this.footnotes.byId))}`);
@@ -189,9 +199,9 @@ class MarkdownWriter {
       } else this.piece(child, pieces);
       // Outside a CriticMarkup span a note follows what it is about (inside, it waits for the span's end).
       const next = index + 1 < node.childCount ? node.child(index + 1) : null;
-      if (open === null && notes.length && !child.marks.some((m) => m.type.name === 'format_change' && next?.marks.includes(m))) close();
+      if (open === null && notes.length && !child.marks.some((m) => m.type.name === 'format_change' && next?.marks.includes(m))) close(null);
     });
-    close();
+    close(null);
     for (const id of this.threadEnds.get(node) ?? []) {
       const thread = review.thread(id);
       if (!thread || this.threadsWritten.has(id)) continue;
@@ -209,8 +219,9 @@ class MarkdownWriter {
   private reviewed(pieces: InlinePiece[], node: PMNode): InlinePiece[] {
     if (!this.review || pieces.length === 0) return pieces;
     const own = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
-    const kind = own ? (own.type.name as 'insertion' | 'deletion') : this.blockSuggestion;
-    const out: InlinePiece[] = kind ? [{ kind: 'raw', md: OPEN[kind] }, ...pieces, { kind: 'raw', md: CLOSE[kind] }] : [...pieces];
+    const mark = own ?? this.blockSuggestion;
+    const kind = mark?.type.name as 'insertion' | 'deletion' | undefined;
+    const out: InlinePiece[] = mark && kind && this.review ? [{ kind: 'raw', md: OPEN[kind] }, ...pieces, { kind: 'raw', md: CLOSE[kind] }, { kind: 'raw', md: criticComment(this.review.stamp(mark)) }] : [...pieces];
     const note = this.attrNote(node);
     if (note) out.push(note);
     return out;
@@ -267,7 +278,7 @@ class MarkdownWriter {
     if (!this.review) return this.blockContent(node, first, rest, previousMarker);
     const outer = this.blockSuggestion;
     const mark = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
-    if (mark) this.blockSuggestion = mark.type.name as 'insertion' | 'deletion';
+    if (mark) this.blockSuggestion = mark;
     const marker = this.blockContent(node, first, rest, previousMarker);
     this.blockSuggestion = outer;
     return marker;
@@ -325,7 +336,7 @@ class MarkdownWriter {
       if (index > 0 && !tight) this.blank(rest);
       const outer = this.blockSuggestion;
       const mark = this.review ? item.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion') : undefined;
-      if (mark) this.blockSuggestion = mark.type.name as 'insertion' | 'deletion';
+      if (mark) this.blockSuggestion = mark;
       if (tight) {
         let previous: string | null = null;
         item.forEach((child, _o, i) => {
@@ -348,7 +359,7 @@ class MarkdownWriter {
       const credit = oneLine(node.attrs.credit as string);
       const image = `![${alt}](${linkDestination(src)}${credit ? ` ${linkTitle(credit)}` : ''})`;
       // A figure inserted or deleted: the caption is wrapped by its own pieces, the image here.
-      const kind = this.review ? this.blockSuggestion : null;
+      const kind = this.review ? (this.blockSuggestion?.type.name as 'insertion' | 'deletion' | undefined) : undefined;
       pieces.push({ kind: 'raw', md: kind ? `${OPEN[kind]}${image}${CLOSE[kind]}` : image });
       if (caption.length) pieces.push({ kind: 'break' });
     }

@@ -151,6 +151,7 @@ describe('an export with review: HTML', () => {
     expect(html).toContain('<mark class="review-comment">Three people ');
     expect(html).toContain('<a href="#cd-thread-1">[comment 1]</a>');
     expect(html).toMatch(/<aside class="review-threads"[\s\S]*Which source says three\?[\s\S]*Reuters, &lt;confirmed&gt;\.[\s\S]*Resolved by Ana Ruiz[\s\S]*On deleted text: “a sentence that was deleted”/u);
+    expect(html).toMatch(/<aside class="review-suggestions"[\s\S]*<li><span class="review-author">Ana Ruiz<\/span>, <time datetime="2026-12-02T10:00:00Z">2026-12-02 10:00 UTC<\/time>: Replaced: “hits” → “batters”<\/li>/u);
     expect(html).not.toMatch(INVISIBLE);
     // The title is the headline as it would read.
     expect(html).toContain('<title>Storm batters coast</title>');
@@ -176,17 +177,17 @@ describe('an export with review: Markdown in CriticMarkup', () => {
   const md = exportMarkdown(draft, { review: true });
   const SPANS = [
     '{--hits--}{++batters++}',
-    '{--very --}',
+    '{--very --}{>>Ben Ode, 2026-12-02 10:00 UTC<<}',
     '{==Three people died in the ==}{++small ++}',
     'town{>>Ana Ruiz, 2026-12-02 10:00 UTC: Formatted: bold<<}',
-    '{--said--}{++confirmed++}',
+    '{--said--}{++confirmed++}{>>Ben Ode, 2026-12-02 10:00 UTC<<}',
     '{>>Ben Ode, 2026-12-02 10:00 UTC: Changed source: Reuters report → CFR brief<<}',
     '{>>Ana Ruiz, 2026-12-02 10:00 UTC: Which source says three? — Ben Ode, 2026-12-02 11:30 UTC: Reuters, <confirmed>.<<}',
     '(resolved by Ana Ruiz, 2026-12-02 12:00 UTC)<<}',
     '{--A sentence that was deleted. [–]--}',
     '{++A new paragraph.++}',
-    '{++¶++}Split here',
-    '{--¶--} and joined.',
+    '{++¶++}{>>Ana Ruiz, 2026-12-02 10:00 UTC<<}Split here',
+    '{--¶--}{>>Ana Ruiz, 2026-12-02 10:00 UTC<<} and joined.',
     '{--Dropped item--}',
     'The coast.{>>Ana Ruiz, 2026-12-02 10:00 UTC: Changed figure: credit “Reuters” → “AFP”<<}',
     '{++Flood maps++}',
@@ -195,8 +196,8 @@ describe('an export with review: Markdown in CriticMarkup', () => {
   ];
 
   it('writes every suggestion and thread', () => {
-    expect(md).toContain('# Storm {--hits--}{++batters++} coast\n');
-    expect(md).toContain('- {--Dropped item--}\n');
+    expect(md).toContain('# Storm {--hits--}{++batters++}{>>Ana Ruiz, 2026-12-02 10:00 UTC<<} coast\n');
+    expect(md).toContain('- {--Dropped item--}{>>Ana Ruiz, 2026-12-02 10:00 UTC<<}\n');
     expect(md).toContain('**town**{>>Ana Ruiz, 2026-12-02 10:00 UTC: Formatted: bold<<}');
     expect(md).not.toMatch(INVISIBLE);
   });
