@@ -6,6 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './editor/editor.css';
+import './editor/review.css';
 import './app/app.css';
 import { App } from './app/App';
 import { hasApi } from './app/api';

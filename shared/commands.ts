@@ -78,6 +78,16 @@ const WRITTEN = {
   'page-down': { label: 'Down one screen', keys: ['PageDown'], editor: true },
   'select-page-up': { label: 'Select up one screen', keys: ['Shift-PageUp'], editor: true },
   'select-page-down': { label: 'Select down one screen', keys: ['Shift-PageDown'], editor: true },
+  // Review (issue 12: the review panel; the editor binds them, the panel answers the same keys).
+  // Comment as in Word and Google Docs; next/previous, accept and reject on keys that do not
+  // depend on the keyboard layout's letters. Escape goes back to the card only after a card
+  // selected its place in the text.
+  'review-comment': { label: 'Comment', keys: ['Mod-Alt-m'], editor: true },
+  'review-next': { label: 'Next change', keys: ['Mod-Alt-ArrowDown'], editor: true },
+  'review-previous': { label: 'Previous change', keys: ['Mod-Alt-ArrowUp'], editor: true },
+  'review-accept': { label: 'Accept change', keys: ['Mod-Alt-Enter'], editor: true },
+  'review-reject': { label: 'Reject change', keys: ['Mod-Alt-Backspace'], editor: true },
+  'review-back-to-card': { label: 'Back to the review card', keys: ['Escape'], editor: true },
   // File menu.
   new: { label: 'New', keys: ['Mod-n'], menu: 'File' },
   open: { label: 'Open…', keys: ['Mod-o'], menu: 'File' },

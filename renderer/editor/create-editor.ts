@@ -30,6 +30,7 @@ import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
 import { revealSelectionPlugin } from './reveal-selection';
 import { dispatchInMode, reviewModePlugin, type ReviewModeState } from './review-mode';
+import { reviewFocusPlugin } from './review-commands';
 import { SourcesView, SourceView } from './source-view';
 import { wordCountPlugin } from './word-count-plugin';
 
@@ -62,6 +63,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     findPlugin(),
     bylinePlugin(),
     reviewModePlugin(options.review),
+    reviewFocusPlugin(),
   ];
 }
 

@@ -21,6 +21,10 @@ export interface EditorHooks {
   onBylineRequest?(view: EditorView): void;
   /** A transaction was refused by the review mode (review-mode.ts): tell the user `message`. */
   onModeRefusal?(message: string, view: EditorView): void;
+  /** Ctrl/Cmd+Alt+M: open the comment composer for the selection (or the block at the cursor). */
+  onCommentRequest?(view: EditorView): void;
+  /** Escape after a review card selected its place: give the focus back to card `id`. */
+  onReviewCardRequest?(id: string, view: EditorView): void;
   /** Turns a figure's `src` (`https:` URL or `assets/…` path) into a URL the page may load. */
   resolveImage?(src: string): string;
   /** A figure's image loaded, or failed to: whether its file is there may have changed. */

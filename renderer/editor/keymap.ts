@@ -18,6 +18,7 @@ import { pageMove, toTextEdge } from './doc-navigation';
 import { findNext, findPrevious, openFind } from './find';
 import { hooksFor } from './hooks';
 import { MAC } from './platform';
+import { backToCard, decideCurrent, goToChange, requestComment } from './review-commands';
 
 /** Enter on a selected citation goes to its source; on a selected source, shows it in the panel. */
 const activateSelected: Command = (state, _dispatch, view) => {
@@ -127,6 +128,12 @@ function editorCommands(): Record<EditorCommandId, Command> {
     'page-down': pageMove(1),
     'select-page-up': pageMove(-1, true),
     'select-page-down': pageMove(1, true),
+    'review-comment': requestComment,
+    'review-next': goToChange(1),
+    'review-previous': goToChange(-1),
+    'review-accept': decideCurrent('accept'),
+    'review-reject': decideCurrent('reject'),
+    'review-back-to-card': backToCard,
   };
 }
 

@@ -83,6 +83,13 @@ const EDITOR_KEYS_BEFORE = (mac: boolean): Record<string, CommandId> => ({
   PageDown: 'page-down',
   'Shift-PageUp': 'select-page-up',
   'Shift-PageDown': 'select-page-down',
+  // Review (issue 12), added with the table.
+  'Mod-Alt-m': 'review-comment',
+  'Mod-Alt-ArrowDown': 'review-next',
+  'Mod-Alt-ArrowUp': 'review-previous',
+  'Mod-Alt-Enter': 'review-accept',
+  'Mod-Alt-Backspace': 'review-reject',
+  Escape: 'review-back-to-card',
 });
 
 // A key as ProseMirror's keymap compares it: modifiers in one order.

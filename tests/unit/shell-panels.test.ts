@@ -26,6 +26,7 @@ describe('the panel registry', () => {
       ['details', 'Details'],
       ['problems', 'Problems'],
       ['preview', 'Preview'],
+      ['review', 'Review'],
     ]);
     for (const p of panels) expect(typeof p.component).toBe('function');
     expect(() => checkPanels(panels)).not.toThrow();

@@ -1,7 +1,8 @@
 /**
  * Editor hooks concern of the draft screen: what the editor core asks of the shell (a link, a
  * citation, the byline's authors; a citation or source activated goes to it in the Sources
- * panel; a change the review mode refused) and the citation card shown while a citation has the focus.
+ * panel; a change the review mode refused; a comment opens the Review panel's composer, Escape
+ * after a review card goes back to it) and the citation card shown while a citation has the focus.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { sourceTooltip } from '../../editor/citation-view';
@@ -39,6 +40,8 @@ export function useEditorHooks({ openLink, openCite, editAuthors, reveal, refuse
       onActivateSource: (id) => reveal('sources', { id, from: null }),
       onBylineRequest: () => void editAuthors(),
       onModeRefusal: (message) => refused(message),
+      onCommentRequest: (view) => reveal('review', { kind: 'compose', from: view.state.selection.from, to: view.state.selection.to }),
+      onReviewCardRequest: (id) => reveal('review', { kind: 'card', id }),
       onCitationFocus: (id, view) => {
         const info = id === null ? undefined : footnotesOf(view.state).byId.get(id);
         const anchor = id === null ? undefined : caretBox(view);

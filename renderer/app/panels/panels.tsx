@@ -12,6 +12,7 @@ import { MetadataPanel } from './MetadataPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SourcesPanel } from './SourcesPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
 
 function DetailsPanel({ context }: PanelProps<null>): ReactElement {
   const { session } = context;
@@ -32,6 +33,7 @@ export const PANELS = definePanels([
   { name: 'details', title: 'Details', component: DetailsPanel },
   { name: 'problems', title: 'Problems', component: ProblemsPanelEntry },
   { name: 'preview', title: 'Preview', component: PreviewPanelEntry },
+  { name: 'review', title: 'Review', component: ReviewPanel },
 ]);
 
 type AnyPanel = (typeof PANELS)[number];
