@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, fixtureText, test } from './fixtures';
 import { editor } from './editor-steps';
@@ -49,6 +50,9 @@ test('a draft under review asks, then exports clean or with the review', async (
   const ask = page.getByRole('dialog', { name: 'Export as HTML' });
   const option = ask.getByRole('checkbox', { name: 'Include suggestions and comments' });
   await expect(option).not.toBeChecked();
+  await expect(option).toBeFocused();
+  const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await ask.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('status').getByText('Exported to clean.html.')).toBeVisible();
   const cleanHtml = await fs.readFile(clean, 'utf8');
