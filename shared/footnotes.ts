@@ -4,8 +4,13 @@
  * A source's number is the order of its first citation in the document; it is derived on demand
  * and never stored, so no edit can leave numbers out of date. Sources that nobody cites have no
  * number.
+ *
+ * Under review the numbers are those of the text as it would read with every suggestion accepted:
+ * a citation a suggestion deletes (its own deletion mark, or a deleted block around it) is listed,
+ * `deleted`, but takes no number and does not count as citing its source.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { hasDeletion } from './review/accepted';
 
 /** One source of the document with what is derived from it. */
 export interface SourceEntry {
@@ -27,6 +32,8 @@ export interface CitationEntry {
   readonly source: string;
   /** Position of the `citation` node in the document. */
   readonly pos: number;
+  /** A suggestion deletes it: it neither numbers nor counts (absent when not). */
+  readonly deleted?: true;
 }
 
 /** Everything about a document's footnotes, computed in one walk. */
@@ -47,9 +54,15 @@ export function indexFootnotes(doc: PMNode): FootnoteIndex {
   const numbers = new Map<string, number>();
   const counts = new Map<string, number>();
   const found: { node: PMNode; pos: number }[] = [];
+  // The end of the deleted block being walked (descendants goes in document order).
+  let deletedUntil = -1;
   doc.descendants((node, pos) => {
     if (node.type.name === 'citation') {
       const id = node.attrs.source as string;
+      if (pos < deletedUntil || hasDeletion(node.marks)) {
+        citations.push({ source: id, pos, deleted: true });
+        return false;
+      }
       citations.push({ source: id, pos });
       if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
       counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -59,7 +72,8 @@ export function indexFootnotes(doc: PMNode): FootnoteIndex {
       found.push({ node, pos });
       return false;
     }
-    return true;
+    if (node.marks.length && !node.isText && hasDeletion(node.marks) && pos + node.nodeSize > deletedUntil) deletedUntil = pos + node.nodeSize;
+    return !node.isText;
   });
   const entries = found.map(({ node, pos }): SourceEntry => {
     const id = node.attrs.id as string;

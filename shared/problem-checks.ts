@@ -6,6 +6,7 @@
  * ("paragraph 3 of the body") changes when blocks are inserted before it while its problems do not.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { acceptedText, hasDeletion } from './review/accepted';
 import { classifyUrl, type UrlContext } from './url';
 
 /** How bad a problem is. */
@@ -125,10 +126,13 @@ export function checkBlock(block: PMNode): BlockReport {
   const add = (entry: BlockProblem | null): void => {
     if (entry) entries.push(entry);
   };
-  if (block.type.name === 'headline' && block.textContent.trim() === '') {
+  if (hasDeletion(block.marks)) return { entries, errors: 0, warnings: 0 };
+  if (block.type.name === 'headline' && acceptedText(block).trim() === '') {
     add({ kind: 'problem', rel: 0, item: null, field: null, severity: 'error', code: 'empty-headline', message: () => 'The headline is empty.' });
   }
   const visit = (node: PMNode, rel: number): boolean => {
+    // What a suggestion deletes is not checked: the text as it would read once accepted is.
+    if (node.marks.length && hasDeletion(node.marks)) return false;
     switch (node.type.name) {
       case 'citation':
         entries.push({ kind: 'citation', rel, id: node.attrs.source as string });
@@ -260,6 +264,7 @@ export function checkSources(footnotes: SourceTally): SourceProblem[] {
   const seen = new Set<string>();
   for (const entry of footnotes.sources) {
     const { node, offset } = entry;
+    if (hasDeletion(node.marks)) continue;
     const where = sourceName(footnotes.numberOf(entry.id), node);
     const add = (severity: Severity, code: ProblemCode, field: ProblemField | null, message: string): void => {
       problems.push({ severity, code, where, offset, field, message });

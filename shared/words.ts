@@ -2,9 +2,12 @@
  * Word counts and reading time.
  *
  * Counted text: headline, standfirst, body blocks and figure captions. Sources and "Read also"
- * items are apparatus, not copy, and do not count (as in a newsroom's word budget).
+ * items are apparatus, not copy, and do not count (as in a newsroom's word budget). Under review
+ * the words are those of the text as it would read with every suggestion accepted: deleted text
+ * does not count, inserted text does.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { acceptedTextBetween } from './review/accepted';
 
 // A word: letters or digits, with inner apostrophes, hyphens or dots ("don't", "U.S.", "2022-23").
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
@@ -19,7 +22,7 @@ export function countWords(text: string): number {
 
 /** Counts the words of a block (or any node) by its text, blocks separated by spaces. */
 export function countNodeWords(node: PMNode): number {
-  return countWords(node.textBetween(0, node.content.size, ' ', ' '));
+  return countWords(acceptedTextBetween(node, ' ', ' '));
 }
 
 /** True for the top-level node types whose words count. */

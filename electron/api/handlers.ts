@@ -94,10 +94,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'recovery.discard': async ({ key }) => services.recovery.discard(key),
     'versions.list': async ({ name }) => services.versions.list(name),
     'versions.restore': async ({ name, id }) => services.versions.restore(name, id),
-    'export.write': async ({ name, format, fragment, draft }, caller) => {
+    'export.write': async ({ name, format, fragment, review, draft }, caller) => {
       const target = await caller.chooseExportTarget({ defaultName: exportFileName(name, format, fragment === true), format });
       if (target === null) return { ok: false, reason: 'cancelled' };
-      await services.exports.write(name, format, { fragment: fragment === true, ...(draft === undefined ? {} : { draft }) }, target);
+      await services.exports.write(name, format, { fragment: fragment === true, review: review === true, ...(draft === undefined ? {} : { draft }) }, target);
       return { ok: true, file: path.basename(target) };
     },
     'figures.importImage': async ({ draft }, caller) => {

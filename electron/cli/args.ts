@@ -15,7 +15,7 @@ import { UsageError } from './errors';
 export type Invocation =
   | { readonly command: 'help'; readonly text: string }
   | { readonly command: 'version' }
-  | { readonly command: 'export'; readonly draft: string; readonly to: ExportFormat; readonly fragment: boolean; readonly output: string | undefined }
+  | { readonly command: 'export'; readonly draft: string; readonly to: ExportFormat; readonly fragment: boolean; readonly output: string | undefined; readonly review?: true }
   | { readonly command: 'check'; readonly draft: string }
   | { readonly command: 'inspect'; readonly draft: string; readonly json: boolean }
   /** `output` undefined: `<input's basename>.copydesk` beside the input; `'-'`: standard output. */
@@ -49,18 +49,19 @@ function exportCommand(): CommandSpec {
   const described = descriptions.length < 2 ? descriptions.join('') : `${descriptions.slice(0, -1).join(', ')}, or ${descriptions.at(-1) ?? ''}`;
   return {
     summary: `write the draft as ${joinOr(formats.map((format) => format.label))}`,
-    usage: `copydesk export <draft.copydesk> --to ${names}${fragments.length > 0 ? ' [--fragment]' : ''} [-o FILE]`,
+    usage: `copydesk export <draft.copydesk> --to ${names}${fragments.length > 0 ? ' [--fragment]' : ''} [--review] [-o FILE]`,
     details: [
       'Options:',
       option(`--to ${names}`, `the format: ${described}`),
       ...(fragments.length > 0
         ? [option('--fragment', `${joinOr(fragments.map((format) => format.label))} only: ${fragments.map((format) => format.fragment?.description ?? '').join('; ')}`)]
         : []),
+      option('--review', 'show the suggestions and comments (by default the text reads as if every suggestion were accepted, with no comment)'),
       option('-o, --output FILE', 'write FILE (atomically) instead of standard output (- for standard output)'),
       '',
       'The output may not be the draft itself.',
     ].join('\n'),
-    options: { ...HELP_OPTION, to: { type: 'string' }, fragment: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+    options: { ...HELP_OPTION, to: { type: 'string' }, fragment: { type: 'boolean' }, review: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
   };
 }
 
@@ -231,7 +232,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
       const output = values.output as string | undefined;
       if (output === '') throw new UsageError('the output file name (-o) is empty', first);
       // `-o -` is standard output, as with most commands.
-      return { command: 'export', draft, to: to as ExportFormat, fragment, output: output === '-' ? undefined : output };
+      return { command: 'export', draft, to: to as ExportFormat, fragment, output: output === '-' ? undefined : output, ...(values.review === true ? { review: true as const } : {}) };
     }
     case 'check':
       return { command: 'check', draft };

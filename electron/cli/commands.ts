@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import nodePath from 'node:path';
 import type { Draft } from '../../shared/draft/format';
 import { DraftError } from '../../shared/draft/errors';
-import { exportFormat } from '../../shared/export/format-uses';
+import { exportFormat, renderExport } from '../../shared/export/format-uses';
 import type { ExportFormat } from '../../shared/export/formats';
 import { inspectDraft, inspectReview, reviewWarnings } from '../../shared/inspect';
 import { assetSources, findProblems, type Problem } from '../../shared/problems';
@@ -57,9 +57,9 @@ async function refuseOverwritingInput(input: string, output: string): Promise<vo
   }
 }
 
-/** `copydesk export`: the draft in format `to` (shared/export/formats.ts), on `out` or into `output`. */
+/** `copydesk export`: the draft in format `to` (clean, or with its review given `review`) (shared/export/formats.ts), on `out` or into `output`. */
 export async function runExport(
-  options: { draft: string; to: ExportFormat; fragment: boolean; output: string | undefined },
+  options: { draft: string; to: ExportFormat; fragment: boolean; output: string | undefined; review?: boolean },
   out: Output,
 ): Promise<number> {
   const format = exportFormat(options.to);
@@ -69,7 +69,7 @@ export async function runExport(
   const draft = await loadDraft(options.draft);
   if (options.output !== undefined) await refuseOverwritingInput(options.draft, options.output);
   // The writer is loaded on demand (formats.ts), so that check and inspect do not pay for it.
-  const output: string | Uint8Array = await format.write(draft, { fragment: options.fragment });
+  const output: string | Uint8Array = await renderExport(format, draft, { fragment: options.fragment, review: options.review === true });
   if (options.output === undefined) {
     out.write(output);
     return EXIT.ok;

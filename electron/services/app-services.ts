@@ -111,8 +111,8 @@ export interface AppServices {
     restore(name: string, id: string): Promise<DraftText>;
   };
   readonly exports: {
-    /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`. */
-    write(name: string, format: ExportFormat, options: { fragment?: boolean; draft?: CheckedDraft }, target: string): Promise<void>;
+    /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`; clean unless `review`. */
+    write(name: string, format: ExportFormat, options: { fragment?: boolean; review?: boolean; draft?: CheckedDraft }, target: string): Promise<void>;
   };
   /** Stops the watcher and refuses writes from now on ('closed'); resolves when the writes under way have ended. */
   dispose(): Promise<void>;

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Draft } from '../../shared/draft/format';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
-import { joinOr } from '../../shared/export/format-uses';
+import { joinOr, renderExport } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
 import { writeFileAtomic } from '../node/atomic-write';
 import { errorCode, fsServiceError, ServiceError } from './errors';
@@ -22,7 +22,7 @@ export async function writeExport(
   formats: readonly ExportFormatSpec[],
   draft: Draft,
   format: ExportFormat,
-  options: { fragment?: boolean },
+  options: { fragment?: boolean; review?: boolean },
   target: string,
 ): Promise<void> {
   const spec = formats.find((entry) => entry.name === format);
@@ -38,7 +38,7 @@ export async function writeExport(
     if (error instanceof ServiceError) throw error;
     if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'export', path.basename(target));
   }
-  const output: string | Uint8Array = await spec.write(draft, { fragment: spec.fragment !== null && options.fragment === true });
+  const output: string | Uint8Array = await renderExport(spec, draft, { fragment: spec.fragment !== null && options.fragment === true, review: options.review === true });
   try {
     await writeFileAtomic(target, output);
   } catch (error) {

@@ -6,9 +6,14 @@
  * (Enter while selected, double-click, or Ctrl/Cmd+click) asks the shell to go to the source
  * (`onActivateCitation`). When numbers change, the footnote plugin redraws only the chips whose
  * number or source changed (`FootnoteViewRegistry`).
+ *
+ * A citation a suggestion deletes takes no number (footnote-state.ts): it shows its source's
+ * number struck through when the source keeps one (another citation), or `[–]` when the source
+ * would have none once the deletion is accepted.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
+import { hasDeletion } from '../../shared/review/accepted';
 import { registryFor, type NumberedView } from './citation-registry';
 import { sourceElementId } from './source-ids';
 import { el } from './dom';
@@ -23,11 +28,16 @@ export function sourceTooltip(attrs: Readonly<Record<string, unknown>>): string 
   return rest ? `${title} — ${rest}` : title;
 }
 
-/** What a citation of `id` shows and says, from the editor's current footnote index. */
-export function citationLabel(view: EditorView, id: string): { text: string; label: string; tooltip: string } {
+/** What a citation of `id` shows and says, from the editor's current footnote index; `deleted`: a suggestion deletes it. */
+export function citationLabel(view: EditorView, id: string, deleted = false): { text: string; label: string; tooltip: string } {
   const footnotes = footnoteKey.getState(view.state);
   const info = footnotes?.byId.get(id);
   const n = footnotes?.numberOf(id);
+  if (deleted) {
+    const tip = info ? sourceTooltip(info.node.attrs) : `Missing source “${id}”`;
+    if (!info || n === null || n === undefined) return { text: '[–]', label: 'Deleted citation (suggested)', tooltip: `Suggested for deletion: ${tip}` };
+    return { text: `[${String(n)}]`, label: `Deleted citation ${String(n)} (suggested)`, tooltip: `Suggested for deletion: [${String(n)}] ${tip}` };
+  }
   if (!info || n === null || n === undefined) {
     return { text: '[?]', label: `Citation of a missing source (id ${id})`, tooltip: `Missing source “${id}”: it is not in the sources.` };
   }
@@ -42,6 +52,7 @@ export class CitationView implements NodeView, NumberedView {
   private readonly ref: HTMLElement;
   private readonly text: Text;
   private id: string;
+  private deleted: boolean;
 
   constructor(
     private node: PMNode,
@@ -51,6 +62,7 @@ export class CitationView implements NodeView, NumberedView {
   ) {
     const document = view.dom.ownerDocument;
     this.id = node.attrs.source as string;
+    this.deleted = hasDeletion(node.marks);
     this.text = document.createTextNode('');
     // A real in-page link to the source's entry (what a note reference is), kept out of the Tab
     // order (an article may hold a thousand), and not followed on click: see activate().
@@ -75,11 +87,22 @@ export class CitationView implements NodeView, NumberedView {
 
   /** Redraws number, accessible name and tooltip (touching the DOM only where they changed). */
   refresh(): void {
-    const { text, label, tooltip } = citationLabel(this.view, this.id);
+    const deleted = this.deleted || this.inDeletedBlock();
+    const { text, label, tooltip } = citationLabel(this.view, this.id, deleted);
     if (this.text.data !== text) this.text.data = text;
     if (this.ref.getAttribute('aria-label') !== label) this.ref.setAttribute('aria-label', label);
     if (this.dom.title !== tooltip) this.dom.title = tooltip;
     this.dom.classList.toggle('cd-cite-missing', text === '[?]');
+    this.dom.classList.toggle('cd-cite-deleted', deleted);
+  }
+
+  /** Whether a block around it is suggested for deletion. */
+  private inDeletedBlock(): boolean {
+    const pos = this.getPos();
+    if (pos === undefined) return false;
+    const $pos = this.view.state.doc.resolve(pos);
+    for (let depth = $pos.depth; depth > 0; depth--) if (hasDeletion($pos.node(depth).marks)) return true;
+    return false;
   }
 
   /** Takes a new citation node in place (re-registering if it now names another source). */
@@ -92,6 +115,10 @@ export class CitationView implements NodeView, NumberedView {
       this.dom.dataset.source = id;
       this.ref.setAttribute('href', `#${sourceElementId(id)}`);
       registryFor(this.view).add(id, this);
+      this.deleted = hasDeletion(node.marks);
+      this.refresh();
+    } else if (hasDeletion(node.marks) !== this.deleted) {
+      this.deleted = !this.deleted;
       this.refresh();
     }
     this.node = node;

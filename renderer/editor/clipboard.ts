@@ -13,12 +13,18 @@
  * - Other pasted text that holds citations and a reference list is pasted as usual, then the user
  *   is offered to turn them into footnotes (paste-offer.ts; the offer is this plugin's state).
  * Shift+Ctrl/Cmd+V (paste as plain text) ignores the payload and makes no offer.
+ * - Under review (shared/clipboard/review.ts): copy and cut write the text as it would read with
+ *   every suggestion accepted, in all three forms; a cut keeps its comment marks, a copy does not.
+ *   A pasted payload brings no suggestion mark, and comment marks only of this draft's threads.
+ *   (Dragging inside the editor is a move: its slice is left as it is.)
  */
 import type { Slice } from 'prosemirror-model';
 import { Plugin, TextSelection } from 'prosemirror-state';
 import { dropPoint } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
 import { decodePayload, encodePayload, SLICE_MIME, type ClipboardContent } from '../../shared/clipboard/payload';
+import { copiedSlice, pastedSlice } from '../../shared/clipboard/review';
+import { reviewDataOf } from '../../shared/review/authors';
 import { schema } from '../../shared/schema';
 import { carry } from './carried-data';
 import { bodySlice, sanitizeHTML } from './html-sanitize';
@@ -41,11 +47,11 @@ export function readPayload(data: DataTransfer | null | undefined): ClipboardCon
   }
 }
 
-/** Writes `view`'s selection to `data` (HTML, text and payload); true when there was something to write. */
-export function writeSelection(view: EditorView, data: DataTransfer): boolean {
+/** Writes `view`'s selection to `data` (HTML, text and payload); true when there was something to write. `cut`: comments are kept. */
+export function writeSelection(view: EditorView, data: DataTransfer, cut = false): boolean {
   const { selection } = view.state;
   if (selection.empty) return false;
-  const slice = selection.content();
+  const slice = copiedSlice(selection.content(), cut);
   const { dom, text } = view.serializeForClipboard(slice);
   data.clearData();
   data.setData('text/html', dom.innerHTML);
@@ -57,14 +63,14 @@ export function writeSelection(view: EditorView, data: DataTransfer): boolean {
 const plainPaste = new WeakMap<EditorView, boolean>();
 
 function copyOrCut(view: EditorView, event: ClipboardEvent): boolean {
-  if (!event.clipboardData || !writeSelection(view, event.clipboardData)) return false;
+  if (!event.clipboardData || !writeSelection(view, event.clipboardData, event.type === 'cut')) return false;
   event.preventDefault();
   if (event.type === 'cut' && view.editable) view.dispatch(view.state.tr.deleteSelection().scrollIntoView().setMeta('uiEvent', 'cut'));
   return true;
 }
 
 function insertContent(view: EditorView, content: ClipboardContent, at: number | null, uiEvent: 'paste' | 'drop'): void {
-  const { slice } = content;
+  const slice = pastedSlice(content.slice, new Set(reviewDataOf(view.state.doc).threads.map((thread) => thread.id)));
   const single = slice.openStart === 0 && slice.openEnd === 0 && slice.content.childCount === 1 ? slice.content.firstChild : null;
   const tr = view.state.tr;
   if (at === null) {

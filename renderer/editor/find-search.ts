@@ -5,6 +5,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { SearchQuery } from 'prosemirror-search';
+import { hasDeletion } from '../../shared/review/accepted';
 
 /** What to look for. */
 export interface FindQuery {
@@ -19,9 +20,19 @@ export interface Match {
   readonly to: number;
 }
 
-/** A prosemirror-search query for `q`: literal text (a typed `\n` is a backslash and an n). */
+/**
+ * A prosemirror-search query for `q`: literal text (a typed `\n` is a backslash and an n). Text a
+ * suggestion deletes is never found (its `filter`); the blocks a suggestion deletes are skipped
+ * before (`searchDocument`, find.ts).
+ */
 export function toSearchQuery(q: FindQuery): SearchQuery {
-  return new SearchQuery({ search: q.search, caseSensitive: q.caseSensitive ?? false, wholeWord: q.wholeWord ?? false, literal: true });
+  return new SearchQuery({ search: q.search, caseSensitive: q.caseSensitive ?? false, wholeWord: q.wholeWord ?? false, literal: true, filter: notDeleted });
+}
+
+/** False for a match that holds text or an inline node a suggestion deletes. */
+function notDeleted(state: EditorState, result: { from: number; to: number }): boolean {
+  const deletion = state.doc.type.schema.marks.deletion;
+  return deletion === undefined || !state.doc.rangeHasMark(result.from, result.to, deletion);
 }
 
 /**
@@ -33,7 +44,7 @@ export function toSearchQuery(q: FindQuery): SearchQuery {
  * this finds exactly what the query finds on the whole document.
  */
 export function matchesInBlock(query: SearchQuery, block: PMNode, start: number): Match[] {
-  if (!query.valid || block.content.size === 0) return [];
+  if (!query.valid || block.content.size === 0 || hasDeletion(block.marks)) return [];
   const state = { doc: block } as EditorState;
   const out: Match[] = [];
   for (let pos = 0, end = block.content.size; pos < end; ) {
@@ -50,7 +61,7 @@ export function searchDocument(doc: PMNode, query: SearchQuery): Match[] {
   const out: Match[] = [];
   if (!query.valid) return out;
   doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true;
+    if (!node.isTextblock) return !hasDeletion(node.marks);
     for (const m of matchesInBlock(query, node, pos + 1)) out.push(m);
     return false;
   });

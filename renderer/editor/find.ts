@@ -29,6 +29,7 @@ import { closeHistory } from 'prosemirror-history';
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Selection, type Transaction } from 'prosemirror-state';
 import type { SearchQuery } from 'prosemirror-search';
+import { hasDeletion } from '../../shared/review/accepted';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { changedRange } from './changed-range';
 import { matchesInBlock, searchDocument, toSearchQuery, type FindQuery, type Match } from './find-search';
@@ -124,7 +125,14 @@ function afterEdit(value: FindState, tr: Transaction, before: PMNode): FindState
     const removed: Decoration[] = [];
     const added: Match[] = [];
     doc.nodesBetween(Math.max(0, range.from - 1), Math.min(doc.content.size, range.to + 1), (node, pos) => {
-      if (!node.isTextblock) return true;
+      if (!node.isTextblock) {
+        if (!hasDeletion(node.marks)) return true;
+        // A block a suggestion deletes: its old matches go, nothing in it is found.
+        lo = Math.min(lo, pos);
+        hi = Math.max(hi, pos + node.nodeSize);
+        removed.push(...set.find(pos, pos + node.nodeSize));
+        return false;
+      }
       const start = pos + 1;
       const end = start + node.content.size;
       lo = Math.min(lo, start);

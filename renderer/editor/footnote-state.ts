@@ -15,11 +15,18 @@
  *   source changes) rebuilds the source list (O(sources)).
  * - Only a step of a kind this code does not know makes it walk the whole document.
  * `recomputes` counts rebuilds of the derived index, so that tests can check that typing causes none.
+ *
+ * Under review the numbers are those of the text as it would read with every suggestion accepted
+ * (as `indexFootnotes` counts): a citation a suggestion deletes (its own deletion mark or a
+ * deleted block around it) stays in the list, flagged, but neither numbers nor counts. Adding or
+ * removing a deletion mark over a citation re-flags the citations in that range (O(citations));
+ * other mark steps cost nothing, as before.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { AttrStep, ReplaceAroundStep, ReplaceStep, AddMarkStep, RemoveMarkStep, AddNodeMarkStep, RemoveNodeMarkStep, DocAttrStep, type StepMap, type Transform } from 'prosemirror-transform';
 import { findSources, sourcesSection } from '../../shared/article';
 import { indexFootnotes } from '../../shared/footnotes';
+import { hasDeletion } from '../../shared/review/accepted';
 
 /** One source of the document with what is derived from it. */
 export interface SourceInfo {
@@ -38,6 +45,31 @@ export interface SourceInfo {
 export interface CitationAt {
   readonly source: string;
   readonly pos: number;
+  /** A suggestion deletes it (absent when not). */
+  readonly deleted?: true;
+}
+
+/**
+ * The citation list holds a deleted citation's id behind this prefix (a character no id has), so
+ * that a change of its flag is a change of the list, and renumbering skips it.
+ */
+const GONE = '\u0000';
+
+function entryOf(id: string, deleted: boolean): string {
+  return deleted ? GONE + id : id;
+}
+
+function sourceOfEntry(entry: string): string {
+  return entry.startsWith(GONE) ? entry.slice(1) : entry;
+}
+
+/** Whether a suggestion deletes the citation at `pos` of `doc`: its own mark, or a deleted block around it. */
+function isDeletedAt(doc: PMNode, pos: number): boolean {
+  const node = doc.nodeAt(pos);
+  if (node && hasDeletion(node.marks)) return true;
+  const $pos = doc.resolve(pos);
+  for (let depth = $pos.depth; depth > 0; depth--) if (hasDeletion($pos.node(depth).marks)) return true;
+  return false;
 }
 
 /** Maps queued before positions are brought up to date anyway. */
@@ -80,6 +112,7 @@ function number(ids: readonly string[]): { numbers: Map<string, number>; counts:
   const numbers = new Map<string, number>();
   const counts = new Map<string, number>();
   for (const id of ids) {
+    if (id.startsWith(GONE)) continue;
     if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
@@ -177,7 +210,7 @@ export class FootnoteState {
   /** Builds the index of `doc` with one walk (on opening a document). */
   static create(doc: PMNode, recomputes = 0): FootnoteState {
     const index = indexFootnotes(doc);
-    const ids = index.citations.map((c) => c.source);
+    const ids = index.citations.map((c) => entryOf(c.source, c.deleted === true));
     return new FootnoteState(ids, index.citations.map((c) => c.pos), [], deriveFrom(ids, doc), recomputes);
   }
 
@@ -190,7 +223,7 @@ export class FootnoteState {
   citations(): CitationAt[] {
     this.mapped ??= mapPositions(this.positions, this.pending);
     const mapped = this.mapped;
-    return this.ids.map((source, i) => ({ source, pos: mapped[i] as number }));
+    return this.ids.map((entry, i) => (entry.startsWith(GONE) ? { source: entry.slice(1), pos: mapped[i] as number, deleted: true } : { source: entry, pos: mapped[i] as number }));
   }
 
   /** Position in `doc` (the document of this state) of the source with `id`, if any. */
@@ -217,13 +250,30 @@ export class FootnoteState {
           positions = mapPositions(positions, pending);
           pending = [];
           const at = positions.indexOf(step.pos);
-          if (at >= 0) ids = ids.map((id, j) => (j === at ? (step.value as string) : id));
+          if (at >= 0) ids = ids.map((id, j) => (j === at ? entryOf(step.value as string, id.startsWith(GONE)) : id));
           spliced = true;
         }
         return;
       }
       if (step instanceof AddMarkStep || step instanceof RemoveMarkStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep || step instanceof DocAttrStep) {
-        return; // marks and document attributes never move, add or remove citations
+        // Marks and document attributes never move, add or remove citations; a deletion mark
+        // (a suggestion, or deciding one) changes whether those it covers count.
+        if (step instanceof DocAttrStep || step.mark.type.name !== 'deletion') return;
+        let from: number;
+        let to: number;
+        if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
+          from = step.from;
+          to = step.to;
+        } else {
+          from = step.pos;
+          to = step.pos + (after.nodeAt(step.pos)?.nodeSize ?? 1);
+        }
+        if (!hasCitation(after, from, to)) return;
+        positions = mapPositions(positions, pending);
+        pending = [];
+        ids = reflag(ids, positions, after, from, to);
+        spliced = true;
+        return;
       }
       if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) {
         unknown = true;
@@ -233,7 +283,7 @@ export class FootnoteState {
       map.forEach((oldStart, oldEnd, newStart, newEnd) => {
         ranges.push([oldStart, oldEnd, newStart, newEnd]);
       });
-      const touched = ranges.some(([os, oe, ns, ne]) => hasCitation(before, os, oe) || hasCitation(after, ns, ne));
+      const touched = ranges.some(([os, oe, ns, ne]) => hasCitation(before, os, oe) || hasCitation(after, ns, ne)) || (step instanceof ReplaceAroundStep && deletionChanged(before, after, step, map));
       if (!touched) {
         pending = [...pending, map];
         return;
@@ -242,6 +292,8 @@ export class FootnoteState {
       pending = [];
       ({ ids, positions } = splice(ids, positions, ranges, map, after));
       spliced = true;
+      // A wrapper replaced around content (setNodeMarkup) may gain or lose a deletion mark.
+      if (step instanceof ReplaceAroundStep) ids = reflag(ids, positions, after, map.map(step.from, 1), map.map(step.to, -1));
     });
     if (unknown) return FootnoteState.create(tr.doc, this.recomputes + 1);
     if (pending.length > MAX_PENDING) {
@@ -253,6 +305,21 @@ export class FootnoteState {
     const recomputes = this.recomputes + (derived === this.derived ? 0 : 1);
     return new FootnoteState(ids, positions, pending, derived, recomputes);
   }
+}
+
+/** `ids` with the deleted flag of the citations at `positions` inside `[from, to)` of `doc` read again. */
+function reflag(ids: readonly string[], positions: readonly number[], doc: PMNode, from: number, to: number): readonly string[] {
+  return ids.map((entry, j) => {
+    const pos = positions[j] as number;
+    return pos >= from && pos < to ? entryOf(sourceOfEntry(entry), isDeletedAt(doc, pos)) : entry;
+  });
+}
+
+/** Whether a `ReplaceAroundStep` gave or took a deletion mark to the node it rewraps. */
+function deletionChanged(before: PMNode, after: PMNode, step: ReplaceAroundStep, map: StepMap): boolean {
+  const old = before.nodeAt(step.from);
+  const now = after.nodeAt(map.map(step.from, 1));
+  return !!old && !!now && hasDeletion(old.marks) !== hasDeletion(now.marks) && hasCitation(after, map.map(step.from, 1), map.map(step.to, -1));
 }
 
 /**
@@ -276,7 +343,7 @@ function splice(
     }
     while (j < positions.length && (positions[j] as number) < oldEnd) j++;
     scanCitations(after, newStart, newEnd, (pos, id) => {
-      outIds.push(id);
+      outIds.push(entryOf(id, isDeletedAt(after, pos)));
       outPos.push(pos);
     });
   }

@@ -6,8 +6,12 @@
  * flag's one-click remove); with `{ withCitations: true }` it also removes every citation of it
  * (for a Sources panel "delete source and its citations", after the reporter confirms). A cited
  * source is never removed silently, since its citations would be left pointing at nothing.
+ *
+ * Citing with a citation selected retargets that citation: one `setNodeAttribute(pos, 'source',
+ * id)` step, which Suggesting mode records as one change of source (not a deletion and an
+ * insertion), and which keeps the citation's marks (its comments) where they are.
  */
-import type { Command } from 'prosemirror-state';
+import { NodeSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { sourceInsertPos } from '../../shared/article';
 import { EDITABLE_SOURCE_FIELDS, type EditableSourceFields } from '../../shared/sources/fields';
 import { sourceIdFromTitle } from '../../shared/sources/ids';
@@ -24,11 +28,20 @@ function canCite(state: Parameters<Command>[0]): boolean {
   return !!type && $from.sameParent($to) && $from.parent.canReplaceWith($from.index(), $to.index(), type);
 }
 
-/** Inserts a citation of the existing source `sourceId` at the cursor (replacing any selection). */
+/** `tr` with a citation of `id` at the selection: the selected citation retargeted, or a new one. */
+function cite(state: EditorState, tr: Transaction, id: string): Transaction {
+  const selection = state.selection;
+  if (selection instanceof NodeSelection && selection.node.type.name === 'citation') {
+    return selection.node.attrs.source === id ? tr : tr.setNodeAttribute(selection.from, 'source', id);
+  }
+  return tr.replaceSelectionWith(state.schema.nodes.citation!.create({ source: id }), false);
+}
+
+/** Inserts a citation of the existing source `sourceId` at the cursor (replacing any selection; a selected citation is retargeted). */
 export function insertCitation(sourceId: string): Command {
   return (state, dispatch) => {
     if (!footnotesOf(state).byId.has(sourceId) || !canCite(state)) return false;
-    dispatch?.(state.tr.replaceSelectionWith(state.schema.nodes.citation!.create({ source: sourceId }), false).scrollIntoView());
+    dispatch?.(cite(state, state.tr, sourceId).scrollIntoView());
     return true;
   };
 }
@@ -67,7 +80,7 @@ export function createSourceAndCite(fields: SourceEdit, onCreated?: (id: string)
     if (!dispatch) return true;
     const id = newSourceId(state, title || note.slice(0, 40));
     const { schema } = state;
-    const tr = state.tr.replaceSelectionWith(schema.nodes.citation!.create({ source: id }), false);
+    const tr = cite(state, state.tr, id);
     tr.insert(sourceInsertPos(tr.doc), schema.node('source', { ...edit, id }));
     dispatch(tr.scrollIntoView());
     onCreated?.(id);

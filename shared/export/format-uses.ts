@@ -4,8 +4,10 @@
  * buttons and the words that list the formats ("HTML or Markdown"). Each reads the table when it
  * is called, never a copy of it.
  */
+import type { Draft } from '../draft/format';
 import type { MenuCommand } from '../ipc/channels';
-import { EXPORT_FORMATS, type ExportFormat, type ExportFormatSpec } from './formats';
+import { finalDoc, hasReview } from '../review/resolve';
+import { EXPORT_FORMATS, type ExportFormat, type ExportFormatSpec, type ExportWriteOptions } from './formats';
 
 /** The formats, typed as the table's entries. */
 export function exportFormats(): readonly ExportFormatSpec[] {
@@ -83,4 +85,20 @@ export function exportButtons(): ExportButton[] {
     const whole: ExportButton = { label: `Export ${format.label}…`, format: name, fragment: false };
     return format.fragment === null ? [whole] : [whole, { label: `Export ${format.label} fragment…`, format: name, fragment: true }];
   });
+}
+
+/**
+ * The draft an export writes: by default the text as it would read with every suggestion
+ * accepted and no comment (`finalDoc`); the draft as it is when `review` is asked for. Every
+ * export (the CLI, the app's export service, the Preview panel) goes through here.
+ */
+export function exportedDraft(draft: Draft, review = false): Draft {
+  if (review || !hasReview(draft.doc)) return draft;
+  return { meta: draft.meta, doc: finalDoc(draft.doc) };
+}
+
+/** Runs `spec`'s writer on `draft` as `exportedDraft` gives it. */
+export function renderExport(spec: ExportFormatSpec, draft: Draft, options: ExportWriteOptions): Promise<string | Uint8Array> {
+  const review = options.review === true;
+  return spec.write(exportedDraft(draft, review), { fragment: options.fragment, ...(review ? { review } : {}) });
 }

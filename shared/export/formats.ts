@@ -9,6 +9,9 @@
  * Writers are loaded on demand (a dynamic import), so that what only offers the formats (the
  * renderer's buttons, `copydesk check`) does not load every writer. A writer gives text (written
  * as UTF-8) or bytes, as its entry's `output` says.
+ *
+ * Writers are called through `renderExport` (format-uses.ts), which gives them the draft as it
+ * would read with every suggestion accepted unless the review was asked for.
  */
 import type { Draft } from '../draft/format';
 
@@ -16,6 +19,12 @@ import type { Draft } from '../draft/format';
 export interface ExportWriteOptions {
   /** Only the article, without the page around it (formats whose `fragment` is not null). */
   readonly fragment: boolean;
+  /**
+   * Show the review (suggestions as insertions and deletions, comments with their threads). The
+   * draft a writer is given has then not been through `finalDoc`; without it, it has (see
+   * `renderExport` in format-uses.ts), and the writer never sees a review mark.
+   */
+  readonly review?: boolean;
 }
 
 interface FormatBase {
@@ -64,7 +73,7 @@ export const EXPORT_FORMATS = [
     menuCommand: 'export-html',
     keys: ['Mod-e'],
     output: 'text',
-    write: async (draft, options) => (await import('./html')).exportHtml(draft, { fragment: options.fragment }),
+    write: async (draft, options) => (await import('./html')).exportHtml(draft, { fragment: options.fragment, review: options.review === true }),
   },
   {
     name: 'md',
@@ -75,7 +84,7 @@ export const EXPORT_FORMATS = [
     menuCommand: 'export-markdown',
     keys: ['Mod-Shift-e'],
     output: 'text',
-    write: async (draft) => (await import('./markdown')).exportMarkdown(draft),
+    write: async (draft, options) => (await import('./markdown')).exportMarkdown(draft, { review: options.review === true }),
   },
 ] as const satisfies readonly ExportFormatSpec[];
 

@@ -19,3 +19,15 @@ export const HTML_STYLE = [
   '.kicker{font:700 .8rem system-ui,sans-serif;text-transform:uppercase}',
   '.sources{font-size:.95rem}.sources cite{font-style:normal}.backlink{text-decoration:none}',
 ].join('\n');
+
+/** CSS added to `HTML_STYLE` by an export with review: insertions, deletions, notes, comments and their threads. */
+export const REVIEW_STYLE = [
+  'ins.review,ins.review-block,ins.review-break{background:#e6f4ea;text-decoration:underline;text-decoration-color:#1e7e34}',
+  'del.review,del.review-block,del.review-break{background:#fce8e6;color:#8a1c12}',
+  'ins.review-block,del.review-block{display:block}',
+  '.review-note{font:.8rem system-ui,sans-serif;color:#555}.review-format{text-decoration:underline dotted}',
+  'mark.review-comment{background:#fff3bf}.review-ref{line-height:0;font:.75rem system-ui,sans-serif}',
+  '.review-threads,.review-suggestions{margin:2rem 0;padding:1rem;border:1px solid #ddd;font-size:.95rem}',
+  '.review-threads h2,.review-suggestions h2{margin-top:0;font-size:1rem}',
+  '.review-quote{font-style:italic}.review-author{font-weight:700}',
+].join('\n');

@@ -13,6 +13,17 @@
  *
  * The writer walks the document once and appends to an array of strings joined at the end, so
  * its time is linear in the size of the draft.
+ *
+ * With `review` (the draft as it is, not through `finalDoc`) it also shows the review: suggested
+ * insertions and deletions as `<ins>`/`<del>` (a whole block wrapped in one) with the author's
+ * name (`data-author`, and in `title` with the time) and `datetime`; changed formatting and
+ * changed fields (a citation's source, a figure's credit) as a short bracketed note after what
+ * changed; a new or removed paragraph break as a `¶` inserted or deleted; commented text as
+ * `<mark>`, with a numbered link after its block to its thread; at the end of the article, an
+ * `<aside>` listing every suggestion (who, when, what, as the review panel says it) and one with
+ * the threads (quote, messages, authors, times, resolved or not). A deleted citation
+ * shows its source's number (as the text would read with every suggestion accepted), or `–`
+ * when the source would have none.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { bodyRange, DEFAULT_READ_ALSO_TITLE, exportedSources, headlineOf, standfirstOf } from '../article';
@@ -21,9 +32,12 @@ import type { Draft } from '../draft/format';
 import { indexFootnotes, type FootnoteIndex, type SourceEntry } from '../footnotes';
 import type { UrlContext } from '../url';
 import { escapeAttr, escapeHtml } from './escape';
-import { HTML_STYLE } from './html-style';
+import { HTML_STYLE, REVIEW_STYLE } from './html-style';
 import { htmlUrl } from './html-url';
 import { sourceParts } from '../sources/style';
+import { acceptedText, hasDeletion } from '../review/accepted';
+import { indexReview } from '../review/index';
+import { attrChangeWords, formatChangeWords, lastBlockOfThreads, readableTime, ReviewNotes, sourceNamer } from './review-notes';
 
 /** Options of `exportHtml`. */
 export interface HtmlExportOptions {
@@ -31,6 +45,8 @@ export interface HtmlExportOptions {
   readonly fragment?: boolean;
   /** Prefix of every id the export writes: letters, digits, `-`, `_`; default `cd-`. */
   readonly idPrefix?: string;
+  /** Show the suggestions and comments the draft holds (see the top of this file). */
+  readonly review?: boolean;
 }
 
 /** The id prefix used when none is given. */
@@ -65,7 +81,7 @@ export function exportHtml(draft: Draft, options: HtmlExportOptions = {}): strin
   if (!ID_PREFIX.test(prefix)) {
     throw new RangeError(`idPrefix must be empty or a letter followed by letters, digits, "-" or "_"; got ${JSON.stringify(prefix)}`);
   }
-  return new HtmlWriter(draft, prefix).write(options.fragment === true);
+  return new HtmlWriter(draft, prefix, options.review === true ? new ReviewNotes(draft.doc) : null).write(options.fragment === true);
 }
 
 class HtmlWriter {
@@ -79,24 +95,34 @@ class HtmlWriter {
   /** Open sections: the level each heading has in the draft, and the level written for it. */
   private readonly sections: { readonly level: number; readonly written: number }[] = [];
 
+  /** The threads whose last comment mark is in each textblock (review only). */
+  private readonly threadEnds: Map<PMNode, string[]>;
+  /** The threads linked so far, with their numbers (review only). */
+  private readonly threadNumbers = new Map<string, number>();
+  /** How many deleted blocks the writer is in (review only). */
+  private deletedDepth = 0;
+
   constructor(
     private readonly draft: Draft,
     private readonly prefix: string,
+    private readonly review: ReviewNotes | null,
   ) {
     this.index = indexFootnotes(draft.doc);
+    this.threadEnds = review ? lastBlockOfThreads(draft.doc) : new Map();
   }
 
   write(fragment: boolean): string {
     const { doc } = this.draft;
     const headline = headlineOf(doc);
-    const headlineText = collapse(headline.textContent);
+    const headlineText = collapse(this.review ? acceptedText(headline) : headline.textContent);
     if (!fragment) this.head(headlineText);
     this.out.push('<article>\n');
     const standfirst = standfirstOf(doc);
     const byline = bylineParts(this.draft.meta.authors);
     if (headlineText || byline.length || standfirst.childCount) {
       this.out.push('<header>\n');
-      if (headlineText) this.out.push('<h1>', escapeHtml(headline.textContent), '</h1>\n');
+      if (this.review && headline.childCount) this.inlineBlock('<h1>', headline, '</h1>');
+      else if (headlineText) this.out.push('<h1>', escapeHtml(headline.textContent), '</h1>\n');
       if (byline.length) this.byline(byline);
       if (standfirst.childCount) this.inlineBlock('<p class="standfirst">', standfirst, '</p>');
       this.out.push('</header>\n');
@@ -112,6 +138,10 @@ class HtmlWriter {
       if (this.anchors.length === pending && this.out.length - start > 1) this.out.push(this.out.splice(start).join(''));
     }
     this.sources();
+    if (this.review) {
+      this.suggestionList(this.review);
+      this.threads(this.review);
+    }
     this.out.push('</article>\n');
     if (!fragment) this.out.push('</main>\n</body>\n</html>\n');
     this.resolveAnchors();
@@ -137,7 +167,7 @@ class HtmlWriter {
       '</title>\n',
     );
     if (authors.length) this.out.push('<meta name="author" content="', escapeAttr(authors.join(', ')), '">\n');
-    this.out.push('<style>\n', HTML_STYLE, '\n</style>\n</head>\n<body>\n<main>\n');
+    this.out.push('<style>\n', HTML_STYLE, this.review ? `\n${REVIEW_STYLE}` : '', '\n</style>\n</head>\n<body>\n<main>\n');
   }
 
   /** Registers an id of the page and returns it; ids are made unique by construction. */
@@ -149,6 +179,101 @@ class HtmlWriter {
   }
 
   private block(node: PMNode): void {
+    const wrap = this.review ? this.openBlockSuggestion(node) : null;
+    this.blockContent(node);
+    this.closeBlockSuggestion(wrap);
+    if (this.review) this.attrNote(node, 'p');
+  }
+
+  /** Opens `<ins>`/`<del>` around a block a suggestion inserts or deletes; returns how to close it, or null. */
+  private openBlockSuggestion(node: PMNode): string | null {
+    const mark = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
+    if (!mark || !this.review) return null;
+    const tag = mark.type.name === 'insertion' ? 'ins' : 'del';
+    if (tag === 'del') this.deletedDepth++;
+    this.out.push(this.suggestionTag(tag, mark, 'review-block'), '\n');
+    return `</${tag}>\n`;
+  }
+
+  private closeBlockSuggestion(close: string | null): void {
+    if (close === null) return;
+    if (close.startsWith('</del')) this.deletedDepth--;
+    this.out.push(close);
+  }
+
+  /** The opening tag of an `<ins>`/`<del>` for suggestion `mark`. */
+  private suggestionTag(tag: 'ins' | 'del', mark: Mark, cls = 'review'): string {
+    const review = this.review as ReviewNotes;
+    const verb = tag === 'ins' ? 'Inserted' : 'Deleted';
+    return `<${tag} class="${cls}" datetime="${escapeAttr(mark.attrs.at as string)}" data-author="${escapeAttr(review.name(mark.attrs.author as string))}" title="${verb} by ${escapeAttr(review.stamp(mark))}">`;
+  }
+
+  /** A bracketed note after a node whose fields a suggestion changed, in an element `tag` (or none). */
+  private attrNote(node: PMNode, tag: 'p' | 'small'): void {
+    const mark = node.marks.find((m) => m.type.name === 'attr_change');
+    if (!mark || !this.review) return;
+    const words = attrChangeWords(mark, node, sourceNamer(this.index.byId));
+    const note = `[${escapeHtml(this.review.stamp(mark))}: ${escapeHtml(words)}]`;
+    this.out.push(tag === 'p' ? `<p class="review-note">${note}</p>\n` : ` <small class="review-note">${note}</small>`);
+  }
+
+  /** Every pending suggestion in document order, who and when, in the review panel's words (shared/review/index.ts). */
+  private suggestionList(review: ReviewNotes): void {
+    const { suggestions } = indexReview(this.draft.doc);
+    if (!suggestions.length) return;
+    const headingId = this.id('suggestions-title');
+    this.out.push('<aside class="review-suggestions" aria-labelledby="', headingId, '">\n<h2 id="', headingId, '">Suggestions</h2>\n<ol>\n');
+    for (const entry of suggestions) {
+      this.out.push(
+        '<li><span class="review-author">',
+        escapeHtml(review.name(entry.author)),
+        '</span>, <time datetime="',
+        escapeAttr(entry.at),
+        '">',
+        escapeHtml(readableTime(entry.at)),
+        '</time>: ',
+        escapeHtml(entry.description),
+        '</li>\n',
+      );
+    }
+    this.out.push('</ol>\n</aside>\n');
+  }
+
+  /** The comment threads, in the order of their first link, then those whose text is gone. */
+  private threads(review: ReviewNotes): void {
+    const linked = [...this.threadNumbers.keys()];
+    const rest = review.allThreads().filter((thread) => !this.threadNumbers.has(thread.id));
+    if (!linked.length && !rest.length) return;
+    const headingId = this.id('review-title');
+    this.out.push('<aside class="review-threads" aria-labelledby="', headingId, '">\n<h2 id="', headingId, '">Comments</h2>\n<ol>\n');
+    const write = (id: string, n: number | null): void => {
+      const thread = review.thread(id);
+      if (!thread) return;
+      this.out.push(n === null ? '<li>' : `<li id="${this.id(`thread-${String(n)}`)}"${n === linked.indexOf(id) + 1 ? '' : ` value="${String(n)}"`}>`);
+      const state = thread.resolved ? `Resolved by ${escapeHtml(review.name(thread.resolved.by))}, <time datetime="${escapeAttr(thread.resolved.at)}">${escapeHtml(readableTime(thread.resolved.at))}</time>` : 'Open';
+      const about = n === null ? 'On deleted text' : 'On';
+      this.out.push(`<p class="review-quote">${about}: “${escapeHtml(collapse(thread.quote))}” <span class="review-state">(${state})</span></p>\n<ul class="review-messages">\n`);
+      for (const message of thread.messages) {
+        this.out.push(
+          '<li><span class="review-author">',
+          escapeHtml(review.name(message.author)),
+          '</span>, <time datetime="',
+          escapeAttr(message.at),
+          '">',
+          escapeHtml(readableTime(message.at)),
+          '</time>: ',
+          escapeHtml(message.text).replace(/\r\n?|\n/gu, '<br>'),
+          '</li>\n',
+        );
+      }
+      this.out.push('</ul>\n</li>\n');
+    };
+    for (const id of linked) write(id, this.threadNumbers.get(id) ?? null);
+    for (const thread of rest) write(thread.id, null);
+    this.out.push('</ol>\n</aside>\n');
+  }
+
+  private blockContent(node: PMNode): void {
     const out = this.out;
     switch (node.type.name) {
       case 'paragraph':
@@ -213,6 +338,7 @@ class HtmlWriter {
       if (child.type.name === 'paragraph') paragraphs++;
     });
     this.out.push('<li>');
+    const wrap = this.review ? this.openBlockSuggestion(item) : null;
     item.forEach((child, _offset, i) => {
       if (i === 0 && paragraphs === 1) {
         this.inline(child);
@@ -222,6 +348,7 @@ class HtmlWriter {
         this.block(child);
       }
     });
+    this.closeBlockSuggestion(wrap);
     this.out.push('</li>\n');
   }
 
@@ -243,23 +370,26 @@ class HtmlWriter {
   }
 
   private readAlso(node: PMNode): void {
-    const items: [title: string, url: string, kicker: string][] = [];
+    const items: [title: string, url: string, kicker: string, node: PMNode][] = [];
     node.forEach((item) => {
       const title = collapse(item.attrs.title as string);
       const url = item.attrs.url as string;
-      if (title || url.trim()) items.push([title, url, collapse(item.attrs.kicker as string)]);
+      if (title || url.trim()) items.push([title, url, collapse(item.attrs.kicker as string), item]);
     });
     if (!items.length) return;
     const headingId = this.id(`read-also-${String(++this.readAlsoCount)}`);
     this.headingLevel(2);
     const title = collapse(node.attrs.title as string) || DEFAULT_READ_ALSO_TITLE;
     this.out.push('<aside class="read-also" aria-labelledby="', headingId, '">\n<h2 id="', headingId, '">', escapeHtml(title), '</h2>\n<ul>\n');
-    for (const [itemTitle, url, kicker] of items) {
+    for (const [itemTitle, url, kicker, itemNode] of items) {
       this.out.push('<li>');
+      const wrap = this.review ? this.openBlockSuggestion(itemNode) : null;
       if (kicker) this.out.push('<span class="kicker">', escapeHtml(kicker), '</span> ');
       const anchor = this.openLink(url, 'readAlso');
       this.out.push(escapeHtml(itemTitle || url.trim()));
       if (anchor !== false) this.closeLink(anchor);
+      this.attrNote(itemNode, 'small');
+      this.closeBlockSuggestion(wrap);
       this.out.push('</li>\n');
     }
     this.out.push('</ul>\n</aside>\n');
@@ -279,6 +409,7 @@ class HtmlWriter {
     const n = String(entry.number);
     // A citation of a missing source takes a number too; `value` keeps the list's numbers true.
     this.out.push('<li id="', this.id(`fn-${n}`), entry.number === position ? '">' : `" value="${n}">`);
+    const wrap = this.review ? this.openBlockSuggestion(entry.node) : null;
     for (const part of sourceParts(entry.node)) {
       const text = escapeHtml(part.text);
       if (part.kind === 'title') this.out.push('<cite>', text, '</cite>');
@@ -293,6 +424,8 @@ class HtmlWriter {
       const label = count === 1 ? `Back to the citation of source ${n}` : `Back to citation ${String(k)} of source ${n}`;
       this.out.push(' <a href="#', this.prefix, 'fnref-', n, '-', String(k), '" class="backlink" aria-label="', label, '">', BACK, '</a>');
     }
+    this.attrNote(entry.node, 'small');
+    this.closeBlockSuggestion(wrap);
     this.out.push('</li>\n');
   }
 
@@ -306,12 +439,13 @@ class HtmlWriter {
   /** The inline content of a textblock, with marks nested properly. */
   private inline(node: PMNode): void {
     const stack: OpenMark[] = [];
+    if (this.review) this.boundaryMark(node);
     node.forEach((child) => {
       const marks = this.marksOf(child);
       let keep = 0;
       while (keep < stack.length && keep < marks.length && (stack[keep] as OpenMark).mark.eq(marks[keep] as Mark)) keep++;
       while (stack.length > keep) this.closeMark(stack.pop() as OpenMark);
-      for (let i = keep; i < marks.length; i++) stack.push(this.openMark(marks[i] as Mark));
+      for (let i = keep; i < marks.length; i++) stack.push(this.openMark(marks[i] as Mark, child));
       switch (child.type.name) {
         case 'text':
           this.out.push(escapeHtml(child.text ?? ''));
@@ -320,24 +454,60 @@ class HtmlWriter {
           this.out.push('<br>');
           break;
         case 'citation':
-          this.citation(child.attrs.source as string);
+          if (this.review && (this.deletedDepth > 0 || hasDeletion(child.marks))) this.deletedCitation(child.attrs.source as string);
+          else this.citation(child.attrs.source as string);
+          if (this.review) this.attrNote(child, 'small');
           break;
         default:
           throw new Error(`HTML export does not know the inline node "${child.type.name}"`);
       }
     });
     while (stack.length) this.closeMark(stack.pop() as OpenMark);
+    if (this.review) this.threadLinks(node);
+  }
+
+  /** A `¶` inserted (`split`) or deleted (`join`) at the start of a textblock whose opening boundary a suggestion adds or removes. */
+  private boundaryMark(node: PMNode): void {
+    for (const mark of node.marks) {
+      if (mark.type.name !== 'split' && mark.type.name !== 'join') continue;
+      const tag = mark.type.name === 'split' ? 'ins' : 'del';
+      const what = mark.type.name === 'split' ? 'New paragraph' : 'Paragraph joined to the one before';
+      this.out.push(this.suggestionTag(tag, mark, 'review-break'), '<span title="', what, '">¶</span></', tag, '> ');
+    }
+  }
+
+  /** Links to the threads whose last comment is in `block`: `[comment 1]`. */
+  private threadLinks(block: PMNode): void {
+    const ids = this.threadEnds.get(block);
+    if (!ids) return;
+    for (const id of ids) {
+      if (!this.review?.thread(id) || this.threadNumbers.has(id)) continue;
+      const n = String(this.threadNumbers.size + 1);
+      this.threadNumbers.set(id, this.threadNumbers.size + 1);
+      this.out.push(`<sup class="review-ref"><a href="#${this.prefix}thread-${n}">[comment ${n}]</a></sup>`);
+    }
+  }
+
+  /** A citation a suggestion deletes: its source's number as the text would read once accepted, or `–`. */
+  private deletedCitation(id: string): void {
+    const n = this.index.byId.has(id) ? this.index.numbers.get(id) : undefined;
+    if (n === undefined) {
+      this.out.push('<sup class="citation">[–]</sup>');
+      return;
+    }
+    this.out.push(`<sup class="citation">[<a href="#${this.prefix}fn-${String(n)}">${String(n)}</a>]</sup>`);
   }
 
   /** The marks to write around `node`: links only when they can be written, none around a citation's own link. */
   private marksOf(node: PMNode): readonly Mark[] {
-    const marks = node.marks;
+    // attr_change is a note after its node (attrNote); the others are written around it.
+    const marks = this.review ? node.marks.filter((mark) => mark.type.name !== 'attr_change') : node.marks;
     if (!marks.length || marks[0]?.type.name !== 'link') return marks;
     if (node.type.name === 'citation' || htmlUrl(marks[0].attrs.href as string, 'link') === null) return marks.slice(1);
     return marks;
   }
 
-  private openMark(mark: Mark): OpenMark {
+  private openMark(mark: Mark, node: PMNode): OpenMark {
     switch (mark.type.name) {
       case 'em':
         this.out.push('<em>');
@@ -350,9 +520,23 @@ class HtmlWriter {
         const anchor = this.openLink(mark.attrs.href as string, 'link');
         return { mark, close: '</a>', anchor: anchor === false ? null : anchor };
       }
-      default:
-        throw new Error(`HTML export does not know the mark "${mark.type.name}"`);
+      case 'insertion':
+      case 'deletion': {
+        if (!this.review) break;
+        const tag = mark.type.name === 'insertion' ? 'ins' : 'del';
+        this.out.push(this.suggestionTag(tag, mark));
+        return { mark, close: `</${tag}>`, anchor: null };
+      }
+      case 'format_change':
+        if (!this.review) break;
+        this.out.push('<span class="review-format">');
+        return { mark, close: `</span> <small class="review-note">[${escapeHtml(`${this.review.stamp(mark)}: ${formatChangeWords(mark, node)}`)}]</small>`, anchor: null };
+      case 'comment':
+        if (!this.review) break;
+        this.out.push('<mark class="review-comment">');
+        return { mark, close: '</mark>', anchor: null };
     }
+    throw new Error(`HTML export does not know the mark "${mark.type.name}"`);
   }
 
   private closeMark(open: OpenMark): void {

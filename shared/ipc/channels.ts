@@ -336,12 +336,15 @@ export const CALLS = {
   /**
    * Exports draft `name` (its saved file, or the unsaved `draft` given); the main process asks the
    * user where to write it (a native dialog). `fragment`: HTML without the page around the article.
+   * `review`: show the suggestions and comments; without it the export reads as if every
+   * suggestion were accepted, with no comment.
    */
   'export.write': call(
     z.strictObject({
       name: draftNameSchema,
       format: z.enum(exportFormatNames()),
       fragment: z.boolean().optional(),
+      review: z.boolean().optional(),
       draft: draftTextSchema.optional(),
     }),
     returns<ExportResult>(),

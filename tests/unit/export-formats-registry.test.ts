@@ -53,7 +53,7 @@ describe('a format added to the table only', () => {
 
   it('is in copydesk export: help, --to, its messages', () => {
     const help = commandHelp('export');
-    expect(help).toContain('Usage: copydesk export <draft.copydesk> --to html|md|tbytes [--fragment] [-o FILE]');
+    expect(help).toContain('Usage: copydesk export <draft.copydesk> --to html|md|tbytes [--fragment] [--review] [-o FILE]');
     expect(help).toContain('Export: write the draft as HTML, Markdown or Test Bytes.');
     expect(help).toContain('  --to html|md|tbytes the format: standalone HTML, GitHub-flavoured Markdown, or test bytes (no product format)');
     expect(help).toContain('  --fragment        HTML only: just the <article>, for pasting into a CMS');

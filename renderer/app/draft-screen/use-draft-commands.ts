@@ -4,12 +4,14 @@
  * the desktop preview), registered with the menu router for as long as the screen shows.
  * `saveCopy` and `exportDraft` are also offered by the conflict dialog and the Preview panel.
  */
-import { exportMenuHandlers } from '../../../shared/export/format-uses';
-import { useCallback } from 'react';
+import { exportFormat, exportMenuHandlers } from '../../../shared/export/format-uses';
+import { hasReviewContent } from '../../../shared/review/accepted';
+import { createElement, useCallback } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/channels';
 import { findNext, findPrevious, openFind } from '../../editor/find';
 import { api, displayName, messageOf, toDraftName } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
+import { ExportReviewForm } from '../dialogs/ExportReviewForm';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import type { DocumentSession } from '../session/document-session';
@@ -54,14 +56,21 @@ export function useDraftCommands(session: DocumentSession, onTrashed: () => void
 
   const exportDraft = useCallback(
     async (format: ExportFormat, fragment = false): Promise<void> => {
+      // The save dialog cannot hold a checkbox: a draft under review asks first, in the app.
+      let review = false;
+      if (hasReviewContent(store.getState().doc)) {
+        const answer = await ask.form<boolean>(`Export as ${exportFormat(format).label}`, (done) => createElement(ExportReviewForm, { onDone: done }));
+        if (answer === null) return;
+        review = answer;
+      }
       try {
-        const result = await api().export.write({ name: session.name, format, ...(fragment ? { fragment: true } : {}), draft: session.snapshot() });
+        const result = await api().export.write({ name: session.name, format, ...(fragment ? { fragment: true } : {}), ...(review ? { review: true } : {}), draft: session.snapshot() });
         if (result.ok) notify(`Exported to ${result.file}.`);
       } catch (e) {
         notify(messageOf(e), 'error');
       }
     },
-    [session],
+    [ask, session, store],
   );
 
   const rename = useCallback(async () => {

@@ -5,6 +5,7 @@
  * frame's Content-Security-Policy admits no other stylesheet.
  */
 import type { DraftMeta } from '../../../shared/draft/meta';
+import { exportedDraft } from '../../../shared/export/format-uses';
 import { exportHtml } from '../../../shared/export/html';
 import { escapeAttr, escapeHtml } from '../../../shared/export/escape';
 import type { Node as PMNode } from 'prosemirror-model';
@@ -15,7 +16,8 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 export function previewPage(meta: DraftMeta, doc: PMNode): string {
   let html: string;
   try {
-    html = exportHtml({ meta, doc });
+    // As File > Export writes it by default: every suggestion accepted, no comment.
+    html = exportHtml(exportedDraft({ meta, doc }));
   } catch (error) {
     return `<!DOCTYPE html><html lang="en"><title>Preview</title><p>The preview could not be made: ${escapeHtml(String(error))}</p></html>`;
   }
