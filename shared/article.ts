@@ -12,6 +12,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FootnoteIndex, SourceEntry } from './footnotes';
 import { schema } from './schema';
+import { acceptedText } from './review/accepted';
 
 /** The parts of an article, in document order. */
 export type ArticlePart = 'headline' | 'standfirst' | 'body' | 'sources';
@@ -78,9 +79,10 @@ export function afterHeadline(doc: PMNode): number {
   throw new RangeError('a Copydesk document starts with its headline');
 }
 
-/** The headline's text, or '' when `doc` has no headline. */
+/** The headline's text as it would read with every suggestion accepted, or '' when `doc` has no headline. */
 export function headlineText(doc: PMNode): string {
-  return topMatter(doc, 'headline')?.textContent ?? '';
+  const headline = topMatter(doc, 'headline');
+  return headline ? acceptedText(headline) : '';
 }
 
 /** The standfirst node of `doc`. Throws `RangeError` when there is none (the schema requires one). */

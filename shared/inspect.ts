@@ -13,6 +13,7 @@ import { quote } from './review/describe';
 import { indexReview } from './review/index';
 import type { ReviewIndex, SuggestionKind } from './review/model';
 import { documentWords } from './words';
+import { acceptedText } from './review/accepted';
 
 /** One source as `inspect` reports it. */
 export interface InspectedSource {
@@ -121,7 +122,7 @@ export function inspectDraft(draft: Draft, missingAssets?: ReadonlySet<string>):
   });
   return {
     headline: headlineText(doc),
-    standfirst: standfirstOf(doc).textContent,
+    standfirst: acceptedText(standfirstOf(doc)),
     words: documentWords(doc),
     sources,
     readAlso,

@@ -6,6 +6,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './accessibility-check';
 import { expect, fixtureText, test } from './fixtures';
 import { chips, editor, nextFrame, sourceHeadings, sourcesPanel } from './editor-steps';
 
@@ -22,19 +23,6 @@ function otherDraft(): string {
 }
 
 test.use({ drafts: { 'seed.copydesk': fixtureText('seed-article.copydesk'), 'harbour.copydesk': otherDraft() } });
-
-/** Runs axe on the page (minus `exclude`) and fails on any serious or critical violation, listing them. */
-async function expectNoSeriousViolations(page: Page, where: string, exclude: readonly string[] = []): Promise<void> {
-  let builder = new AxeBuilder({ page });
-  for (const selector of exclude) builder = builder.exclude(selector);
-  const { violations, passes } = await builder.analyze();
-  // The whole list (minor and moderate ones too) goes into the report.
-  await test.info().attach(`axe: ${where}`, { body: JSON.stringify(violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })), null, 2), contentType: 'application/json' });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.impact ?? ''} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
-  expect(serious, `axe on ${where}:\n${report}`).toEqual([]);
-  expect(passes.length, `axe checked something on ${where}`).toBeGreaterThan(10);
-}
 
 /** Every visible button of the page has a non-empty accessible name. */
 async function expectNamedButtons(page: Page, where: string): Promise<number> {
@@ -112,7 +100,7 @@ test('the editor with the Sources, Details, Problems and Preview panels: no seri
   // export, checked by the export's own tests); the rest of the screen is checked.
   await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTitle('Preview of the HTML export')).toBeVisible();
-  await expectNoSeriousViolations(page, 'the editor with the Preview panel', ['iframe']);
+  await expectNoSeriousViolations(page, 'the editor with the Preview panel', { exclude: ['iframe'] });
   await expectNamedButtons(page, 'the editor with the Preview panel');
 });
 

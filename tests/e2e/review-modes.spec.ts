@@ -9,10 +9,10 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { initialsOf, nameFromUserName } from '../../shared/review/reviewer-name';
 import { editor, sourcesPanel } from './editor-steps';
+import { expectNoSeriousViolations } from './accessibility-check';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { VIEWPORTS } from './viewports';
 
@@ -47,15 +47,6 @@ async function storedReviewer(userData: string): Promise<{ id: string; name: str
   return (JSON.parse(text) as { reviewer?: { id: string; name: string; initials: string } }).reviewer;
 }
 
-/** Fails on any serious or critical axe violation inside `selector`. */
-async function expectNoSeriousViolations(page: Page, where: string, selector: string): Promise<void> {
-  const { violations, passes } = await new AxeBuilder({ page }).include(selector).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.impact ?? ''} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`).join('\n');
-  expect(serious, `axe on ${where}:\n${report}`).toEqual([]);
-  expect(passes.length, `axe checked something on ${where}`).toBeGreaterThan(3);
-}
-
 test('the first switch to Suggesting asks for the name, prefilled; the modes switch from the toolbar, the shortcuts and the menu', async ({ page, userData, sendMenu }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openSeed(page);
@@ -70,7 +61,7 @@ test('the first switch to Suggesting asks for the name, prefilled; the modes swi
   await expect(menu.getByRole('menuitemradio', { name: /^Editing/u })).toHaveAttribute('aria-checked', 'true');
   await expect(menu.getByRole('menuitemradio', { name: /^Suggesting/u })).toHaveAttribute('aria-keyshortcuts', 'Control+Alt+Shift+X');
   await snap(page, 'review-mode-menu-1280x800');
-  await expectNoSeriousViolations(page, 'the open mode menu', '.cd-tool-menu');
+  await expectNoSeriousViolations(page, 'the open mode menu', { include: '.cd-tool-menu' });
   await menu.getByRole('menuitemradio', { name: /^Suggesting/u }).click();
 
   // First use: the name and initials, prefilled from the operating system's user name.
@@ -83,7 +74,7 @@ test('the first switch to Suggesting asks for the name, prefilled; the modes swi
   await expect(initials).toHaveValue(initialsOf(suggested).slice(0, 4));
   await expect(name).toBeFocused();
   await snap(page, 'review-name-dialog-1280x800');
-  await expectNoSeriousViolations(page, 'the name dialog', 'dialog');
+  await expectNoSeriousViolations(page, 'the name dialog', { include: 'dialog' });
   // The initials follow the name until edited by hand; an empty name cannot be saved.
   await name.fill('');
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
@@ -149,7 +140,7 @@ test('the first switch to Suggesting asks for the name, prefilled; the modes swi
   expect(await storedReviewer(userData)).toEqual({ id: ana?.id, name: 'Ana García Ruiz', initials: 'AGR' });
 
   // Cancelling the first-use dialog leaves the mode as it was (checked in the second window below).
-  await expectNoSeriousViolations(page, 'the toolbar row', '.cd-toolrow');
+  await expectNoSeriousViolations(page, 'the toolbar row', { include: '.cd-toolrow' });
 });
 
 test('a window of another installation is another reviewer; cancelling the first-use dialog keeps Editing', async ({ page, session, userData, openWindow }) => {
@@ -232,8 +223,8 @@ for (const size of VIEWPORTS) {
       }
       await chooseMode(page, 'Viewing');
       await snap(page, `review-mode-viewing-${size.name}`);
-      await expectNoSeriousViolations(page, `the toolbar row at ${size.name}`, '.cd-toolrow');
-      await expectNoSeriousViolations(page, `the status bar at ${size.name}`, '.cd-statusbar');
+      await expectNoSeriousViolations(page, `the toolbar row at ${size.name}`, { include: '.cd-toolrow' });
+      await expectNoSeriousViolations(page, `the status bar at ${size.name}`, { include: '.cd-statusbar' });
     });
   });
 }
