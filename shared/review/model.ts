@@ -10,7 +10,8 @@
  * - `attr_change` on a node whose attributes changed (a citation's source, a source's or a
  *   figure's fields); `before` holds the values it had;
  * - `split` on a block whose opening boundary was inserted (Enter; rejecting joins it back), and
- *   `join` on a block whose opening boundary was deleted (accepting joins it to the text before).
+ *   `join` on a block whose opening boundary was deleted (accepting joins it to the text before;
+ *   on a list item, to the list item before).
  * Inserted and changed content is in the document as it would read once accepted; deleted content
  * stays in it, marked, until the deletion is accepted.
  *
