@@ -224,17 +224,7 @@ class HtmlWriter {
     const headingId = this.id('suggestions-title');
     this.out.push('<aside class="review-suggestions" aria-labelledby="', headingId, '">\n<h2 id="', headingId, '">Suggestions</h2>\n<ol>\n');
     for (const entry of suggestions) {
-      this.out.push(
-        '<li><span class="review-author">',
-        escapeHtml(review.name(entry.author)),
-        '</span>, <time datetime="',
-        escapeAttr(entry.at),
-        '">',
-        escapeHtml(readableTime(entry.at)),
-        '</time>: ',
-        escapeHtml(entry.description),
-        '</li>\n',
-      );
+      this.out.push('<li>', whoAndWhen(review.name(entry.author), entry.at), ': ', escapeHtml(entry.description), '</li>\n');
     }
     this.out.push('</ol>\n</aside>\n');
   }
@@ -255,13 +245,9 @@ class HtmlWriter {
       this.out.push(`<p class="review-quote">${about}: “${escapeHtml(collapse(thread.quote))}” <span class="review-state">(${state})</span></p>\n<ul class="review-messages">\n`);
       for (const message of thread.messages) {
         this.out.push(
-          '<li><span class="review-author">',
-          escapeHtml(review.name(message.author)),
-          '</span>, <time datetime="',
-          escapeAttr(message.at),
-          '">',
-          escapeHtml(readableTime(message.at)),
-          '</time>: ',
+          '<li>',
+          whoAndWhen(review.name(message.author), message.at),
+          ': ',
           escapeHtml(message.text).replace(/\r\n?|\n/gu, '<br>'),
           '</li>\n',
         );
@@ -613,4 +599,9 @@ function collapse(text: string): string {
 function sourceName(source: PMNode): string {
   const name = collapse((source.attrs.title as string) || (source.attrs.outlet as string) || (source.attrs.note as string));
   return name.length > 100 ? `${name.slice(0, 99)}…` : name;
+}
+
+/** An author's name and a time, as the review's asides write them. */
+function whoAndWhen(name: string, at: string): string {
+  return `<span class="review-author">${escapeHtml(name)}</span>, <time datetime="${escapeAttr(at)}">${escapeHtml(readableTime(at))}</time>`;
 }
