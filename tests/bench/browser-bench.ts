@@ -169,12 +169,13 @@ export async function citingSession(browser: Browser, baseUrl: string, docUrl: s
 /**
  * Opens `docUrl` (a draft with suggestions) in `runs` fresh Copydesk pages, and in each accepts
  * every suggestion in Suggesting mode as the review panel's Accept all does; returns the opening
- * and accepting times (ms). Fails when the decision left a suggestion mark, or accepted fewer
+ * and accepting times (ms), and how much of accepting ran until the command returned. Fails when the decision left a suggestion mark, or accepted fewer
  * than `suggestions`.
  */
-export async function reviewRuns(browser: Browser, baseUrl: string, docUrl: string, runs: number, suggestions: number): Promise<{ opening: number[]; accepting: number[]; opened: OpenResult }> {
+export async function reviewRuns(browser: Browser, baseUrl: string, docUrl: string, runs: number, suggestions: number): Promise<{ opening: number[]; accepting: number[]; dispatched: number[]; opened: OpenResult }> {
   const opening: number[] = [];
   const accepting: number[] = [];
+  const dispatched: number[] = [];
   let opened: OpenResult | null = null;
   for (let i = 0; i < runs; i++) {
     const { page, done } = await openPage(browser, baseUrl, 'copydesk');
@@ -183,8 +184,9 @@ export async function reviewRuns(browser: Browser, baseUrl: string, docUrl: stri
     const result: AcceptResult = await page.evaluate(() => (window.copydeskReview as NonNullable<Window['copydeskReview']>).acceptAll());
     if (result.before !== suggestions || result.marksLeft !== 0 || result.mode !== 'suggesting') throw new Error(`Accept all did not accept every suggestion: ${JSON.stringify(result)}`);
     accepting.push(result.ms);
+    dispatched.push(result.dispatchMs);
     await done();
   }
   if (!opened) throw new RangeError('reviewRuns needs at least one run');
-  return { opening, accepting, opened };
+  return { opening, accepting, dispatched, opened };
 }

@@ -118,9 +118,9 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
       results.push(resultOf('typing, key to paint: Copydesk editor, Suggesting mode', size, run.samples, budget, 'every key recorded by the suggestion engine (checked: the typed text carries insertion marks)'));
     }
     const review = await reviewRuns(browser, server.url, '/docs/XL-review.copydesk', quick ? 2 : 5, REVIEW_XL.suggestions);
-    log(`review XL: opening p50 ${median(review.opening).toFixed(0)} ms, accept all p50 ${median(review.accepting).toFixed(0)} ms`);
+    log(`review XL: opening p50 ${median(review.opening).toFixed(0)} ms, accept all p50 ${median(review.accepting).toFixed(0)} ms (${median(review.dispatched).toFixed(0)} ms of it until the dispatch returned)`);
     const draft = `${String(REVIEW_XL.suggestions)} suggestions, ${String(REVIEW_XL.threads)} threads`;
-    results.push(resultOf('review: accept all suggestions (one decision), to paint', 'XL', review.accepting, { median: 300 }, `${draft}; decideWhere('accept') in Suggesting mode as the panel's Accept all; checked: no suggestion mark left; fresh page per run`));
+    results.push(resultOf('review: accept all suggestions (one decision), to paint', 'XL', review.accepting, { median: 300 }, `${draft}; decideWhere('accept') in Suggesting mode as the panel's Accept all; p50 ${median(review.dispatched).toFixed(0)} ms until the command returned (decision, state, view update), the rest style, layout and paint; checked: no suggestion mark left; fresh page per run`));
     results.push(resultOf('opening a draft under review: parseDraft + state + view + paint, Copydesk', 'XL', review.opening, { median: 1500 }, `${draft}; ${String(review.opened.words)} words, ${String(review.opened.elements)} elements in the editable; fresh page per run`));
   } finally {
     await browser.close();
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   if (loadBefore > 1) log(`warning: the machine is busy (load average ${String(loadBefore)} on ${String(os.cpus().length)} cores); figures will be slower and noisier`);
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-bench-'));
   try {
-    log(`generating S, L, XL and the XL review draft into ${folder}`);
+    log(`generating S, L and XL${only === 'node' ? '' : ' and the XL review draft'} into ${folder}`);
     await fs.mkdir(path.join(folder, 'docs'));
     const drafts = {} as Record<SizeName, Draft>;
     for (const size of ['S', 'L', 'XL'] as const) {

@@ -62,6 +62,8 @@ export interface AutosaveApi {
 export interface AcceptResult {
   /** Command to paint, ms. */
   readonly ms: number;
+  /** Command until it returned (decision, new state, view update), ms. */
+  readonly dispatchMs: number;
   /** Pending suggestions before (the review index), and suggestion marks left after. */
   readonly before: number;
   readonly marksLeft: number;
@@ -202,12 +204,13 @@ window.copydeskReview = {
     const before = indexReview(view.state.doc).suggestions.length;
     const t0 = performance.now();
     if (!decideWhere('accept', () => true)(view.state, view.dispatch, view)) throw new Error('Accept all did not apply');
+    const dispatched = performance.now();
     const t1 = await afterNextPaint();
     let marksLeft = 0;
     view.state.doc.descendants((node) => {
       marksLeft += node.marks.filter(isSuggestionMark).length;
     });
-    return { ms: t1 - t0, before, marksLeft, mode: reviewModeOf(view.state) };
+    return { ms: t1 - t0, dispatchMs: dispatched - t0, before, marksLeft, mode: reviewModeOf(view.state) };
   },
 };
 
