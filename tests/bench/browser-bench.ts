@@ -66,6 +66,8 @@ async function openDoc(page: Page, docUrl: string): Promise<OpenResult> {
 /** Typing samples of one session. */
 export interface TypingRun {
   readonly samples: number[];
+  /** The first key's time (a warm-up key, not in `samples`). */
+  readonly firstKey: number;
   readonly opened: OpenResult;
   /** ms of each autosave/journal write that ran during the session (Copydesk's page only). */
   readonly writes: number[];
@@ -86,12 +88,14 @@ export async function typingSession(browser: Browser, baseUrl: string, mode: Ben
   const samples: number[] = [];
   const delays = keyDelays(warmup + keys);
   let typed = '';
+  let firstKey = Number.NaN;
   for (let i = 0; i < warmup + keys; i++) {
     const ch = TYPED[i % TYPED.length] as string;
     await page.waitForTimeout(delays[i] as number);
     await page.keyboard.press(ch === ' ' ? 'Space' : ch);
     typed += ch;
     const ms = await page.evaluate((n) => (window.copydeskBench as NonNullable<Window['copydeskBench']>).sample(n), i);
+    if (i === 0) firstKey = ms;
     if (i >= warmup) samples.push(ms);
   }
   const after = await page.evaluate(() => (window.copydeskBench as NonNullable<Window['copydeskBench']>).caretBlockText());
@@ -105,7 +109,7 @@ export async function typingSession(browser: Browser, baseUrl: string, mode: Ben
   }
   const writes = await page.evaluate(() => window.copydeskAutosave?.writes.slice() ?? []);
   await done();
-  return { samples, opened, writes };
+  return { samples, firstKey, opened, writes };
 }
 
 /**
