@@ -37,7 +37,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The page of `mode` (Suggesting is Copydesk's page told so). */
-function pagePath(mode: BenchMode): string {
+export function pagePath(mode: BenchMode): string {
   return mode === 'suggesting' ? 'copydesk.html?review=suggesting' : `${mode}.html`;
 }
 
