@@ -13,7 +13,9 @@ import { findProblems } from '../../shared/problems';
 import { countNodeWords, documentWords } from '../../shared/words';
 import { keyDelays } from './browser-bench';
 import { timeInterleaved, timeTool } from './node-bench';
-import { generateArticle, seededRandom, SIZES } from './generate';
+import { indexReview } from '../../shared/review/index';
+import { decideAll, isSuggestionMark } from '../../shared/review/resolve';
+import { generateArticle, generateReviewArticle, REVIEW_AUTHORS, REVIEW_XL, seededRandom, SIZES } from './generate';
 import { formatTable, median, quantile, ratioResult, resultOf, unavailable } from './results';
 import { serveFolder, type StaticServer } from './serve';
 import { summariseTrace } from './trace-summary';
@@ -93,6 +95,47 @@ describe('generateArticle', () => {
     expect(Math.min(...delays)).toBeLessThan(1);
     expect(Math.max(...delays)).toBeGreaterThan(15.5);
     expect(Math.max(...delays)).toBeLessThanOrEqual(16.7);
+  });
+});
+
+describe('generateReviewArticle', () => {
+  // Generated once (about a second at XL) and read back as a file is.
+  const draft = generateReviewArticle(REVIEW_XL);
+  const text = serializeDraft(draft);
+  const loaded = parseDraft(text);
+  const index = indexReview(loaded.doc);
+
+  test('loads with parseDraft as it was generated, and is deterministic', () => {
+    expect(loaded.doc.eq(draft.doc)).toBe(true);
+    expect(serializeDraft(generateReviewArticle(REVIEW_XL))).toBe(text);
+  });
+
+  test('holds 1,000 suggestions of every kind by three authors, and 200 anchored threads', () => {
+    expect(index.suggestions).toHaveLength(REVIEW_XL.suggestions);
+    expect(new Set(index.suggestions.map((s) => s.id)).size).toBe(REVIEW_XL.suggestions);
+    const kinds = new Map<string, number>();
+    for (const s of index.suggestions) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+    expect([...kinds.keys()].sort()).toEqual(['attributes', 'deletion', 'format', 'insertion', 'replacement']);
+    for (const kind of ['deletion', 'format', 'insertion', 'replacement']) expect(kinds.get(kind)).toBeGreaterThanOrEqual(100);
+    expect(kinds.get('attributes')).toBe(20);
+    expect(index.suggestions.find((s) => s.kind === 'attributes')?.description).toMatch(/source/iu);
+    expect(new Set(index.suggestions.map((s) => s.author))).toEqual(new Set(Object.keys(REVIEW_AUTHORS)));
+    expect(index.authors).toEqual(REVIEW_AUTHORS);
+    expect(index.threads).toHaveLength(REVIEW_XL.threads);
+    expect(index.threads.filter((t) => t.detached)).toHaveLength(0);
+    for (const { thread, from, to } of index.threads.slice(0, 20)) expect(loaded.doc.textBetween(from ?? 0, to ?? 0)).toBe(thread.quote);
+    expect(index.threads.some((t) => t.thread.resolved)).toBe(true);
+    expect(index.threads.some((t) => t.thread.messages.length > 1)).toBe(true);
+  });
+
+  test('accepting every suggestion leaves no suggestion mark and about as many words', () => {
+    const accepted = decideAll(loaded.doc, 'accept');
+    let left = 0;
+    accepted.descendants((node) => {
+      left += node.marks.filter(isSuggestionMark).length;
+    });
+    expect(left).toBe(0);
+    expect(Math.abs(documentWords(accepted) - REVIEW_XL.words)).toBeLessThan(2_000);
   });
 });
 

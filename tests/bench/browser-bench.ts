@@ -9,10 +9,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type {} from './page/bench-page';
-import type {} from './page/copydesk';
 import type {} from './page/wire';
 import { seededRandom } from './generate';
 import type { BenchMode, OpenResult } from './page/bench-page';
+import type { AcceptResult } from './page/copydesk';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -36,13 +36,18 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ headless: true, args: ARGS, ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}) });
 }
 
+/** The page of `mode` (Suggesting is Copydesk's page told so). */
+export function pagePath(mode: BenchMode): string {
+  return mode === 'suggesting' ? 'copydesk.html?review=suggesting' : `${mode}.html`;
+}
+
 /** A page of `mode` on a fresh context; page errors are collected and rethrown by `check`. */
 async function openPage(browser: Browser, baseUrl: string, mode: BenchMode): Promise<{ page: Page; done: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}/${mode}.html`);
+  await page.goto(`${baseUrl}/${pagePath(mode)}`);
   await page.waitForFunction(() => window.copydeskBench !== undefined);
   return {
     page,
@@ -61,6 +66,8 @@ async function openDoc(page: Page, docUrl: string): Promise<OpenResult> {
 /** Typing samples of one session. */
 export interface TypingRun {
   readonly samples: number[];
+  /** The first key's time (a warm-up key, not in `samples`). */
+  readonly firstKey: number;
   readonly opened: OpenResult;
   /** ms of each autosave/journal write that ran during the session (Copydesk's page only). */
   readonly writes: number[];
@@ -69,7 +76,8 @@ export interface TypingRun {
 /**
  * Types `keys` keystrokes (after `warmup` unrecorded ones) in the middle of `docUrl`, one at a
  * time: each key is pressed only after the previous key's paint (then a `keyDelays` pause), and
- * its key-to-paint time read.
+ * its key-to-paint time read. In the `suggesting` page every key must have gone through the
+ * suggestion engine: the typed text, and only it, carries insertion marks afterwards.
  */
 export async function typingSession(browser: Browser, baseUrl: string, mode: BenchMode, docUrl: string, keys: number, warmup: number): Promise<TypingRun> {
   const { page, done } = await openPage(browser, baseUrl, mode);
@@ -80,12 +88,14 @@ export async function typingSession(browser: Browser, baseUrl: string, mode: Ben
   const samples: number[] = [];
   const delays = keyDelays(warmup + keys);
   let typed = '';
+  let firstKey = Number.NaN;
   for (let i = 0; i < warmup + keys; i++) {
     const ch = TYPED[i % TYPED.length] as string;
     await page.waitForTimeout(delays[i] as number);
     await page.keyboard.press(ch === ' ' ? 'Space' : ch);
     typed += ch;
     const ms = await page.evaluate((n) => (window.copydeskBench as NonNullable<Window['copydeskBench']>).sample(n), i);
+    if (i === 0) firstKey = ms;
     if (i >= warmup) samples.push(ms);
   }
   const after = await page.evaluate(() => (window.copydeskBench as NonNullable<Window['copydeskBench']>).caretBlockText());
@@ -93,9 +103,13 @@ export async function typingSession(browser: Browser, baseUrl: string, mode: Ben
   if (after.length !== before.length + typed.length || !after.includes(typed.slice(-20))) {
     throw new Error(`typing in the ${mode} page did not land in the paragraph (before ${String(before.length)} chars, after ${String(after.length)}, typed ${String(typed.length)})`);
   }
+  if (mode === 'suggesting') {
+    const inserted = await page.evaluate(() => (window.copydeskBench as NonNullable<Window['copydeskBench']>).caretBlockInserted());
+    if (inserted !== typed) throw new Error(`typing in Suggesting mode was not recorded as an insertion: ${String(inserted.length)} of ${String(typed.length)} typed characters carry insertion marks`);
+  }
   const writes = await page.evaluate(() => window.copydeskAutosave?.writes.slice() ?? []);
   await done();
-  return { samples, opened, writes };
+  return { samples, firstKey, opened, writes };
 }
 
 /**
@@ -154,4 +168,29 @@ export async function citingSession(browser: Browser, baseUrl: string, docUrl: s
   }
   await done();
   return samples;
+}
+
+/**
+ * Opens `docUrl` (a draft with suggestions) in `runs` fresh Copydesk pages, and in each accepts
+ * every suggestion in Suggesting mode as the review panel's Accept all does; returns the opening
+ * and accepting times (ms), and how much of accepting ran until the command returned. Fails when the decision left a suggestion mark, or accepted fewer
+ * than `suggestions`.
+ */
+export async function reviewRuns(browser: Browser, baseUrl: string, docUrl: string, runs: number, suggestions: number): Promise<{ opening: number[]; accepting: number[]; dispatched: number[]; opened: OpenResult }> {
+  const opening: number[] = [];
+  const accepting: number[] = [];
+  const dispatched: number[] = [];
+  let opened: OpenResult | null = null;
+  for (let i = 0; i < runs; i++) {
+    const { page, done } = await openPage(browser, baseUrl, 'copydesk');
+    opened = await openDoc(page, docUrl);
+    opening.push(opened.ms);
+    const result: AcceptResult = await page.evaluate(() => (window.copydeskReview as NonNullable<Window['copydeskReview']>).acceptAll());
+    if (result.before !== suggestions || result.marksLeft !== 0 || result.mode !== 'suggesting') throw new Error(`Accept all did not accept every suggestion: ${JSON.stringify(result)}`);
+    accepting.push(result.ms);
+    dispatched.push(result.dispatchMs);
+    await done();
+  }
+  if (!opened) throw new RangeError('reviewRuns needs at least one run');
+  return { opening, accepting, dispatched, opened };
 }

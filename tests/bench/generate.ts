@@ -11,9 +11,14 @@
  *
  * `SIZES` holds issue 6's S, L and XL. The last paragraph may be shorter than 40 words so that
  * the total is exact.
+ *
+ * `generateReviewArticle` adds review to an article (issue 12): pending suggestions of several
+ * kinds by three authors and comment threads, the doc's review data filled (`REVIEW_XL`).
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import type { Draft } from '../../shared/draft/format';
+import type { ReviewData, Thread } from '../../shared/review/model';
 import { schema } from '../../shared/schema';
 import { countWords } from '../../shared/words';
 
@@ -268,4 +273,146 @@ export function generateArticle(spec: ArticleSpec): Draft {
     meta: { slug: `bench-${String(words)}`, section: 'Politics', tags: ['budget', 'council'], authors: ['Bench Reporter'], status: 'draft', created: stamp, updated: stamp },
     doc,
   };
+}
+
+/** What `generateReviewArticle` adds to an article. */
+export interface ReviewArticleSpec extends ArticleSpec {
+  /** Pending suggestions (insertions, deletions, replacements, format changes, a few citation retargets). */
+  readonly suggestions: number;
+  /** Comment threads, each anchored by a comment mark. */
+  readonly threads: number;
+}
+
+/** Issue 12's review draft: the XL article with 1,000 suggestions and 200 threads. */
+export const REVIEW_XL = { ...SIZES.XL, suggestions: 1_000, threads: 200 } as const satisfies ReviewArticleSpec;
+
+/** The reviewers of a generated review draft (ids of the author table). */
+export const REVIEW_AUTHORS = {
+  'rev-ana': { name: 'Ana Lopes', initials: 'AL' },
+  'rev-ben': { name: 'Ben Okafor', initials: 'BO' },
+  'rev-cleo': { name: 'Cleo Marsh', initials: 'CM' },
+} as const;
+
+/** How many of a review draft's suggestions retarget a citation (the rest are text and format changes). */
+const RETARGETS = 20;
+
+const COMMENTS = ['Can we source this?', 'Check the figure with the desk.', 'Too long, cut?', 'Who said this?', 'Legal should see this line.', 'Clearer wording please.'];
+
+/**
+ * `generateArticle(spec)` with review in it: `spec.suggestions` pending suggestions by the three
+ * `REVIEW_AUTHORS` (about 35 % insertions, 25 % deletions, 25 % replacements, 15 % format
+ * changes, and up to 20 citations moved to another source) and `spec.threads` comment threads
+ * (1–3 messages, about one in five resolved), each on its own run of plain text, and the doc's
+ * `review` attribute filled. Seeded like `generateArticle`: the same spec gives the same draft
+ * (ids `s0001…`, `t0001…`, times from a fixed clock). Throws `RangeError` when the article has
+ * too few plain text runs for them.
+ */
+export function generateReviewArticle(spec: ReviewArticleSpec): Draft {
+  const base = generateArticle(spec);
+  const next = seededRandom((spec.seed ?? 6) + 12);
+  const doc = base.doc;
+  const authors = Object.keys(REVIEW_AUTHORS);
+  const clock = Date.parse('2024-06-02T09:00:00.000Z');
+  const time = (n: number): string => new Date(clock + n * 60_000).toISOString();
+
+  // Plain text runs (no marks) of 6 words or more in body paragraphs, and every citation.
+  const runs: { pos: number; text: string }[] = [];
+  const citations: { pos: number; source: string }[] = [];
+  doc.forEach((block, offset, index) => {
+    if (index < 2 || block.type.name !== 'paragraph') return;
+    block.forEach((child, childOffset) => {
+      const pos = offset + 1 + childOffset;
+      if (child.isText && child.marks.length === 0 && (child.text ?? '').split(' ').length >= 6) runs.push({ pos, text: child.text ?? '' });
+      else if (child.type.name === 'citation') citations.push({ pos, source: child.attrs.source as string });
+    });
+  });
+  const retargets = Math.min(RETARGETS, citations.length, spec.suggestions);
+  const needed = spec.suggestions - retargets + spec.threads;
+  if (runs.length < needed) throw new RangeError(`the article has ${String(runs.length)} plain text runs; ${String(needed)} are needed`);
+  // A seeded shuffle; the first `needed` runs get one change each.
+  for (let i = runs.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [runs[i], runs[j]] = [runs[j] as (typeof runs)[number], runs[i] as (typeof runs)[number]];
+  }
+
+  type Change = { pos: number; apply: (tr: Transform) => void };
+  const changes: Change[] = [];
+  let suggestionNo = 0;
+  const stamp = (): { id: string; author: string; at: string } => {
+    suggestionNo++;
+    return { id: `s${String(suggestionNo).padStart(4, '0')}`, author: pick(next, authors), at: time(suggestionNo) };
+  };
+  // Words of a run: [start, end) character offsets.
+  const wordsOf = (value: string): [number, number][] => Array.from(value.matchAll(/\S+/gu), (m) => [m.index, m.index + m[0].length]);
+
+  for (let i = 0; i < spec.suggestions - retargets; i++) {
+    const { pos, text: value } = runs[i] as (typeof runs)[number];
+    const words = wordsOf(value);
+    const w = between(next, 0, words.length - 4);
+    const count = between(next, 1, 3);
+    const [start] = words[w] as [number, number];
+    const [, end] = words[w + count - 1] as [number, number];
+    const s = stamp();
+    const roll = next();
+    if (roll < 0.35) {
+      const inserted = ` ${sentences(next, between(next, 1, 4)).join(' ').replace(/[.,]$/u, '').toLowerCase()}`;
+      changes.push({ pos: pos + end, apply: (tr) => void tr.insert(pos + end, schema.text(inserted, [schema.mark('insertion', s)])) });
+    } else if (roll < 0.6) {
+      // The words and the space after them, so that accepting leaves one space.
+      changes.push({ pos: pos + start, apply: (tr) => void tr.addMark(pos + start, pos + end + 1, schema.mark('deletion', s)) });
+    } else if (roll < 0.85) {
+      const inserted = sentences(next, count).join(' ').replace(/[.,]$/u, '').toLowerCase();
+      changes.push({
+        pos: pos + start,
+        apply: (tr) => {
+          tr.insert(pos + end, schema.text(inserted, [schema.mark('insertion', s)]));
+          tr.addMark(pos + start, pos + end, schema.mark('deletion', s));
+        },
+      });
+    } else {
+      const format = next() < 0.6 ? schema.mark('strong') : schema.mark('em');
+      changes.push({
+        pos: pos + start,
+        apply: (tr) => {
+          tr.addMark(pos + start, pos + end, format);
+          tr.addMark(pos + start, pos + end, schema.mark('format_change', { ...s, before: [] }));
+        },
+      });
+    }
+  }
+  // Citations moved to another source (attr_change remembers the old one).
+  const ids = Array.from({ length: spec.sources }, (_, i) => `src-${String(i + 1).padStart(3, '0')}`);
+  for (let i = 0; i < retargets; i++) {
+    const { pos, source } = citations[Math.floor(((i + next()) * citations.length) / retargets)] as (typeof citations)[number];
+    let other = pick(next, ids);
+    if (other === source) other = ids[(ids.indexOf(other) + 1) % ids.length] as string;
+    const s = stamp();
+    changes.push({
+      pos,
+      apply: (tr) => {
+        tr.setNodeAttribute(pos, 'source', other);
+        tr.addNodeMark(pos, schema.mark('attr_change', { ...s, before: { source } }));
+      },
+    });
+  }
+  // Threads on runs of their own.
+  const threads: Thread[] = [];
+  for (let i = 0; i < spec.threads; i++) {
+    const { pos, text: value } = runs[spec.suggestions - retargets + i] as (typeof runs)[number];
+    const words = wordsOf(value);
+    const w = between(next, 0, words.length - 6);
+    const [start] = words[w] as [number, number];
+    const [, end] = words[w + between(next, 2, 5) - 1] as [number, number];
+    const id = `t${String(i + 1).padStart(4, '0')}`;
+    const messages = Array.from({ length: between(next, 1, 3) }, (_, m) => ({ author: pick(next, authors), at: time(2_000 + i * 5 + m), text: pick(next, COMMENTS) }));
+    threads.push({ id, quote: value.slice(start, end), messages, ...(next() < 0.2 ? { resolved: { by: pick(next, authors), at: time(3_000 + i) } } : {}) });
+    changes.push({ pos: pos + start, apply: (tr) => void tr.addMark(pos + start, pos + end, schema.mark('comment', { thread: id })) });
+  }
+
+  // From the end backwards: each change stays inside its run, so no earlier position moves.
+  const tr = new Transform(doc);
+  for (const change of changes.sort((a, b) => b.pos - a.pos)) change.apply(tr);
+  tr.setDocAttribute('review', { authors: { ...REVIEW_AUTHORS }, threads } satisfies ReviewData);
+  tr.doc.check();
+  return { meta: base.meta, doc: tr.doc };
 }

@@ -4,7 +4,7 @@
  * trace-summary.ts) beside the key-to-paint figures of the same keys. Tracing slows everything a
  * little; compare modes and changes with each other, not with `npm run bench`.
  *
- *   npx tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|bare|both] [--keys=60]
+ *   npx tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|suggesting|bare|both] [--keys=60]
  *
  * The trace is kept in tests/artifacts/bench/ (git-ignored) for chrome://tracing or Perfetto.
  */
@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializeDraft } from '../../shared/draft/format';
-import { keyDelays, launchChromium, TYPED } from './browser-bench';
+import { keyDelays, launchChromium, pagePath, TYPED } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { generateArticle, SIZES, type SizeName } from './generate';
-import type {} from './page/bench-page';
+import type { BenchMode } from './page/bench-page';
 import { median, quantile } from './results';
 import { serveFolder } from './serve';
 import { summariseTrace } from './trace-summary';
@@ -24,10 +24,10 @@ import { summariseTrace } from './trace-summary';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const option = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const size = option('size', 'XL') as SizeName;
-const modes = option('mode', 'both') === 'both' ? (['copydesk', 'bare'] as const) : [option('mode', 'copydesk') as 'copydesk' | 'bare'];
+const modes: readonly BenchMode[] = option('mode', 'both') === 'both' ? ['copydesk', 'bare'] : [option('mode', 'copydesk') as BenchMode];
 const keys = Number(option('keys', '60'));
-if (!(size in SIZES) || !Number.isInteger(keys) || keys < 1 || modes.some((m) => m !== 'copydesk' && m !== 'bare')) {
-  console.error('usage: tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|bare|both] [--keys=60]');
+if (!(size in SIZES) || !Number.isInteger(keys) || keys < 1 || modes.some((m) => !['copydesk', 'suggesting', 'bare'].includes(m))) {
+  console.error('usage: tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|suggesting|bare|both] [--keys=60]');
   process.exit(2);
 }
 
@@ -43,7 +43,7 @@ try {
   for (const mode of modes) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/${mode}.html`);
+    await page.goto(`${server.url}/${pagePath(mode)}`);
     await page.waitForFunction(() => window.copydeskBench !== undefined);
     await page.evaluate((url) => window.copydeskBench?.open(url), `/docs/${size}.copydesk`);
     await page.evaluate(() => window.copydeskBench?.placeCaretMiddle());

@@ -21,9 +21,9 @@ import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { validateRequest } from '../../shared/ipc/validate';
 import { documentWords } from '../../shared/words';
 import { encodeJournalRecord } from '../../electron/services/journal-record';
-import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, typingSession } from './browser-bench';
+import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
-import { generateArticle, SIZES, type SizeName } from './generate';
+import { generateArticle, generateReviewArticle, REVIEW_XL, SIZES, type SizeName } from './generate';
 import { timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
 import { formatTable, median, ratioResult, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
 import { serveFolder } from './serve';
@@ -109,6 +109,23 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
         results.push(resultOf(name, size, samples, budget, `${String(opened.words)} words, ${String(opened.blocks)} top-level nodes, ${String(opened.elements)} elements in the editable; fresh page per run`));
       }
     }
+
+    // Review (issue 12): typing in Suggesting mode, then the review draft opened and all accepted.
+    let firstSuggestion = Number.NaN;
+    for (const size of ['L', 'XL'] as const) {
+      const run = await typingSession(browser, server.url, 'suggesting', `/docs/${size}.copydesk`, KEYS, WARMUP);
+      log(`typing ${size} suggesting: p50 ${median(run.samples).toFixed(1)} ms over ${String(run.samples.length)} keys`);
+      const budget = size === 'XL' ? { median: 16.7, p95: 25 } : { p95: 16.7 };
+      results.push(resultOf('typing, key to paint: Copydesk editor, Suggesting mode', size, run.samples, budget, 'every key recorded by the suggestion engine (checked: the typed text carries insertion marks)'));
+      if (size === 'XL') firstSuggestion = run.firstKey;
+    }
+    log(`first key in Suggesting XL: ${firstSuggestion.toFixed(0)} ms`);
+    results.push(resultOf('reference: first key in Suggesting mode (reviewer added to the author table)', 'XL', [firstSuggestion], null, "one sample: the first suggestion also writes the doc's review attribute (ensureAuthor); a change of the doc node's attributes makes ProseMirror redraw the whole document, as a comment, reply or resolve does"));
+    const review = await reviewRuns(browser, server.url, '/docs/XL-review.copydesk', quick ? 2 : 5, REVIEW_XL.suggestions);
+    log(`review XL: opening p50 ${median(review.opening).toFixed(0)} ms, accept all p50 ${median(review.accepting).toFixed(0)} ms (${median(review.dispatched).toFixed(0)} ms of it until the dispatch returned)`);
+    const draft = `${String(REVIEW_XL.suggestions)} suggestions, ${String(REVIEW_XL.threads)} threads`;
+    results.push(resultOf('review: accept all suggestions (one decision), to paint', 'XL', review.accepting, { median: 300 }, `${draft}; decideWhere('accept') in Suggesting mode as the panel's Accept all; p50 ${median(review.dispatched).toFixed(0)} ms until the command returned (decision, state, view update), the rest style, layout and paint; checked: no suggestion mark left; fresh page per run`));
+    results.push(resultOf('opening a draft under review: parseDraft + state + view + paint, Copydesk', 'XL', review.opening, { median: 1500 }, `${draft}; ${String(review.opened.words)} words, ${String(review.opened.elements)} elements in the editable; fresh page per run`));
   } finally {
     await browser.close();
     await server.close();
@@ -188,13 +205,18 @@ async function main(): Promise<void> {
   if (loadBefore > 1) log(`warning: the machine is busy (load average ${String(loadBefore)} on ${String(os.cpus().length)} cores); figures will be slower and noisier`);
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-bench-'));
   try {
-    log(`generating S, L and XL into ${folder}`);
+    log(`generating S, L and XL${only === 'node' ? '' : ' and the XL review draft'} into ${folder}`);
     await fs.mkdir(path.join(folder, 'docs'));
     const drafts = {} as Record<SizeName, Draft>;
     for (const size of ['S', 'L', 'XL'] as const) {
       const text = serializeDraft(generateArticle(SIZES[size]));
       await fs.writeFile(path.join(folder, 'docs', `${size}.copydesk`), text);
       drafts[size] = parseDraft(text);
+    }
+    if (only !== 'node') {
+      const text = serializeDraft(generateReviewArticle(REVIEW_XL));
+      parseDraft(text);
+      await fs.writeFile(path.join(folder, 'docs', 'XL-review.copydesk'), text);
     }
     const results: BenchResult[] = [];
     let chromium = 'not run';

@@ -15,8 +15,15 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { documentWords } from '../../../shared/words';
 
-/** Which editor a page builds. */
-export type BenchMode = 'copydesk' | 'bare';
+/**
+ * Which editor a page builds: Copydesk's (in Editing mode, as a draft opens), Copydesk's in
+ * Suggesting mode with `BENCH_REVIEWER` (copydesk.html?review=suggesting: every edit goes through
+ * the suggestion engine), or the bare view.
+ */
+export type BenchMode = 'copydesk' | 'suggesting' | 'bare';
+
+/** The reviewer of the Suggesting page. */
+export const BENCH_REVIEWER = { id: 'bench-reviewer', name: 'Bench Reviewer', initials: 'BR' } as const;
 
 /** What `open` measured. */
 export interface OpenResult {
@@ -57,6 +64,8 @@ export interface BenchApi {
   sample(n: number): Promise<number>;
   /** Text of the block around the caret (to check the keys went in). */
   caretBlockText(): string;
+  /** The text of that block that carries an insertion mark (suggested text; empty outside Suggesting). */
+  caretBlockInserted(): string;
   /** The open view (for the page's extra measurements). */
   readonly view: () => EditorView;
 }
@@ -141,6 +150,13 @@ export function installBench(mode: BenchMode, factory: ViewFactory): void {
     },
     caretBlockText() {
       return current().state.selection.$from.parent.textContent;
+    },
+    caretBlockInserted() {
+      let inserted = '';
+      current().state.selection.$from.parent.forEach((child) => {
+        if (child.isText && child.marks.some((mark) => mark.type.name === 'insertion')) inserted += child.text ?? '';
+      });
+      return inserted;
     },
     view: current,
   };

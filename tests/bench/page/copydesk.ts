@@ -7,17 +7,24 @@
  * figures are read after each transaction as the shell does. Also installs
  * `window.copydeskCite` (citing at the start of the document, to paint) and
  * `window.copydeskAutosave` (timing those writes).
+ *
+ * `copydesk.html?review=suggesting` opens drafts in Suggesting mode with `BENCH_REVIEWER` (the
+ * `suggesting` bench mode). `window.copydeskReview` times the review panel's Accept all.
  */
 import { TextSelection } from 'prosemirror-state';
 import { draftToJson } from '../../../shared/draft/format';
 import type { CopydeskApi } from '../../../shared/ipc/api';
 import { DocumentSession } from '../../../renderer/app/session/document-session';
+import { indexReview } from '../../../shared/review/index';
+import { isSuggestionMark } from '../../../shared/review/resolve';
 import { insertCitation } from '../../../renderer/editor/commands';
+import { decideWhere } from '../../../renderer/editor/review-commands';
+import { reviewModeOf, setReviewMode } from '../../../renderer/editor/review-mode';
 import { createEditorView } from '../../../renderer/editor/create-editor';
 import { footnotesOf } from '../../../renderer/editor/footnote-plugin';
 import { problemsOf } from '../../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../../renderer/editor/word-count-plugin';
-import { afterNextPaint, installBench } from './bench-page';
+import { afterNextPaint, BENCH_REVIEWER, installBench } from './bench-page';
 import './wire';
 
 /** What one citation insertion measured and showed. */
@@ -51,12 +58,38 @@ export interface AutosaveApi {
   measure(n: number): Promise<[number[], number[]]>;
 }
 
+/** What accepting every suggestion measured and left. */
+export interface AcceptResult {
+  /** Command to paint, ms. */
+  readonly ms: number;
+  /** Command until it returned (decision, new state, view update), ms. */
+  readonly dispatchMs: number;
+  /** Pending suggestions before (the review index), and suggestion marks left after. */
+  readonly before: number;
+  readonly marksLeft: number;
+  /** The mode it ran in (Suggesting expected: the decision must not be recorded as a suggestion). */
+  readonly mode: string;
+}
+
+/** The review API. */
+export interface ReviewApi {
+  /**
+   * Switches the open draft to Suggesting mode, then accepts every suggestion as the review
+   * panel's Accept all does (`decideWhere`: one transaction marked `asReviewDecision`), timed
+   * from the command to paint.
+   */
+  acceptAll(): Promise<AcceptResult>;
+}
+
 declare global {
   interface Window {
     copydeskCite?: CiteApi;
     copydeskAutosave?: AutosaveApi;
+    copydeskReview?: ReviewApi;
   }
 }
+
+const suggesting = new URLSearchParams(window.location.search).get('review') === 'suggesting';
 
 let figures = 0;
 let session: DocumentSession | null = null;
@@ -87,10 +120,10 @@ const fakeApi = {
   } satisfies Pick<CopydeskApi['recovery'], 'record' | 'discard'>,
 } as unknown as CopydeskApi;
 
-installBench('copydesk', (mount, text) => {
+installBench(suggesting ? 'suggesting' : 'copydesk', (mount, text) => {
   session?.dispose();
   // What drafts.open returns, read as the session reads it (it primes its encoder once idle).
-  const opened = new DocumentSession(fakeApi, { name: 'bench.copydesk', draft: text, hash: 'bench' }, { typography: true });
+  const opened = new DocumentSession(fakeApi, { name: 'bench.copydesk', draft: text, hash: 'bench' }, { typography: true, ...(suggesting ? { review: { mode: 'suggesting', reviewer: BENCH_REVIEWER } } : {}) });
   session = opened;
   const snapshot = opened.snapshot.bind(opened);
   opened.snapshot = () => {
@@ -156,6 +189,28 @@ window.copydeskCite = {
       lastChip: chips[chips.length - 1]?.textContent ?? '',
       sourceEntry: view.dom.querySelector(`[data-source-id="${id}"]`)?.textContent ?? '',
     };
+  },
+};
+
+window.copydeskReview = {
+  async acceptAll() {
+    const view = window.copydeskBench?.view();
+    if (!view) throw new Error('no document is open');
+    // After the idle priming that follows opening, as in the app by the time anyone reviews.
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+    if (!setReviewMode('suggesting', BENCH_REVIEWER)(view.state, view.dispatch)) throw new Error('could not switch to Suggesting mode');
+    await afterNextPaint();
+    await afterNextPaint();
+    const before = indexReview(view.state.doc).suggestions.length;
+    const t0 = performance.now();
+    if (!decideWhere('accept', () => true)(view.state, view.dispatch, view)) throw new Error('Accept all did not apply');
+    const dispatched = performance.now();
+    const t1 = await afterNextPaint();
+    let marksLeft = 0;
+    view.state.doc.descendants((node) => {
+      marksLeft += node.marks.filter(isSuggestionMark).length;
+    });
+    return { ms: t1 - t0, dispatchMs: dispatched - t0, before, marksLeft, mode: reviewModeOf(view.state) };
   },
 };
 
