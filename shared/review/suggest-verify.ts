@@ -5,15 +5,18 @@
  * the engine cannot record faithfully is refused rather than recorded wrong.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { bodyRange } from '../article';
 import { decideAll } from './resolve';
 
-/** `doc` cut down to its top-level blocks `from`–`to` (indices), with its headline, standfirst and sources. */
+/** `doc` cut down to its body blocks `from`–`to` (top-level indices), with what comes before and after the body. */
 function around(doc: PMNode, from: number, to: number): PMNode {
-  const last = doc.childCount - 1;
-  const children: PMNode[] = [doc.child(0), doc.child(1)];
-  for (let i = Math.max(2, from); i <= Math.min(last - 1, to); i++) children.push(doc.child(i));
-  if (children.length === 2) children.push(doc.type.schema.node('paragraph'));
-  children.push(doc.child(last));
+  const { startIndex, endIndex } = bodyRange(doc);
+  const children: PMNode[] = [];
+  for (let i = 0; i < startIndex; i++) children.push(doc.child(i));
+  const before = children.length;
+  for (let i = Math.max(startIndex, from); i <= Math.min(endIndex - 1, to); i++) children.push(doc.child(i));
+  if (children.length === before) children.push(doc.type.schema.node('paragraph'));
+  for (let i = endIndex; i < doc.childCount; i++) children.push(doc.child(i));
   return doc.type.create({ ...doc.attrs, review: null }, children);
 }
 
@@ -24,7 +27,8 @@ function around(doc: PMNode, from: number, to: number): PMNode {
 export function recordedFaithfully(before: PMNode, after: PMNode, recorded: PMNode, from: number, to: number): boolean {
   let first = Math.max(0, before.resolve(from).index(0) - 1);
   // A join reaches back over struck blocks to the text before them: they are part of the check.
-  while (first > 2 && before.child(first).marks.some((m) => m.type.name === 'deletion')) first--;
+  const bodyStart = bodyRange(before).startIndex;
+  while (first > bodyStart && before.child(first).marks.some((m) => m.type.name === 'deletion')) first--;
   const last = before.resolve(to).index(0) + 1;
   const shift = (doc: PMNode) => last + doc.childCount - before.childCount;
   const mine = around(recorded, first, shift(recorded));

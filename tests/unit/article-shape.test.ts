@@ -164,6 +164,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'renderer/editor/clipboard.ts': ['slice.content.firstChild'],
   'renderer/editor/paste-offer.ts': ['slice.content.firstChild'],
   'renderer/editor/commands.ts': ['parent.childCount - 1'], // a textblock's inline children
+  'shared/clipboard/review.ts': ['fragment.firstChild', 'fragment.lastChild', 'node.firstChild', 'node.lastChild'], // a copied slice's open edges
+  'shared/review/suggest-regions.ts': ['a.firstChild ?? b.firstChild'], // two fragments' first nodes
+  'shared/review/suggest.ts': ['after.content.firstChild'], // a slice's first node
   'renderer/app/session/editor-store.ts': ['state.doc.content.size - 1'], // keeps a reloaded cursor inside the document
 };
 
