@@ -81,10 +81,11 @@ const WRITTEN = {
   // Review (issue 12: the review panel; the editor binds them, the panel answers the same keys).
   // Comment as in Word and Google Docs; next/previous, accept and reject on keys that do not
   // depend on the keyboard layout's letters. Escape goes back to the card only after a card
-  // selected its place in the text.
-  'review-comment': { label: 'Comment', keys: ['Mod-Alt-m'], editor: true },
-  'review-next': { label: 'Next change', keys: ['Mod-Alt-ArrowDown'], editor: true },
-  'review-previous': { label: 'Previous change', keys: ['Mod-Alt-ArrowUp'], editor: true },
+  // selected its place in the text. Accept and reject stay off the Edit menu: on a focused card
+  // they decide that card, which a menu command could not know.
+  'review-comment': { label: 'Comment', keys: ['Mod-Alt-m'], editor: true, menu: 'Edit' },
+  'review-next': { label: 'Next Change', keys: ['Mod-Alt-ArrowDown'], editor: true, menu: 'Edit' },
+  'review-previous': { label: 'Previous Change', keys: ['Mod-Alt-ArrowUp'], editor: true, menu: 'Edit' },
   'review-accept': { label: 'Accept change', keys: ['Mod-Alt-Enter'], editor: true },
   'review-reject': { label: 'Reject change', keys: ['Mod-Alt-Backspace'], editor: true },
   'review-back-to-card': { label: 'Back to the review card', keys: ['Escape'], editor: true },

@@ -123,6 +123,10 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
       command('find-next'),
       command('find-previous'),
       command('replace'),
+      sep,
+      command('review-comment'),
+      command('review-next'),
+      command('review-previous'),
     ],
   });
   menus.push({

@@ -117,6 +117,10 @@ test('an editor suggests and comments; the reporter replies, accepts two, reject
     await expect(cards(page).filter({ hasText: COMMENT })).toHaveCount(1);
     await expect(cards(page)).toHaveCount(5);
     await expect(panel(page)).toContainText('Edna Editor');
+    // Edit > Next Change, from the commented paragraph: the deleted sentence further down.
+    await text.locator('p', { hasText: 'The meeting in Washington is crucial' }).click();
+    await sendMenu('review-next');
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain('Other European heads of state');
   });
 
   await test.step('axe finds nothing serious with the Review panel open; the README screenshot', async () => {

@@ -154,6 +154,10 @@ const MENU_BEFORE = (mac: boolean): Record<string, [string, string, string | und
   'find-next': ['Edit', 'Find Next', mac ? 'Cmd+G' : 'F3'],
   'find-previous': ['Edit', 'Find Previous', mac ? 'Cmd+Shift+G' : 'Shift+F3'],
   replace: ['Edit', 'Replace…', mac ? 'Cmd+Shift+H' : 'Ctrl+H'],
+  // Issue 12: comments and moving between changes (accept and reject stay in the review panel).
+  'review-comment': ['Edit', 'Comment', 'CmdOrCtrl+Alt+M'],
+  'review-next': ['Edit', 'Next Change', 'CmdOrCtrl+Alt+Down'],
+  'review-previous': ['Edit', 'Previous Change', 'CmdOrCtrl+Alt+Up'],
   'desktop-preview': ['View', 'Desktop Preview', 'CmdOrCtrl+Shift+P'],
   // Issue 12: the review modes (Google Docs' keys) and the reviewer's name.
   'mode-editing': ['View', 'Editing', 'CmdOrCtrl+Alt+Shift+Z'],

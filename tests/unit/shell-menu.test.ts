@@ -45,7 +45,7 @@ describe.each(['linux', 'win32', 'darwin'])('menu on %s', (platform) => {
 
   it('finds and replaces from Edit, with shortcuts that collide with nothing (Cmd+H hides the app on macOS)', () => {
     const edit = menus.find((m) => m.label === 'Edit')?.items ?? [];
-    const find = Object.fromEntries(edit.flatMap((item) => (item.kind === 'command' ? [[item.command, item.accelerator]] : [])));
+    const find = Object.fromEntries(edit.flatMap((item) => (item.kind === 'command' && !item.command.startsWith('review-') ? [[item.command, item.accelerator]] : [])));
     const mac = platform === 'darwin';
     expect(find).toEqual({
       find: 'CmdOrCtrl+F',

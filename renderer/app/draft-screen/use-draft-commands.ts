@@ -16,6 +16,7 @@ import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import type { DocumentSession } from '../session/document-session';
 import type { SaveStatus } from '../session/save-controller';
+import { goToChange, requestComment } from '../../editor/review-commands';
 
 /** The commands other parts of the screen offer too. */
 export interface DraftCommands {
@@ -120,6 +121,10 @@ export function useDraftCommands(session: DocumentSession, onTrashed: () => void
     replace: () => void store.run(openFind('replace'), false),
     'find-next': () => void store.run(findNext, false),
     'find-previous': () => void store.run(findPrevious, false),
+    // Edit > Comment, Next Change, Previous Change (the review panel's keys).
+    'review-comment': () => void store.run(requestComment),
+    'review-next': () => void store.run(goToChange(1)),
+    'review-previous': () => void store.run(goToChange(-1)),
     'desktop-preview': openDesktopPreview,
   });
 
