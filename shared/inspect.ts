@@ -14,6 +14,7 @@ import { indexReview } from './review/index';
 import type { ReviewIndex, SuggestionKind } from './review/model';
 import { documentWords } from './words';
 import { acceptedText } from './review/accepted';
+import { authorName } from './review/authors';
 
 /** One source as `inspect` reports it. */
 export interface InspectedSource {
@@ -136,7 +137,7 @@ export function inspectReview(doc: PMNode, index: ReviewIndex = indexReview(doc)
   return {
     suggestions: index.suggestions.map((entry) => ({
       id: entry.id,
-      author: index.authors[entry.author]?.name ?? entry.author,
+      author: authorName(index.authors, entry.author, entry.author),
       authorId: entry.author,
       at: entry.at,
       kind: entry.kind,

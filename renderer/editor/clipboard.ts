@@ -132,7 +132,7 @@ export function clipboardPlugin(): Plugin {
     // paste offer's bar is drawn after the editable.
     view(view) {
       const onDragStart = (event: DragEvent): void => {
-        if (view.dragging && event.dataTransfer) event.dataTransfer.setData(SLICE_MIME, payloadFor(view, view.dragging.slice));
+        if (view.dragging && event.dataTransfer) event.dataTransfer.setData(SLICE_MIME, payloadFor(view, copiedSlice(view.dragging.slice, true)));
       };
       view.dom.addEventListener('dragstart', onDragStart);
       const bar = new PasteOfferBar(view);

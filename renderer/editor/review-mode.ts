@@ -2,7 +2,8 @@
  * The review modes (shared/review/model.ts `REVIEW_MODES`) as an editor plugin: its state holds
  * the mode and who is reviewing, set by a transaction's meta (`setReviewMode`).
  *
- * - Editing: transactions apply as they are.
+ * - Editing: transactions apply as they are, but for text typed inside a pending suggestion,
+ *   which comes out plain (`editingCleanup`, in the same step of history).
  * - Suggesting: a transaction that changes the text is handed to the engine
  *   (`suggestTransaction`), which records it as suggestions; when it cannot, the transaction is
  *   refused and the document stays as it was. Undo and redo pass untouched, and so do
@@ -19,6 +20,7 @@ import { Plugin, PluginKey, type Command, type EditorState, type Transaction } f
 import { AddMarkStep, DocAttrStep, RemoveMarkStep, type Step } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
 import { ensureAuthor } from '../../shared/review/authors';
+import { editingCleanup } from '../../shared/review/editing';
 import type { Reviewer, ReviewMode } from '../../shared/review/model';
 import { suggestTransaction } from '../../shared/review/suggest';
 
@@ -52,6 +54,14 @@ export function reviewModePlugin(initial: Partial<ReviewModeState> = {}): Plugin
           if (viewing !== (reviewModeOf(before) === 'viewing')) lockControls(next, viewing);
         },
       };
+    },
+    // Editing next to pending suggestions: what the person types inside a struck run or another's
+    // pending insertion comes out plain (`editingCleanup`). Undo, redo, review decisions and
+    // drags, which bring back or move content with its marks on purpose, are left as they are.
+    appendTransaction: (transactions, _before, state) => {
+      if (reviewModeOf(state) !== 'editing') return null;
+      const typed = transactions.filter((tr) => tr.docChanged && !isHistoryTransaction(tr) && tr.getMeta(DECISION_META) !== true && tr.getMeta('uiEvent') !== 'drop');
+      return typed.length ? editingCleanup(typed, state) : null;
     },
     props: {
       editable: (state) => reviewModeOf(state) !== 'viewing',

@@ -7,6 +7,7 @@ import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { reviewDataOf } from '../review/authors';
 import { describeSuggestion, type Formatting } from '../review/describe';
 import type { ReviewData, Thread } from '../review/model';
+import { authorName } from '../review/authors';
 
 /** The review data of a document as the writers read it. */
 export class ReviewNotes {
@@ -20,7 +21,7 @@ export class ReviewNotes {
 
   /** An author's name from the draft's table, or "Unknown reviewer". */
   name(authorId: string): string {
-    return this.data.authors[authorId]?.name ?? 'Unknown reviewer';
+    return authorName(this.data.authors, authorId);
   }
 
   /** The thread of id `id`, if the draft has it. */

@@ -4,7 +4,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Transform } from 'prosemirror-transform';
-import type { ReviewData, Reviewer } from './model';
+import type { ReviewAuthor, ReviewData, Reviewer } from './model';
 
 /** The doc's review data, or an empty one when it has none. */
 export function reviewDataOf(doc: PMNode): ReviewData {
@@ -17,4 +17,12 @@ export function ensureAuthor(tr: Transform, reviewer: Reviewer): void {
   const known = data.authors[reviewer.id];
   if (known && known.name === reviewer.name && known.initials === reviewer.initials) return;
   tr.setDocAttribute('review', { ...data, authors: { ...data.authors, [reviewer.id]: { name: reviewer.name, initials: reviewer.initials } } });
+}
+
+/** What names an author missing from a draft's table. */
+export const UNKNOWN_AUTHOR = 'Unknown reviewer';
+
+/** The name of author `id` in `authors` (own entries only: an id such as "constructor" is no name), or `fallback`. */
+export function authorName(authors: Readonly<Record<string, ReviewAuthor>>, id: string, fallback = UNKNOWN_AUTHOR): string {
+  return Object.hasOwn(authors, id) ? (authors[id] as ReviewAuthor).name : fallback;
 }

@@ -2,8 +2,8 @@
  * Editing mode next to pending suggestions: text typed or pasted inside a struck run or a pending
  * insertion would take that run's mark (ProseMirror gives typed text the marks around it), and
  * come out struck, or credited to another author's suggestion. `editingCleanup` takes those
- * marks off what a transaction inserted; the mode plugin runs it in Editing mode (e.g. from
- * `appendTransaction`). It looks only at the inserted ranges.
+ * marks off what a transaction inserted; the mode plugin runs it in Editing mode from its
+ * `appendTransaction` (renderer/editor/review-mode.ts). It looks only at the inserted ranges.
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { ReplaceStep } from 'prosemirror-transform';

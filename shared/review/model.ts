@@ -65,7 +65,7 @@ function checkId(what: string) {
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/u;
 
 function checkTime(value: unknown): void {
-  if (typeof value !== 'string' || !ISO_TIME.test(value)) throw new RangeError(`invalid time ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) throw new RangeError(`invalid time ${JSON.stringify(value)}`);
 }
 
 /** Formatting as `format_change` remembers it: the marks' JSON (`{ type, attrs? }`). */

@@ -107,6 +107,16 @@ describe('review in the document check', () => {
     expect(error.message).toContain(`at document › the headline › text 3: suggestion mark insertion has no ${key} (every suggestion carries its id, author and time)`);
   });
 
+  it('refuses a suggestion stamped with a time that is no time', () => {
+    const error = refusal(
+      mutated(REVIEW, (raw) => {
+        markedText(raw, 0, 'insertion').marks[0].attrs.at = '2026-99-99T99:99Z';
+      }),
+    );
+    expect(error.kind).toBe('invalid-document');
+    expect(error.message).toContain('2026-99-99T99:99Z');
+  });
+
   it('refuses a block suggestion mark without its stamp', () => {
     const error = refusal(
       mutated(REVIEW, (raw) => {

@@ -309,3 +309,45 @@ describe('commands offered in each mode', () => {
     expect(viewing).toMatchObject({ canStrong: false, canEm: false, canBlock: false, canBullet: false, canOrdered: false, canQuote: false, canCite: false, canLink: false, canInsertBlock: false, undo: false });
   });
 });
+
+describe('Editing next to pending suggestions (the plugin’s cleanup)', () => {
+  const stamp = { id: 's1', author: ben.id, at: '2026-12-02T10:00:00Z' };
+  const struck = () =>
+    createEditorState(article({ body: [schema.node('paragraph', null, [schema.text('Three '), schema.text('people', [schema.mark('deletion', stamp)]), schema.text(' died')])] }));
+  const marksOf = (state: EditorState, word: string): string[] => {
+    let names: string[] = [];
+    state.doc.descendants((node) => {
+      if (node.isText && node.text?.includes(word)) names = node.marks.map((m) => m.type.name);
+    });
+    return names;
+  };
+
+  it('takes the deletion mark off text typed inside a struck run, in one step of history', () => {
+    let state = struck();
+    let inside = -1;
+    state.doc.descendants((node, pos) => {
+      if (node.isText && node.text === 'people') inside = pos + 3;
+    });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, inside)));
+    state = state.apply(state.tr.insertText('XYZ'));
+    expect(marksOf(state, 'XYZ')).toEqual([]);
+    expect(marksOf(state, 'peo')).toEqual(['deletion']);
+    // One undo takes the typing back, and the struck word is whole and struck again.
+    let undone: EditorState = state;
+    undo(state, (tr) => (undone = state.apply(tr)));
+    expect(undone.doc.eq(struck().doc)).toBe(true);
+  });
+
+  it('brings a struck word really deleted in Editing back with its mark on undo', () => {
+    const state = struck();
+    let deletedPos = -1;
+    state.doc.descendants((node, pos) => {
+      if (node.isText && node.text === 'people') deletedPos = pos;
+    });
+    // In Editing, really deleting the struck word and undoing brings it back with its mark.
+    const gone = state.apply(state.tr.delete(deletedPos, deletedPos + 6));
+    let back: EditorState = gone;
+    undo(gone, (tr) => (back = gone.apply(tr)));
+    expect(marksOf(back, 'people')).toEqual(['deletion']);
+  });
+});

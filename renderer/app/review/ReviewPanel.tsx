@@ -10,6 +10,8 @@ import { keydownHandler } from 'prosemirror-keymap';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { ariaKeys, commandKeys, tooltipKeys, type CommandId } from '../../../shared/commands';
+import { authorName } from '../../../shared/review/authors';
+import { acceptedTextBetween } from '../../../shared/review/accepted';
 import { authorColour, type ReviewAuthor, type Reviewer, type ThreadEntry } from '../../../shared/review/model';
 import { modeOf, reviewIndexOf, threadOps } from '../../editor/review-actions';
 import { useReviewer } from '../reviewer';
@@ -28,10 +30,6 @@ import './ReviewPanel.css';
 export type ReviewTarget = { readonly kind: 'compose'; readonly from: number; readonly to: number } | { readonly kind: 'card'; readonly id: string };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-
-function authorName(authors: Readonly<Record<string, ReviewAuthor>>, id: string): string {
-  return authors[id]?.name ?? 'Unknown reviewer';
-}
 
 function Byline({ authors, author, at }: { authors: Readonly<Record<string, ReviewAuthor>>; author: string; at: string }): ReactElement {
   const known = authors[author];
@@ -141,9 +139,12 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
   const addComment = async (text: string): Promise<void> => {
     const range = compose;
     if (!range) return;
-    await withReviewer((who) => applyTr(store, (tr) => void threadOps.add(tr, range.from, range.to, who, text, new Date())));
-    setCompose(null);
-    store.view?.focus();
+    // Cancelling the name dialog keeps the composer and its text.
+    await withReviewer((who) => {
+      applyTr(store, (tr) => void threadOps.add(tr, range.from, range.to, who, text, new Date()));
+      setCompose(null);
+      store.view?.focus();
+    });
   };
 
   const onCardFocus = (item: ReviewItem): void => {
@@ -325,7 +326,8 @@ function keyText(id: CommandId): string {
 
 function quoteLabel(state: EditorState, from: number, to: number): string {
   if (from === to) return 'On this paragraph';
-  const text = state.doc.textBetween(Math.min(from, state.doc.content.size), Math.min(to, state.doc.content.size), ' ');
+  // As the thread will keep it: without the text a suggestion deletes.
+  const text = acceptedTextBetween(state.doc.cut(Math.min(from, state.doc.content.size), Math.min(to, state.doc.content.size)), ' ', '');
   return `On “${quoteOf(text)}”`;
 }
 
