@@ -37,7 +37,8 @@ export function reviewItems(index: ReviewIndex, filter: ReviewFilter): ReviewIte
   for (const t of index.threads) {
     const shown = filter.resolved || t.thread.resolved === undefined;
     const suggestion = t.thread.suggestion;
-    if (suggestion !== undefined && pending.has(suggestion)) {
+    // A thread about a pending suggestion rides on its card; with changes filtered out, it is a card of its own.
+    if (suggestion !== undefined && pending.has(suggestion) && filter.suggestions) {
       if (shown) about.set(suggestion, [...(about.get(suggestion) ?? []), t]);
     } else if (shown && filter.comments) threads.push(t);
   }

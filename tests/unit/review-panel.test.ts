@@ -81,11 +81,11 @@ describe('the cards', () => {
     expect(del?.kind === 'suggestion' && del.threads.map((t) => t.thread.id)).toEqual(['twhy']);
   });
 
-  it('filters suggestions, comments and resolved threads', () => {
+  it('filters suggestions, comments and resolved threads; with changes filtered out, a comment on a change is a card of its own', () => {
     const index = reviewIndexOf(makeState());
-    expect(reviewItems(index, { suggestions: false, comments: true, resolved: false }).map((i) => i.id)).toEqual(['tb', 'tgone']);
+    expect(reviewItems(index, { suggestions: false, comments: true, resolved: false }).map((i) => i.id)).toEqual(['tb', 'tgone', 'twhy']);
     expect(reviewItems(index, { suggestions: true, comments: false, resolved: false }).map((i) => i.id)).toEqual(['sins', 'sdel', 'srep']);
-    expect(reviewItems(index, { suggestions: false, comments: true, resolved: true }).map((i) => i.id)).toEqual(['tb', 'tgone', 'tdone']);
+    expect(reviewItems(index, { suggestions: false, comments: true, resolved: true }).map((i) => i.id)).toEqual(['tb', 'tgone', 'tdone', 'twhy']);
   });
 
   it('stops at suggestions and open anchored threads, wrapping around', () => {
