@@ -13,7 +13,7 @@ import { NodeSelection, Plugin, PluginKey, TextSelection, type Command, type Edi
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { keydownHandler } from 'prosemirror-keymap';
 import { commandKeys, type CommandId } from '../../shared/commands';
-import type { Decision, SuggestionFilter } from '../../shared/review/resolve';
+import { isSuggestionMark, type Decision, type SuggestionFilter } from '../../shared/review/resolve';
 import { hooksFor } from './hooks';
 import { asDecision, decide, modeOf, reviewIndexOf } from './review-actions';
 import { landingAfter, reviewStops, stopFrom, suggestionAt } from './review-list';
@@ -49,7 +49,6 @@ export function reviewFocusOf(state: EditorState): ReviewFocus | undefined {
   return reviewFocusKey.getState(state);
 }
 
-const SUGGESTION_MARKS = new Set(['insertion', 'deletion', 'format_change', 'attr_change', 'split', 'join']);
 
 /** The thread under the cursor (a comment mark on the text on either side of it, or on the selected node). */
 function threadUnderCursor(state: EditorState): string | null {
@@ -66,7 +65,7 @@ function activeDecorations(doc: PMNode, thread: string | null, suggestion: strin
   doc.descendants((node, pos) => {
     for (const mark of node.marks) {
       const cls =
-        mark.type.name === 'comment' && mark.attrs.thread === thread ? 'cd-comment-active' : SUGGESTION_MARKS.has(mark.type.name) && mark.attrs.id === suggestion ? 'cd-change-active' : null;
+        mark.type.name === 'comment' && mark.attrs.thread === thread ? 'cd-comment-active' : isSuggestionMark(mark) && mark.attrs.id === suggestion ? 'cd-change-active' : null;
       if (cls === null) continue;
       found.push(node.isInline ? Decoration.inline(pos, pos + node.nodeSize, { class: cls }) : Decoration.node(pos, pos + node.nodeSize, { class: cls }));
     }

@@ -22,7 +22,7 @@ import type { EditorView } from 'prosemirror-view';
 import { ensureAuthor } from '../../shared/review/authors';
 import { editingCleanup } from '../../shared/review/editing';
 import type { Reviewer, ReviewMode } from '../../shared/review/model';
-import { suggestTransaction } from '../../shared/review/suggest';
+import { isRecordedSuggestion, suggestTransaction } from '../../shared/review/suggest';
 
 /** The plugin's state: the mode, and who is reviewing (null until the user gave a name). */
 export interface ReviewModeState {
@@ -56,11 +56,13 @@ export function reviewModePlugin(initial: Partial<ReviewModeState> = {}): Plugin
       };
     },
     // Editing next to pending suggestions: what the person types inside a struck run or another's
-    // pending insertion comes out plain (`editingCleanup`). Undo, redo, review decisions and
-    // drags, which bring back or move content with its marks on purpose, are left as they are.
+    // pending insertion comes out plain (`editingCleanup`). Undo, redo, the engine's recordings,
+    // review decisions and drags, which bring or move marks on purpose, are left as they are.
     appendTransaction: (transactions, _before, state) => {
       if (reviewModeOf(state) !== 'editing') return null;
-      const typed = transactions.filter((tr) => tr.docChanged && !isHistoryTransaction(tr) && tr.getMeta(DECISION_META) !== true && tr.getMeta('uiEvent') !== 'drop');
+      const typed = transactions.filter(
+        (tr) => tr.docChanged && !isHistoryTransaction(tr) && !isRecordedSuggestion(tr) && tr.getMeta(DECISION_META) !== true && tr.getMeta('uiEvent') !== 'drop',
+      );
       return typed.length ? editingCleanup(typed, state) : null;
     },
     props: {

@@ -9,6 +9,7 @@
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { canJoin, replaceStep, Transform } from 'prosemirror-transform';
 import { reviewDataOf } from './authors';
+import { SUGGESTION_MARKS } from './model';
 
 /** A suggestion's stamp, as a filter sees it. */
 export interface SuggestionStamp {
@@ -23,7 +24,7 @@ export type SuggestionFilter = (stamp: SuggestionStamp) => boolean;
 /** Accept or reject. */
 export type Decision = 'accept' | 'reject';
 
-const SUGGESTION_MARK_NAMES = new Set(['insertion', 'deletion', 'format_change', 'attr_change', 'split', 'join']);
+const SUGGESTION_MARK_NAMES: ReadonlySet<string> = new Set(SUGGESTION_MARKS);
 const FORMATTING = ['em', 'strong', 'link'] as const;
 
 /** Whether `mark` is one of the suggestion marks. */

@@ -4,6 +4,7 @@
  * of any suggestion mark it brought along.
  */
 import { Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from 'prosemirror-model';
+import { SUGGESTION_MARKS } from './model';
 
 /** The attributes every suggestion mark carries. */
 export interface Stamp {
@@ -13,7 +14,7 @@ export interface Stamp {
 }
 
 /** The names of the suggestion marks. */
-const SUGGESTION = new Set(['insertion', 'deletion', 'format_change', 'attr_change', 'split', 'join']);
+const SUGGESTION: ReadonlySet<string> = new Set(SUGGESTION_MARKS);
 
 /** The formatting marks `format_change` records. */
 export const FORMATTING = new Set(['em', 'strong', 'link']);

@@ -43,6 +43,14 @@ function stampFor(state: EditorState, regions: readonly Region[], reviewer: Revi
   return fresh;
 }
 
+// The meta that marks a transaction as this engine's recording.
+const RECORDED = 'copydesk-recorded-suggestion';
+
+/** Whether `tr` is a recording made by `suggestTransaction` (its marks are meant: nothing cleans them up). */
+export function isRecordedSuggestion(tr: Transaction): boolean {
+  return tr.getMeta(RECORDED) === true;
+}
+
 /**
  * The transaction that records `tr` (made on `state` by an ordinary command) as suggestions by
  * `reviewer` at `now`, or null when `tr` holds a change that cannot be recorded (the command is
@@ -90,7 +98,7 @@ function record(state: EditorState, tr: Transaction, reviewer: Reviewer, now: Da
   if (out.docChanged && regions.some((r) => r.fa !== r.ta || r.fb !== r.tb)) ensureAuthor(out, reviewer);
   out.setSelection(mapSelection(state, tr, out, regions, recorded));
   copyRest(state, tr, out);
-  return out;
+  return out.setMeta(RECORDED, true);
 }
 
 /** Whether a range of the command's document lies in content its steps inserted. */
