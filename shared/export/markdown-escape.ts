@@ -20,6 +20,8 @@
 /** Characters that can open inline or block syntax wherever they stand. */
 const SPECIAL = /[\\`*_[\]<>~|$@^{"']/gu;
 const ANY_SPECIAL = /[\\`*_[\]<>~|$@^{"']/u;
+/** A `}` after `+` or `=`: the end of a CriticMarkup insertion or highlight. */
+const SPAN_CLOSE = /(?<=[+=])\}/gu;
 /** `&` that could start an entity. */
 const ENTITY_START = /&(?=[#A-Za-z0-9])/gu;
 /**
@@ -60,6 +62,8 @@ export function escapeText(text: string): string {
   if (md.includes(':')) md = md.replace(COLON, '\\:');
   if (md.includes('.')) md = md.replace(DOT, '\\.');
   if (md.includes('--')) md = md.replace(DASH, '\\-');
+  // "C++}" or "a==}" would close a CriticMarkup span of a review export early.
+  if (md.includes('}')) md = md.replace(SPAN_CLOSE, '\\}');
   return md;
 }
 

@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Fragment, Slice } from 'prosemirror-model';
 import { describe, expect, it, vi } from 'vitest';
 import { validateRequest } from '../../shared/ipc/validate';
 import { parseDraft, serializeDraft } from '../../shared/draft/format';
@@ -214,6 +215,28 @@ describe('an export with review: Markdown in CriticMarkup', () => {
     // No reader takes a span for markup: no strikethrough, no raw HTML.
     expect(run('cmark-gfm', ['-e', 'footnotes', '-e', 'strikethrough', '-t', 'html'], md)).not.toMatch(/<(del|ins|s)>/u);
     expect(run('pandoc', ['-f', 'gfm', '-t', 'html'], md)).not.toMatch(/<(del|ins|s)>/u);
+  });
+});
+
+describe('an export with review: text that looks like CriticMarkup', () => {
+  it('cannot close its span early ("C++}" inserted, "a==}" commented): each span reads back whole', () => {
+    const stamp = { id: 's1', author: 'ana', at: '2026-12-02T10:00:00Z' };
+    const doc = article({ body: [p()] });
+    const paragraph = doc.type.schema.node('paragraph', null, [
+      doc.type.schema.text('Code in '),
+      doc.type.schema.text('C++}', [doc.type.schema.mark('insertion', stamp)]),
+      doc.type.schema.text(' and '),
+      doc.type.schema.text('a==}', [doc.type.schema.mark('comment', { thread: 't1' })]),
+    ]);
+    const withText = doc.replace(doc.child(0).nodeSize + doc.child(1).nodeSize, doc.child(0).nodeSize + doc.child(1).nodeSize + 2, new Slice(Fragment.from(paragraph), 0, 0));
+    const reviewed = withText.type.create({ review: { authors: { ana: { name: 'Ana Ruiz', initials: 'AR' } }, threads: [{ id: 't1', quote: 'a==}', messages: [{ author: 'ana', at: stamp.at, text: 'Why?' }] }] } }, withText.content);
+    const md = exportMarkdown(draftOf(reviewed), { review: true });
+    expect(md).toContain('{++C++\\}++}');
+    expect(md).toContain('{==a==\\}==}');
+    // A CriticMarkup reader's rule: a span ends at its first closing delimiter.
+    const insertion = /\{\+\+(.*?)\+\+\}/u.exec(md)?.[1];
+    expect(insertion).toBe('C++\\}');
+    expect(run('cmark-gfm', ['-t', 'plaintext', '--width', '0'], md)).toContain('{++C++}++}');
   });
 });
 
