@@ -3,6 +3,7 @@
  * in a terminal.
  */
 import type { DraftMeta } from '../../shared/draft/meta';
+import { readableTime } from '../../shared/export/review-notes';
 import type { DraftInspection, InspectedReview, InspectedSource } from '../../shared/inspect';
 import { readingMinutes } from '../../shared/words';
 import { terminalSafe as safe } from './terminal-text';
@@ -20,8 +21,6 @@ function sourceLine(source: InspectedSource): string {
 
 const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
-/** "2025-08-18 08:00 UTC" from an ISO time. */
-const minute = (iso: string): string => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The review lines: a summary, then each pending suggestion and each open thread. */
 function reviewLines(review: InspectedReview): string[] {
@@ -32,7 +31,7 @@ function reviewLines(review: InspectedReview): string[] {
     `Review:     ${plural(review.suggestions.length, 'pending suggestion')}, ${plural(open.length, 'open thread')}${detached > 0 ? ` (${String(detached)} detached)` : ''}${resolved > 0 ? `, ${String(resolved)} resolved` : ''}`,
   ];
   for (const suggestion of review.suggestions) {
-    lines.push(`  ${safe(suggestion.description)} — ${safe(suggestion.author)}, ${minute(suggestion.at)}, in ${safe(suggestion.place)}`);
+    lines.push(`  ${safe(suggestion.description)} — ${safe(suggestion.author)}, ${readableTime(suggestion.at)}, in ${safe(suggestion.place)}`);
   }
   for (const thread of open) {
     const where = thread.place === null ? 'detached' : `in ${safe(thread.place)}`;

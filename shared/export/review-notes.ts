@@ -4,10 +4,9 @@
  * the HTML and the Markdown writers; pure.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import { reviewDataOf } from '../review/authors';
+import { authorName, reviewDataOf } from '../review/authors';
 import { describeSuggestion, type Formatting } from '../review/describe';
-import type { ReviewData, Thread } from '../review/model';
-import { authorName } from '../review/authors';
+import { isFormattingMark, type ReviewData, type Thread } from '../review/model';
 
 /** The review data of a document as the writers read it. */
 export class ReviewNotes {
@@ -47,11 +46,10 @@ export function readableTime(iso: string): string {
   return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-const FORMATTING = new Set(['strong', 'em', 'link']);
 
 /** "Formatted: bold": what a `format_change` on `node` changed, in the review panel's words (describe.ts). */
 export function formatChangeWords(mark: Mark, node: PMNode): string {
-  const after: Formatting = node.marks.filter((m) => FORMATTING.has(m.type.name)).map((m) => m.toJSON() as Formatting[number]);
+  const after: Formatting = node.marks.filter((m) => isFormattingMark(m.type.name)).map((m) => m.toJSON() as Formatting[number]);
   return describeSuggestion({ inserted: '', deleted: '', nodes: [], format: { before: mark.attrs.before as Formatting, after } }, (id) => id).description;
 }
 

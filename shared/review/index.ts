@@ -6,10 +6,9 @@
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { reviewDataOf } from './authors';
 import { describeSuggestion, KEPT_TEXT, type Formatting, type NodePart, type SuggestionParts } from './describe';
-import { SUGGESTION_MARKS, type ReviewIndex, type SuggestionEntry, type ThreadEntry } from './model';
+import { isFormattingMark, SUGGESTION_MARKS, type ReviewIndex, type SuggestionEntry, type ThreadEntry } from './model';
 
 const SUGGESTION_NAMES: ReadonlySet<string> = new Set(SUGGESTION_MARKS);
-const FORMATTING: ReadonlySet<string> = new Set(['em', 'strong', 'link']);
 /** The node-level parts a suggestion keeps for its description (the first ones). */
 const KEPT_NODES = 8;
 
@@ -26,7 +25,7 @@ interface Gathered {
 }
 
 function formattingOf(marks: readonly Mark[]): Formatting {
-  return marks.filter((mark) => FORMATTING.has(mark.type.name)).map((mark) => mark.toJSON() as Formatting[number]);
+  return marks.filter((mark) => isFormattingMark(mark.type.name)).map((mark) => mark.toJSON() as Formatting[number]);
 }
 
 function addText(entry: Gathered, which: 'inserted' | 'deleted', text: string, parent: PMNode | null): void {

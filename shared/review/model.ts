@@ -68,8 +68,16 @@ function checkTime(value: unknown): void {
   if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) throw new RangeError(`invalid time ${JSON.stringify(value)}`);
 }
 
+/** The formatting marks a `format_change` records (and that rejecting it restores). */
+export const FORMATTING_MARKS = ['em', 'strong', 'link'] as const;
+
+/** Whether a mark of type `name` is formatting that a `format_change` records. */
+export function isFormattingMark(name: string): boolean {
+  return (FORMATTING_MARKS as readonly string[]).includes(name);
+}
+
 /** Formatting as `format_change` remembers it: the marks' JSON (`{ type, attrs? }`). */
-const formattingSchema = z.array(z.strictObject({ type: z.enum(['em', 'strong', 'link']), attrs: z.record(z.string(), z.string()).optional() })).max(3);
+const formattingSchema = z.array(z.strictObject({ type: z.enum(FORMATTING_MARKS), attrs: z.record(z.string(), z.string()).optional() })).max(3);
 
 /** Attribute values as `attr_change` remembers them. */
 const attrValuesSchema = z.record(z.string().max(64), z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]));

@@ -9,7 +9,7 @@
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { canJoin, replaceStep, Transform } from 'prosemirror-transform';
 import { reviewDataOf } from './authors';
-import { SUGGESTION_MARKS } from './model';
+import { FORMATTING_MARKS, SUGGESTION_MARKS } from './model';
 
 /** A suggestion's stamp, as a filter sees it. */
 export interface SuggestionStamp {
@@ -25,7 +25,6 @@ export type SuggestionFilter = (stamp: SuggestionStamp) => boolean;
 export type Decision = 'accept' | 'reject';
 
 const SUGGESTION_MARK_NAMES: ReadonlySet<string> = new Set(SUGGESTION_MARKS);
-const FORMATTING = ['em', 'strong', 'link'] as const;
 
 /** Whether `mark` is one of the suggestion marks. */
 export function isSuggestionMark(mark: Mark): boolean {
@@ -118,7 +117,7 @@ function decideOne(tr: Transform, item: Found, decision: Decision, mapper: Mappe
     return;
   }
   if (decision === 'reject' && mark.type.name === 'format_change') {
-    for (const name of FORMATTING) {
+    for (const name of FORMATTING_MARKS) {
       const type = schema.marks[name];
       if (type) tr.removeMark(from.pos, to.pos, type);
     }

@@ -4,7 +4,7 @@
  * of any suggestion mark it brought along.
  */
 import { Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from 'prosemirror-model';
-import { SUGGESTION_MARKS } from './model';
+import { FORMATTING_MARKS, SUGGESTION_MARKS } from './model';
 
 /** The attributes every suggestion mark carries. */
 export interface Stamp {
@@ -17,7 +17,7 @@ export interface Stamp {
 const SUGGESTION: ReadonlySet<string> = new Set(SUGGESTION_MARKS);
 
 /** The formatting marks `format_change` records. */
-export const FORMATTING = new Set(['em', 'strong', 'link']);
+export const FORMATTING: ReadonlySet<string> = new Set(FORMATTING_MARKS);
 
 /** The mark of type `name` in `marks`, if any. */
 export function markNamed(marks: readonly Mark[], name: string): Mark | undefined {
