@@ -15,7 +15,9 @@ import { keydownHandler } from 'prosemirror-keymap';
 import { commandKeys, type CommandId } from '../../shared/commands';
 import { isSuggestionMark, type Decision, type SuggestionFilter } from '../../shared/review/resolve';
 import { hooksFor } from './hooks';
-import { asDecision, decide, modeOf, reviewIndexOf } from './review-actions';
+import { decideSuggestions } from '../../shared/review/resolve';
+import { reviewIndexOf } from './review-actions';
+import { asReviewDecision, reviewModeOf } from './review-mode';
 import { landingAfter, reviewStops, stopFrom, suggestionAt } from './review-list';
 import { MAC } from './platform';
 import { centreWithin } from './scroll-within';
@@ -176,13 +178,13 @@ export function goToChange(dir: 1 | -1): Command {
  */
 export function decideWhere(decision: Decision, filter: SuggestionFilter, at?: number): Command {
   return (state, dispatch, view) => {
-    if (modeOf(state) === 'viewing') return false;
+    if (reviewModeOf(state) === 'viewing') return false;
     const picked = reviewIndexOf(state).suggestions.filter((s) => filter(s));
     const first = picked[0];
     if (!first) return false;
     if (!dispatch) return true;
-    const tr = reviewNow(asDecision(state.tr));
-    decide(tr, decision, filter);
+    const tr = reviewNow(asReviewDecision(state.tr));
+    decideSuggestions(tr, decision, filter);
     if (!tr.docChanged) return false;
     const landing = landingAfter(reviewIndexOf(tr.doc), tr.mapping.map(at ?? first.from, -1));
     if (landing) tr.setSelection(rangeSelection(tr.doc, landing.from, landing.to));

@@ -13,7 +13,8 @@ import { ariaKeys, commandKeys, tooltipKeys, type CommandId } from '../../../sha
 import { authorName } from '../../../shared/review/authors';
 import { acceptedTextBetween } from '../../../shared/review/accepted';
 import { authorColour, type ReviewAuthor, type Reviewer, type ThreadEntry } from '../../../shared/review/model';
-import { modeOf, reviewIndexOf, threadOps } from '../../editor/review-actions';
+import { reviewIndexOf, threadOps } from '../../editor/review-actions';
+import { reviewModeOf } from '../../editor/review-mode';
 import { useReviewer } from '../reviewer';
 import { DEFAULT_FILTER, itemRange, reviewItems, suggestionAt, type ReviewFilter, type ReviewItem } from '../../editor/review-list';
 import { centreSelection, decideOne, decideWhere, rangeSelection, reviewFocusOf, reviewNow, setReviewFocus } from '../../editor/review-commands';
@@ -71,7 +72,7 @@ export function ReviewPanel({ context, request }: PanelProps<ReviewTarget>): Rea
   const { store } = context.session;
   const { requireReviewer } = useReviewer();
   const index = useReviewIndex(store);
-  const viewing = useEditorValue(store, (state) => modeOf(state) === 'viewing');
+  const viewing = useEditorValue(store, (state) => reviewModeOf(state) === 'viewing');
   const [filter, setFilter] = useState<ReviewFilter>(DEFAULT_FILTER);
   const items = useMemo(() => reviewItems(index, filter), [index, filter]);
   const root = useRef<HTMLDivElement>(null);
