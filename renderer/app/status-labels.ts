@@ -5,6 +5,7 @@ import type { Status } from '../../shared/draft/meta';
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   draft: 'Draft',
   'ready-for-edit': 'Ready for edit',
+  revise: 'Revise',
   edited: 'Edited',
   approved: 'Approved',
 };

@@ -4,14 +4,33 @@
  */
 import * as z from 'zod';
 
-/** The review states of a draft, in workflow order. */
-export const STATUSES = ['draft', 'ready-for-edit', 'edited', 'approved'] as const;
+/**
+ * The review states of a draft, in workflow order: the reporter writes (`draft`) and files it
+ * (`ready-for-edit`); the editor sends it back (`revise`) or finishes (`edited`); the desk signs
+ * it off (`approved`). shared/desk/handover.ts says what each change of status does.
+ */
+export const STATUSES = ['draft', 'ready-for-edit', 'revise', 'edited', 'approved'] as const;
 
 /** A draft's review state. */
 export type Status = (typeof STATUSES)[number];
 
 const isoDate = z.iso.datetime({ offset: true });
 const shortText = z.string().max(200);
+
+/** A person as the desk records them: the installation's stable author id (shared/review) and their name then. */
+const personSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u), name: z.string().min(1).max(100) });
+
+/** A person in the draft's desk records. */
+export type DeskPerson = z.infer<typeof personSchema>;
+
+/** One change of status: who, when, from, to. */
+const statusChangeSchema = z.strictObject({ from: z.enum(STATUSES), to: z.enum(STATUSES), by: personSchema, at: isoDate });
+
+/** One recorded change of status. */
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+/** How many changes of status a draft keeps (the oldest go first). */
+export const MAX_STATUS_LOG = 500;
 
 /** Validator of draft metadata; unknown keys are refused so that typos do not pass silently. */
 export const metaSchema = z.strictObject({
@@ -29,6 +48,10 @@ export const metaSchema = z.strictObject({
    * false, so drafts older than this field keep their names.
    */
   autoName: z.boolean().optional(),
+  /** Every change of status, oldest first (absent: none recorded). */
+  statusLog: z.array(statusChangeSchema).max(MAX_STATUS_LOG).optional(),
+  /** Who wrote the file last: stamped by the main process at each save, as `updated` is. */
+  savedBy: personSchema.optional(),
 });
 
 /** Draft metadata. */

@@ -7,7 +7,7 @@
 
 const PREFERRED = [
   'format', 'version', 'meta', 'doc',
-  'slug', 'section', 'tags', 'authors', 'status', 'created', 'updated',
+  'slug', 'section', 'tags', 'authors', 'status', 'created', 'updated', 'savedBy', 'statusLog',
   'type', 'attrs', 'marks', 'text', 'content',
 ];
 const RANK = new Map(PREFERRED.map((key, i) => [key, i]));

@@ -22,13 +22,13 @@
  */
 import * as z from 'zod';
 import type { ApiNames } from './api';
-import type { Status } from '../draft/meta';
+import type { DeskPerson, Status } from '../draft/meta';
 import { exportFormatNames } from '../export/format-uses';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import { IMPORT_KINDS, type ImportKind } from '../import/types';
 import { isAssetSrc } from '../problem-checks';
 import type { Reviewer } from '../review/model';
-import { draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, reviewerInitialsSchema, reviewerNameSchema, versionIdSchema } from './fields';
+import { checkpointLabelSchema, draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, reviewerInitialsSchema, reviewerNameSchema, versionIdSchema } from './fields';
 
 /**
  * A draft as it crosses the process boundary, both ways: the text of a `.copydesk` file (the
@@ -53,7 +53,63 @@ export interface DraftSummary {
   readonly bytes: number;
   /** Why the file cannot be opened; absent for a good draft. A broken file is listed, never hidden. */
   readonly error?: string;
+  /** Who has it open now (a fresh lock file beside it, this installation's own included); absent: nobody. */
+  readonly holder?: LockHolder;
+  /** The draft's last change of status (who, when, from, to); absent: none recorded. */
+  readonly lastStatusChange?: StatusChangeSummary;
 }
+
+/** A change of status as the library shows it. */
+export interface StatusChangeSummary {
+  readonly from: Status;
+  readonly to: Status;
+  readonly by: DeskPerson;
+  /** ISO time. */
+  readonly at: string;
+}
+
+/**
+ * Who has a draft open: what the lock file beside it says (electron/services/locks.ts). A lock
+ * not refreshed for `LOCK_STALE_MS` is stale and never blocks anyone.
+ */
+export interface LockHolder {
+  /** The installation's author id (shared/review), the same in every draft that person touches. */
+  readonly id: string;
+  readonly name: string;
+  /** The machine's name (the operating system's host name). */
+  readonly machine: string;
+  /** When they opened it (ISO time). */
+  readonly since: string;
+  /** When the lock was last refreshed (ISO time). */
+  readonly refreshed: string;
+}
+
+/** A lock not refreshed for this long is stale (WordPress's rule for a post being edited). */
+export const LOCK_STALE_MS = 150_000;
+
+/** How often an open draft's lock is refreshed. */
+export const LOCK_REFRESH_MS = 30_000;
+
+/** How the renderer asks to open a draft: to edit it (the default), read-only, or taking it over from whoever has it. */
+export const OPEN_ACCESS = ['edit', 'read-only', 'take-over'] as const;
+
+/** One way of opening a draft. */
+export type OpenAccess = (typeof OPEN_ACCESS)[number];
+
+/**
+ * How a draft is open in this window, as to its lock:
+ * - `editing`: this window holds the lock (refreshed while it stays open);
+ * - `held`: someone else has it open (`holder`) and nothing was taken: the renderer asks the user
+ *   to open it read-only or to take it over (then opens it again with that access);
+ * - `read-only`: opened read-only, as asked (`holder`: who has it, if anyone); no lock is taken;
+ * - `unlocked`: the lock file could not be written (a read-only folder…): editing goes on, and
+ *   `reason` says why nobody else is warned.
+ */
+export type DraftAccess =
+  | { readonly kind: 'editing' }
+  | { readonly kind: 'held'; readonly holder: LockHolder }
+  | { readonly kind: 'read-only'; readonly holder: LockHolder | null }
+  | { readonly kind: 'unlocked'; readonly reason: string };
 
 /** A draft opened (or created) from the workspace, with the hash of the bytes it was read from. */
 export interface OpenedDraft {
@@ -62,6 +118,8 @@ export interface OpenedDraft {
   readonly draft: DraftText;
   /** SHA-256 of the file's bytes: the `baseHash` of the next save. */
   readonly hash: string;
+  /** The draft's lock as this window has it (absent where locks do not apply: a draft imported or recovered is `editing`). */
+  readonly access?: DraftAccess;
 }
 
 /** One problem of an imported draft (shared/problems.ts), as the import report lists it. */
@@ -148,13 +206,19 @@ export interface RecoveredDraft {
   readonly draft: DraftText;
 }
 
-/** One time-spaced snapshot of a draft. */
+/** One kept version of a draft: a time-spaced snapshot, or a named checkpoint. */
 export interface VersionSummary {
   readonly id: string;
   /** ISO time. */
   readonly createdAt: string;
   readonly words: number;
   readonly headline: string;
+  /** The status the draft had (null: unreadable). */
+  readonly status: Status | null;
+  /** Who saved that text (the snapshot's `meta.savedBy`); null when the file does not say. */
+  readonly author: DeskPerson | null;
+  /** A checkpoint's name ("Filed", "Before legal read"); absent for a time-spaced snapshot. Checkpoints are never pruned with the snapshots. */
+  readonly label?: string;
   /** Set when the snapshot cannot be read. */
   readonly error?: string;
 }
@@ -189,6 +253,8 @@ export interface ReviewerInfo {
   readonly reviewer: Reviewer | null;
   /** A name (the operating system's user name) and its initials, to prefill. */
   readonly suggested: { readonly name: string; readonly initials: string };
+  /** This installation's author id, made once and kept (the reviewer's id once named; locks and `meta.savedBy` use it before). */
+  readonly id: string;
 }
 
 /**
@@ -300,8 +366,14 @@ export const CALLS = {
   'workspace.recent': call(none, returns<RecentDraft[]>()),
   /** Creates a new draft file ("untitled.copydesk", "untitled-2.copydesk"…) and opens it. */
   'drafts.create': call(none, returns<OpenedDraft>()),
-  /** Opens a draft (and adds it to the recent drafts). */
-  'drafts.open': call(named, returns<OpenedDraft>()),
+  /**
+   * Opens a draft (and adds it to the recent drafts), taking its lock unless asked `read-only`;
+   * when someone else has it open and `access` is `edit` (the default), nothing is taken and
+   * `access` says who has it (`held`). `take-over` takes the lock from whoever holds it.
+   */
+  'drafts.open': call(z.strictObject({ name: draftNameSchema, access: z.enum(OPEN_ACCESS).optional() }), returns<OpenedDraft>()),
+  /** This window closes draft `name`: its lock goes (when no other window of this installation holds it). */
+  'drafts.release': call(named, returns<void>()),
   /** Saves a draft unless the file changed on disk since `baseHash` (then a conflict), or with `force`. */
   'drafts.save': call(
     z.strictObject({ name: draftNameSchema, draft: draftTextSchema, baseHash: hashSchema.nullable(), force: z.boolean().optional() }),
@@ -336,6 +408,10 @@ export const CALLS = {
   'versions.list': call(named, returns<VersionSummary[]>()),
   /** The draft of a snapshot, as its file's text; nothing is written (the renderer decides to save it). */
   'versions.restore': call(z.strictObject({ name: draftNameSchema, id: versionIdSchema }), returns<DraftText>()),
+  /** Keeps the draft's saved file as a named checkpoint now (whatever the spacing of snapshots); the renderer saves first. */
+  'versions.checkpoint': call(z.strictObject({ name: draftNameSchema, label: checkpointLabelSchema }), returns<VersionSummary>()),
+  /** Names a kept version (it becomes a checkpoint, kept when snapshots are pruned). */
+  'versions.label': call(z.strictObject({ name: draftNameSchema, id: versionIdSchema, label: checkpointLabelSchema }), returns<VersionSummary>()),
   /**
    * Exports draft `name` (its saved file, or the unsaved `draft` given); the main process asks the
    * user where to write it (a native dialog). `fragment`: HTML without the page around the article.
@@ -427,13 +503,15 @@ export interface EventMap {
   accessibility: AccessibilityState;
   /** The page is about to go (reload, close, quit): save now and answer with `window.flushed`. */
   flush: FlushRequest;
+  /** Someone else took over draft `name`, open here: this window no longer holds its lock and turns read-only. */
+  lockLost: { readonly name: string; readonly holder: LockHolder };
 }
 
 /** An event's name. */
 export type EventName = keyof EventMap;
 
 // A record rather than an array, so that the compiler checks it names every event and no other.
-const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true, accessibility: true, flush: true };
+const eventNames: Record<EventName, true> = { externalChange: true, openDraft: true, menu: true, workspaceChanged: true, accessibility: true, flush: true, lockLost: true };
 
 /** Every call's channel name. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(Object.keys(CALLS) as InvokeChannel[]);

@@ -60,6 +60,9 @@ export const recoveryKeySchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'a r
 /** A snapshot id (the versions service checks its exact form). */
 export const versionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'a version id is 1 to 64 letters, digits, "-" or "_"');
 
+/** A checkpoint's name ("Filed", "Before legal read"): one line, 1 to 100 characters. */
+export const checkpointLabelSchema = z.string().trim().min(1, 'a checkpoint needs a name').max(100).regex(/^[^\n\r]*$/u, 'a checkpoint name is one line');
+
 /** A SHA-256 content hash, lower-case hex. */
 export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/u, 'a content hash is 64 lower-case hexadecimal digits');
 

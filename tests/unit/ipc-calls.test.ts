@@ -47,7 +47,7 @@ describe('the call declaration', () => {
   });
 
   it('types requests from the validators and responses from the declaration', () => {
-    expectTypeOf<RequestOf<'drafts.open'>>().toEqualTypeOf<{ name: string }>();
+    expectTypeOf<RequestOf<'drafts.open'>>().toEqualTypeOf<{ name: string; access?: 'edit' | 'read-only' | 'take-over' | undefined }>();
     expectTypeOf<ResponseOf<'drafts.open'>>().toEqualTypeOf<OpenedDraft>();
     expectTypeOf<ResponseOf<'drafts.save'>>().toEqualTypeOf<SaveResult>();
     // The renderer sends draft text; the handler receives the checked draft the validator made of it.

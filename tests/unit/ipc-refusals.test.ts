@@ -39,7 +39,8 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'workspace.list': undefined,
   'workspace.recent': undefined,
   'drafts.create': undefined,
-  'drafts.open': { name: 'story.copydesk' },
+  'drafts.open': { name: 'story.copydesk', access: 'take-over' },
+  'drafts.release': { name: 'story.copydesk' },
   'drafts.save': { name: 'story.copydesk', draft, baseHash: HASH, force: false },
   'drafts.saveAs': { name: 'story.copydesk', draft, newName: 'other.copydesk' },
   'drafts.duplicate': { name: 'story.copydesk' },
@@ -53,6 +54,8 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'recovery.discard': { key: 'k1' },
   'versions.list': { name: 'story.copydesk' },
   'versions.restore': { name: 'story.copydesk', id: '1767322800000-abcdefabcdef' },
+  'versions.checkpoint': { name: 'story.copydesk', label: 'Before legal read' },
+  'versions.label': { name: 'story.copydesk', id: '1767322800000-abcdefabcdef', label: 'Filed' },
   'export.write': { name: 'story.copydesk', format: 'html', fragment: true, draft },
   'figures.importImage': { draft: 'story.copydesk' },
   'assets.check': { srcs: ['assets/story/pic.png'] },
@@ -63,7 +66,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
 };
 
 /** Optional or nullable keys: removing them (or null) is fine. */
-const OPTIONAL = new Set(['force', 'fragment', 'draft@export.write', 'from']);
+const OPTIONAL = new Set(['force', 'fragment', 'draft@export.write', 'from', 'access']);
 const NULLABLE = new Set(['baseHash', 'name@recovery.record', 'name@drafts.saveAs', 'open@window.flushed']);
 
 /** Names that must never reach the file system. */
