@@ -155,7 +155,7 @@ describe('a lock beside an open draft', () => {
     expect((await fx.services.drafts.open(name)).access).toMatchObject({ kind: 'held', holder: { machine: 'desk-2' } });
   });
 
-  it('reaches the windows as the lockLost event through the handlers', async () => {
+  it('reaches the windows as the lockLost event (as the shell wires it)', async () => {
     const h = await createHarness();
     try {
       const created = await h.call('drafts.create', undefined);

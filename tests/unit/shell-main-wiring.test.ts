@@ -270,7 +270,16 @@ describe('closing', () => {
     const workspace = shell.services.settings.workspaceFolder();
     const lockFile = path.join(workspace, `.${created.value.name}.lock`);
     await expect(fs.stat(lockFile)).resolves.toBeTruthy();
+    // Another draft taken over by someone else: every window hears lockLost at the next refresh.
+    const taken = (await call('drafts.create')) as { ok: true; value: { name: string } };
+    const takenLock = path.join(workspace, `.${taken.value.name}.lock`);
+    const ours = JSON.parse(await fs.readFile(takenLock, 'utf8')) as Record<string, unknown>;
+    await fs.writeFile(takenLock, JSON.stringify({ ...ours, id: 'someone', name: 'Someone Else', instance: 'f'.repeat(16) }));
+    await shell.services.locks.refresh();
+    expect(win.webContents.sent.at(-1)).toEqual(['event.lockLost', { name: taken.value.name, holder: expect.objectContaining({ id: 'someone' }) as unknown }]);
     win.close();
     await expect.poll(() => fs.stat(lockFile).then(() => 'there', () => 'gone')).toBe('gone');
+    // Someone else's lock stays.
+    expect(JSON.parse(await fs.readFile(takenLock, 'utf8'))).toMatchObject({ id: 'someone' });
   });
 });

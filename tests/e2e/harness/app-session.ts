@@ -159,6 +159,8 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
   const handlers = createHandlers({ services, emit: (name, payload) => track(broadcast(eventChannel(name), payload)), accessibility: () => accessibility });
   const dispatcher = createDispatcher(handlers, { devServerUrl: origin, log: (message) => mainLog.push(message) });
   const stopWatching = services.watcher.onExternalChange((change) => track(broadcast(eventChannel('externalChange'), change)));
+  // As the shell does (electron/shell/main.ts): a draft taken over by someone else is news for the windows.
+  services.locks.onLockLost((lost) => track(broadcast(eventChannel('lockLost'), lost)));
 
   // What makes a page a window of an installation: the API binding onto its dispatcher, the preload shim, the workspace's images.
   // Each page is a window of its own for the locks (as each BrowserWindow is): closing it releases what it held.
@@ -199,6 +201,7 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     const log = (message: string): void => void mainLog.push(`another installation: ${message}`);
     const otherDispatcher = createDispatcher(otherHandlers, { devServerUrl: origin, log });
     const stopOther = otherServices.watcher.onExternalChange((change) => track(send(eventChannel('externalChange'), change)));
+    otherServices.locks.onLockLost((lost) => track(send(eventChannel('lockLost'), lost)));
     return {
       installation: {
         userData: otherUserData,
