@@ -1,5 +1,5 @@
 /** Human names of the review statuses and other small display helpers. */
-import type { Status } from '../../shared/draft/meta';
+import type { DeskPerson, Status } from '../../shared/draft/meta';
 
 /** How each status reads in the interface. */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -16,6 +16,25 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function formatWhen(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : dateFormat.format(time);
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dayYearFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** A moment close to `now` as short as it reads: "14:02" today, "2 Dec 14:02" this year, "2 Dec 2025" before. */
+export function formatSince(iso: string, now: Date = new Date()): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const at = new Date(time);
+  if (at.toDateString() === now.toDateString()) return timeFormat.format(at);
+  if (at.getFullYear() === now.getFullYear()) return `${dayFormat.format(at)} ${timeFormat.format(at)}`;
+  return dayYearFormat.format(at);
+}
+
+/** Who set a status and since when: "since 14:02, Ana Garcia". */
+export function sinceText(change: { readonly by: DeskPerson; readonly at: string }, now?: Date): string {
+  return `since ${formatSince(change.at, now)}, ${change.by.name}`;
 }
 
 const numberFormat = new Intl.NumberFormat();

@@ -60,6 +60,9 @@ export function lastChangeTo(meta: Pick<DraftMeta, 'statusLog'>, status: Status)
 /** A mode the draft's status imposes on one person, and why (the mode switch and a notice say it). */
 export interface DeskMode {
   readonly mode: ReviewMode;
+  /** A few words beside the mode's name ("with the desk"). */
+  readonly tag: string;
+  /** The sentence that explains it. */
   readonly reason: string;
 }
 
@@ -80,15 +83,15 @@ export interface DeskMode {
 export function modeFor(meta: Pick<DraftMeta, 'status' | 'statusLog'>, me: string): DeskMode | null {
   const filer = lastChangeTo(meta, 'ready-for-edit')?.by ?? null;
   if (meta.status === 'ready-for-edit') {
-    if (filer?.id === me) return { mode: 'viewing', reason: 'You filed this draft: it is with the desk until it is sent back. You can comment.' };
-    return { mode: 'suggesting', reason: `Ready for edit${filer ? ` (filed by ${filer.name})` : ''}: your changes are recorded as suggestions.` };
+    if (filer?.id === me) return { mode: 'viewing', tag: 'with the desk', reason: 'You filed this draft: it is with the desk until it is sent back. You can comment.' };
+    return { mode: 'suggesting', tag: 'ready for edit', reason: `Ready for edit${filer ? ` (filed by ${filer.name})` : ''}: your changes are recorded as suggestions.` };
   }
   if (meta.status === 'revise') {
     const sender = lastChangeTo(meta, 'revise')?.by ?? null;
     if (filer?.id === me || (filer === null && sender?.id !== me)) {
-      return { mode: 'editing', reason: `Sent back for revision${sender ? ` by ${sender.name}` : ''}: decide on the suggestions and file it again.` };
+      return { mode: 'editing', tag: 'sent back', reason: `Sent back for revision${sender ? ` by ${sender.name}` : ''}: decide on the suggestions and file it again.` };
     }
-    if (sender?.id === me) return { mode: 'viewing', reason: 'You sent this draft back: it is with the reporter until it is filed again. You can comment.' };
+    if (sender?.id === me) return { mode: 'viewing', tag: 'with the reporter', reason: 'You sent this draft back: it is with the reporter until it is filed again. You can comment.' };
     return null;
   }
   return null;
