@@ -91,8 +91,15 @@ test.describe('hand-over between reporter and editor', () => {
 
     await test.step('edits: the change is a suggestion', async () => {
       const standfirst = editor(desk).locator('p.cd-standfirst');
+      // The cursor at the end of the standfirst, as a click after its last word puts it.
       await standfirst.click();
-      await desk.keyboard.press('End');
+      await standfirst.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        range.collapse(false);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+      });
       await desk.keyboard.type(' Talks resume.');
       await expect(standfirst.locator('ins.cd-ins')).toHaveText(' Talks resume.');
     });
@@ -103,7 +110,7 @@ test.describe('hand-over between reporter and editor', () => {
       await expect(modeButton(desk)).toHaveAccessibleName('Mode: Viewing, with the reporter');
       await expect.poll(async () => (await onDisk(workspace)).meta.status).toBe('revise');
       const draft = await onDisk(workspace);
-      expect(indexReview(draft.doc).suggestions.map((s) => s.description)).toEqual(['Inserted: “ Talks resume.”']);
+      expect(indexReview(draft.doc).suggestions.map((s) => s.description)).toEqual([expect.stringMatching(/^Inserted: “ ?Talks resume\.”$/u)]);
       expect(draft.meta.statusLog?.at(-1)).toMatchObject({ from: 'ready-for-edit', to: 'revise', by: { name: 'Ben Ortiz' } });
       // Versions are kept per installation: the editor's checkpoint is in the editor's.
       const editorServices = (await session.another()).services;
@@ -122,7 +129,7 @@ test.describe('hand-over between reporter and editor', () => {
 
     await test.step('approval is refused while the suggestion is pending, unless confirmed', async () => {
       await statusSelect(page).selectOption({ label: 'Approved' });
-      const dialog = page.getByRole('dialog', { name: 'Approve with the review unfinished?' });
+      const dialog = page.getByRole('alertdialog', { name: 'Approve with the review unfinished?' });
       await expect(dialog).toContainText('1 suggestion is pending');
       await snap(page, 'desk-approve-refused-1280x800');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -160,9 +167,35 @@ for (const size of VIEWPORTS) {
   test.describe(`the library at ${size.name}`, () => {
     test.use({ drafts: LIBRARY, viewport: size.viewport });
 
-    test('status, since when and by whom, who has it open, filtered by status', async ({ page, openWindow }) => {
+    test('the filter counts each status and shows only the drafts with it; the search narrows the counts; keyboard only', async ({ page }) => {
       const filter = page.getByRole('group', { name: 'Show drafts by status' });
-      await test.step('each row says its status and who set it when', async () => {
+      await expect(filter.getByRole('button')).toHaveText(['All 6', 'Draft 1', 'Ready for edit 2', 'Revise 1', 'Edited 1', 'Approved 1']);
+      await expect(filter.getByRole('button', { name: 'All: 6' })).toHaveAttribute('aria-pressed', 'true');
+      await filter.getByRole('button', { name: 'Ready for edit: 2' }).click();
+      await expect(filter.getByRole('button', { name: 'Ready for edit: 2' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(filter.getByRole('button', { name: 'All: 6' })).toHaveAttribute('aria-pressed', 'false');
+      await expect(page.getByRole('table').getByRole('row')).toHaveCount(3); // the header and two drafts
+      await expect(row(page, 'Council approves new budget')).toBeVisible();
+      await expect(row(page, 'Heatwave warning for the south')).toBeVisible();
+      await snap(page, `desk-library-filtered-${size.name}`);
+      await expectNoSeriousViolations(page, `the library filtered at ${size.name}`);
+
+      await page.getByRole('searchbox', { name: 'Search drafts by headline' }).fill('port');
+      await expect(filter.getByRole('button')).toHaveText(['All 1', 'Draft 0', 'Ready for edit 0', 'Revise 1', 'Edited 0', 'Approved 0']);
+      await expect(page.getByRole('status').filter({ hasText: 'No draft matching “port” has the status “Ready for edit”.' })).toBeVisible();
+      await filter.getByRole('button', { name: 'Revise: 1' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+      await expect(row(page, 'Port strike enters second week')).toBeVisible();
+      await filter.getByRole('button', { name: 'All: 1' }).focus();
+      await page.keyboard.press('Space');
+      await expect(filter.getByRole('button', { name: 'All: 1' })).toHaveAttribute('aria-pressed', 'true');
+      // The row's own actions still work on a filtered list: open the draft from it.
+      await openDraft(page, 'Port strike enters second week');
+    });
+
+    test('each draft says who set its status and when, and who has it open', async ({ page, openWindow }) => {
+      await test.step('status, by whom, since when', async () => {
         await expect(row(page, 'Council approves new budget')).toContainText(/Ready for edit\s*since .+, Ana Garcia/u);
         await expect(row(page, 'Port strike enters second week')).toContainText(/Revise\s*since .+, Ben Ortiz/u);
         await expect(row(page, 'Wildfire season starts early')).toContainText('Draft');
@@ -178,31 +211,8 @@ for (const size of VIEWPORTS) {
         await expect(row(page, 'Port strike enters second week')).toContainText(/Open by .+ on .+/u);
         await expect(row(page, 'Rail line reopens after floods')).toContainText('Open by you');
         await expect(row(page, 'Wildfire season starts early')).not.toContainText('Open by');
-      });
-
-      await test.step('the filter counts each status and shows only the drafts with it', async () => {
-        await expect(filter.getByRole('button')).toHaveText(['All 6', 'Draft 1', 'Ready for edit 2', 'Revise 1', 'Edited 1', 'Approved 1']);
-        await expect(filter.getByRole('button', { name: 'All: 6' })).toHaveAttribute('aria-pressed', 'true');
         await snap(page, `desk-library-${size.name}`);
-        await filter.getByRole('button', { name: 'Ready for edit: 2' }).click();
-        await expect(filter.getByRole('button', { name: 'Ready for edit: 2' })).toHaveAttribute('aria-pressed', 'true');
-        await expect(page.getByRole('table').getByRole('row')).toHaveCount(3); // the header and two drafts
-        await expect(row(page, 'Council approves new budget')).toBeVisible();
-        await expect(row(page, 'Heatwave warning for the south')).toBeVisible();
-        await snap(page, `desk-library-filtered-${size.name}`);
-        await expectNoSeriousViolations(page, `the library filtered at ${size.name}`);
-      });
-
-      await test.step('the search narrows the counts too; keyboard only', async () => {
-        await page.getByRole('searchbox', { name: 'Search drafts by headline' }).fill('port');
-        await expect(filter.getByRole('button')).toHaveText(['All 1', 'Draft 0', 'Ready for edit 0', 'Revise 1', 'Edited 0', 'Approved 0']);
-        await expect(page.getByRole('status').filter({ hasText: 'No draft matching “port” has the status “Ready for edit”.' })).toBeVisible();
-        await filter.getByRole('button', { name: 'Revise: 1' }).focus();
-        await page.keyboard.press('Enter');
-        await expect(row(page, 'Port strike enters second week')).toBeVisible();
-        await filter.getByRole('button', { name: 'All: 1' }).focus();
-        await page.keyboard.press('Space');
-        await expect(filter.getByRole('button', { name: 'All: 1' })).toHaveAttribute('aria-pressed', 'true');
+        await expectNoSeriousViolations(page, `the library at ${size.name}`);
       });
     });
 
@@ -217,7 +227,7 @@ for (const size of VIEWPORTS) {
       await modeButton(page).click();
       await expect(page.getByRole('menuitem', { name: /Ready for edit \(filed by Ana Garcia\)/u })).toBeVisible();
       await page.getByRole('menuitemradio', { name: /^Editing/u }).click();
-      const ask = page.getByRole('dialog', { name: 'Edit the draft anyway?' });
+      const ask = page.getByRole('alertdialog', { name: 'Edit the draft anyway?' });
       await expect(ask).toBeVisible();
       await ask.getByRole('button', { name: 'Stay in Suggesting' }).click();
       await expect(modeButton(page)).toHaveAccessibleName('Mode: Suggesting, ready for edit');
