@@ -1,5 +1,7 @@
 /** Human names of the review statuses and other small display helpers. */
+import type { ApprovalBlockers } from '../../shared/desk/handover';
 import type { DeskPerson, Status } from '../../shared/draft/meta';
+import type { LockHolder } from '../../shared/ipc/channels';
 
 /** How each status reads in the interface. */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -47,4 +49,17 @@ export function formatCount(n: number): string {
 /** "1 word", "1,234 words". */
 export function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** Who has a draft open, as the library says it ("Open by you" for the installation `me`). */
+export function holderText(holder: LockHolder, me: string | null): string {
+  return holder.id === me ? 'Open by you' : `Open by ${holder.name} on ${holder.machine}`;
+}
+
+/** What blocks approval, in words: "3 suggestions are pending and 1 comment thread is open". */
+export function blockersText(blockers: ApprovalBlockers): string {
+  const parts: string[] = [];
+  if (blockers.suggestions > 0) parts.push(`${plural(blockers.suggestions, 'suggestion', 'suggestions')} ${blockers.suggestions === 1 ? 'is' : 'are'} pending`);
+  if (blockers.threads > 0) parts.push(`${plural(blockers.threads, 'comment thread', 'comment threads')} ${blockers.threads === 1 ? 'is' : 'are'} open`);
+  return parts.join(' and ');
 }

@@ -11,7 +11,7 @@
  * - leaving an imposed mode for Editing by hand asks first (`allowSwitch`), so it is never silent.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { approvalBlockers, modeFor, nothingBlocks, recordStatusChange, STATUS_RULES, type ApprovalBlockers, type DeskMode } from '../../../shared/desk/handover';
+import { approvalBlockers, modeFor, nothingBlocks, recordStatusChange, STATUS_RULES, type DeskMode } from '../../../shared/desk/handover';
 import type { DraftMeta, Status } from '../../../shared/draft/meta';
 import type { Reviewer, ReviewMode } from '../../../shared/review/model';
 import { reviewModeOf, setReviewMode } from '../../editor/review-mode';
@@ -21,7 +21,7 @@ import { notify } from '../notices';
 import { currentReviewer, loadReviewer, useReviewer, windowMode } from '../reviewer';
 import type { DocumentSession } from '../session/document-session';
 import { useObservable } from '../session/observable';
-import { plural, STATUS_LABELS } from '../status-labels';
+import { blockersText, STATUS_LABELS } from '../status-labels';
 import { modeLabel } from './ModeSwitch';
 
 /** The hand-over's state and actions. */
@@ -32,14 +32,6 @@ export interface HandOverControl {
   changeStatus(to: Status): Promise<void>;
   /** Whether switching to `next` by hand may go on (leaving an imposed mode for Editing asks first). */
   allowSwitch(next: ReviewMode): Promise<boolean>;
-}
-
-/** "3 suggestions are pending and 1 comment thread is open". */
-export function blockersText(blockers: ApprovalBlockers): string {
-  const parts: string[] = [];
-  if (blockers.suggestions > 0) parts.push(`${plural(blockers.suggestions, 'suggestion', 'suggestions')} ${blockers.suggestions === 1 ? 'is' : 'are'} pending`);
-  if (blockers.threads > 0) parts.push(`${plural(blockers.threads, 'comment thread', 'comment threads')} ${blockers.threads === 1 ? 'is' : 'are'} open`);
-  return parts.join(' and ');
 }
 
 // What decides the imposed mode: the status and who changed it last.

@@ -5,12 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import type { DraftSummary } from '../../../shared/ipc/channels';
-import { formatSince, STATUS_LABELS } from '../status-labels';
-
-/** Who has the draft open, as the library says it ("Open by you" for the installation `me`). */
-export function holderText(holder: NonNullable<DraftSummary['holder']>, me: string | null): string {
-  return holder.id === me ? 'Open by you' : `Open by ${holder.name} on ${holder.machine}`;
-}
+import { formatSince, holderText, STATUS_LABELS } from '../status-labels';
 
 /** The status cell of `draft`'s row; `me`: this installation's author id (null until known). */
 export function DraftStatusCell({ draft, me }: { readonly draft: DraftSummary; readonly me: string | null }): ReactElement {

@@ -17,7 +17,8 @@ import { formatCount, formatWhen, STATUS_LABELS } from '../status-labels';
 import { DraftStatusCell } from './DraftStatusCell';
 import { RecoveryList } from './RecoveryList';
 import { StatusFilter } from './StatusFilter';
-import { countByStatus, filterDrafts, withStatus, type LibraryState } from './use-library';
+import { countByStatus, withStatus } from './by-status';
+import { filterDrafts, type LibraryState } from './use-library';
 import './library.css';
 import type { RecoveryState } from './use-recovery';
 

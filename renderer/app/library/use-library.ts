@@ -4,7 +4,6 @@
  * file changes on disk while the library is showing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { STATUSES, type Status } from '../../../shared/draft/meta';
 import type { DraftSummary, WorkspaceInfo } from '../../../shared/ipc/channels';
 import { api, messageOf } from '../api';
 
@@ -72,14 +71,3 @@ export function filterDrafts(drafts: readonly DraftSummary[], query: string): re
   });
 }
 
-/** How many of `drafts` have each status (a file that cannot be read has none). */
-export function countByStatus(drafts: readonly DraftSummary[]): Record<Status, number> {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const d of drafts) if (d.status) counts[d.status] += 1;
-  return counts;
-}
-
-/** The drafts with `status` (all of them for null). */
-export function withStatus(drafts: readonly DraftSummary[], status: Status | null): readonly DraftSummary[] {
-  return status === null ? drafts : drafts.filter((d) => d.status === status);
-}
