@@ -148,6 +148,30 @@ test.describe('hand-over between reporter and editor', () => {
   });
 });
 
+test.describe('a filed draft sent back while the reporter has it open', () => {
+  test.use({ drafts: { 'seed.copydesk': SEED }, viewport: { width: 1280, height: 800 } });
+
+  test("the reporter's window follows the file: Viewing while filed, Editing once sent back", async ({ page, workspace }) => {
+    await openDraft(page, HEADLINE);
+    await statusSelect(page).selectOption({ label: 'Ready for edit' });
+    await giveName(page, 'Ana Garcia');
+    await expect(modeButton(page)).toHaveAccessibleName('Mode: Viewing, with the desk');
+    await expect.poll(async () => (await onDisk(workspace)).meta.status).toBe('ready-for-edit');
+
+    // The editor's save, as another desk writes the shared file: sent back, by Ben Ortiz.
+    const file = path.join(workspace, 'seed.copydesk');
+    const json = JSON.parse(await fs.readFile(file, 'utf8')) as { meta: DraftMeta };
+    const log = json.meta.statusLog ?? [];
+    json.meta = { ...json.meta, status: 'revise', statusLog: [...log, { from: 'ready-for-edit', to: 'revise', by: { id: 'ben-ortiz', name: 'Ben Ortiz' }, at: new Date().toISOString() }] };
+    await fs.writeFile(file, JSON.stringify(json, null, 2));
+
+    await expect(statusSelect(page)).toHaveValue('revise');
+    await expect(modeButton(page)).toHaveAccessibleName('Mode: Editing, sent back');
+    await expect(page.getByText('Sent back for revision by Ben Ortiz: decide on the suggestions and file it again.')).toBeVisible();
+    await expect(editor(page)).toHaveAttribute('contenteditable', 'true');
+  });
+});
+
 const AN_HOUR_AGO = new Date(Date.now() - 60 * 60_000).toISOString();
 const change = (from: StatusChange['from'], to: StatusChange['to'], name: string, at = AN_HOUR_AGO): StatusChange => ({ from, to, by: { id: name.toLowerCase().replace(/\W+/gu, '-'), name }, at });
 
