@@ -115,7 +115,7 @@ export function useHandOver(session: DocumentSession): HandOverControl {
         if (!nothingBlocks(blockers)) {
           const yes = await ask.confirm({
             title: 'Approve with the review unfinished?',
-            message: `${blockersText(blockers)}. Approving signs off the text as it reads now; decide on the suggestions and resolve the threads first, or approve anyway.`,
+            message: `${blockersText(blockers)}. Approving signs off the text as it reads now, with ${blockers.suggestions + blockers.threads === 1 ? 'it' : 'them'} undecided.`,
             confirm: 'Approve anyway',
           });
           if (!yes) return;
