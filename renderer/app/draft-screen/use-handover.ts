@@ -7,7 +7,8 @@
  * - the mode the status imposes on this person (`modeFor`) is applied when the draft opens, when
  *   its status changes here, and when the file comes back changed from someone else (reloaded):
  *   the reporter who files is in Viewing until it is sent back, the editor in Suggesting. An
- *   imposed mode is the draft's, not the window's: the next draft opens in the window's mode;
+ *   imposed mode is the draft's, not the window's: the next draft opens in the window's mode; one
+ *   the editor refuses for now (a read-only draft stays in Viewing) applies once it can;
  * - leaving an imposed mode for Editing by hand asks first (`allowSwitch`), so it is never silent.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -66,15 +67,33 @@ export function useHandOver(session: DocumentSession): HandOverControl {
 
   const imposed = useMemo(() => (me === null ? null : modeFor(meta, me)), [meta, me]);
 
+  // A mode the editor refused for now (a read-only draft stays in Viewing): tried again after each transaction until it applies.
+  const waiting = useRef<{ mode: ReviewMode; reviewer: Reviewer | null } | null>(null);
+
   /** Puts the editor in `mode` for this draft only (the window's mode stays); Suggesting asks for a name, Viewing if refused. */
   const enter = useCallback(
     async (mode: ReviewMode): Promise<void> => {
       let reviewer: Reviewer | null = currentReviewer.get();
       if (mode === 'suggesting' && reviewer === null) reviewer = await requireReviewer();
       const next = mode === 'suggesting' && reviewer === null ? 'viewing' : mode;
-      if (reviewModeOf(session.store.getState()) !== next) session.store.run(setReviewMode(next, reviewer), false);
+      waiting.current = null;
+      if (reviewModeOf(session.store.getState()) === next) return;
+      if (!session.store.run(setReviewMode(next, reviewer), false)) waiting.current = { mode: next, reviewer };
     },
     [session, requireReviewer],
+  );
+
+  useEffect(
+    () =>
+      session.store.listen(() => {
+        if (waiting.current === null) return;
+        // Not inside another transaction's listeners.
+        queueMicrotask(() => {
+          const wanted = waiting.current;
+          if (wanted && session.store.run(setReviewMode(wanted.mode, wanted.reviewer), false)) waiting.current = null;
+        });
+      }),
+    [session],
   );
 
   /** Applies the mode `m`'s status imposes, once per change of status; `tell`: say why in a notice. */
@@ -147,6 +166,8 @@ export function useHandOver(session: DocumentSession): HandOverControl {
 
   const allowSwitch = useCallback(
     async (next: ReviewMode): Promise<boolean> => {
+      // The person chooses: a mode still waiting to apply gives way.
+      waiting.current = null;
       const desk = applied.current;
       if (!desk || next !== 'editing' || desk.mode === 'editing' || reviewModeOf(session.store.getState()) === 'editing') return true;
       return ask.confirm({
