@@ -250,6 +250,7 @@ for (const size of VIEWPORTS) {
       await snap(page, `desk-status-control-${size.name}`);
       await modeButton(page).click();
       await expect(page.getByRole('menuitem', { name: /Ready for edit \(filed by Ana Garcia\)/u })).toBeVisible();
+      await snap(page, `desk-mode-menu-${size.name}`);
       await page.getByRole('menuitemradio', { name: /^Editing/u }).click();
       const ask = page.getByRole('alertdialog', { name: 'Edit the draft anyway?' });
       await expect(ask).toBeVisible();
