@@ -70,4 +70,3 @@ export function filterDrafts(drafts: readonly DraftSummary[], query: string): re
     return words.every((w) => text.includes(w));
   });
 }
-
