@@ -127,6 +127,10 @@ for (const viewport of VIEWPORTS) {
       const status = header(page).getByRole('combobox', { name: 'Status' });
       await expect(status).toHaveValue('draft');
       await status.selectOption({ label: 'Ready for edit' });
+      // A change of status is recorded as someone's (desk-handover.spec.ts tests what it does).
+      const who = page.getByRole('dialog', { name: 'Your name in review' });
+      await who.getByLabel('Your name in review').fill('Ana Ruiz');
+      await who.getByRole('button', { name: 'Save' }).click();
       await expect.poll(async () => (await drafts(workspace))['seed.copydesk']?.meta.status, { timeout: 20_000 }).toBe('ready-for-edit');
 
       // Authors from the app bar's byline button; then shown under the headline (a widget, not

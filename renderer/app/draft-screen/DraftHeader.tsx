@@ -2,7 +2,9 @@
  * The open draft's identity in the app bar, shown at all times: the headline as typed
  * ("Untitled" while empty; truncated with an ellipsis, whole in its title), the byline (a button
  * that edits the authors), the file's name, and the review status as a control that changes it
- * there. It also names the window after the headline.
+ * there: choosing one is the hand-over action of use-handover.ts (`onStatus`), and the select
+ * shows the status the draft has until that action changed it (a cancelled change snaps back).
+ * Beside it, who changed it last and when. It also names the window after the headline.
  */
 import { useEffect, useId, type ReactElement } from 'react';
 import type { EditorState } from 'prosemirror-state';
@@ -13,7 +15,7 @@ import { displayName } from '../api';
 import type { DocumentSession } from '../session/document-session';
 import { useEditorValue } from '../session/editor-store';
 import { useObservable } from '../session/observable';
-import { STATUS_LABELS } from '../status-labels';
+import { sinceText, STATUS_LABELS } from '../status-labels';
 import './DraftHeader.css';
 
 /** Properties of `DraftHeader`. */
@@ -21,6 +23,8 @@ export interface DraftHeaderProps {
   readonly session: DocumentSession;
   /** Edit the authors (the byline was activated). */
   readonly onEditAuthors: () => void;
+  /** The user chose the status `to` (use-handover.ts acts on it). */
+  readonly onStatus: (to: Status) => void;
 }
 
 /** The headline's text in `state`. */
@@ -29,13 +33,15 @@ function stateHeadline(state: EditorState): string {
 }
 
 /** The draft's headline, byline, file name and status. */
-export function DraftHeader({ session, onEditAuthors }: DraftHeaderProps): ReactElement {
+export function DraftHeader({ session, onEditAuthors, onStatus }: DraftHeaderProps): ReactElement {
   const headline = useEditorValue(session.store, stateHeadline).trim();
   const meta = useObservable(session.meta);
   const identity = useObservable(session.saver.identity);
   const statusId = useId();
   const shown = headline || 'Untitled';
   const byline = bylineText(meta.authors);
+  const last = meta.statusLog?.at(-1);
+  const since = last && last.to === meta.status ? sinceText(last) : null;
   useEffect(() => {
     document.title = `${shown} — Copydesk`;
   }, [shown]);
@@ -57,7 +63,7 @@ export function DraftHeader({ session, onEditAuthors }: DraftHeaderProps): React
       </div>
       <div className="cd-status-control">
         <label htmlFor={statusId}>Status</label>
-        <select id={statusId} className={`cd-status-${meta.status}`} value={meta.status} onChange={(e) => session.setMeta({ status: e.target.value as Status })}>
+        <select id={statusId} title={since ? `${STATUS_LABELS[meta.status]} ${since}` : undefined} className={`cd-status-${meta.status}`} value={meta.status} onChange={(e) => onStatus(e.target.value as Status)}>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}

@@ -3,7 +3,8 @@
  * byline, file name and status: DraftHeader; the panel switches), the toolbar, the article
  * canvas with the headline meter, the side panel, and the status bar. It composes one hook per
  * concern: dialogs (use-draft-dialogs.ts, rendered by DraftDialogs), draft commands and the menu
- * (use-draft-commands.ts), the review mode (use-review-mode.ts, its control ModeSwitch), conflicts (use-conflicts.ts), panels (use-panels.ts, registry in
+ * (use-draft-commands.ts), the hand-over by status (use-handover.ts: the status control's action
+ * and the mode a status imposes), the review mode (use-review-mode.ts, its control ModeSwitch), conflicts (use-conflicts.ts), panels (use-panels.ts, registry in
  * panels/panels.tsx), the authors and byline (use-authors.ts), and what the editor asks of the
  * shell (use-editor-hooks.ts).
  */
@@ -28,6 +29,7 @@ import { useConflicts } from './use-conflicts';
 import { useDraftCommands } from './use-draft-commands';
 import { useDraftDialogs } from './use-draft-dialogs';
 import { useEditorHooks } from './use-editor-hooks';
+import { useHandOver } from './use-handover';
 import { usePanels } from './use-panels';
 import { useReviewMode } from './use-review-mode';
 
@@ -50,7 +52,8 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
   const editAuthors = useAuthors(session, meta.authors);
   const { saveCopy, exportDraft } = useDraftCommands(session, onTrashed, dialogs.openDesktopPreview);
   const conflictActions = useConflicts(session, status, dialogs, saveCopy);
-  const review = useReviewMode(store);
+  const handOver = useHandOver(session);
+  const review = useReviewMode(store, handOver);
   const { hooks, citeFocus, clearCiteFocus } = useEditorHooks({
     openLink: dialogs.openLink,
     openCite: dialogs.openCite,
@@ -71,7 +74,7 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
           <button type="button" className="cd-back" onClick={onLeave}>
             ← Library
           </button>
-          <DraftHeader session={session} onEditAuthors={() => void editAuthors()} />
+          <DraftHeader session={session} onEditAuthors={() => void editAuthors()} onStatus={(to) => void handOver.changeStatus(to)} />
           <nav className="cd-panel-switches" aria-label="Panels">
             {PANELS.map((p) => (
               <button key={p.name} type="button" className="cd-panel-switch" aria-pressed={panels.open === p.name} onClick={() => panels.toggle(p.name)}>

@@ -1,7 +1,9 @@
 /**
  * The review mode's control, always in view at the end of the toolbar's row: a menu button
  * showing the current mode (its icon, colour and name: "Editing ▾") whose menu offers the three
- * modes with their shortcuts, and the reviewer's name ("Your name in review…").
+ * modes with their shortcuts, and the reviewer's name ("Your name in review…"). A mode the
+ * draft's status imposes (use-handover.ts) says so beside its name ("Viewing · with the desk"), in
+ * the tooltip and at the top of the menu.
  */
 import type { ReactElement } from 'react';
 import { REVIEW_MODES, type ReviewMode } from '../../../shared/review/model';
@@ -55,7 +57,9 @@ export function ModeSwitch({ control }: { readonly control: ReviewModeControl })
   const reviewer = useObservable(currentReviewer);
   const { mode } = control;
   const current = toolText(MODE_COMMANDS[mode]);
+  const desk = control.imposed?.mode === mode ? control.imposed : null;
   const sections: MenuSection[] = [
+    ...(desk ? [{ key: 'desk', entries: [{ key: 'why', label: desk.reason, disabled: true, onActivate: () => undefined }] }] : []),
     {
       key: 'modes',
       label: 'Mode',
@@ -76,12 +80,13 @@ export function ModeSwitch({ control }: { readonly control: ReviewModeControl })
         tabIndex={0}
         onFocus={() => undefined}
         className="cd-mode-button"
-        ariaLabel={`Mode: ${current.label}`}
-        title={`Mode: ${current.label}, ${MODE_HINTS[mode]}${current.shortcut ? ` (${current.shortcut})` : ''}`}
+        ariaLabel={`Mode: ${current.label}${desk ? `, ${desk.tag}` : ''}`}
+        title={`Mode: ${current.label}, ${MODE_HINTS[mode]}${current.shortcut ? ` (${current.shortcut})` : ''}${desk ? `. ${desk.reason}` : ''}`}
         content={
           <>
             <ModeIcon mode={mode} />
             <span className="cd-mode-name">{current.label}</span>
+            {desk ? <span className="cd-mode-desk">· {desk.tag}</span> : null}
             <span className="cd-mode-caret" aria-hidden="true">
               ▾
             </span>

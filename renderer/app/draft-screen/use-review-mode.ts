@@ -3,13 +3,15 @@
  * renderer/editor/review-mode.ts), switching it (the toolbar's mode menu, the View menu, the
  * modes' shortcuts), asking for the reviewer's name on the first switch to Suggesting, keeping
  * the editor's reviewer in step when the name changes, and telling the user when the mode refused
- * a change.
+ * a change. The hand-over (use-handover.ts) may impose a mode by the draft's status: the control
+ * shows it, and a switch by hand asks it first.
  */
 import { keydownHandler } from 'prosemirror-keymap';
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useRef } from 'react';
 import { commandKeys } from '../../../shared/commands';
+import type { DeskMode } from '../../../shared/desk/handover';
 import { REVIEW_MODES, type ReviewMode } from '../../../shared/review/model';
 import { MAC } from '../../editor/platform';
 import { reviewerOf, reviewModeOf, setReviewMode } from '../../editor/review-mode';
@@ -25,6 +27,8 @@ const REPEAT_AFTER_MS = 4000;
 /** The mode, and what changes it. */
 export interface ReviewModeControl {
   readonly mode: ReviewMode;
+  /** The mode the draft's status imposes on this person (use-handover.ts), or null. */
+  readonly imposed: DeskMode | null;
   /** Switches the draft (and the window) to `mode`; Suggesting first asks for a name if there is none. */
   switchMode(mode: ReviewMode): Promise<void>;
   /** Asks for another name in review. */
@@ -33,8 +37,14 @@ export interface ReviewModeControl {
   refused(message: string): void;
 }
 
-/** The review mode of the open draft in `store`, and its menu commands. */
-export function useReviewMode(store: EditorStore): ReviewModeControl {
+/** What the hand-over asks of the mode control: the imposed mode, and a say before a switch by hand. */
+export interface DeskModeGuard {
+  readonly imposed: DeskMode | null;
+  allowSwitch(next: ReviewMode): Promise<boolean>;
+}
+
+/** The review mode of the open draft in `store`, and its menu commands; `desk`: the hand-over's say. */
+export function useReviewMode(store: EditorStore, desk?: DeskModeGuard): ReviewModeControl {
   const { requireReviewer, changeName: askName } = useReviewer();
   const mode = useEditorValue(store, reviewModeOf);
   const lastRefusal = useRef<{ message: string; at: number } | null>(null);
@@ -52,6 +62,7 @@ export function useReviewMode(store: EditorStore): ReviewModeControl {
 
   const switchMode = useCallback(
     async (next: ReviewMode): Promise<void> => {
+      if (desk && !(await desk.allowSwitch(next))) return;
       let reviewer = currentReviewer.get();
       if (next === 'suggesting' && reviewer === null) {
         reviewer = await requireReviewer();
@@ -59,7 +70,7 @@ export function useReviewMode(store: EditorStore): ReviewModeControl {
       }
       if (store.run(setReviewMode(next, reviewer))) windowMode.set(next);
     },
-    [store, requireReviewer],
+    [store, requireReviewer, desk],
   );
 
   const changeName = useCallback(async (): Promise<void> => {
@@ -103,5 +114,5 @@ export function useReviewMode(store: EditorStore): ReviewModeControl {
     return () => document.removeEventListener('keydown', onKey);
   }, [switchMode]);
 
-  return { mode, switchMode, changeName, refused };
+  return { mode, imposed: desk?.imposed ?? null, switchMode, changeName, refused };
 }

@@ -1,18 +1,25 @@
 /**
- * The library: the workspace's drafts (headline, status, last update, words), searchable by
- * headline, with create, open, rename, duplicate and move-to-trash (after a confirmation), and
+ * The library: the workspace's drafts (headline, status with who set it and since when and who
+ * has the draft open: DraftStatusCell, last update, words), searchable by headline and filtered by
+ * status (StatusFilter), with create, open, rename, duplicate and move-to-trash (after a confirmation), and
  * the drafts recovered after a crash at the top. Menu commands rename, duplicate and trash act
  * on the draft whose row has the focus.
  */
-import { useId, useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactElement } from 'react';
+import type { Status } from '../../../shared/draft/meta';
 import type { DraftSummary, RecoveryEntry } from '../../../shared/ipc/channels';
-import { api, displayName, messageOf, toDraftName } from '../api';
+import { api, displayName, hasApi, messageOf, toDraftName } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
+import { loadReviewer } from '../reviewer';
 import { formatCount, formatWhen, STATUS_LABELS } from '../status-labels';
+import { DraftStatusCell } from './DraftStatusCell';
 import { RecoveryList } from './RecoveryList';
+import { StatusFilter } from './StatusFilter';
+import { countByStatus, withStatus } from './by-status';
 import { filterDrafts, type LibraryState } from './use-library';
+import './library.css';
 import type { RecoveryState } from './use-recovery';
 
 /** Properties of `LibraryView`. */
@@ -42,8 +49,27 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
   const ask = useAsk();
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [me, setMe] = useState<string | null>(null);
   const searchId = useId();
-  const shown = useMemo(() => filterDrafts(library.drafts ?? [], query), [library.drafts, query]);
+  const matching = useMemo(() => filterDrafts(library.drafts ?? [], query), [library.drafts, query]);
+  const counts = useMemo(() => countByStatus(matching), [matching]);
+  const shown = useMemo(() => withStatus(matching, status), [matching, status]);
+
+  // This installation's id: its own locks read "Open by you".
+  useEffect(() => {
+    if (!hasApi()) return;
+    let live = true;
+    loadReviewer().then(
+      (info) => {
+        if (live) setMe(info.id);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const rename = async (d: DraftSummary): Promise<void> => {
     const renamed = await ask.prompt({
@@ -134,6 +160,7 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
             <input id={searchId} type="search" placeholder="Search headlines" value={query} onChange={(e) => setQuery(e.target.value)} data-region-focus />
           </div>
         </div>
+        {library.drafts && library.drafts.length > 0 ? <StatusFilter value={status} counts={counts} total={matching.length} onChange={setStatus} /> : null}
         {library.error !== null ? <p className="cd-banner cd-banner-error">The drafts could not be listed: {library.error}</p> : null}
         {library.drafts === null ? (
           <p className="cd-muted">Loading drafts…</p>
@@ -177,7 +204,9 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
                     )}
                     {d.headline.trim() && !d.error ? <span className="cd-draft-file cd-muted">{displayName(d.name)}</span> : null}
                   </td>
-                  <td>{d.status ? <span className={`cd-status cd-status-${d.status}`}>{STATUS_LABELS[d.status]}</span> : '—'}</td>
+                  <td>
+                    <DraftStatusCell draft={d} me={me} />
+                  </td>
                   <td className="cd-when">
                     <time dateTime={d.updated} title={new Date(d.updated).toLocaleString()}>
                       {formatWhen(d.updated)}
@@ -202,7 +231,11 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
             </tbody>
           </table>
         )}
-        {library.drafts && library.drafts.length > 0 && shown.length === 0 ? <p className="cd-muted">No headline matches “{query}”.</p> : null}
+        {library.drafts && library.drafts.length > 0 && shown.length === 0 ? (
+          <p className="cd-muted" role="status">
+            {matching.length === 0 ? `No headline matches “${query}”.` : `No draft${query.trim() ? ` matching “${query}”` : ''} has the status “${STATUS_LABELS[status ?? 'draft']}”.`}
+          </p>
+        ) : null}
       </main>
     </div>
   );
