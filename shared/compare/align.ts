@@ -68,7 +68,8 @@ const PAIR_OTHER = 0.6;
 const SPLIT_GAIN = 0.15;
 
 function pairable(a: PMNode, b: PMNode, alone: boolean): boolean {
-  if (a.type === b.type) return alone || similarity(a, b) >= PAIR_SAME;
+  // Two structures of one kind face to face (a figure, a list) are one block changed; two unrelated paragraphs are not.
+  if (a.type === b.type) return (alone && !a.isTextblock) || similarity(a, b) >= PAIR_SAME;
   return a.isTextblock && b.isTextblock && similarity(a, b) >= PAIR_OTHER;
 }
 
@@ -80,6 +81,34 @@ function sameKind(a: PMNode, b: PMNode): boolean {
 /** Whether a block is worth calling moved (not an empty paragraph or a rule that happens to recur). */
 function movable(node: PMNode): boolean {
   return words(node).size >= 2 || (!node.isTextblock && node.childCount > 0 && node.textContent.trim() !== '');
+}
+
+/** How much a pair's similarity counts less for each block skipped to reach it. */
+const SKIP_COST = 0.03;
+/** A pair so alike that nothing further is looked for. */
+const CLEAR_PAIR = 0.8;
+
+/** The best pair within the window ahead (indexes into the region's lists), or null. */
+function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[], N: number[], freeO: number[], freeN: number[], alone: boolean): [number, number] | null {
+  const first = [freeO[0]!, freeN[0]!] as [number, number];
+  const a0 = olds[O[first[0]]!]!;
+  const b0 = news[N[first[1]]!]!;
+  if (a0.type === b0.type && similarity(a0, b0) >= CLEAR_PAIR) return first;
+  let best: [number, number] | null = null;
+  let bestScore = -Infinity;
+  for (let x = 0; x < freeO.length; x++) {
+    for (let y = 0; y < freeN.length; y++) {
+      const a = olds[O[freeO[x]!]!]!;
+      const b = news[N[freeN[y]!]!]!;
+      if (!pairable(a, b, alone)) continue;
+      const score = similarity(a, b) - SKIP_COST * (x + y);
+      if (score > bestScore) {
+        bestScore = score;
+        best = [freeO[x]!, freeN[y]!];
+      }
+    }
+  }
+  return best;
 }
 
 /** The steps that turn `olds` into `news`, in an order that keeps both lists' order. */
@@ -159,14 +188,7 @@ function pairRegion(olds: readonly PMNode[], news: readonly PMNode[], regionOld:
     if (a >= O.length || b >= N.length) break;
     const freeO = free(O, a, movedFrom);
     const freeN = free(N, b, movedTo);
-    let found: [number, number] | null = null;
-    for (let d = 0; d <= 2 * WINDOW && !found; d++) {
-      for (let x = 0; x <= d && !found; x++) {
-        const ka = freeO[x];
-        const kb = freeN[d - x];
-        if (ka !== undefined && kb !== undefined && pairable(olds[O[ka]!]!, news[N[kb]!]!, alone)) found = [ka, kb];
-      }
-    }
+    const found = bestPair(olds, news, O, N, freeO, freeN, alone);
     if (!found) {
       steps.push({ op: 'del', o: O[a]! });
       a++;
