@@ -64,8 +64,10 @@ const WINDOW = 6;
 const PAIR_SAME = 0.3;
 /** How alike two textblocks of different kinds must be (a paragraph made a heading). */
 const PAIR_OTHER = 0.6;
-/** How much better a split (join) must explain the words than the pair alone. */
+/** How much better a split (join) must explain the words than a pair. */
 const SPLIT_GAIN = 0.15;
+/** How alike a block and the two it was split into (joined from) must be. */
+const SPLIT_MIN = 0.6;
 
 function pairable(a: PMNode, b: PMNode, alone: boolean): boolean {
   // Two structures of one kind face to face (a figure, a list) are one block changed; two unrelated paragraphs are not.
@@ -88,24 +90,53 @@ const SKIP_COST = 0.03;
 /** A pair so alike that nothing further is looked for. */
 const CLEAR_PAIR = 0.8;
 
-/** The best pair within the window ahead (indexes into the region's lists), or null. */
-function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[], N: number[], freeO: number[], freeN: number[], alone: boolean): [number, number] | null {
-  const first = [freeO[0]!, freeN[0]!] as [number, number];
-  const a0 = olds[O[first[0]]!]!;
-  const b0 = news[N[first[1]]!]!;
-  if (a0.type === b0.type && similarity(a0, b0) >= CLEAR_PAIR) return first;
-  let best: [number, number] | null = null;
+/** A pairing found ahead: region indexes of the old and new block, and whether it is a split or a join. */
+interface Found {
+  readonly ka: number;
+  readonly kb: number;
+  readonly op: 'pair' | 'split' | 'join';
+}
+
+/**
+ * The best pairing within the window ahead, or null: a pair, or a split (one old block against
+ * two adjacent new ones) or a join (two old against one new), which must explain the words
+ * better than any pair by `SPLIT_GAIN`.
+ */
+function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[], N: number[], freeO: number[], freeN: number[], alone: boolean): Found | null {
+  const a0 = olds[O[freeO[0]!]!]!;
+  const b0 = news[N[freeN[0]!]!]!;
+  const nextB = freeN[1] === freeN[0]! + 1 ? news[N[freeN[1]!]!] : undefined;
+  const nextA = freeO[1] === freeO[0]! + 1 ? olds[O[freeO[1]!]!] : undefined;
+  if (a0.type === b0.type && a0.sameMarkup(b0)) {
+    const pair = similarity(a0, b0);
+    const split = pair >= CLEAR_PAIR && nextB && sameKind(a0, nextB) ? dice(words(a0), union(words(b0), words(nextB))) : 0;
+    const join = pair >= CLEAR_PAIR && nextA?.isTextblock && sameKind(a0, b0) ? dice(union(words(a0), words(nextA)), words(b0)) : 0;
+    if (pair >= CLEAR_PAIR && split - SPLIT_GAIN < pair && join - SPLIT_GAIN < pair) return { ka: freeO[0]!, kb: freeN[0]!, op: 'pair' };
+  }
+  let best: Found | null = null;
   let bestScore = -Infinity;
+  const consider = (score: number, found: Found) => {
+    if (score > bestScore) {
+      bestScore = score;
+      best = found;
+    }
+  };
   for (let x = 0; x < freeO.length; x++) {
+    const ka = freeO[x]!;
+    const a = olds[O[ka]!]!;
+    const a2 = freeO[x + 1] === ka + 1 ? olds[O[ka + 1]!] : undefined;
     for (let y = 0; y < freeN.length; y++) {
-      const a = olds[O[freeO[x]!]!]!;
-      const b = news[N[freeN[y]!]!]!;
-      if (!pairable(a, b, alone)) continue;
-      const score = similarity(a, b) - SKIP_COST * (x + y);
-      if (score > bestScore) {
-        bestScore = score;
-        best = [freeO[x]!, freeN[y]!];
-      }
+      const kb = freeN[y]!;
+      const b = news[N[kb]!]!;
+      const skip = SKIP_COST * (x + y);
+      const pair = pairable(a, b, alone) ? similarity(a, b) : -Infinity;
+      consider(pair - skip, { ka, kb, op: 'pair' });
+      if (!sameKind(a, b)) continue;
+      const b2 = freeN[y + 1] === kb + 1 ? news[N[kb + 1]!] : undefined;
+      const split = b2 && sameKind(a, b2) ? dice(words(a), union(words(b), words(b2))) : 0;
+      if (split >= SPLIT_MIN) consider(split - SPLIT_GAIN - skip, { ka, kb, op: 'split' });
+      const join = a2?.isTextblock ? dice(union(words(a), words(a2)), words(b)) : 0;
+      if (join >= SPLIT_MIN) consider(join - SPLIT_GAIN - skip, { ka, kb, op: 'join' });
     }
   }
   return best;
@@ -194,41 +225,16 @@ function pairRegion(olds: readonly PMNode[], news: readonly PMNode[], regionOld:
       a++;
       continue;
     }
-    const [ka, kb] = found;
+    const { ka, kb, op } = found;
     // Everything before the pair (but moved blocks, emitted in their place) goes.
     while (a < ka || b < kb) {
       skipMoved();
       if (a < ka) steps.push({ op: 'del', o: O[a++]! });
       else if (b < kb) steps.push({ op: 'ins', n: N[b++]! });
     }
-    const o = O[ka]!;
-    const n = N[kb]!;
-    const nextN = N[kb + 1];
-    const nextO = O[ka + 1];
-    const pairSim = similarity(olds[o]!, news[n]!);
-    if (nextN !== undefined && !movedTo.has(nextN) && sameKind(olds[o]!, news[n]!) && sameKind(olds[o]!, news[nextN]!)) {
-      const both = dice(words(olds[o]!), union(words(news[n]!), words(news[nextN]!)));
-      const rival = nextO !== undefined && !movedFrom.has(nextO) ? similarity(olds[nextO]!, news[nextN]!) : 0;
-      if (both >= pairSim + SPLIT_GAIN && both > rival) {
-        steps.push({ op: 'split', o, n });
-        a = ka + 1;
-        b = kb + 2;
-        continue;
-      }
-    }
-    if (nextO !== undefined && !movedFrom.has(nextO) && sameKind(olds[o]!, news[n]!) && olds[nextO]!.isTextblock) {
-      const both = dice(union(words(olds[o]!), words(olds[nextO]!)), words(news[n]!));
-      const rival = nextN !== undefined && !movedTo.has(nextN) ? similarity(olds[nextO]!, news[nextN]!) : 0;
-      if (both >= pairSim + SPLIT_GAIN && both > rival) {
-        steps.push({ op: 'join', o, n });
-        a = ka + 2;
-        b = kb + 1;
-        continue;
-      }
-    }
-    steps.push({ op: 'pair', o, n });
-    a = ka + 1;
-    b = kb + 1;
+    steps.push({ op, o: O[ka]!, n: N[kb]! });
+    a = ka + (op === 'join' ? 2 : 1);
+    b = kb + (op === 'split' ? 2 : 1);
   }
   for (;;) {
     skipMoved();
