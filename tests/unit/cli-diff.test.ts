@@ -75,7 +75,10 @@ describe('copydesk diff on the seed article and its edited copy', () => {
     const changeLines = lines.slice(1, 1 + comparison.summary.total);
     expect(changeLines).toHaveLength(comparison.changes.length);
     for (const line of changeLines) expect(line).toMatch(/^(¶\d+|was ¶\d+|¶\d+ → ¶\d+) +\S/u);
-  });
+    // A few of the fixture's edits (tests/tools/make-edited-fixture.ts), each once and in its place.
+    for (const line of [/^¶1 +Replaced: “Safety” → “Security”$/mu, /^¶8 +\[1\] → \[2\]: Reuters → Council on Foreign Relations$/mu, /^¶13 → ¶14 +Moved paragraph: /mu, /^was ¶5 +Deleted paragraph: /mu]) {
+      expect(run.stdout.match(new RegExp(line.source, 'gmu'))).toHaveLength(1);
+    }  });
 
   it('--json prints exactly comparisonJson of the comparison', () => {
     const run = copydesk('diff', 'seed.copydesk', 'edited.copydesk', '--json');
@@ -103,13 +106,15 @@ describe('copydesk diff on a small pair', () => {
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as ComparisonJson;
     expect(json.summary).toMatchObject({ total: 2, byKind: { text: 1, citation: 1 } });
-    expect(json.changes.map((c) => [c.kind, c.place, c.deleted, c.inserted])).toEqual([
-      ['text', '¶3', 'approved', 'rejected'],
-      ['citation', '¶3', '', ''],
+    expect(json.changes.map((c) => [c.kind, c.place, c.block])).toEqual([
+      ['text', '¶3', { old: 3, new: 3 }],
+      ['citation', '¶3', { old: 3, new: 3 }],
     ]);
-    expect(json.changes[1]?.description).toMatch(/Talks resume|Reuters/u);
+    expect(json.changes[0]).toMatchObject({ deleted: 'approved', inserted: 'rejected' });
+    expect(json.changes[1]?.description).toMatch(/Reuters → CFR$/u);
     const text = copydesk('diff', 'old.copydesk', 'new.copydesk');
-    expect(text.stdout.split('\n')[0]).toBe('2 changes: 1 text, 1 citation');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/^2 changes: 1 text, 1 citation\n¶3 {2}Replaced: “approved” → “rejected”\n¶3 {2}.*Reuters → CFR\n$/u);
   });
 
   it('prints what a draft holds with its control characters escaped, in text and JSON', () => {

@@ -38,7 +38,7 @@ describe('summaryLine', () => {
     expect(summaryLine(seven.summary)).toBe('7 changes: 4 text, 1 citation, 1 format, 1 block moved');
     expect(summaryLine({ total: 0, byKind: {} })).toBe('No changes');
     expect(summaryLine({ total: 1, byKind: { source: 1 } })).toBe('1 change: 1 source');
-    expect(summaryLine({ total: 5, byKind: { 'block-moved': 2, split: 1, 'read-also': 2 } })).toBe('5 changes: 2 blocks moved, 1 paragraph split, 2 “Read also”');
+    expect(summaryLine({ total: 7, byKind: { 'block-moved': 2, split: 1, join: 2, 'read-also': 2 } })).toBe('7 changes: 2 blocks moved, 1 paragraph split, 2 paragraph joins, 2 “Read also”');
   });
 
   it('has a wording for every kind', () => {
