@@ -137,7 +137,7 @@ describe('copydesk diff: help', () => {
     expect(run.stdout).toContain('Exit status: 0 no changes; 1 the drafts differ; 2 trouble');
     const main = copydesk('--help').stdout;
     expect(main).toContain('copydesk diff <old.copydesk> <new.copydesk> [--json]');
-    expect(main).toMatch(/^diff: 0 no changes; 1 the drafts differ; 2 trouble/mu);
+    expect(main).toMatch(/^For diff, as for diff\(1\): 0 no changes; 1 the drafts differ; 2 trouble/mu);
   });
 });
 
