@@ -12,8 +12,8 @@
  * - a block I removed that they changed: their version inserted where it was;
  * - a block holding my own pending suggestions that they changed: kept, with their version
  *   inserted after it (comparing would settle my suggestions);
- * - sources they added come along, their field changes are suggested; authors and threads are
- *   united by id.
+ * - sources they added come along, their field changes are suggested (and, when I did not touch
+ *   the sources, their removals and order too); authors and threads are united by id.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { reviewDataOf } from '../review/authors';
@@ -22,7 +22,7 @@ import { finalDoc, isSuggestionMark } from '../review/resolve';
 import { alignBlocks } from './align';
 import { comparePair } from './blocks';
 import { CompareContext } from './context';
-import { attrChange } from './fields';
+import { attrChange, compareSources } from './fields';
 
 /** What `mergeTheirs` is given. */
 export interface MergeInput {
@@ -195,6 +195,8 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
 
 /** My sources, with the ones they added (inserted) and their field changes (suggested). */
 function mergeSources(base: PMNode, mine: PMNode, theirs: PMNode, ctx: CompareContext): PMNode {
+  // Mine as it was: their sources section as suggestions over it (added, removed, fields, order).
+  if (mine.eq(base)) return compareSources(mine, theirs, ctx);
   const byId = (node: PMNode) => new Map(childrenOf(node).map((source) => [source.attrs.id as string, source]));
   const baseSources = byId(base);
   const theirSources = byId(theirs);
