@@ -5,8 +5,8 @@
  * found whole elsewhere is a move, and a block whose words went into two (or came from two) is a
  * split (a join).
  */
-import { diffArrays } from 'diff';
 import type { Node as PMNode } from 'prosemirror-model';
+import { diffKeys } from './patience';
 
 /** What to do with one block, in the order the comparison lists them. */
 export type AlignStep =
@@ -85,8 +85,6 @@ function movable(node: PMNode): boolean {
   return words(node).size >= 2 || (!node.isTextblock && node.childCount > 0 && node.textContent.trim() !== '');
 }
 
-/** How much a pair's similarity counts less for each block skipped to reach it. */
-const SKIP_COST = 0.03;
 /** A pair so alike that nothing further is looked for. */
 const CLEAR_PAIR = 0.8;
 
@@ -113,40 +111,61 @@ function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[],
     const join = pair >= CLEAR_PAIR && nextA?.isTextblock && sameKind(a0, b0) ? dice(union(words(a0), words(nextA)), words(b0)) : 0;
     if (pair >= CLEAR_PAIR && split - SPLIT_GAIN < pair && join - SPLIT_GAIN < pair) return { ka: freeO[0]!, kb: freeN[0]!, op: 'pair' };
   }
-  let best: Found | null = null;
-  let bestScore = -Infinity;
-  const consider = (score: number, found: Found) => {
-    if (score > bestScore) {
-      bestScore = score;
-      best = found;
-    }
-  };
-  for (let x = 0; x < freeO.length; x++) {
+  // The matching of most total likeness within the window (monotone: it keeps both orders);
+  // its first match is taken, the blocks it skips before that are removed or added.
+  const X = freeO.length;
+  const Y = freeN.length;
+  const best = Array.from({ length: X + 2 }, () => new Float64Array(Y + 2));
+  const choice: (Found | null)[][] = Array.from({ length: X + 1 }, () => new Array<Found | null>(Y + 1).fill(null));
+  for (let x = X - 1; x >= 0; x--) {
     const ka = freeO[x]!;
     const a = olds[O[ka]!]!;
     const a2 = freeO[x + 1] === ka + 1 ? olds[O[ka + 1]!] : undefined;
-    for (let y = 0; y < freeN.length; y++) {
+    for (let y = Y - 1; y >= 0; y--) {
       const kb = freeN[y]!;
       const b = news[N[kb]!]!;
-      const skip = SKIP_COST * (x + y);
-      const pair = pairable(a, b, alone) ? similarity(a, b) : -Infinity;
-      consider(pair - skip, { ka, kb, op: 'pair' });
-      if (!sameKind(a, b)) continue;
-      const b2 = freeN[y + 1] === kb + 1 ? news[N[kb + 1]!] : undefined;
-      const split = b2 && sameKind(a, b2) ? dice(words(a), union(words(b), words(b2))) : 0;
-      if (split >= SPLIT_MIN) consider(split - SPLIT_GAIN - skip, { ka, kb, op: 'split' });
-      const join = a2?.isTextblock ? dice(union(words(a), words(a2)), words(b)) : 0;
-      if (join >= SPLIT_MIN) consider(join - SPLIT_GAIN - skip, { ka, kb, op: 'join' });
+      const row = best[x]!;
+      let value = Math.max(best[x + 1]![y]!, row[y + 1]!);
+      let pick: Found | null = null;
+      if (pairable(a, b, alone)) {
+        const pair = similarity(a, b) + best[x + 1]![y + 1]!;
+        if (pair > value) [value, pick] = [pair, { ka, kb, op: 'pair' }];
+      }
+      if (sameKind(a, b)) {
+        const b2 = freeN[y + 1] === kb + 1 ? news[N[kb + 1]!] : undefined;
+        const split = b2 && sameKind(a, b2) ? dice(words(a), union(words(b), words(b2))) : 0;
+        if (split >= SPLIT_MIN && split - SPLIT_GAIN + best[x + 1]![y + 2]! > value) [value, pick] = [split - SPLIT_GAIN + best[x + 1]![y + 2]!, { ka, kb, op: 'split' }];
+        const join = a2?.isTextblock ? dice(union(words(a), words(a2)), words(b)) : 0;
+        if (join >= SPLIT_MIN && join - SPLIT_GAIN + best[x + 2]![y + 1]! > value) [value, pick] = [join - SPLIT_GAIN + best[x + 2]![y + 1]!, { ka, kb, op: 'join' }];
+      }
+      row[y] = value;
+      choice[x]![y] = pick;
     }
   }
-  return best;
+  let x = 0;
+  let y = 0;
+  while (x < X && y < Y) {
+    const pick = choice[x]![y];
+    if (pick) return pick;
+    if (best[x]![y] === best[x + 1]![y]) x++;
+    else y++;
+  }
+  return null;
 }
 
 /** The steps that turn `olds` into `news`, in an order that keeps both lists' order. */
 export function alignBlocks(olds: readonly PMNode[], news: readonly PMNode[]): AlignStep[] {
-  const oldKeys = olds.map(fingerprint);
-  const newKeys = news.map(fingerprint);
-  const runs = diffArrays(oldKeys, newKeys);
+  // Fingerprints as small numbers: the diff compares numbers, not long strings.
+  const numbers = new Map<string, number>();
+  const number = (node: PMNode): number => {
+    const print = fingerprint(node);
+    let n = numbers.get(print);
+    if (n === undefined) numbers.set(print, (n = numbers.size));
+    return n;
+  };
+  const oldKeys = olds.map(number);
+  const newKeys = news.map(number);
+  const runs = diffKeys(oldKeys, newKeys, (i) => olds[i]!.nodeSize);
   // Regions of removed and added blocks between kept ones.
   const regions: { keep: number; olds: number[]; news: number[] }[] = [];
   let i = 0;
@@ -165,7 +184,7 @@ export function alignBlocks(olds: readonly PMNode[], news: readonly PMNode[]): A
   regions.push(region);
 
   // Moves: a removed block found whole among the added ones.
-  const added = new Map<string, number[]>();
+  const added = new Map<number, number[]>();
   for (const r of regions) for (const n of r.news) if (movable(news[n]!)) (added.get(newKeys[n]!) ?? added.set(newKeys[n]!, []).get(newKeys[n]!)!).push(n);
   const movedTo = new Map<number, number>();
   const movedFrom = new Map<number, number>();
