@@ -116,7 +116,8 @@ describe('mergeTheirs', () => {
     // Ann suggested "next" → "this"; they changed "week" → "month": both are there.
     const block = result.doc.child(5);
     expect(block.textContent).toBe('The vote is expected nextthis weekmonth.');
-    expect(finalDoc(decide(result.doc, 'accept', BOB.id)).child(5).textContent).toBe('The vote is expected this month.');
+    // (their removal of the third paragraph accepted: the block is the fifth child now)
+    expect(finalDoc(decide(result.doc, 'accept', BOB.id)).child(4).textContent).toBe('The vote is expected this month.');
   });
 
   it('keeps both people\'s words where both changed a block', () => {
