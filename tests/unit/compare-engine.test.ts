@@ -199,6 +199,15 @@ describe('compareDocs on a long article', () => {
     expect(result.changes[1]).toMatchObject({ description: 'Inserted: “city”', block: { old: 4, new: 4 } });
   });
 
+  it('keeps pairing paragraphs when many new ones come first and every old one changed', () => {
+    const words = (i: number) => `Item ${String(i)} reports on the harbour works and the ferry timetable for week ${String(i)}.`;
+    const before = article({ body: Array.from({ length: 100 }, (_, i) => p(words(i))) });
+    const fresh = Array.from({ length: 12 }, (_, i) => p(`Breaking update number ${String(i)}: officials gave a statement today.`));
+    const after = article({ body: [...fresh, ...Array.from({ length: 100 }, (_, i) => p(`${words(i)} Updated.`))] });
+    const result = compare(before, after);
+    expect(result.summary.byKind).toEqual({ 'block-added': 12, text: 100 });
+  });
+
   it('says so when a block is too long to compare word by word', () => {
     const long = (seed: number) => Array.from({ length: 12_000 }, (_, i) => ((i * seed) % 7 === 0 ? 'alpha' : `w${String((i * seed) % 97)}`)).join(' ');
     const result = compare(article({ body: [p('Short.'), p(long(3))] }), article({ body: [p('Short.'), p(long(5))] }));
