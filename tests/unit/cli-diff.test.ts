@@ -54,6 +54,9 @@ beforeAll(async () => {
     'not-draft.copydesk': '{"hello": "world"}\n',
   };
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(dir, name), content);
+  const seedBytes = readFileSync(SEED);
+  await fs.writeFile(path.join(dir, 'latin1.copydesk'), Buffer.concat([seedBytes.subarray(0, 40), Buffer.from([0xe9]), seedBytes.subarray(40)]));
+  await fs.writeFile(path.join(dir, 'locked.copydesk'), seedBytes, { mode: 0o000 });
   await fs.mkdir(path.join(dir, 'folder.copydesk'));
 });
 
@@ -147,6 +150,7 @@ describe('copydesk diff: every mistake is one line on stderr and exit 2 (never 1
     { name: 'the new draft missing', args: ['diff', 'seed.copydesk', 'nowhere.copydesk'], message: /^nowhere\.copydesk: no such file\.$/u },
     { name: 'not a draft', args: ['diff', 'not-draft.copydesk', 'seed.copydesk', '--json'], message: /is not a Copydesk draft/u },
     { name: 'unreadable: not JSON', args: ['diff', 'seed.copydesk', 'not-json.copydesk'], message: /^not-json\.copydesk: This file is not valid JSON/u },
+    { name: 'unreadable: not UTF-8', args: ['diff', 'seed.copydesk', 'latin1.copydesk'], message: /^latin1\.copydesk: not UTF-8 text/u },
     { name: 'a folder', args: ['diff', 'folder.copydesk', 'seed.copydesk'], message: /^folder\.copydesk: is a folder, not a file\.$/u },
     { name: 'one draft only', args: ['diff', 'seed.copydesk'], message: /^missing the new draft to compare with \(usage: copydesk diff/u },
     { name: 'no draft', args: ['diff'], message: /^missing the two drafts to compare/u },
@@ -165,6 +169,14 @@ describe('copydesk diff: every mistake is one line on stderr and exit 2 (never 1
     expect(lines[0]).toMatch(/^copydesk: /u);
     expect(lines[0]?.slice('copydesk: '.length)).toMatch(message);
     expect(['seed.copydesk', 'not-draft.copydesk', 'not-json.copydesk'].map(sha)).toEqual(before);
+  });
+
+  // root reads any file whatever its mode: there the case cannot happen, and it is skipped.
+  it.skipIf(process.getuid?.() === 0)('unreadable: no permission to read → exit 2', () => {
+    const run = copydesk('diff', 'seed.copydesk', 'locked.copydesk');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^copydesk: locked\.copydesk: [^\n]*permission[^\n]*\n$/u);
   });
 
   it('leaves the other commands’ input errors at exit 1', () => {
