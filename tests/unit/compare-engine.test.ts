@@ -12,6 +12,7 @@ import type { Comparison } from '../../shared/compare/types';
 import { parseDraft } from '../../shared/draft/format';
 import { decideAll, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
+import { editedArticle } from '../tools/make-edited-fixture';
 import { article, cite, list, marked, p, readAlso, source } from './helpers/build';
 
 const content = (doc: PMNode): PMNode => schema.node('doc', null, doc.content);
@@ -143,8 +144,13 @@ describe('compareDocs on hand-made pairs', () => {
 });
 
 describe('compareDocs on the seed article edited in 20 places', () => {
-  const read = (name: string) => parseDraft(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')).doc;
+  const text = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  const read = (name: string) => parseDraft(text(name)).doc;
   const result = compare(read('seed-article.copydesk'), read('seed-article-edited.copydesk'));
+
+  it('is the fixture its script writes', () => {
+    expect(editedArticle(text('seed-article.copydesk'))).toBe(text('seed-article-edited.copydesk'));
+  });
 
   it('reports each of the 20 edits once, in document order', () => {
     expect(result.changes.map((c) => [c.kind, c.description])).toEqual([
