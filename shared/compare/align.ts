@@ -223,7 +223,49 @@ export function alignBlocks(olds: readonly PMNode[], news: readonly PMNode[]): A
     n0 += r.keep + r.news.length;
     pairRegion(olds, news, r.olds, r.news, movedFrom, movedTo, steps);
   }
-  return steps;
+  return findRewordedMoves(olds, news, steps);
+}
+
+/** How alike a removed and an added block must be to be one block moved (and reworded). */
+const MOVED_ALIKE = 0.7;
+/** How many removed and added blocks are looked at for reworded moves. */
+const MOVE_CANDIDATES = 200;
+
+/** Whether steps `k` and `j` are parted by a block both versions have (a move goes somewhere else). */
+function apart(steps: readonly AlignStep[], k: number, j: number): boolean {
+  for (let i = Math.min(k, j) + 1; i < Math.max(k, j); i++) if (steps[i]!.op !== 'del' && steps[i]!.op !== 'ins') return true;
+  return false;
+}
+
+/** Removed and added blocks that are one block moved with its words changed become a move. */
+function findRewordedMoves(olds: readonly PMNode[], news: readonly PMNode[], steps: AlignStep[]): AlignStep[] {
+  const removed: number[] = [];
+  const added: number[] = [];
+  steps.forEach((step, k) => {
+    if (step.op === 'del' && movable(olds[step.o]!) && removed.length < MOVE_CANDIDATES) removed.push(k);
+    else if (step.op === 'ins' && movable(news[step.n]!) && added.length < MOVE_CANDIDATES) added.push(k);
+  });
+  if (!removed.length || !added.length) return steps;
+  const out = [...steps];
+  const taken = new Set<number>();
+  for (const k of removed) {
+    const o = (steps[k] as { o: number }).o;
+    let best = -1;
+    let bestSim = MOVED_ALIKE;
+    for (const j of added) {
+      if (taken.has(j)) continue;
+      const n = (steps[j] as { n: number }).n;
+      if (olds[o]!.type !== news[n]!.type || !olds[o]!.sameMarkup(news[n]!) || !apart(steps, k, j)) continue;
+      const sim = similarity(olds[o]!, news[n]!);
+      if (sim >= bestSim) [best, bestSim] = [j, sim];
+    }
+    if (best < 0) continue;
+    taken.add(best);
+    const n = (steps[best] as { n: number }).n;
+    out[k] = { op: 'moveFrom', o, n };
+    out[best] = { op: 'moveTo', o, n };
+  }
+  return out;
 }
 
 function pairRegion(olds: readonly PMNode[], news: readonly PMNode[], regionOld: number[], regionNew: number[], movedFrom: Map<number, number>, movedTo: Map<number, number>, steps: AlignStep[]): void {

@@ -65,7 +65,7 @@ export function compareBlockList(olds: readonly PMNode[], news: readonly PMNode[
           addText(change, 'inserted', node.textContent);
           moves.set(step.o, change);
         }
-        out.push(step.op === 'moveFrom' ? ctx.markNode(olds[step.o]!, 'deletion', change) : ctx.markNode(news[step.n]!, 'insertion', change));
+        out.push(step.op === 'moveFrom' ? ctx.markNode(olds[step.o]!, 'deletion', change) : ctx.markNode(moved(olds[step.o]!, news[step.n]!, ctx), 'insertion', change));
         break;
       }
       case 'split':
@@ -78,6 +78,16 @@ export function compareBlockList(olds: readonly PMNode[], news: readonly PMNode[
   }
   if (top) ctx.block = saved;
   return out;
+}
+
+/**
+ * A moved block at its new place: as it is, or, when its words changed too, with those changes
+ * marked inside (accepting the move accepts them; rejecting it removes the block whole).
+ */
+function moved(o: PMNode, n: PMNode, ctx: CompareContext): PMNode {
+  if (o.eq(n) || !n.isTextblock || !o.sameMarkup(n)) return n;
+  const content = compareInline(o, n, ctx);
+  return content ? n.type.create(n.attrs, content, n.marks) : n;
 }
 
 /** The removed block and the added one, as one change of `kind`. */

@@ -16,7 +16,7 @@
  * - sources they added come along, their field changes are suggested (and, when I did not touch
  *   the sources, their removals and order too); authors and threads are united by id.
  */
-import type { Node as PMNode } from 'prosemirror-model';
+import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { reviewDataOf } from '../review/authors';
 import { newReviewId, type ReviewData, type Reviewer } from '../review/model';
 import { finalDoc, isSuggestionMark } from '../review/resolve';
@@ -51,21 +51,25 @@ function childrenOf(node: PMNode, from = 0, to = node.childCount): PMNode[] {
   return list;
 }
 
-/** Whether `node` or anything in it carries a suggestion mark. */
-function hasSuggestions(node: PMNode): boolean {
-  if (node.marks.some(isSuggestionMark)) return true;
+/** Whether `node` or anything in it carries a mark `test` picks. */
+function hasMark(node: PMNode, test: (mark: Mark) => boolean): boolean {
+  if (node.marks.some(test)) return true;
   let found = false;
   node.descendants((child) => {
     if (found) return false;
-    if (child.marks.some(isSuggestionMark)) found = true;
+    if (child.marks.some(test)) found = true;
     return !found;
   });
   return found;
 }
 
+/** Whether `node` or anything in it carries a suggestion mark. */
+const hasSuggestions = (node: PMNode): boolean => hasMark(node, isSuggestionMark);
+
 /** How a block of the current text reads with its suggestions accepted, without comments (null: it is deleted). */
 function readingOf(block: PMNode, doc: PMNode): PMNode | null {
   if (block.marks.some((mark) => mark.type.name === 'deletion')) return null;
+  if (!hasMark(block, (mark) => isSuggestionMark(mark) || mark.type.name === 'comment')) return block;
   const schema = doc.type.schema;
   const bare = block.marks.length ? block.mark([]) : block;
   const alone = schema.node('doc', null, [schema.node('headline'), schema.node('standfirst'), bare, schema.node('sources')]);

@@ -12,6 +12,7 @@ import type { Comparison } from '../../shared/compare/types';
 import { parseDraft } from '../../shared/draft/format';
 import { decideAll, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
+import { editedArticle } from '../tools/make-edited-fixture';
 import { article, cite, list, marked, p, readAlso, source } from './helpers/build';
 
 const content = (doc: PMNode): PMNode => schema.node('doc', null, doc.content);
@@ -81,6 +82,16 @@ describe('compareDocs on hand-made pairs', () => {
     expect(textOf(result, 0)).toBe('Alpha paragraph with words.');
   });
 
+  it('a block moved and reworded is a move and a text change', () => {
+    const blocks = ['Alpha paragraph with quite a few words in it.', 'Bravo paragraph with other words.', 'Charlie says something else.', 'Delta closes the article.'].map((t) => p(t));
+    const result = compare(article({ body: blocks }), article({ body: [blocks[1]!, blocks[2]!, p('Alpha paragraph with quite a few more words in it.'), blocks[3]!] }));
+    expect(result.changes.map((c) => [c.kind, c.block])).toEqual([
+      ['block-moved', { old: 3, new: 5 }],
+      ['text', { old: 3, new: 5 }],
+    ]);
+    expect(result.changes[1]!.description).toBe('Inserted: “more”');
+  });
+
   it('a "Read also" item\'s URL changed is one field change', () => {
     const item = (url: string) => ({ title: 'Background', url, kicker: 'Explainer' });
     const result = compare(article({ body: [p('Text.'), readAlso('More', item('https://a.example/1'), item('https://a.example/2'))] }), article({ body: [p('Text.'), readAlso('More', item('https://a.example/1'), item('https://a.example/3'))] }));
@@ -143,8 +154,13 @@ describe('compareDocs on hand-made pairs', () => {
 });
 
 describe('compareDocs on the seed article edited in 20 places', () => {
-  const read = (name: string) => parseDraft(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')).doc;
+  const text = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  const read = (name: string) => parseDraft(text(name)).doc;
   const result = compare(read('seed-article.copydesk'), read('seed-article-edited.copydesk'));
+
+  it('is the fixture its script writes', () => {
+    expect(editedArticle(text('seed-article.copydesk'))).toBe(text('seed-article-edited.copydesk'));
+  });
 
   it('reports each of the 20 edits once, in document order', () => {
     expect(result.changes.map((c) => [c.kind, c.description])).toEqual([

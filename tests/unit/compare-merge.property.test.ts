@@ -16,6 +16,9 @@ import { arbEdits, runEdits } from './editor-random-edits';
 import { arbDoc } from './helpers/arbitrary-doc';
 import { ANN, BOB } from './helpers/suggesting';
 
+/** Random runs are slow on a loaded machine: they get more than the default 30 s. */
+const PROPERTY_TIMEOUT = 180_000;
+
 const content = (doc: PMNode): PMNode => schema.node('doc', null, doc.content);
 
 function valid(doc: PMNode): boolean {
@@ -78,7 +81,7 @@ describe('mergeTheirs on random pairs of edits', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('keeps my pending suggestions: rejecting theirs gives my text with them', () => {
     fc.assert(
@@ -98,7 +101,7 @@ describe('mergeTheirs on random pairs of edits', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('gives their version when I changed nothing', () => {
     fc.assert(
@@ -110,5 +113,5 @@ describe('mergeTheirs on random pairs of edits', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

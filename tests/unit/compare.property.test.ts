@@ -13,6 +13,9 @@ import { schema } from '../../shared/schema';
 import { arbEdits, runEdits } from './editor-random-edits';
 import { arbDoc } from './helpers/arbitrary-doc';
 
+/** Random runs are slow on a loaded machine: they get more than the default 30 s. */
+const PROPERTY_TIMEOUT = 180_000;
+
 /** The content of `doc`, without review data. */
 function content(doc: PMNode): PMNode {
   return schema.node('doc', null, doc.content);
@@ -51,7 +54,7 @@ describe('compareDocs on random pairs', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('compares versions holding pending suggestions as they read', () => {
     fc.assert(
@@ -66,12 +69,12 @@ describe('compareDocs on random pairs', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('accepting all gives the newer version and rejecting all the older one (unrelated articles)', () => {
     fc.assert(
       fc.property(arbDoc, arbDoc, (a, b) => checkPair(a, b)),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
