@@ -4,14 +4,19 @@
  * canvas with the headline meter, the side panel, and the status bar. It composes one hook per
  * concern: dialogs (use-draft-dialogs.ts, rendered by DraftDialogs), draft commands and the menu
  * (use-draft-commands.ts), the review mode (use-review-mode.ts, its control ModeSwitch), conflicts (use-conflicts.ts), panels (use-panels.ts, registry in
- * panels/panels.tsx), the authors and byline (use-authors.ts), and what the editor asks of the
- * shell (use-editor-hooks.ts).
+ * panels/panels.tsx), the authors and byline (use-authors.ts), what the editor asks of the
+ * shell (use-editor-hooks.ts), and the draft's history (history/use-history.ts: a kept version or a
+ * comparison shows in the article column instead of the text).
  */
-import { useMemo, type ReactElement } from 'react';
+import { useCallback, useMemo, type ReactElement } from 'react';
+import { HistoryStage } from '../history/HistoryStage';
+import { canRestore } from '../history/restore';
+import { useHistory } from '../history/use-history';
 import { PANELS } from '../panels/panels';
 import type { PanelContext } from '../panels/panel-registry';
 import { SidePanel } from '../panels/SidePanel';
 import type { DocumentSession } from '../session/document-session';
+import { useEditorValue } from '../session/editor-store';
 import { useObservable } from '../session/observable';
 import { StatusBar } from '../status/StatusBar';
 import { CiteCard } from './CiteCard';
@@ -51,6 +56,13 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
   const { saveCopy, exportDraft } = useDraftCommands(session, onTrashed, dialogs.openDesktopPreview);
   const conflictActions = useConflicts(session, status, dialogs, saveCopy);
   const review = useReviewMode(store);
+  const history = useHistory(session);
+  const shown = useObservable(history.shown);
+  const restorable = useEditorValue(store, canRestore);
+  const backToDraft = useCallback(() => {
+    history.back();
+    requestAnimationFrame(() => store.view?.focus());
+  }, [history, store]);
   const { hooks, citeFocus, clearCiteFocus } = useEditorHooks({
     openLink: dialogs.openLink,
     openCite: dialogs.openCite,
@@ -60,8 +72,8 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
   });
   const citedSource = citeFocus?.id ?? null;
   const panelContext = useMemo<PanelContext>(
-    () => ({ session, reveal: panels.reveal, citedSource, exportDraft: (format, fragment) => void exportDraft(format, fragment), openDesktopPreview: dialogs.openDesktopPreview }),
-    [session, panels.reveal, citedSource, exportDraft, dialogs.openDesktopPreview],
+    () => ({ session, reveal: panels.reveal, citedSource, exportDraft: (format, fragment) => void exportDraft(format, fragment), openDesktopPreview: dialogs.openDesktopPreview, history }),
+    [session, panels.reveal, citedSource, exportDraft, dialogs.openDesktopPreview, history],
   );
 
   return (
@@ -80,7 +92,7 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
             ))}
           </nav>
         </div>
-        <div className="cd-toolrow">
+        <div className="cd-toolrow" inert={shown !== null}>
           <Toolbar store={store} onLink={dialogs.openLink} onCite={dialogs.openCite} onFigure={dialogs.openFigure} />
           <ModeSwitch control={review} />
         </div>
@@ -96,8 +108,10 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
             if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) clearCiteFocus();
           }}
         >
-          <HeadlineMeter store={store} />
-          <div className="cd-article">
+          {/* A kept version or a comparison shows instead of the text, which stays mounted (hidden) underneath. */}
+          {shown !== null ? <HistoryStage history={history} shown={shown} canRestore={restorable} onBack={backToDraft} /> : null}
+          {shown === null ? <HeadlineMeter store={store} /> : null}
+          <div className="cd-article" hidden={shown !== null}>
             <EditorCanvas store={store} hooks={hooks} />
           </div>
         </main>
