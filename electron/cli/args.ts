@@ -19,7 +19,9 @@ export type Invocation =
   | { readonly command: 'check'; readonly draft: string }
   | { readonly command: 'inspect'; readonly draft: string; readonly json: boolean }
   /** `output` undefined: `<input's basename>.copydesk` beside the input; `'-'`: standard output. */
-  | { readonly command: 'import'; readonly input: string; readonly output: string | undefined; readonly from: ImportKind | undefined; readonly force: boolean };
+  | { readonly command: 'import'; readonly input: string; readonly output: string | undefined; readonly from: ImportKind | undefined; readonly force: boolean }
+  /** `old` and `new`: the two drafts, older first. */
+  | { readonly command: 'diff'; readonly old: string; readonly new: string; readonly json: boolean };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -28,6 +30,8 @@ interface CommandSpec {
   readonly usage: string;
   readonly details: string;
   readonly options: Options;
+  /** The exit status line, when it is not the usual one (`EXIT_STATUS`). */
+  readonly exitStatus?: string;
 }
 
 const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
@@ -65,7 +69,10 @@ function exportCommand(): CommandSpec {
   };
 }
 
-const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import', CommandSpec> = {
+/** `copydesk diff` exits as diff(1) and `git diff --exit-code` do (errors.ts, DIFF_EXIT). */
+const DIFF_EXIT_STATUS = 'Exit status: 0 no changes; 1 the drafts differ; 2 trouble (bad input or wrong command line); 70 a bug in copydesk.';
+
+const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import' | 'diff', CommandSpec> = {
   export: exportCommand(),
   check: {
     summary: "list the draft's problems; exit 1 if any is an error",
@@ -109,6 +116,24 @@ const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import', CommandSpec> =
     ].join('\n'),
     options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, from: { type: 'string' }, force: { type: 'boolean' } },
   },
+  diff: {
+    summary: 'compare two drafts: what changed from the old to the new, change by change',
+    usage: 'copydesk diff <old.copydesk> <new.copydesk> [--json]',
+    details: [
+      'Options:',
+      '  --json   print {summary, changes, coarse, pending} as JSON',
+      '',
+      'Prints a summary line ("7 changes: 4 text, 1 citation, 1 format, 1 block moved", or',
+      '"No changes"), then one line per change: its place (¶4 is the 4th block, headline',
+      'and standfirst included, in the new draft; "was ¶5" a block only in the old one;',
+      '¶3 → ¶9 a block moved) and what it does. Blocks too long to compare word by word are',
+      'said to be compared whole. Pending suggestions are compared as if accepted.',
+      'In JSON, each change has kind, place, description, block {old, new}, deleted and',
+      'inserted (shared/compare/report.ts documents the shape).',
+    ].join('\n'),
+    options: { ...HELP_OPTION, json: { type: 'boolean' } },
+    exitStatus: DIFF_EXIT_STATUS,
+  },
 };
 
 type CommandName = keyof typeof COMMANDS;
@@ -132,6 +157,7 @@ export function mainHelp(): string {
     ...names.map((name) => `  ${name.padEnd(8)} ${COMMANDS[name].summary}`),
     '',
     EXIT_STATUS,
+    `diff: ${DIFF_EXIT_STATUS.replace(/^Exit status: /u, '')}`,
     '',
   ].join('\n');
 }
@@ -139,7 +165,7 @@ export function mainHelp(): string {
 /** The help of one command (`copydesk export --help`). */
 export function commandHelp(name: CommandName): string {
   const spec = COMMANDS[name];
-  return [`Usage: ${spec.usage}`, '', `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${spec.summary}.`, '', spec.details, '', EXIT_STATUS, ''].join('\n');
+  return [`Usage: ${spec.usage}`, '', `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${spec.summary}.`, '', spec.details, '', spec.exitStatus ?? EXIT_STATUS, ''].join('\n');
 }
 
 /** The usage line of a command, for error hints. */
@@ -195,10 +221,18 @@ function importInvocation(values: Parsed['values'], positionals: readonly string
   return { command: 'import', input, output, from: from as ImportKind | undefined, force: values.force === true };
 }
 
+function diffInvocation(values: Parsed['values'], positionals: readonly string[]): Invocation {
+  const [older, newer, extra] = positionals;
+  if (older === undefined || newer === undefined) throw new UsageError(older === undefined ? 'missing the two drafts to compare' : 'missing the new draft to compare with', 'diff');
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' (two drafts: the old, then the new)`, 'diff');
+  if (older === '' || newer === '') throw new UsageError('a draft file name is empty', 'diff');
+  return { command: 'diff', old: older, new: newer, json: values.json === true };
+}
+
 /** Parses the arguments after `copydesk` (that is, `process.argv.slice(2)`). */
 export function parseCommandLine(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing a command: export, check, inspect or import');
+  if (first === undefined) throw new UsageError('missing a command: export, check, inspect, import or diff');
   if (first === 'help') {
     const topic = rest[0];
     if (topic === undefined) return { command: 'help', text: mainHelp() };
@@ -216,10 +250,11 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (topic !== undefined) throw new UsageError(`unexpected argument '${topic}'; options go after the command, as in: copydesk check story.copydesk`);
     return { command: 'version' };
   }
-  if (!isCommand(first)) throw new UsageError(`unknown command '${first}'; the commands are export, check, inspect and import`);
+  if (!isCommand(first)) throw new UsageError(`unknown command '${first}'; the commands are export, check, inspect, import and diff`);
   const { values, positionals } = parse(rest, COMMANDS[first].options, first);
   if (values.help) return { command: 'help', text: commandHelp(first) };
   if (first === 'import') return importInvocation(values, positionals);
+  if (first === 'diff') return diffInvocation(values, positionals);
   const draft = onePositional(positionals, first);
   switch (first) {
     case 'export': {

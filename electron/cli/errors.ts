@@ -15,6 +15,20 @@ export const EXIT = {
   internal: 70,
 } as const;
 
+/**
+ * Exit codes of `copydesk diff`, as diff(1), cmp(1) and `git diff --exit-code` have them, so that
+ * a script or a git hook can tell "the drafts differ" from "the comparison could not be made":
+ * there, bad input (a missing or broken draft) is 2 like a wrong command line, never 1.
+ */
+export const DIFF_EXIT = {
+  /** The two drafts read the same. */
+  same: 0,
+  /** They differ. */
+  differ: 1,
+  /** Trouble: bad input or a wrong command line (`EXIT.usage`). */
+  trouble: 2,
+} as const;
+
 /** A mistake in the command line: unknown command or option, missing or extra argument. */
 export class UsageError extends Error {
   /** The command it concerns, so that the hint can point to its help. */

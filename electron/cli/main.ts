@@ -3,13 +3,14 @@
  *
  * Every mistake a user can make (a wrong command line, a missing or broken draft, an output that
  * cannot be written) prints one line on stderr, `copydesk: …`, and exits 2 (command line) or 1
- * (input). Anything else is a bug: one line asking for a report, and the stack trace only when
+ * (input; 2 for `copydesk diff`, whose 1 means that the drafts differ: errors.ts DIFF_EXIT).
+ * Anything else is a bug: one line asking for a report, and the stack trace only when
  * COPYDESK_DEBUG=1.
  */
 import { readFileSync } from 'node:fs';
 import { parseCommandLine, usageLine } from './args';
 import type { Output } from './commands';
-import { EXIT, InputError, UsageError } from './errors';
+import { DIFF_EXIT, EXIT, InputError, UsageError } from './errors';
 import { terminalSafe } from './terminal-text';
 
 /** The version in package.json. */
@@ -27,8 +28,11 @@ function fail(line: string): void {
 
 /** Runs `copydesk` with `args` (process.argv without node and the script); returns the exit code. */
 export async function main(args: readonly string[], out: Output = stdout): Promise<number> {
+  // Only `diff` gives bad input another code than 1.
+  let inputErrorExit: number = EXIT.failed;
   try {
     const invocation = parseCommandLine(args);
+    if (invocation.command === 'diff') inputErrorExit = DIFF_EXIT.trouble;
     switch (invocation.command) {
       case 'help':
         out.write(invocation.text);
@@ -39,6 +43,10 @@ export async function main(args: readonly string[], out: Output = stdout): Promi
       case 'import': {
         const { runImport } = await import('./import-command');
         return await runImport(invocation, out);
+      }
+      case 'diff': {
+        const { runDiff } = await import('./diff-command');
+        return await runDiff(invocation, out);
       }
       default: {
         // Loaded only here, so that --help and --version do not pay for the document code.
@@ -55,7 +63,7 @@ export async function main(args: readonly string[], out: Output = stdout): Promi
     }
     if (error instanceof InputError) {
       fail(error.message);
-      return EXIT.failed;
+      return inputErrorExit;
     }
     const message = error instanceof Error ? error.message : String(error);
     fail(`internal error: ${message.split('\n')[0] ?? ''}. This is a bug in Copydesk; please report it (COPYDESK_DEBUG=1 shows the details).`);

@@ -16,6 +16,7 @@ import { timeInterleaved, timeTool } from './node-bench';
 import { indexReview } from '../../shared/review/index';
 import { decideAll, isSuggestionMark } from '../../shared/review/resolve';
 import { generateArticle, generateReviewArticle, REVIEW_AUTHORS, REVIEW_XL, seededRandom, SIZES } from './generate';
+import { editArticle, editCounts } from './generate-edits';
 import { formatTable, median, quantile, ratioResult, resultOf, unavailable } from './results';
 import { serveFolder, type StaticServer } from './serve';
 import { summariseTrace } from './trace-summary';
@@ -136,6 +137,44 @@ describe('generateReviewArticle', () => {
     });
     expect(left).toBe(0);
     expect(Math.abs(documentWords(accepted) - REVIEW_XL.words)).toBeLessThan(2_000);
+  });
+});
+
+describe('editArticle', () => {
+  const original = generateArticle(SIZES.L);
+  const { draft, edits } = editArticle(original, { edits: 50 });
+  const blockTexts = (doc: PMNode): string[] => doc.content.content.map((block) => JSON.stringify(block.toJSON()));
+
+  test('makes 50 spread edits of every kind, each in a block of its own, and is deterministic', () => {
+    expect(editCounts(50)).toEqual({ words: 24, citation: 8, bold: 8, 'read-also': 5, move: 5 });
+    expect(edits).toHaveLength(50);
+    const kinds = new Map<string, number>();
+    for (const edit of edits) kinds.set(edit.kind, (kinds.get(edit.kind) ?? 0) + 1);
+    expect(Object.fromEntries(kinds)).toEqual(editCounts(50));
+    expect(new Set(edits.map((edit) => edit.block)).size).toBe(50);
+    // Spread: no tenth of the body is without an edit.
+    const blocks = original.doc.childCount;
+    for (let tenth = 0; tenth < 10; tenth++) {
+      expect(edits.some((edit) => edit.block > (tenth * blocks) / 10 && edit.block <= ((tenth + 1) * blocks) / 10)).toBe(true);
+    }
+    expect(serializeDraft(editArticle(original, { edits: 50 }).draft)).toBe(serializeDraft(draft));
+  });
+
+  test('changes exactly the edited blocks, moves the moved ones, keeps the word count, and loads back', () => {
+    const before = blockTexts(original.doc);
+    const after = blockTexts(draft.doc);
+    expect(after).toHaveLength(before.length);
+    // The in-block edits change 45 blocks; the 5 moved paragraphs are the same blocks elsewhere.
+    const kept = new Set(before);
+    expect(after.filter((block) => !kept.has(block))).toHaveLength(45);
+    for (const edit of edits.filter((e) => e.kind === 'move')) {
+      const moved = before[edit.block - 1] as string;
+      expect(after.indexOf(moved)).toBeGreaterThan(edit.block - 1 + 2);
+    }
+    expect(documentWords(draft.doc)).toBe(SIZES.L.words);
+    expect(marksIn(draft.doc).has('strong')).toBe(true);
+    expect(parseDraft(serializeDraft(draft)).doc.eq(draft.doc)).toBe(true);
+    expect(() => editArticle(generateArticle(SIZES.S), { edits: 400 })).toThrow(RangeError);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
  * `npm run bench` (tsx tests/bench/run.ts): issue 6's benchmark. Generates the S, L and XL
  * articles, times export, import and the outside references in Node, then typing, citing and
- * opening in Chromium; prints a table and writes tests/bench/results/latest.json. Budgets are
- * reported as pass or fail; the process fails only when a measurement itself breaks.
+ * opening in Chromium, and (issue 13) comparing two versions in both (compare-bench.ts); prints
+ * a table and writes tests/bench/results/latest.json. Budgets are reported as pass or fail; the
+ * process fails only when a measurement itself breaks.
  *
  * Options: --quick (fewer keys and runs, for trying changes; do not record its figures),
- * --only=node|browser, --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
+ * --only=node|browser|compare (compare: only issue 13's compare rows, Node and Chromium),
+ * --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
  * (first wait up to s seconds, default 300, for the 1-minute load average to fall below 1).
  * Progress goes to stderr, the table to stdout.
  */
@@ -23,6 +25,8 @@ import { documentWords } from '../../shared/words';
 import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
+import { compareBrowserRows, compareNodeRows, writeEditedDrafts } from './compare-bench';
+import type { EditedArticle } from './generate-edits';
 import { generateArticle, generateReviewArticle, REVIEW_XL, SIZES, type SizeName } from './generate';
 import { timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
 import { formatTable, median, ratioResult, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
@@ -36,8 +40,8 @@ const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 
 const waitArg = args.find((a) => a === '--wait-quiet' || a.startsWith('--wait-quiet='));
 const waitQuiet = waitArg === undefined ? 0 : waitArg === '--wait-quiet' ? 300 : Number(waitArg.slice('--wait-quiet='.length));
 const unknown = args.filter((a) => a !== '--quick' && a !== waitArg && !a.startsWith('--only=') && !a.startsWith('--out='));
-if (unknown.length || !['all', 'node', 'browser'].includes(only) || !(waitQuiet >= 0)) {
-  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
+if (unknown.length || !['all', 'node', 'browser', 'compare'].includes(only) || !(waitQuiet >= 0)) {
+  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser|compare] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
   process.exit(2);
 }
 
@@ -58,6 +62,8 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
   log(`Chromium ${chromium}, pages at ${server.url}`);
   const results: BenchResult[] = [];
   try {
+    results.push(...(await compareBrowserRows(browser, server.url, quick, log)));
+    if (only === 'compare') return { results, chromium };
     const typing: Record<string, Record<string, number[]>> = {};
     const writesWhileTyping: number[] = [];
     for (const size of ['S', 'L', 'XL'] as const) {
@@ -133,9 +139,10 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
   return { results, chromium };
 }
 
-/** Export, import and outside references in Node. */
-async function nodeResults(drafts: Record<SizeName, Draft>): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
+/** Export, import and outside references in Node, and comparing two versions (`edited`: L and XL's edited copies, written in `folder`). */
+async function nodeResults(folder: string, drafts: Record<SizeName, Draft>, edited: Record<'L' | 'XL', EditedArticle>): Promise<BenchResult[]> {
+  const results: BenchResult[] = compareNodeRows(folder, drafts, edited, quick, log);
+  if (only === 'compare') return results;
   const markdown: Partial<Record<SizeName, string>> = {};
   const medians: Record<string, number> = {};
   for (const [kind, fn] of [['Markdown', exportMarkdown], ['HTML', exportHtml]] as const) {
@@ -205,7 +212,8 @@ async function main(): Promise<void> {
   if (loadBefore > 1) log(`warning: the machine is busy (load average ${String(loadBefore)} on ${String(os.cpus().length)} cores); figures will be slower and noisier`);
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-bench-'));
   try {
-    log(`generating S, L and XL${only === 'node' ? '' : ' and the XL review draft'} into ${folder}`);
+    const review = only === 'all' || only === 'browser';
+    log(`generating S, L and XL, edited copies of L and XL${review ? ' and the XL review draft' : ''} into ${folder}`);
     await fs.mkdir(path.join(folder, 'docs'));
     const drafts = {} as Record<SizeName, Draft>;
     for (const size of ['S', 'L', 'XL'] as const) {
@@ -213,7 +221,8 @@ async function main(): Promise<void> {
       await fs.writeFile(path.join(folder, 'docs', `${size}.copydesk`), text);
       drafts[size] = parseDraft(text);
     }
-    if (only !== 'node') {
+    const edited = await writeEditedDrafts(folder, drafts);
+    if (review) {
       const text = serializeDraft(generateReviewArticle(REVIEW_XL));
       parseDraft(text);
       await fs.writeFile(path.join(folder, 'docs', 'XL-review.copydesk'), text);
@@ -225,7 +234,7 @@ async function main(): Promise<void> {
       results.push(...browser.results);
       chromium = browser.chromium;
     }
-    if (only !== 'browser') results.push(...(await nodeResults(drafts)));
+    if (only !== 'browser') results.push(...(await nodeResults(folder, drafts, edited)));
 
     const cpus = os.cpus();
     const report: BenchReport = {

@@ -5,8 +5,9 @@
  * fake preload API whose save and journal calls copy the request as IPC would
  * (`structuredClone`). The view is created as the shell's canvas creates it, and the derived
  * figures are read after each transaction as the shell does. Also installs
- * `window.copydeskCite` (citing at the start of the document, to paint) and
- * `window.copydeskAutosave` (timing those writes).
+ * `window.copydeskCite` (citing at the start of the document, to paint),
+ * `window.copydeskAutosave` (timing those writes), and `window.copydeskCompare` (page/compare.ts:
+ * timing the compare engine on two versions, issue 13).
  *
  * `copydesk.html?review=suggesting` opens drafts in Suggesting mode with `BENCH_REVIEWER` (the
  * `suggesting` bench mode). `window.copydeskReview` times the review panel's Accept all.
@@ -26,6 +27,7 @@ import { problemsOf } from '../../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../../renderer/editor/word-count-plugin';
 import { afterNextPaint, BENCH_REVIEWER, installBench } from './bench-page';
 import './wire';
+import './compare';
 
 /** What one citation insertion measured and showed. */
 export interface CiteResult {
