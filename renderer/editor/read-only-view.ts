@@ -7,7 +7,7 @@
  * current change, class `cd-change-active` of review.css).
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey, TextSelection, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { createEditorState, createEditorView } from './create-editor';
 
@@ -49,6 +49,13 @@ function highlightPlugin(): Plugin<DecorationSet> {
   });
 }
 
+/** `tr` with the highlight set to `range` (null: none), the cursor at its start. Returns `tr`. */
+export function setHighlight(tr: Transaction, range: HighlightRange): Transaction {
+  tr.setMeta(highlightKey, range).setMeta('addToHistory', false);
+  if (range !== null) tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(0, Math.min(range.from, tr.doc.content.size)))));
+  return tr;
+}
+
 /** The read-only editor state of `doc` (a document on the Copydesk schema). */
 export function createReadOnlyState(doc: PMNode): EditorState {
   const state = createEditorState(doc, { typography: false, review: { mode: 'viewing', reviewer: null } });
@@ -68,11 +75,7 @@ export function createReadOnlyView(mount: HTMLElement, doc: PMNode, label: strin
   const view = createEditorView(mount, createReadOnlyState(doc), { label });
   return {
     view,
-    highlight(range) {
-      let tr = view.state.tr.setMeta(highlightKey, range).setMeta('addToHistory', false);
-      if (range !== null) tr = tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(0, Math.min(range.from, tr.doc.content.size)))));
-      view.dispatch(tr);
-    },
+    highlight: (range) => view.dispatch(setHighlight(view.state.tr, range)),
     destroy: () => view.destroy(),
   };
 }

@@ -13,7 +13,7 @@ import { ariaKeys, commandKeys, tooltipKeys } from '../../../shared/commands';
 import type { Comparison } from '../../../shared/compare/types';
 import { MAC } from '../../editor/platform';
 import { useMenuCommands } from '../menu-commands';
-import { changeAnnouncement, stepChange, summaryLine, summaryNotes } from './compare-text';
+import { changeAnnouncement, comparisonSummary, stepChange, summaryNotes } from './compare-text';
 import { sideName, type CompareSide } from './history-controller';
 import { ReadOnlyCanvas } from './ReadOnlyCanvas';
 
@@ -77,7 +77,7 @@ export function CompareView({ older, newer, comparison, onClose }: CompareViewPr
             {heading}
           </h2>
           <p className="cd-compare-summary">
-            <strong>{summaryLine(comparison)}</strong> · Read-only
+            <strong>{comparisonSummary(comparison)}</strong> · Read-only
           </p>
           {notes.length > 0 ? (
             <ul className="cd-compare-notes">

@@ -15,15 +15,8 @@ import type { PanelProps } from '../panels/panel-registry';
 import { useObservable } from '../session/observable';
 import { formatWhen, plural } from '../status-labels';
 import type { HistoryController, HistoryShown } from './history-controller';
-import { statusChangeText, timeline, versionDetails, versionName, type TimelineEntry } from './timeline';
+import { labelProblem, statusChangeText, timeline, versionDetails, versionName, type TimelineEntry } from './timeline';
 import './history.css';
-
-/** Why a checkpoint's name is not acceptable (the rule of `checkpointLabelSchema`), or null. */
-export function checkLabel(text: string): string | null {
-  if (text.trim() === '') return 'Type a name.';
-  if (text.trim().length > 100) return 'A name is at most 100 characters.';
-  return null;
-}
 
 function shownIds(shown: HistoryShown | null): { selected: string | null; compared: readonly string[] } {
   if (shown === null) return { selected: null, compared: [] };
@@ -123,7 +116,7 @@ export function HistoryPanel({ context }: PanelProps<null>): ReactElement {
       label: 'Checkpoint name',
       initial: '',
       submit: 'Save checkpoint',
-      check: checkLabel,
+      check: labelProblem,
       apply: async (text) => {
         await history.checkpoint(text.trim());
         notify(`Checkpoint “${text.trim()}” saved.`);
@@ -138,7 +131,7 @@ export function HistoryPanel({ context }: PanelProps<null>): ReactElement {
       label: 'Checkpoint name',
       initial: version.label ?? '',
       submit: 'Save name',
-      check: checkLabel,
+      check: labelProblem,
       apply: async (text) => {
         await history.label(version.id, text.trim());
         return null;

@@ -4,6 +4,7 @@
  */
 import type { DeskPerson, StatusChange } from '../../../shared/draft/meta';
 import type { VersionSummary } from '../../../shared/ipc/channels';
+import { checkpointLabelSchema } from '../../../shared/ipc/fields';
 import { plural, STATUS_LABELS } from '../status-labels';
 
 /** One entry of the timeline. */
@@ -48,4 +49,12 @@ export function statusChangeText(change: StatusChange): string {
 /** The name of a version for people: its label, or "Version of <time>". */
 export function versionName(version: VersionSummary, when: (iso: string) => string): string {
   return version.label ?? `Version of ${when(version.createdAt)}`;
+}
+
+/** Why `text` cannot name a checkpoint (the rule the main process checks: checkpointLabelSchema), or null. */
+export function labelProblem(text: string): string | null {
+  const result = checkpointLabelSchema.safeParse(text);
+  if (result.success) return null;
+  const message = result.error.issues[0]?.message ?? 'not a valid name';
+  return `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
 }
