@@ -50,7 +50,6 @@ function VersionItem({ history, version, other, selected, compared, busy, onName
         {checkpoint ? (
           <>
             <span className="cd-history-badge">Checkpoint</span> <span className="cd-history-label">{version.label}</span>
-            <span className="cd-visually-hidden">, </span>
           </>
         ) : null}
         <time className="cd-history-time" dateTime={version.createdAt}>
