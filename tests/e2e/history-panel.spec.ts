@@ -156,7 +156,7 @@ test('compare a version with the current text: each change of a known edit, next
   await nameCheckpoint(page, 'Original');
   // A known edit: a word replaced in the headline, a word made bold in the standfirst.
   await replaceFirstWord(page, 'Coming');
-  await editor(page).locator('.cd-standfirst, p').first().click();
+  await editor(page).locator('p.cd-standfirst').click({ position: { x: 3, y: 8 } });
   await page.keyboard.press('Home');
   await page.keyboard.press('Control+Shift+ArrowRight');
   await page.keyboard.press(`${mod}+b`);
@@ -172,7 +172,7 @@ test('compare a version with the current text: each change of a known edit, next
   await expect(view.locator('.cd-format-change')).toContainText('Trump');
 
   // Next and previous change with the review keys: highlighted and announced.
-  const status = stage.getByRole('status');
+  const status = stage.locator('.cd-compare-current[role="status"]');
   await page.keyboard.press(`${mod}+Alt+ArrowDown`);
   await expect(status).toContainText('Change 1 of 2');
   await expect(status).toContainText('Upcoming');
@@ -217,7 +217,7 @@ test('axe finds nothing serious in the History panel and the compare view; scree
   const stage = page.getByRole('region', { name: 'Comparison' });
   await expect(stage).toBeVisible();
   await page.keyboard.press(`${mod}+Alt+ArrowDown`);
-  await expect(stage.getByRole('status')).toContainText('Change 1 of');
+  await expect(stage.locator('.cd-compare-current[role="status"]')).toContainText('Change 1 of');
   await expectNoSeriousViolations(page, 'the compare view');
   await page.setViewportSize({ width: 1280, height: 800 });
   await snap(page, 'history-compare-1280');

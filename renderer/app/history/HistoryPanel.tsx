@@ -13,9 +13,9 @@ import { useAsk } from '../dialogs/dialog-host';
 import { notify } from '../notices';
 import type { PanelProps } from '../panels/panel-registry';
 import { useObservable } from '../session/observable';
-import { formatWhen, plural } from '../status-labels';
-import type { HistoryController, HistoryShown } from './history-controller';
-import { labelProblem, statusChangeText, timeline, versionDetails, versionName, type TimelineEntry } from './timeline';
+import { formatCount, formatWhen, plural } from '../status-labels';
+import { sideName, type HistoryController, type HistoryShown } from './history-controller';
+import { labelProblem, statusChangeText, timeline, versionDetails, type TimelineEntry } from './timeline';
 import './history.css';
 
 function shownIds(shown: HistoryShown | null): { selected: string | null; compared: readonly string[] } {
@@ -40,7 +40,7 @@ interface ItemProps {
 }
 
 function VersionItem({ history, version, other, selected, compared, busy, onName }: ItemProps): ReactElement {
-  const name = versionName(version, formatWhen);
+  const said = sideName(version);
   const unreadable = version.error !== undefined;
   const checkpoint = version.label !== undefined;
   const classes = ['cd-history-item', 'cd-history-version', checkpoint ? 'cd-history-checkpoint' : '', selected ? 'cd-history-selected' : '', compared ? 'cd-history-compared' : ''].filter(Boolean).join(' ');
@@ -58,7 +58,7 @@ function VersionItem({ history, version, other, selected, compared, busy, onName
       </button>
       <p className="cd-history-details">{versionDetails(version)}</p>
       <div className="cd-history-actions">
-        <button type="button" className="cd-link-button" disabled={unreadable || busy} aria-label={`Compare ${name} with the current text`} onClick={() => void history.compare(version, null).catch(fail)}>
+        <button type="button" className="cd-link-button" disabled={unreadable || busy} aria-label={`Compare ${said} with the current text`} onClick={() => void history.compare(version, null).catch(fail)}>
           Compare
         </button>
         {other !== null ? (
@@ -66,13 +66,13 @@ function VersionItem({ history, version, other, selected, compared, busy, onName
             type="button"
             className="cd-link-button"
             disabled={unreadable || busy}
-            aria-label={`Compare ${name} with ${versionName(other, formatWhen)}`}
+            aria-label={`Compare ${said} with ${sideName(other)}`}
             onClick={() => void history.compare(version, other).catch(fail)}
           >
             Compare with shown
           </button>
         ) : null}
-        <button type="button" className="cd-link-button" disabled={unreadable} aria-label={`${checkpoint ? 'Rename' : 'Name'} ${name}…`} onClick={() => onName(version)}>
+        <button type="button" className="cd-link-button" disabled={unreadable} aria-label={`${checkpoint ? 'Rename' : 'Name'} ${said}…`} onClick={() => onName(version)}>
           {checkpoint ? 'Rename…' : 'Name…'}
         </button>
       </div>
@@ -142,7 +142,7 @@ export function HistoryPanel({ context }: PanelProps<null>): ReactElement {
     <div className="cd-panel-body cd-history">
       <div className="cd-history-tools">
         <p className="cd-panel-summary">
-          {state.kind === 'loading' ? 'Loading versions…' : state.kind === 'error' ? `Versions cannot be listed: ${state.message}` : `${plural(versions.length, 'version', 'versions')}, ${plural(checkpoints, 'checkpoint', 'checkpoints')}`}
+          {state.kind === 'loading' ? 'Loading versions…' : state.kind === 'error' ? `Versions cannot be listed: ${state.message}` : `${plural(versions.length, 'version', 'versions')}${checkpoints > 0 ? `, ${formatCount(checkpoints)} named` : ''}`}
         </p>
         <button type="button" disabled={busy} onClick={() => void nameCheckpoint()}>
           Name a checkpoint…
