@@ -4,9 +4,8 @@
  * canvas with the headline meter, the side panel, and the status bar. It composes one hook per
  * concern: dialogs (use-draft-dialogs.ts, rendered by DraftDialogs), draft commands and the menu
  * (use-draft-commands.ts), the review mode (use-review-mode.ts, its control ModeSwitch), conflicts (use-conflicts.ts), panels (use-panels.ts, registry in
- * panels/panels.tsx), the authors and byline (use-authors.ts), what the editor asks of the
- * shell (use-editor-hooks.ts), and the draft's history (history/use-history.ts: a kept version or a
- * comparison shows in the article column instead of the text).
+ * panels/panels.tsx), the authors and byline (use-authors.ts), and what the editor asks of the
+ * shell (use-editor-hooks.ts).
  */
 import { useCallback, useMemo, type ReactElement } from 'react';
 import { HistoryStage } from '../history/HistoryStage';
@@ -56,13 +55,6 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
   const { saveCopy, exportDraft } = useDraftCommands(session, onTrashed, dialogs.openDesktopPreview);
   const conflictActions = useConflicts(session, status, dialogs, saveCopy);
   const review = useReviewMode(store);
-  const history = useHistory(session);
-  const shown = useObservable(history.shown);
-  const restorable = useEditorValue(store, canRestore);
-  const backToDraft = useCallback(() => {
-    history.back();
-    requestAnimationFrame(() => store.view?.focus());
-  }, [history, store]);
   const { hooks, citeFocus, clearCiteFocus } = useEditorHooks({
     openLink: dialogs.openLink,
     openCite: dialogs.openCite,
@@ -71,6 +63,14 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
     refused: review.refused,
   });
   const citedSource = citeFocus?.id ?? null;
+  // The draft's history (history/use-history.ts): a kept version or a comparison shows in the article column instead of the text.
+  const history = useHistory(session);
+  const shown = useObservable(history.shown);
+  const restorable = useEditorValue(store, canRestore);
+  const backToDraft = useCallback(() => {
+    history.back();
+    requestAnimationFrame(() => store.view?.focus());
+  }, [history, store]);
   const panelContext = useMemo<PanelContext>(
     () => ({ session, reveal: panels.reveal, citedSource, exportDraft: (format, fragment) => void exportDraft(format, fragment), openDesktopPreview: dialogs.openDesktopPreview, history }),
     [session, panels.reveal, citedSource, exportDraft, dialogs.openDesktopPreview, history],
