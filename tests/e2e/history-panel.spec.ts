@@ -13,7 +13,7 @@
 import type { Page } from '@playwright/test';
 import { DRAFT_VERSION } from '../../shared/draft/format';
 import { expectNoSeriousViolations } from './accessibility-check';
-import { backToLibrary, editor } from './editor-steps';
+import { backToLibrary, editor, nextFrame } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 
 const HEADLINE = 'Upcoming Safety Assurances for the Washington Meeting';
@@ -61,9 +61,9 @@ async function nameCheckpoint(page: Page, label: string): Promise<void> {
   await expect(checkpoint(page, label)).toHaveCount(1);
 }
 
-/** Replaces the headline's first word ("Upcoming") with `word`. */
+/** Replaces the headline's first word ("Upcoming") with `word` (from the keyboard: a click's selection reaches ProseMirror a frame later). */
 async function replaceFirstWord(page: Page, word: string): Promise<void> {
-  await editor(page).locator('h1').click();
+  await editor(page).focus();
   await page.keyboard.press(process.platform === 'darwin' ? 'Meta+ArrowUp' : 'Control+Home');
   await page.keyboard.press('Control+Shift+ArrowRight');
   await page.keyboard.type(word);
@@ -157,9 +157,12 @@ test('compare a version with the current text: each change of a known edit, next
   // A known edit: a word replaced in the headline, a word made bold in the standfirst.
   await replaceFirstWord(page, 'Coming');
   await editor(page).locator('p.cd-standfirst').click({ position: { x: 3, y: 8 } });
+  await nextFrame(page);
   await page.keyboard.press('Home');
   await page.keyboard.press('Control+Shift+ArrowRight');
+  await nextFrame(page);
   await page.keyboard.press(`${mod}+b`);
+  await expect(editor(page).locator('p.cd-standfirst strong')).toHaveText('Trump');
 
   await checkpoint(page, 'Original').getByRole('button', { name: 'Compare “Original” with the current text' }).click();
   const stage = page.getByRole('region', { name: 'Comparison' });
