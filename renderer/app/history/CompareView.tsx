@@ -72,21 +72,9 @@ export function CompareView({ older, newer, comparison, onClose }: CompareViewPr
   return (
     <>
       <div className="cd-history-bar cd-compare-bar">
-        <div className="cd-history-bar-text">
-          <h2 ref={title} tabIndex={-1} className="cd-history-bar-title">
-            {heading}
-          </h2>
-          <p className="cd-compare-summary">
-            <strong>{comparisonSummary(comparison)}</strong> · Read-only
-          </p>
-          {notes.length > 0 ? (
-            <ul className="cd-compare-notes">
-              {notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <h2 ref={title} tabIndex={-1} className="cd-history-bar-title">
+          {heading}
+        </h2>
         <div className="cd-history-bar-actions">
           <button type="button" disabled={changes.length === 0} aria-keyshortcuts={ariaKeys('review-previous', MAC)} title={`Previous change${keyHint('review-previous')}`} onClick={() => step(-1)}>
             Previous change
@@ -98,6 +86,16 @@ export function CompareView({ older, newer, comparison, onClose }: CompareViewPr
             Close comparison
           </button>
         </div>
+        <p className="cd-compare-summary">
+          <strong>{comparisonSummary(comparison)}</strong> · Read-only
+        </p>
+        {notes.length > 0 ? (
+          <ul className="cd-compare-notes">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
         <p className="cd-compare-current" role="status">
           {change ? changeAnnouncement(changes, current) : changes.length > 0 ? `Next change${keyHint('review-next')} goes to the first change.` : ''}
         </p>
