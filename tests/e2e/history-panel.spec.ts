@@ -30,7 +30,7 @@ function filedSeed(): string {
   return JSON.stringify(draft);
 }
 
-test.use({ drafts: { 'seed.copydesk': filedSeed(), 'story.copydesk': fixtureText('seed-article.copydesk') } });
+test.use({ drafts: { 'seed.copydesk': filedSeed() } });
 
 function panel(page: Page) {
   return page.getByRole('complementary', { name: 'History' });
@@ -230,39 +230,43 @@ test('axe finds nothing serious in the History panel and the compare view; scree
   await snap(page, 'history-compare-1024');
 });
 
-test('the seed filed, then edited in 20 places (the engine\'s fixture pair): each change in turn', async ({ page, services, workspace }) => {
-  // "Filed" is the seed as it was; then the file becomes the copy an editor changed in 20 places.
-  await services.versions.checkpoint('story.copydesk', 'Filed');
-  await fs.writeFile(path.join(workspace, 'story.copydesk'), fixtureText('seed-article-edited.copydesk'));
-  await page.getByRole('button', { name: 'Upcoming Security Assurances for the Washington Meeting', exact: true }).click();
-  await expect(editor(page).locator('h1')).toHaveText('Upcoming Security Assurances for the Washington Meeting');
-  await openHistory(page);
-  await checkpoint(page, 'Filed').getByRole('button', { name: 'Compare “Filed” with the current text' }).click();
-  const stage = page.getByRole('region', { name: 'Comparison' });
-  await expect(stage.locator('.cd-compare-summary')).toContainText(/^20 changes: /u);
-  const status = stage.locator('.cd-compare-current[role="status"]');
-  const said: string[] = [];
-  for (let i = 1; i <= 20; i++) {
+test.describe('the engine\'s fixture pair', () => {
+  test.use({ drafts: { 'story.copydesk': fixtureText('seed-article.copydesk') } });
+
+  test('the seed filed, then edited in 20 places (the engine\'s fixture pair): each change in turn', async ({ page, services, workspace }) => {
+    // "Filed" is the seed as it was; then the file becomes the copy an editor changed in 20 places.
+    await services.versions.checkpoint('story.copydesk', 'Filed');
+    await fs.writeFile(path.join(workspace, 'story.copydesk'), fixtureText('seed-article-edited.copydesk'));
+    await page.getByRole('button', { name: 'Upcoming Security Assurances for the Washington Meeting', exact: true }).click();
+    await expect(editor(page).locator('h1')).toHaveText('Upcoming Security Assurances for the Washington Meeting');
+    await openHistory(page);
+    await checkpoint(page, 'Filed').getByRole('button', { name: 'Compare “Filed” with the current text' }).click();
+    const stage = page.getByRole('region', { name: 'Comparison' });
+    await expect(stage.locator('.cd-compare-summary')).toContainText(/^20 changes: /u);
+    const status = stage.locator('.cd-compare-current[role="status"]');
+    const said: string[] = [];
+    for (let i = 1; i <= 20; i++) {
+      await page.keyboard.press(`${mod}+Alt+ArrowDown`);
+      await expect(status).toContainText(`Change ${String(i)} of 20`);
+      await expect(stage.locator('.cd-change-active').first()).toBeAttached();
+      said.push((await status.textContent()) ?? '');
+    }
+    // Each change once, in document order (their places never go back, but for a moved block's old place).
+    expect(new Set(said).size).toBe(20);
+    expect(said[0]).toContain('Safety');
+    for (const what of ['Formatted: bold', '[1] → [2]: Reuters → Council on Foreign Relations', '¶13 → ¶14: Moved paragraph', 'Split paragraph', 'Joined paragraphs', '“Read also” item: url', 'Changed source fields: note']) {
+      expect(said.filter((s) => s.includes(what)), what).toHaveLength(1);
+    }
+    // Past the last, the first again.
     await page.keyboard.press(`${mod}+Alt+ArrowDown`);
-    await expect(status).toContainText(`Change ${String(i)} of 20`);
-    await expect(stage.locator('.cd-change-active').first()).toBeAttached();
-    said.push((await status.textContent()) ?? '');
-  }
-  // Each change once, in document order (their places never go back, but for a moved block's old place).
-  expect(new Set(said).size).toBe(20);
-  expect(said[0]).toContain('Safety');
-  for (const what of ['Formatted: bold', '[1] → [2]: Reuters → Council on Foreign Relations', '¶13 → ¶14: Moved paragraph', 'Split paragraph', 'Joined paragraphs', '“Read also” item: url', 'Changed source fields: note']) {
-    expect(said.filter((s) => s.includes(what)), what).toHaveLength(1);
-  }
-  // Past the last, the first again.
-  await page.keyboard.press(`${mod}+Alt+ArrowDown`);
-  await expect(status).toContainText('Change 1 of 20');
-  await page.keyboard.press(`${mod}+Alt+ArrowUp`);
-  await expect(status).toContainText('Change 20 of 20');
-  for (let i = 0; i < 8; i++) await page.keyboard.press(`${mod}+Alt+ArrowDown`);
-  await expect(status).toContainText('Change 8 of 20');
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await snap(page, 'history-compare-seed-1280');
-  await page.setViewportSize({ width: 1024, height: 640 });
-  await snap(page, 'history-compare-seed-1024');
+    await expect(status).toContainText('Change 1 of 20');
+    await page.keyboard.press(`${mod}+Alt+ArrowUp`);
+    await expect(status).toContainText('Change 20 of 20');
+    for (let i = 0; i < 8; i++) await page.keyboard.press(`${mod}+Alt+ArrowDown`);
+    await expect(status).toContainText('Change 8 of 20');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await snap(page, 'history-compare-seed-1280');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await snap(page, 'history-compare-seed-1024');
+  });
 });
