@@ -128,6 +128,11 @@ test('a version read-only; Restore keeps the current text first, and one undo br
   await expect(shown).toHaveAttribute('contenteditable', 'false');
   await expect(editor(page)).toBeHidden();
   await expect(checkpoint(page, 'Original')).toHaveClass(/cd-history-selected/u);
+  // F6 leaves the article region and comes back to the version, not to the hidden text.
+  await page.keyboard.press('F6');
+  await expect(panel(page).locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Shift+F6');
+  await expect(stage.getByRole('heading', { name: 'Original' })).toBeFocused();
   // Escape goes back to the text.
   await page.keyboard.press('Escape');
   await expect(stage).toBeHidden();

@@ -72,7 +72,7 @@ export function CompareView({ older, newer, comparison, onClose }: CompareViewPr
   return (
     <>
       <div className="cd-history-bar cd-compare-bar">
-        <h2 ref={title} tabIndex={-1} className="cd-history-bar-title">
+        <h2 ref={title} tabIndex={-1} className="cd-history-bar-title" data-region-focus>
           {heading}
         </h2>
         <div className="cd-history-bar-actions">

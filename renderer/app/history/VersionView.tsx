@@ -47,7 +47,7 @@ export function VersionView({ history, version, doc, canRestore, onBack }: Versi
     <>
       <div className="cd-history-bar">
         <div className="cd-history-bar-text">
-          <h2 ref={title} tabIndex={-1} className="cd-history-bar-title">
+          <h2 ref={title} tabIndex={-1} className="cd-history-bar-title" data-region-focus>
             {name}
           </h2>
           <p className="cd-history-bar-note">
