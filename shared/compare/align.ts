@@ -5,8 +5,8 @@
  * found whole elsewhere is a move, and a block whose words went into two (or came from two) is a
  * split (a join).
  */
-import { diffArrays } from 'diff';
 import type { Node as PMNode } from 'prosemirror-model';
+import { diffKeys } from './patience';
 
 /** What to do with one block, in the order the comparison lists them. */
 export type AlignStep =
@@ -64,8 +64,10 @@ const WINDOW = 6;
 const PAIR_SAME = 0.3;
 /** How alike two textblocks of different kinds must be (a paragraph made a heading). */
 const PAIR_OTHER = 0.6;
-/** How much better a split (join) must explain the words than the pair alone. */
+/** How much better a split (join) must explain the words than a pair. */
 const SPLIT_GAIN = 0.15;
+/** How alike a block and the two it was split into (joined from) must be. */
+const SPLIT_MIN = 0.6;
 
 function pairable(a: PMNode, b: PMNode, alone: boolean): boolean {
   // Two structures of one kind face to face (a figure, a list) are one block changed; two unrelated paragraphs are not.
@@ -83,39 +85,103 @@ function movable(node: PMNode): boolean {
   return words(node).size >= 2 || (!node.isTextblock && node.childCount > 0 && node.textContent.trim() !== '');
 }
 
-/** How much a pair's similarity counts less for each block skipped to reach it. */
-const SKIP_COST = 0.03;
 /** A pair so alike that nothing further is looked for. */
 const CLEAR_PAIR = 0.8;
 
-/** The best pair within the window ahead (indexes into the region's lists), or null. */
-function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[], N: number[], freeO: number[], freeN: number[], alone: boolean): [number, number] | null {
-  const first = [freeO[0]!, freeN[0]!] as [number, number];
-  const a0 = olds[O[first[0]]!]!;
-  const b0 = news[N[first[1]]!]!;
-  if (a0.type === b0.type && similarity(a0, b0) >= CLEAR_PAIR) return first;
-  let best: [number, number] | null = null;
-  let bestScore = -Infinity;
-  for (let x = 0; x < freeO.length; x++) {
-    for (let y = 0; y < freeN.length; y++) {
-      const a = olds[O[freeO[x]!]!]!;
-      const b = news[N[freeN[y]!]!]!;
-      if (!pairable(a, b, alone)) continue;
-      const score = similarity(a, b) - SKIP_COST * (x + y);
-      if (score > bestScore) {
-        bestScore = score;
-        best = [freeO[x]!, freeN[y]!];
+/** A pairing found ahead: region indexes of the old and new block, and whether it is a split or a join. */
+interface Found {
+  readonly ka: number;
+  readonly kb: number;
+  readonly op: 'pair' | 'split' | 'join';
+}
+
+/**
+ * The best pairing within the window ahead, or null: a pair, or a split (one old block against
+ * two adjacent new ones) or a join (two old against one new), which must explain the words
+ * better than any pair by `SPLIT_GAIN`.
+ */
+function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[], N: number[], freeO: number[], freeN: number[], alone: boolean): Found | null {
+  const a0 = olds[O[freeO[0]!]!]!;
+  const b0 = news[N[freeN[0]!]!]!;
+  const nextB = freeN[1] === freeN[0]! + 1 ? news[N[freeN[1]!]!] : undefined;
+  const nextA = freeO[1] === freeO[0]! + 1 ? olds[O[freeO[1]!]!] : undefined;
+  if (a0.type === b0.type && a0.sameMarkup(b0)) {
+    const pair = similarity(a0, b0);
+    const split = pair >= CLEAR_PAIR && nextB && sameKind(a0, nextB) ? dice(words(a0), union(words(b0), words(nextB))) : 0;
+    const join = pair >= CLEAR_PAIR && nextA?.isTextblock && sameKind(a0, b0) ? dice(union(words(a0), words(nextA)), words(b0)) : 0;
+    if (pair >= CLEAR_PAIR && split - SPLIT_GAIN < pair && join - SPLIT_GAIN < pair) return { ka: freeO[0]!, kb: freeN[0]!, op: 'pair' };
+  }
+  // The matching of most total likeness within the window (monotone: it keeps both orders);
+  // its first match is taken, the blocks it skips before that are removed or added.
+  const X = freeO.length;
+  const Y = freeN.length;
+  const best = Array.from({ length: X + 2 }, () => new Float64Array(Y + 2));
+  const choice: (Found | null)[][] = Array.from({ length: X + 1 }, () => new Array<Found | null>(Y + 1).fill(null));
+  for (let x = X - 1; x >= 0; x--) {
+    const ka = freeO[x]!;
+    const a = olds[O[ka]!]!;
+    const a2 = freeO[x + 1] === ka + 1 ? olds[O[ka + 1]!] : undefined;
+    for (let y = Y - 1; y >= 0; y--) {
+      const kb = freeN[y]!;
+      const b = news[N[kb]!]!;
+      const row = best[x]!;
+      let value = Math.max(best[x + 1]![y]!, row[y + 1]!);
+      let pick: Found | null = null;
+      if (pairable(a, b, alone)) {
+        const pair = similarity(a, b) + best[x + 1]![y + 1]!;
+        if (pair > value) [value, pick] = [pair, { ka, kb, op: 'pair' }];
       }
+      if (sameKind(a, b)) {
+        const b2 = freeN[y + 1] === kb + 1 ? news[N[kb + 1]!] : undefined;
+        const split = b2 && sameKind(a, b2) ? dice(words(a), union(words(b), words(b2))) : 0;
+        if (split >= SPLIT_MIN && split - SPLIT_GAIN + best[x + 1]![y + 2]! > value) [value, pick] = [split - SPLIT_GAIN + best[x + 1]![y + 2]!, { ka, kb, op: 'split' }];
+        const join = a2?.isTextblock ? dice(union(words(a), words(a2)), words(b)) : 0;
+        if (join >= SPLIT_MIN && join - SPLIT_GAIN + best[x + 2]![y + 1]! > value) [value, pick] = [join - SPLIT_GAIN + best[x + 2]![y + 1]!, { ka, kb, op: 'join' }];
+      }
+      row[y] = value;
+      choice[x]![y] = pick;
     }
   }
-  return best;
+  let x = 0;
+  let y = 0;
+  while (x < X && y < Y) {
+    const pick = choice[x]![y];
+    if (pick) return pick;
+    if (best[x]![y] === best[x + 1]![y]) x++;
+    else y++;
+  }
+  return null;
+}
+
+/** How far past the window a block's counterpart is looked for when the window holds none. */
+const FAR = 64;
+
+/** Whether the old block at `a` has its counterpart further on among the new ones (so the new block at `b` is an addition). */
+function addedFirst(olds: readonly PMNode[], news: readonly PMNode[], O: number[], N: number[], a: number, b: number, movedFrom: Map<number, number>, movedTo: Map<number, number>): boolean {
+  const o = olds[O[a]!]!;
+  const n = news[N[b]!]!;
+  for (let k = 1; k <= FAR; k++) {
+    const later = N[b + k];
+    if (later !== undefined && !movedTo.has(later) && o.type === news[later]!.type && similarity(o, news[later]!) >= PAIR_SAME) return true;
+    const earlier = O[a + k];
+    if (earlier !== undefined && !movedFrom.has(earlier) && n.type === olds[earlier]!.type && similarity(olds[earlier]!, n) >= PAIR_SAME) return false;
+  }
+  return false;
 }
 
 /** The steps that turn `olds` into `news`, in an order that keeps both lists' order. */
 export function alignBlocks(olds: readonly PMNode[], news: readonly PMNode[]): AlignStep[] {
-  const oldKeys = olds.map(fingerprint);
-  const newKeys = news.map(fingerprint);
-  const runs = diffArrays(oldKeys, newKeys);
+  // Fingerprints as small numbers: the diff compares numbers, not long strings.
+  const numbers = new Map<string, number>();
+  const number = (node: PMNode): number => {
+    const print = fingerprint(node);
+    let n = numbers.get(print);
+    if (n === undefined) numbers.set(print, (n = numbers.size));
+    return n;
+  };
+  const oldKeys = olds.map(number);
+  const newKeys = news.map(number);
+  const runs = diffKeys(oldKeys, newKeys, (i) => olds[i]!.nodeSize);
   // Regions of removed and added blocks between kept ones.
   const regions: { keep: number; olds: number[]; news: number[] }[] = [];
   let i = 0;
@@ -134,7 +200,7 @@ export function alignBlocks(olds: readonly PMNode[], news: readonly PMNode[]): A
   regions.push(region);
 
   // Moves: a removed block found whole among the added ones.
-  const added = new Map<string, number[]>();
+  const added = new Map<number, number[]>();
   for (const r of regions) for (const n of r.news) if (movable(news[n]!)) (added.get(newKeys[n]!) ?? added.set(newKeys[n]!, []).get(newKeys[n]!)!).push(n);
   const movedTo = new Map<number, number>();
   const movedFrom = new Map<number, number>();
@@ -190,45 +256,21 @@ function pairRegion(olds: readonly PMNode[], news: readonly PMNode[], regionOld:
     const freeN = free(N, b, movedTo);
     const found = bestPair(olds, news, O, N, freeO, freeN, alone);
     if (!found) {
-      steps.push({ op: 'del', o: O[a]! });
-      a++;
+      // Nothing alike in the window: look further along each list for the nearer counterpart.
+      if (addedFirst(olds, news, O, N, a, b, movedFrom, movedTo)) steps.push({ op: 'ins', n: N[b++]! });
+      else steps.push({ op: 'del', o: O[a++]! });
       continue;
     }
-    const [ka, kb] = found;
+    const { ka, kb, op } = found;
     // Everything before the pair (but moved blocks, emitted in their place) goes.
     while (a < ka || b < kb) {
       skipMoved();
       if (a < ka) steps.push({ op: 'del', o: O[a++]! });
       else if (b < kb) steps.push({ op: 'ins', n: N[b++]! });
     }
-    const o = O[ka]!;
-    const n = N[kb]!;
-    const nextN = N[kb + 1];
-    const nextO = O[ka + 1];
-    const pairSim = similarity(olds[o]!, news[n]!);
-    if (nextN !== undefined && !movedTo.has(nextN) && sameKind(olds[o]!, news[n]!) && sameKind(olds[o]!, news[nextN]!)) {
-      const both = dice(words(olds[o]!), union(words(news[n]!), words(news[nextN]!)));
-      const rival = nextO !== undefined && !movedFrom.has(nextO) ? similarity(olds[nextO]!, news[nextN]!) : 0;
-      if (both >= pairSim + SPLIT_GAIN && both > rival) {
-        steps.push({ op: 'split', o, n });
-        a = ka + 1;
-        b = kb + 2;
-        continue;
-      }
-    }
-    if (nextO !== undefined && !movedFrom.has(nextO) && sameKind(olds[o]!, news[n]!) && olds[nextO]!.isTextblock) {
-      const both = dice(union(words(olds[o]!), words(olds[nextO]!)), words(news[n]!));
-      const rival = nextN !== undefined && !movedTo.has(nextN) ? similarity(olds[nextO]!, news[nextN]!) : 0;
-      if (both >= pairSim + SPLIT_GAIN && both > rival) {
-        steps.push({ op: 'join', o, n });
-        a = ka + 2;
-        b = kb + 1;
-        continue;
-      }
-    }
-    steps.push({ op: 'pair', o, n });
-    a = ka + 1;
-    b = kb + 1;
+    steps.push({ op, o: O[ka]!, n: N[kb]! });
+    a = ka + (op === 'join' ? 2 : 1);
+    b = kb + (op === 'split' ? 2 : 1);
   }
   for (;;) {
     skipMoved();

@@ -49,7 +49,7 @@ export function tokenize(block: PMNode, side: Side, ctx: CompareContext): Token[
 }
 
 /** One run of the diff: tokens kept (`eq`), or a hunk of deleted and inserted ones. */
-interface Segment {
+export interface Segment {
   readonly eq: boolean;
   readonly oldFrom: number;
   oldTo: number;
@@ -141,14 +141,25 @@ export function compareTokens(a: readonly Token[], b: readonly Token[], segments
   return pieces;
 }
 
+/** `after` with the comments `before` had (the merge keeps the current text's comments on words both keep). */
+function carry(before: PMNode, after: PMNode): PMNode {
+  let marks = after.marks;
+  for (const mark of before.marks) if (mark.type.name === 'comment') marks = mark.addToSet(marks);
+  return marks === after.marks ? after : after.mark(marks);
+}
+
+function sameFormatting(a: readonly Mark[], b: readonly Mark[]): boolean {
+  return Mark.sameSet(formatting(a), formatting(b));
+}
+
 function keep(a: readonly Token[], b: readonly Token[], segment: Segment, ctx: CompareContext, pieces: Piece[]): void {
   let change: PendingChange | null = null;
   for (let k = 0; k < segment.newTo - segment.newFrom; k++) {
     const before = a[segment.oldFrom + k]!.node!;
     const after = b[segment.newFrom + k]!.node!;
-    if (Mark.sameSet(before.marks, after.marks)) {
+    if (Mark.sameSet(before.marks, after.marks) || sameFormatting(before.marks, after.marks)) {
       change = null;
-      pieces.push(after);
+      pieces.push(carry(before, after));
       continue;
     }
     const was = formatting(before.marks);
@@ -159,8 +170,9 @@ function keep(a: readonly Token[], b: readonly Token[], segment: Segment, ctx: C
     }
     addText(change, 'inserted', b[segment.newFrom + k]!.text);
     addText(change, 'deleted', a[segment.oldFrom + k]!.text);
+    const kept = carry(before, after);
     const mark = ctx.mark('format_change', change, { before: was.map((m) => m.toJSON() as unknown) });
-    pieces.push(after.mark(mark.addToSet(after.marks)));
+    pieces.push(kept.mark(mark.addToSet(kept.marks)));
   }
 }
 

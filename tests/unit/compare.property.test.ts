@@ -53,6 +53,21 @@ describe('compareDocs on random pairs', () => {
     );
   });
 
+  it('compares versions holding pending suggestions as they read', () => {
+    fc.assert(
+      fc.property(arbDoc, arbEdits, arbEdits, (start, first, second) => {
+        const middle = runEdits(EditorState.create({ doc: start, schema }), first, () => undefined).doc;
+        const end = runEdits(EditorState.create({ doc: middle, schema }), second, () => undefined).doc;
+        fc.pre(valid(middle) && valid(end));
+        // The middle version as pending suggestions over the start.
+        const pending = compareDocs(start, middle, { idPrefix: 'p' }).doc;
+        checkPair(pending, end);
+        checkPair(end, pending);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('accepting all gives the newer version and rejecting all the older one (unrelated articles)', () => {
     fc.assert(
       fc.property(arbDoc, arbDoc, (a, b) => checkPair(a, b)),
