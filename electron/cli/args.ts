@@ -128,8 +128,8 @@ const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import' | 'diff', Comma
       'and standfirst included, in the new draft; "was ¶5" a block only in the old one;',
       '¶3 → ¶9 a block moved) and what it does. Blocks too long to compare word by word are',
       'said to be compared whole. Pending suggestions are compared as if accepted.',
-      'In JSON, each change has kind, place, description, block {old, new}, deleted and',
-      'inserted (shared/compare/report.ts documents the shape).',
+      'In JSON, each change has kind, place, description, block {old, new} (null where',
+      'the block is in one draft only), deleted and inserted (\'\' when none).',
     ].join('\n'),
     options: { ...HELP_OPTION, json: { type: 'boolean' } },
     exitStatus: DIFF_EXIT_STATUS,
@@ -157,7 +157,7 @@ export function mainHelp(): string {
     ...names.map((name) => `  ${name.padEnd(8)} ${COMMANDS[name].summary}`),
     '',
     EXIT_STATUS,
-    `diff: ${DIFF_EXIT_STATUS.replace(/^Exit status: /u, '')}`,
+    `For diff, as for diff(1): ${DIFF_EXIT_STATUS.replace(/^Exit status: /u, '')}`,
     '',
   ].join('\n');
 }
