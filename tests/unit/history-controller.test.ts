@@ -3,7 +3,7 @@
 // older side is the base whichever order the sides come in (the current text is the newest);
 // showing a version reads it with versions.restore and writes nothing.
 import { promises as fs } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CopydeskApi } from '../../shared/ipc/api';
 import type { VersionSummary } from '../../shared/ipc/channels';
 import { HistoryController } from '../../renderer/app/history/history-controller';
@@ -116,5 +116,21 @@ describe('HistoryController', () => {
     expect(history.shown.get()).toBeNull();
     stop();
     session.dispose();
+  });
+
+  it('loads the list again after a change of status (its checkpoint follows the save)', async () => {
+    const fake = fakeApi();
+    const { session, stop } = open(fake.api);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const before = fake.lists;
+      session.meta.set({ ...session.meta.get(), status: 'ready-for-edit', statusLog: [{ from: 'draft', to: 'ready-for-edit', by: { id: 'rita-1', name: 'Rita' }, at: '2026-12-02T10:00:00.000Z' }] });
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(fake.lists).toBe(before + 2);
+    } finally {
+      vi.useRealTimers();
+      stop();
+      session.dispose();
+    }
   });
 });

@@ -31,6 +31,9 @@ export function sideName(side: CompareSide): string {
   return side === null ? 'the current text' : side.label !== undefined ? `“${side.label}”` : `the version of ${formatWhen(side.createdAt)}`;
 }
 
+/** When the list is loaded again after a change of status (ms): its checkpoint follows the save. */
+const STATUS_RELOADS_MS = [1000, 3000];
+
 /** The draft's history (see the module comment). */
 export class HistoryController {
   /** The kept versions, newest first. */
@@ -56,9 +59,20 @@ export class HistoryController {
       if (kind === 'saved' && last !== 'saved') void this.reload();
       last = kind;
     });
+    // A change of status saves, then keeps a checkpoint (the hand-over, which tells no one when
+    // it is done): the list is loaded again a little later, twice.
+    let logged = this.session.meta.get().statusLog?.length ?? 0;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    const stopMeta = this.session.meta.subscribe(() => {
+      const now = this.session.meta.get().statusLog?.length ?? 0;
+      if (now > logged) for (const ms of STATUS_RELOADS_MS) timers.push(setTimeout(() => void this.reload(), ms));
+      logged = now;
+    });
     return () => {
       this.attached = false;
       stop();
+      stopMeta();
+      for (const timer of timers) clearTimeout(timer);
     };
   }
 
