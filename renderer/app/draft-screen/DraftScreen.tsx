@@ -7,16 +7,14 @@
  * panels/panels.tsx), the authors and byline (use-authors.ts), and what the editor asks of the
  * shell (use-editor-hooks.ts).
  */
-import { useCallback, useMemo, type ReactElement } from 'react';
-import { HistoryStage } from '../history/HistoryStage';
-import { canRestore } from '../history/restore';
-import { useHistory } from '../history/use-history';
+import { useMemo, type ReactElement } from 'react';
 import { PANELS } from '../panels/panels';
 import type { PanelContext } from '../panels/panel-registry';
 import { SidePanel } from '../panels/SidePanel';
 import type { DocumentSession } from '../session/document-session';
-import { useEditorValue } from '../session/editor-store';
 import { useObservable } from '../session/observable';
+import { HistoryStage } from '../history/HistoryStage';
+import { useHistory } from '../history/use-history';
 import { StatusBar } from '../status/StatusBar';
 import { CiteCard } from './CiteCard';
 import { ConflictBanner } from './ConflictBanner';
@@ -64,13 +62,7 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
   });
   const citedSource = citeFocus?.id ?? null;
   // The draft's history (history/use-history.ts): a kept version or a comparison shows in the article column instead of the text.
-  const history = useHistory(session);
-  const shown = useObservable(history.shown);
-  const restorable = useEditorValue(store, canRestore);
-  const backToDraft = useCallback(() => {
-    history.back();
-    requestAnimationFrame(() => store.view?.focus());
-  }, [history, store]);
+  const { history, shown, canRestore, back: backToDraft } = useHistory(session);
   const panelContext = useMemo<PanelContext>(
     () => ({ session, reveal: panels.reveal, citedSource, exportDraft: (format, fragment) => void exportDraft(format, fragment), openDesktopPreview: dialogs.openDesktopPreview, history }),
     [session, panels.reveal, citedSource, exportDraft, dialogs.openDesktopPreview, history],
@@ -109,7 +101,7 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
           }}
         >
           {/* A kept version or a comparison shows instead of the text, which stays mounted (hidden) underneath. */}
-          {shown !== null ? <HistoryStage history={history} shown={shown} canRestore={restorable} onBack={backToDraft} /> : null}
+          {shown !== null ? <HistoryStage history={history} shown={shown} canRestore={canRestore} onBack={backToDraft} /> : null}
           {shown === null ? <HeadlineMeter store={store} /> : null}
           <div className="cd-article" hidden={shown !== null}>
             <EditorCanvas store={store} hooks={hooks} />
