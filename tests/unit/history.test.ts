@@ -15,7 +15,7 @@ import { canRestore, restoreTransaction } from '../../renderer/app/history/resto
 import { labelProblem, statusChangeText, timeline, versionDetails, versionName } from '../../renderer/app/history/timeline';
 import { createEditorState } from '../../renderer/editor/create-editor';
 import { createReadOnlyState, highlightOf, setHighlight } from '../../renderer/editor/read-only-view';
-import { reviewModeOf, setReviewMode } from '../../renderer/editor/review-mode';
+import { applyInMode, reviewModeOf, setReviewMode } from '../../renderer/editor/review-mode';
 
 const ann = { id: 'ann-1', name: 'Ann Reporter' };
 const ed = { id: 'ed-2', name: 'Ed Itor' };
@@ -94,6 +94,16 @@ describe('restoring a version', () => {
     let back = restored;
     expect(undo(restored, (tr) => (back = restored.apply(tr)))).toBe(true);
     expect(back.doc.eq(seed)).toBe(true);
+  });
+
+  it('applies as a plain change in Suggesting mode (a decision, not a suggestion), and is refused in Viewing', () => {
+    const reviewer = { id: 'ed-2', name: 'Ed Itor', initials: 'EI' };
+    const suggesting = createEditorState(seed, { review: { mode: 'suggesting', reviewer } });
+    const { state, outcome } = applyInMode(suggesting, restoreTransaction(suggesting, older));
+    expect(outcome.ok).toBe(true);
+    expect(state.doc.eq(older)).toBe(true);
+    const viewing = createEditorState(seed, { review: { mode: 'viewing', reviewer: null } });
+    expect(applyInMode(viewing, restoreTransaction(viewing, older)).outcome).toMatchObject({ ok: false, reason: 'viewing' });
   });
 
   it('is refused in Viewing mode, allowed in Editing and Suggesting', () => {
