@@ -16,20 +16,25 @@ export type HighlightRange = { readonly from: number; readonly to: number } | nu
 
 const highlightKey = new PluginKey<DecorationSet>('copydesk-read-only-highlight');
 
-// Inline decorations over the range, and a node decoration on each whole block inside it (a
-// block added, removed or moved has no inline content of its own to carry the class).
+// A node decoration on each whole block or atom inside the range (a block added, removed or
+// moved has no inline content of its own to carry the class), inline ones on the text elsewhere.
 function decorationsFor(doc: PMNode, range: HighlightRange): DecorationSet {
   if (range === null) return DecorationSet.empty;
   const from = Math.max(0, Math.min(range.from, doc.content.size));
   const to = Math.max(from, Math.min(range.to, doc.content.size));
   const decorations: Decoration[] = [];
-  if (to > from) decorations.push(Decoration.inline(from, to, { class: 'cd-change-active' }));
   doc.nodesBetween(from, to, (node, pos) => {
-    if (node.isBlock && pos >= from && pos + node.nodeSize <= to) {
-      decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'cd-change-active' }));
+    const end = pos + node.nodeSize;
+    if ((node.isBlock || (node.isAtom && !node.isText)) && pos >= from && end <= to) {
+      decorations.push(Decoration.node(pos, end, { class: 'cd-change-active' }));
       return false;
     }
-    if (node.isAtom && pos >= from && pos + node.nodeSize <= to) decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'cd-change-active' }));
+    if (node.isInline) {
+      const a = Math.max(pos, from);
+      const b = Math.min(end, to);
+      if (b > a) decorations.push(Decoration.inline(a, b, { class: 'cd-change-active' }));
+      return false;
+    }
     return true;
   });
   return DecorationSet.create(doc, decorations);

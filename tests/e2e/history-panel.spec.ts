@@ -273,5 +273,13 @@ test.describe('the engine\'s fixture pair', () => {
     await snap(page, 'history-compare-seed-1280');
     await page.setViewportSize({ width: 1024, height: 640 });
     await snap(page, 'history-compare-seed-1024');
+    // The moved paragraph, and a citation pointed at another source.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (let i = 8; i < 14; i++) await page.keyboard.press(`${mod}+Alt+ArrowDown`);
+    await expect(status).toContainText('Moved paragraph');
+    await snap(page, 'history-compare-moved-1280');
+    for (let i = 14; i > 11; i--) await page.keyboard.press(`${mod}+Alt+ArrowUp`);
+    await expect(status).toContainText('[1] → [2]');
+    await snap(page, 'history-compare-citation-1280');
   });
 });

@@ -119,18 +119,26 @@ describe('restoring a version', () => {
 });
 
 describe('the read-only view', () => {
-  it('starts in Viewing mode and highlights one range: inline, and each whole block inside it', () => {
+  it('starts in Viewing mode and highlights one range: a whole block as a node, text inline', () => {
     const state = createReadOnlyState(seed);
     expect(reviewModeOf(state)).toBe('viewing');
     expect(highlightOf(state).find()).toHaveLength(0);
-    // The headline alone: one inline decoration over its text and one on the block.
     const headline = seed.child(0);
-    const lit = state.apply(setHighlight(state.tr, { from: 0, to: headline.nodeSize }));
-    expect(lit.doc).toBe(seed);
-    const found = highlightOf(lit).find();
-    expect(found.map((d) => [d.from, d.to])).toEqual(expect.arrayContaining([[0, headline.nodeSize]]));
-    expect(found.length).toBeGreaterThanOrEqual(2);
-    expect(lit.selection.from).toBe(1);
+    // The whole headline: one node decoration on the block.
+    const block = state.apply(setHighlight(state.tr, { from: 0, to: headline.nodeSize }));
+    expect(block.doc).toBe(seed);
+    expect(highlightOf(block).find().map((d) => [d.from, d.to])).toEqual([[0, headline.nodeSize]]);
+    // Three characters of it: one inline decoration, the cursor at its start.
+    const lit = state.apply(setHighlight(state.tr, { from: 2, to: 5 }));
+    expect(highlightOf(lit).find().map((d) => [d.from, d.to])).toEqual([[2, 5]]);
+    expect(lit.selection.from).toBe(2);
+    // The headline's whole text (a text node inside the range): inline too, not a node decoration.
+    const text = state.apply(setHighlight(state.tr, { from: 1, to: headline.nodeSize - 1 }));
+    expect(highlightOf(text).find().map((d) => [d.from, d.to])).toEqual([[1, headline.nodeSize - 1]]);
+    // (`inline` is the decoration's own flag, internal to prosemirror-view's types.)
+    const isInline = (d: unknown): boolean => (d as { inline: boolean }).inline;
+    expect(highlightOf(text).find().map(isInline)).toEqual([true]);
+    expect(highlightOf(block).find().map(isInline)).toEqual([false]);
     const off = lit.apply(setHighlight(lit.tr, null));
     expect(highlightOf(off).find()).toHaveLength(0);
   });
