@@ -128,6 +128,10 @@ test('a version read-only; Restore keeps the current text first, and one undo br
   await expect(shown).toHaveAttribute('contenteditable', 'false');
   await expect(editor(page)).toBeHidden();
   await expect(checkpoint(page, 'Original')).toHaveClass(/cd-history-selected/u);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await snap(page, 'history-version-1280');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await snap(page, 'history-version-1024');
   // F6 leaves the article region and comes back to the version, not to the hidden text.
   await page.keyboard.press('F6');
   await expect(panel(page).locator(':focus')).toHaveCount(1);
