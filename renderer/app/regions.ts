@@ -16,7 +16,8 @@ function regions(): HTMLElement[] {
 function focusRegion(region: HTMLElement): void {
   const last = remembered.get(region);
   const target =
-    (last?.isConnected && region.contains(last) ? last : null) ??
+    // The last focused element, unless it is gone or hidden now (the text while a kept version shows).
+    (last?.isConnected && region.contains(last) && last.getClientRects().length > 0 ? last : null) ??
     region.querySelector<HTMLElement>('[data-region-focus]') ??
     region.querySelector<HTMLElement>('[contenteditable="true"]') ??
     focusableIn(region)[0] ??

@@ -6,7 +6,7 @@
  * process fails only when a measurement itself breaks.
  *
  * Options: --quick (fewer keys and runs, for trying changes; do not record its figures),
- * --only=node|browser|compare (compare: only issue 13's compare rows, Node and Chromium),
+ * --only=node|browser|compare (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only),
  * --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
  * (first wait up to s seconds, default 300, for the 1-minute load average to fall below 1).
  * Progress goes to stderr, the table to stdout.
@@ -26,6 +26,7 @@ import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { compareBrowserRows, compareNodeRows, writeEditedDrafts } from './compare-bench';
+import { versionViewRows } from './version-bench';
 import type { EditedArticle } from './generate-edits';
 import { generateArticle, generateReviewArticle, REVIEW_XL, SIZES, type SizeName } from './generate';
 import { timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
@@ -63,6 +64,8 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
   const results: BenchResult[] = [];
   try {
     results.push(...(await compareBrowserRows(browser, server.url, quick, log)));
+    // Issue 13 too: a kept version of XL opened read-only, as the History panel shows it.
+    results.push(...(await versionViewRows(browser, server.url, '/docs/XL.copydesk', quick, log)));
     if (only === 'compare') return { results, chromium };
     const typing: Record<string, Record<string, number[]>> = {};
     const writesWhileTyping: number[] = [];

@@ -27,6 +27,7 @@ describe('the panel registry', () => {
       ['problems', 'Problems'],
       ['preview', 'Preview'],
       ['review', 'Review'],
+      ['history', 'History'],
     ]);
     for (const p of panels) expect(typeof p.component).toBe('function');
     expect(() => checkPanels(panels)).not.toThrow();

@@ -14,6 +14,8 @@ import type { PanelContext } from '../panels/panel-registry';
 import { SidePanel } from '../panels/SidePanel';
 import type { DocumentSession } from '../session/document-session';
 import { useObservable } from '../session/observable';
+import { HistoryStage } from '../history/HistoryStage';
+import { useHistory } from '../history/use-history';
 import { StatusBar } from '../status/StatusBar';
 import { CiteCard } from './CiteCard';
 import { ConflictBanner } from './ConflictBanner';
@@ -62,9 +64,11 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
     refused: review.refused,
   });
   const citedSource = citeFocus?.id ?? null;
+  // The draft's history (history/use-history.ts): a kept version or a comparison shows in the article column instead of the text.
+  const { history, shown, canRestore, back: backToDraft } = useHistory(session);
   const panelContext = useMemo<PanelContext>(
-    () => ({ session, reveal: panels.reveal, citedSource, exportDraft: (format, fragment) => void exportDraft(format, fragment), openDesktopPreview: dialogs.openDesktopPreview }),
-    [session, panels.reveal, citedSource, exportDraft, dialogs.openDesktopPreview],
+    () => ({ session, reveal: panels.reveal, citedSource, exportDraft: (format, fragment) => void exportDraft(format, fragment), openDesktopPreview: dialogs.openDesktopPreview, history }),
+    [session, panels.reveal, citedSource, exportDraft, dialogs.openDesktopPreview, history],
   );
 
   return (
@@ -83,7 +87,7 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
             ))}
           </nav>
         </div>
-        <div className="cd-toolrow">
+        <div className="cd-toolrow" inert={shown !== null}>
           <Toolbar store={store} onLink={dialogs.openLink} onCite={dialogs.openCite} onFigure={dialogs.openFigure} />
           <ModeSwitch control={review} />
         </div>
@@ -99,8 +103,10 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
             if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) clearCiteFocus();
           }}
         >
-          <HeadlineMeter store={store} />
-          <div className="cd-article">
+          {/* A kept version or a comparison shows instead of the text, which stays mounted (hidden) underneath. */}
+          {shown !== null ? <HistoryStage history={history} shown={shown} canRestore={canRestore} onBack={backToDraft} /> : null}
+          {shown === null ? <HeadlineMeter store={store} /> : null}
+          <div className="cd-article" hidden={shown !== null}>
             <EditorCanvas store={store} hooks={hooks} />
           </div>
         </main>

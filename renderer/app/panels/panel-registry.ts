@@ -9,6 +9,7 @@
  */
 import type { ComponentType } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/channels';
+import type { HistoryController } from '../history/history-controller';
 import type { DocumentSession } from '../session/document-session';
 import { checkPanels, type RevealRequest } from './panel-state';
 import type { Reveal } from './panels';
@@ -26,6 +27,8 @@ export interface PanelContext {
   readonly exportDraft: (format: ExportFormat, fragment?: boolean) => void;
   /** Opens the desktop preview. */
   readonly openDesktopPreview: () => void;
+  /** The draft's kept versions, and what the article column shows of them (the History panel). */
+  readonly history: HistoryController;
 }
 
 /** Properties of every panel's component. */

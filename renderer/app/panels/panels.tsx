@@ -13,6 +13,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SourcesPanel } from './SourcesPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
 
 function DetailsPanel({ context }: PanelProps<null>): ReactElement {
   const { session } = context;
@@ -34,6 +35,7 @@ export const PANELS = definePanels([
   { name: 'problems', title: 'Problems', component: ProblemsPanelEntry },
   { name: 'preview', title: 'Preview', component: PreviewPanelEntry },
   { name: 'review', title: 'Review', component: ReviewPanel },
+  { name: 'history', title: 'History', component: HistoryPanel },
 ]);
 
 type AnyPanel = (typeof PANELS)[number];

@@ -6,8 +6,9 @@
  * (`structuredClone`). The view is created as the shell's canvas creates it, and the derived
  * figures are read after each transaction as the shell does. Also installs
  * `window.copydeskCite` (citing at the start of the document, to paint),
- * `window.copydeskAutosave` (timing those writes), and `window.copydeskCompare` (page/compare.ts:
- * timing the compare engine on two versions, issue 13).
+ * `window.copydeskAutosave` (timing those writes), `window.copydeskCompare` (page/compare.ts:
+ * timing the compare engine on two versions, issue 13) and `window.copydeskVersionView`
+ * (page/version-view.ts: opening a kept version read-only, issue 13).
  *
  * `copydesk.html?review=suggesting` opens drafts in Suggesting mode with `BENCH_REVIEWER` (the
  * `suggesting` bench mode). `window.copydeskReview` times the review panel's Accept all.
@@ -28,6 +29,7 @@ import { wordCountOf } from '../../../renderer/editor/word-count-plugin';
 import { afterNextPaint, BENCH_REVIEWER, installBench } from './bench-page';
 import './wire';
 import './compare';
+import './version-view';
 
 /** What one citation insertion measured and showed. */
 export interface CiteResult {
