@@ -12,7 +12,8 @@ import { useCallback, useEffect, useRef } from 'react';
 import { commandKeys } from '../../../shared/commands';
 import { REVIEW_MODES, type ReviewMode } from '../../../shared/review/model';
 import { MAC } from '../../editor/platform';
-import { reviewerOf, reviewModeOf, setReviewMode } from '../../editor/review-mode';
+import { isReadOnly } from '../../editor/read-only';
+import { REFUSAL_MESSAGES, reviewerOf, reviewModeOf, setReviewMode } from '../../editor/review-mode';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import { currentReviewer, useReviewer, windowMode } from '../reviewer';
@@ -52,6 +53,11 @@ export function useReviewMode(store: EditorStore): ReviewModeControl {
 
   const switchMode = useCallback(
     async (next: ReviewMode): Promise<void> => {
+      // A read-only draft stays in Viewing until it is taken over.
+      if (next !== 'viewing' && isReadOnly(store.getState())) {
+        notify(REFUSAL_MESSAGES['read-only']);
+        return;
+      }
       let reviewer = currentReviewer.get();
       if (next === 'suggesting' && reviewer === null) {
         reviewer = await requireReviewer();
