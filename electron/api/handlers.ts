@@ -70,13 +70,15 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       deps.emit('workspaceChanged', info);
       return info;
     },
-    'reviewer.get': async () => ({ reviewer: services.settings.reviewer(), suggested: services.settings.suggestedReviewer() }),
+    'reviewer.get': async () => ({ reviewer: services.settings.reviewer(), suggested: services.settings.suggestedReviewer(), id: services.settings.authorId() }),
     'reviewer.set': async (person) => services.settings.setReviewer(person),
     'system.accessibility': async () => ({ enabled: deps.accessibility?.() ?? false }),
     'workspace.list': async () => services.workspace.list(),
     'workspace.recent': async () => services.settings.recentDrafts(),
     'drafts.create': async () => services.drafts.create(),
     'drafts.open': async ({ name }) => services.drafts.open(name),
+    // Locks come in the next commit (electron/services/locks.ts): nothing is held yet.
+    'drafts.release': async () => undefined,
     'drafts.save': async ({ name, draft, baseHash, force }) => services.drafts.save(name, draft, baseHash, { force: force === true }),
     'drafts.saveAs': async ({ name, draft, newName }) => services.drafts.saveAs(name, draft, newName),
     'drafts.duplicate': async ({ name }) => services.drafts.duplicate(name),
@@ -94,6 +96,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'recovery.discard': async ({ key }) => services.recovery.discard(key),
     'versions.list': async ({ name }) => services.versions.list(name),
     'versions.restore': async ({ name, id }) => services.versions.restore(name, id),
+    'versions.checkpoint': async ({ name, label }) => services.versions.checkpoint(name, label),
+    'versions.label': async ({ name, id, label }) => services.versions.label(name, id, label),
     'export.write': async ({ name, format, fragment, review, draft }, caller) => {
       const target = await caller.chooseExportTarget({ defaultName: exportFileName(name, format, fragment === true), format });
       if (target === null) return { ok: false, reason: 'cancelled' };

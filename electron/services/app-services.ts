@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Draft } from '../../shared/draft/format';
+import type { DeskPerson } from '../../shared/draft/meta';
 import { exportFormats } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
@@ -60,6 +61,9 @@ function osUserName(): string {
   }
 }
 
+/** The name stamped for a person who gave none and whose system has no user name. */
+const UNNAMED = 'Unnamed';
+
 /** The services, as the API handlers see them. */
 export interface AppServices {
   readonly settings: {
@@ -77,8 +81,12 @@ export interface AppServices {
     reviewer(): Reviewer | null;
     /** The name and initials to prefill (from the operating system's user name). */
     suggestedReviewer(): { readonly name: string; readonly initials: string };
-    /** Sets the reviewer's name and initials; the id is made once and kept. */
+    /** Sets the reviewer's name and initials; the id is the installation's author id (`authorId`). */
     setReviewer(person: { readonly name: string; readonly initials: string }): Promise<Reviewer>;
+    /** This installation's author id, made once and kept (the reviewer's id once named). */
+    authorId(): string;
+    /** Who works on this installation: its author id and the reviewer's name, else the suggested one. */
+    person(): DeskPerson;
   };
   readonly workspace: {
     /** Summaries of the drafts in the workspace, newest first. */
@@ -109,6 +117,10 @@ export interface AppServices {
     list(name: string): Promise<VersionSummary[]>;
     /** The draft of a version; nothing is written (the renderer decides to save it). */
     restore(name: string, id: string): Promise<DraftText>;
+    /** Keeps the saved file of draft `name` as a checkpoint named `label` now (versions.ts). */
+    checkpoint(name: string, label: string): Promise<VersionSummary>;
+    /** Names version `id` of draft `name` (it becomes a checkpoint). */
+    label(name: string, id: string, label: string): Promise<VersionSummary>;
   };
   readonly exports: {
     /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`; clean unless `review`. */
@@ -127,11 +139,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (folder === path.resolve(defaultFolder)) await fs.mkdir(folder, { recursive: true });
   // A chosen folder that is missing (a disk not mounted) is not created: operations report it.
 
+  // The author id is made once per installation and kept before anything is stamped with it.
+  await settings.keepAuthorId().catch((error: unknown) => console.warn('Copydesk: could not keep the installation id:', error));
+  const suggestedName = (): string => nameFromUserName(options.userName ?? osUserName());
+  /** Who saves, locks and files on this installation (meta.savedBy, lock files, the status log). */
+  const person = (): DeskPerson => ({ id: settings.authorId, name: settings.reviewer?.name ?? (suggestedName() || UNNAMED) });
+
   const known = new KnownFiles();
   const library = new Library();
   const journal = new RecoveryJournal(path.join(options.userDataDir, 'recovery'), now);
   const store = new VersionStore(path.join(options.userDataDir, 'versions'), now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
-  const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now });
+  const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now, person });
   const listeners = new Set<ExternalChangeListener>();
   let watcher: WorkspaceWatcher | null = null;
 
@@ -195,10 +213,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       problem: () => settings.problem,
       reviewer: () => settings.reviewer,
       suggestedReviewer: () => {
-        const name = nameFromUserName(options.userName ?? osUserName());
+        const name = suggestedName();
         return { name, initials: initialsOf(name).slice(0, 4) };
       },
       setReviewer: (person) => writing(() => settings.setReviewer(person)),
+      authorId: () => settings.authorId,
+      person,
     },
     workspace: {
       list: () => library.list(folder),
@@ -233,6 +253,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     versions: {
       list: (name) => store.list(draftPath(folder, name)),
       restore: (name, id) => store.restore(draftPath(folder, name), id),
+      checkpoint: (name, label) => writing(() => store.checkpoint(draftPath(folder, name), label)),
+      label: (name, id, label) => writing(() => store.label(draftPath(folder, name), id, label)),
     },
     exports: {
       write: (name, format, exportOptions, target) => writing(async () => {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { headlineText } from '../../shared/article';
 import { DraftError } from '../../shared/draft/errors';
 import { DRAFT_EXTENSION, newDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import type { DeskPerson } from '../../shared/draft/meta';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { OpenedDraft, SaveAsResult, SaveResult } from '../../shared/ipc/channels';
 import { fsyncDir } from '../node/atomic-write';
@@ -38,6 +39,8 @@ export interface DraftServiceDeps {
   /** Moves a file to the system trash (Electron's shell.trashItem in the app). */
   readonly trash: (absolutePath: string) => Promise<void>;
   readonly now: () => Date;
+  /** Who saves on this installation: stamped as each written draft's `meta.savedBy`. */
+  readonly person: () => DeskPerson;
 }
 
 function openError(error: unknown, name: string): ServiceError {
@@ -137,7 +140,7 @@ export class DraftService {
 
   private async createNow(name?: string): Promise<OpenedDraft> {
     const fresh = newDraft(this.deps.now());
-    const draft: Draft = { ...fresh, meta: { ...fresh.meta, autoName: true } };
+    const draft: Draft = { ...fresh, meta: { ...fresh.meta, autoName: true, savedBy: this.deps.person() } };
     const text = serializeDraft(draft);
     let written: { name: string; hash: string };
     if (name === undefined) {
@@ -181,7 +184,7 @@ export class DraftService {
   private async saveNow(name: string, draft: CheckedDraft, baseHash: string | null, options: { force?: boolean }): Promise<SaveResult> {
     const file = this.file(name);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draft, updated));
+    const text = serializeDraft(stamped(draft, updated, this.deps.person()));
     const bytes = Buffer.from(text, 'utf8');
     const hash = sha256Hex(bytes);
     this.deps.known.expect(name, hash);
@@ -209,7 +212,7 @@ export class DraftService {
   private async saveAsNow(draft: CheckedDraft, newName: string): Promise<SaveAsResult> {
     const file = this.file(newName);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draft, updated));
+    const text = serializeDraft(stamped(draft, updated, this.deps.person()));
     const result = await this.writeNew(newName, text);
     if (!result.ok) {
       if (result.reason === 'error') return result;
@@ -381,7 +384,7 @@ export class DraftService {
   }
 }
 
-/** `draft` as written at time `updated`: the process that writes the file stamps `meta.updated`. */
-function stamped(draft: Draft, updated: string): Draft {
-  return { ...draft, meta: { ...draft.meta, updated } };
+/** `draft` as written at time `updated` by `savedBy`: the process that writes the file stamps both. */
+function stamped(draft: Draft, updated: string, savedBy: DeskPerson): Draft {
+  return { ...draft, meta: { ...draft.meta, updated, savedBy } };
 }

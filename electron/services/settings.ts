@@ -55,6 +55,8 @@ const settingsSchema = z.strictObject({
   windowBounds: boundsSchema.optional(),
   /** Who reviews on this installation; absent until the user gave a name. */
   reviewer: reviewerSchema.optional(),
+  /** This installation's author id, kept from the first run (the reviewer's id, once named, is the same). */
+  authorId: z.string().regex(REVIEW_ID).optional(),
 });
 
 /** The settings file's content. */
@@ -69,6 +71,8 @@ export class SettingsStore {
   /** What was wrong with the settings file when it was loaded (it was set aside), or null. */
   problem: string | null = null;
   private data: SettingsData = defaults();
+  /** The author id made in this run while the settings hold none (kept by `keepAuthorId`). */
+  private madeId: string | null = null;
   private queue: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -167,13 +171,30 @@ export class SettingsStore {
   }
 
   /**
+   * This installation's author id, the same in every draft, lock and review mark it writes: the
+   * reviewer's id once named, else the id kept in the settings, else one made now (kept by the
+   * next write, or at once by `keepAuthorId`).
+   */
+  get authorId(): string {
+    this.madeId ??= newReviewId('a');
+    return this.data.reviewer?.id ?? this.data.authorId ?? this.madeId;
+  }
+
+  /** Writes the author id into the settings if they hold none yet (the services do it at start). */
+  async keepAuthorId(): Promise<void> {
+    if (this.data.reviewer !== undefined || this.data.authorId !== undefined) return;
+    this.data = { ...this.data, authorId: this.authorId };
+    await this.write();
+  }
+
+  /**
    * Sets the reviewer's name and initials (trimmed; a zod error for values that are not a name or
-   * initials). The id is made the first time and kept afterwards, whatever the name becomes.
+   * initials). The id is the installation's author id (`authorId`), kept whatever the name becomes.
    */
   async setReviewer(person: { readonly name: string; readonly initials: string }): Promise<Reviewer> {
-    const id = this.data.reviewer?.id ?? newReviewId('a');
+    const id = this.authorId;
     const reviewer = reviewerSchema.parse({ id, name: person.name, initials: person.initials });
-    this.data = { ...this.data, reviewer };
+    this.data = { ...this.data, reviewer, authorId: id };
     await this.write();
     return { ...reviewer };
   }

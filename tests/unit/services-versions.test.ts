@@ -90,9 +90,10 @@ describe('versions', () => {
     await save(name, 'Later words', base);
     const [, older] = await fx.services.versions.list(name);
     const before = await fs.readFile(path.join(fx.workspace, name));
-    // As saved: stamped with the time of that save.
+    // As saved: stamped with the time of that save and who saved it.
     const saved = sampleJson('First words');
-    expect(JSON.parse(await fx.services.versions.restore(name, older?.id ?? ''))).toEqual({ ...saved, meta: { ...(saved.meta as object), updated: '2026-03-01T09:00:00.000Z' } });
+    const savedBy = fx.services.settings.person();
+    expect(JSON.parse(await fx.services.versions.restore(name, older?.id ?? ''))).toEqual({ ...saved, meta: { ...(saved.meta as object), updated: '2026-03-01T09:00:00.000Z', savedBy } });
     expect(await fs.readFile(path.join(fx.workspace, name))).toEqual(before);
     await expect(fx.services.versions.restore(name, '../../settings')).rejects.toMatchObject({ code: 'invalid-version' });
     await expect(fx.services.versions.restore(name, '0000000000000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
