@@ -13,9 +13,12 @@ import { exportFileName } from '../../shared/export/format-uses';
 import type { EventMap, FlushReply, EventName, ExportFormat, InvokeChannel, ResponseOf, ValidRequest, WorkspaceInfo } from '../../shared/ipc/channels';
 import type { AppServices } from '../services/app-services';
 import { importImage, missingAssets } from '../services/assets';
+import { DEFAULT_WINDOW } from '../services/locks';
 
 /** What a call may ask of the window that made it (Electron's dialogs and window, in the app). */
 export interface CallerShell {
+  /** Which window calls (stable while it is open): locks are counted per window. Absent: one window. */
+  readonly windowKey?: string;
   /** Asks the user for a folder, starting at `defaultPath`; null when cancelled. */
   chooseFolder(options: { readonly defaultPath: string }): Promise<string | null>;
   /** Asks the user where to write an export, suggesting `defaultName`; an absolute path, or null. */
@@ -55,9 +58,18 @@ export interface HandlerDeps {
   readonly accessibility?: () => boolean;
 }
 
-/** Builds the handler table over `deps`. */
+/** The window a call came from, as the locks count it. */
+function windowOf(caller: CallerShell): string {
+  return caller.windowKey ?? DEFAULT_WINDOW;
+}
+
+/**
+ * Builds the handler table over `deps`. It also passes the services' `lockLost` news (a draft
+ * open here taken over by someone else) on to the windows through `deps.emit`.
+ */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { services } = deps;
+  services.locks.onLockLost((lost) => deps.emit('lockLost', lost));
   const workspaceInfo = (): WorkspaceInfo => ({ folder: services.settings.workspaceFolder(), problem: services.settings.problem() });
 
   return {
@@ -75,12 +87,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'system.accessibility': async () => ({ enabled: deps.accessibility?.() ?? false }),
     'workspace.list': async () => services.workspace.list(),
     'workspace.recent': async () => services.settings.recentDrafts(),
-    'drafts.create': async () => services.drafts.create(),
-    'drafts.open': async ({ name }) => services.drafts.open(name),
-    // Locks come in the next commit (electron/services/locks.ts): nothing is held yet.
-    'drafts.release': async () => undefined,
+    'drafts.create': async (_request, caller) => services.drafts.create(undefined, windowOf(caller)),
+    'drafts.open': async ({ name, access }, caller) => services.drafts.open(name, access ?? 'edit', windowOf(caller)),
+    'drafts.release': async ({ name }, caller) => services.drafts.release(name, windowOf(caller)),
     'drafts.save': async ({ name, draft, baseHash, force }) => services.drafts.save(name, draft, baseHash, { force: force === true }),
-    'drafts.saveAs': async ({ name, draft, newName }) => services.drafts.saveAs(name, draft, newName),
+    'drafts.saveAs': async ({ name, draft, newName }, caller) => services.drafts.saveAs(name, draft, newName, windowOf(caller)),
     'drafts.duplicate': async ({ name }) => services.drafts.duplicate(name),
     'drafts.rename': async ({ name, newName }) => services.drafts.rename(name, newName),
     'drafts.nameFromHeadline': async ({ name }) => services.drafts.nameFromHeadline(name),
@@ -88,7 +99,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'drafts.import': async ({ from }, caller) => {
       const file = await caller.chooseImportFile();
       if (file === null) return null;
-      return services.imports.importFile(file, from);
+      return services.imports.importFile(file, from, windowOf(caller));
     },
     'recovery.record': async ({ key, name, draft }) => services.recovery.record(key, { name, draft }),
     'recovery.list': async () => services.recovery.list(),

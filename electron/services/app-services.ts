@@ -6,6 +6,7 @@
  * The calls the renderer can make, and their shapes, are declared in the IPC channel map
  * (shared/ipc/channels.ts); electron/api/handlers.ts maps each one onto these services.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import type { DeskPerson } from '../../shared/draft/meta';
 import { exportFormats } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
-import type { DraftSummary, DraftText, ImportedDraft, RecentDraft, RecoveredDraft, RecoveryEntry, VersionSummary } from '../../shared/ipc/channels';
+import { LOCK_REFRESH_MS, type DraftSummary, type DraftText, type ImportedDraft, type OpenAccess, type OpenedDraft, type RecentDraft, type RecoveredDraft, type RecoveryEntry, type SaveAsResult, type VersionSummary } from '../../shared/ipc/channels';
 import type { ImportKind } from '../../shared/import/types';
 import type { Reviewer } from '../../shared/review/model';
 import { initialsOf, nameFromUserName } from '../../shared/review/reviewer-name';
@@ -25,6 +26,7 @@ import { writeExport } from './exports';
 import { importDraftFile } from './import-draft';
 import { KnownFiles } from './known-files';
 import { Library } from './library';
+import { DEFAULT_WINDOW, LockService, type LockLostListener } from './locks';
 import { draftPath } from './names';
 import { RecoveryJournal } from './recovery';
 import { hashOnDisk } from './save-file';
@@ -50,6 +52,10 @@ export interface AppServicesOptions {
   readonly versionPolicy?: VersionPolicy;
   /** The operating system's user name, which the reviewer's name is prefilled from (default `os.userInfo().username`). */
   readonly userName?: string;
+  /** This machine's name, written in lock files (default `os.hostname()`). */
+  readonly machine?: string;
+  /** How often held locks are refreshed (default `LOCK_REFRESH_MS`; 0: never by a timer, tests call `locks.refresh`). */
+  readonly lockRefreshMs?: number;
 }
 
 // The operating system's user name, or '' where it has none (a user without a passwd entry).
@@ -92,14 +98,35 @@ export interface AppServices {
     /** Summaries of the drafts in the workspace, newest first. */
     list(): Promise<DraftSummary[]>;
   };
-  readonly drafts: Pick<DraftService, 'create' | 'open' | 'save' | 'saveAs' | 'duplicate' | 'rename' | 'nameFromHeadline' | 'trash'>;
+  /**
+   * The drafts (drafts.ts), with their locks (locks.ts): `window` names the window that asks
+   * (several windows of this installation may hold one draft; default `DEFAULT_WINDOW`).
+   */
+  readonly drafts: Pick<DraftService, 'save' | 'duplicate' | 'rename' | 'nameFromHeadline' | 'trash'> & {
+    /** Creates a new draft and opens it for editing in `window` (its lock taken). */
+    create(name?: string, window?: string): Promise<OpenedDraft>;
+    /** Opens draft `name` in `window` with `access` (default 'edit'): `access` in the answer says how (locks.ts). */
+    open(name: string, access?: OpenAccess, window?: string): Promise<OpenedDraft>;
+    /** Window `window` closed draft `name`: its lock goes when no other window of this installation holds it. */
+    release(name: string, window?: string): Promise<void>;
+    /** Save As; the window then edits the new draft (its lock taken, the old one's released). */
+    saveAs(fromName: string | null, draft: CheckedDraft, newName: string, window?: string): Promise<SaveAsResult>;
+  };
+  readonly locks: {
+    /** Window `window` closed: the locks it held go (when no other window holds them). */
+    windowClosed(window: string): Promise<void>;
+    /** Listens to drafts taken over by someone else; returns the function that stops listening. */
+    onLockLost(listener: LockLostListener): () => void;
+    /** Refreshes the locks held now (a timer does it every `lockRefreshMs`). */
+    refresh(): Promise<void>;
+  };
   readonly imports: {
     /**
      * Imports the text, Markdown or HTML file at absolute path `file` (as `from`, else as its
      * extension says) into a new draft of the workspace, never over an existing one
      * (import-draft.ts); returns the draft and the report of what was recognised.
      */
-    importFile(file: string, from?: ImportKind): Promise<ImportedDraft>;
+    importFile(file: string, from?: ImportKind, window?: string): Promise<ImportedDraft>;
   };
   readonly watcher: {
     /** Listens to external changes of drafts; returns the function that stops listening. */
@@ -126,7 +153,7 @@ export interface AppServices {
     /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`; clean unless `review`. */
     write(name: string, format: ExportFormat, options: { fragment?: boolean; review?: boolean; draft?: CheckedDraft }, target: string): Promise<void>;
   };
-  /** Stops the watcher and refuses writes from now on ('closed'); resolves when the writes under way have ended. */
+  /** Stops the watcher, refuses writes from now on ('closed') and removes the locks held; resolves when the writes under way have ended. */
   dispose(): Promise<void>;
 }
 
@@ -150,6 +177,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const journal = new RecoveryJournal(path.join(options.userDataDir, 'recovery'), now);
   const store = new VersionStore(path.join(options.userDataDir, 'versions'), now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
   const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now, person });
+  const locks = new LockService({
+    workspace: () => folder,
+    person,
+    now,
+    machine: options.machine ?? os.hostname(),
+    instance: randomBytes(8).toString('hex'),
+    refreshMs: options.lockRefreshMs ?? LOCK_REFRESH_MS,
+  });
   const listeners = new Set<ExternalChangeListener>();
   let watcher: WorkspaceWatcher | null = null;
 
@@ -202,6 +237,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           throw error instanceof ServiceError ? error : fsServiceError(error, 'list', resolved);
         }
         await settings.setWorkspace(resolved);
+        await locks.releaseAll();
         folder = resolved;
         known.clear();
         library.clear();
@@ -224,17 +260,56 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       list: () => library.list(folder),
     },
     drafts: {
-      create: (name) => writing(() => drafts.create(name)),
-      open: (name) => drafts.open(name),
+      create: (name, window = DEFAULT_WINDOW) =>
+        writing(async () => {
+          const created = await drafts.create(name);
+          return { ...created, access: await locks.acquire(created.name, 'edit', window) };
+        }),
+      open: async (name, access = 'edit', window = DEFAULT_WINDOW) => {
+        const opened = await drafts.open(name);
+        return { ...opened, access: await locks.acquire(name, access, window) };
+      },
+      release: (name, window = DEFAULT_WINDOW) => locks.release(name, window),
       save: (name, draft, baseHash, saveOptions) => writing(() => drafts.save(name, draft, baseHash, saveOptions)),
-      saveAs: (fromName, draft, newName) => writing(() => drafts.saveAs(fromName, draft, newName)),
+      saveAs: (fromName, draft, newName, window = DEFAULT_WINDOW) =>
+        writing(async () => {
+          const result = await drafts.saveAs(fromName, draft, newName);
+          if (result.ok) {
+            await locks.acquire(result.name, 'edit', window);
+            if (fromName !== null && fromName !== result.name) await locks.release(fromName, window);
+          }
+          return result;
+        }),
       duplicate: (name) => writing(() => drafts.duplicate(name)),
-      rename: (name, newName) => writing(() => drafts.rename(name, newName)),
-      nameFromHeadline: (name) => writing(() => drafts.nameFromHeadline(name)),
-      trash: (name) => writing(() => drafts.trash(name)),
+      rename: (name, newName) =>
+        writing(async () => {
+          const renamed = await drafts.rename(name, newName);
+          await locks.moved(name, renamed.name);
+          return renamed;
+        }),
+      nameFromHeadline: (name) =>
+        writing(async () => {
+          const named = await drafts.nameFromHeadline(name);
+          await locks.moved(name, named.name);
+          return named;
+        }),
+      trash: (name) =>
+        writing(async () => {
+          await drafts.trash(name);
+          await locks.removed(name);
+        }),
+    },
+    locks: {
+      windowClosed: (window) => locks.windowClosed(window),
+      onLockLost: (listener) => locks.onLockLost(listener),
+      refresh: () => locks.refresh(),
     },
     imports: {
-      importFile: (file, from) => writing(() => importDraftFile({ drafts, now }, file, from)),
+      importFile: (file, from, window = DEFAULT_WINDOW) =>
+        writing(async () => {
+          const imported = await importDraftFile({ drafts, now }, file, from);
+          return { ...imported, access: await locks.acquire(imported.name, 'edit', window) };
+        }),
     },
     watcher: {
       onExternalChange(listener) {
@@ -276,6 +351,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       watcher = null;
       listeners.clear();
       await Promise.allSettled([...inFlight]);
+      await locks.dispose();
     },
   };
 }

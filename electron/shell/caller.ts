@@ -11,9 +11,15 @@ import { closeWindow, markWindowReady, setWindowDirty, windowFlushed } from './w
 
 let lastExportFolder: string | null = null;
 
+/** The key of `win` for the locks it holds (electron/services/locks.ts): stable while it is open. */
+export function windowKeyOf(win: BrowserWindow): string {
+  return `window-${String(win.id)}`;
+}
+
 /** The dialogs and controls of `win`. */
 export function callerFor(win: BrowserWindow): CallerShell {
   return {
+    windowKey: windowKeyOf(win),
     async chooseFolder({ defaultPath }) {
       const result = await dialog.showOpenDialog(win, {
         title: 'Choose the workspace folder',

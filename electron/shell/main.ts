@@ -26,6 +26,7 @@ import { devServerOrigin } from '../api/sender';
 import { createAppServices, type AppServices } from '../services/app-services';
 import { trackAccessibilitySupport } from './accessibility-support';
 import { hardenSession, hardenWebContents } from './harden';
+import { windowKeyOf } from './caller';
 import { broadcast, registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -77,8 +78,11 @@ export async function startShell(): Promise<StartedShell | null> {
 
   function openWindow(svc: AppServices): BrowserWindow {
     const win = createMainWindow({ services: svc, preload: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools: devServerUrl !== null });
+    const key = windowKeyOf(win);
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
+      // The drafts it had open are no longer held by it (their lock files go with the last window).
+      svc.locks.windowClosed(key).catch((error: unknown) => console.warn('Copydesk: could not release the locks of a closed window:', error));
     });
     mainWindow = win;
     return win;

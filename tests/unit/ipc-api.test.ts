@@ -14,6 +14,7 @@ import { API_NAMES, EVENT_NAMES, INVOKE_CHANNELS, eventChannel, type EventMap, t
 import { parseDraft } from '../../shared/draft/format';
 import { apiShape } from './helpers/api-shape';
 import { APP_URL, createHarness, draftText, type Harness } from './helpers/ipc-harness';
+import { namesIn } from './helpers/services-fixtures';
 
 let h: Harness;
 let api: CopydeskApi;
@@ -114,7 +115,7 @@ describe('calls reach the real services', () => {
     const copy = await api.drafts.duplicate({ name: 'second.copydesk' });
     expect(copy.name).toBe('second copy.copydesk');
     expect(await api.drafts.rename({ name: copy.name, newName: 'third.copydesk' })).toEqual({ name: 'third.copydesk' });
-    expect((await fs.readdir(h.workspace())).sort()).toEqual(['second.copydesk', 'third.copydesk', 'untitled.copydesk']);
+    expect(await namesIn(h.workspace())).toEqual(['second.copydesk', 'third.copydesk', 'untitled.copydesk']);
   });
 
   it('drafts.trash goes through the injected trash, never unlink', async () => {

@@ -23,7 +23,7 @@ import { serializeDraft } from '../../shared/draft/format';
 import { sha256Hex } from '../../electron/node/draft-file';
 import { describeFsError } from '../../electron/services/errors';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import { sampleDraft, sampleChecked, sampleJson, tempDir } from './helpers/services-fixtures';
+import { namesIn, sampleDraft, sampleChecked, sampleJson, tempDir } from './helpers/services-fixtures';
 
 const KEPT = 'Your draft is still open and nothing on disk was changed.';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -90,7 +90,7 @@ describe.skipIf(!canMount.ok)(`full disk${canMount.ok ? '' : ' (SKIPPED: mount n
       await expect(app.recovery.record('k1', { name, draft: sampleChecked('x'.repeat(20_000)) })).rejects.toMatchObject({ code: 'ENOSPC' });
       expect(JSON.parse((await app.recovery.take('k1')).draft)).toEqual(sampleJson('Journalled before the disk filled'));
       await expect(app.drafts.create()).rejects.toMatchObject({ code: 'ENOSPC', message: expect.stringMatching(/The disk is full/u) as string });
-      expect(await fs.readdir(workspace)).toEqual([name]);
+      expect(await namesIn(workspace)).toEqual([name]);
 
       // Space freed: the same save, from the same base, goes through (nothing had changed).
       await fs.rm(filler);
@@ -171,7 +171,7 @@ describe.skipIf(!isRoot)(`permission denied${isRoot ? '' : ' (SKIPPED: needs roo
     });
     expect(report.create).toMatchObject({ threw: { code: 'EACCES' } });
     expect(report.journal).toEqual({ returned: undefined });
-    expect(await fs.readdir(workspace)).toEqual(['story.copydesk']);
+    expect(await namesIn(workspace)).toEqual(['story.copydesk']);
     expect(await fs.readFile(path.join(workspace, 'story.copydesk'), 'utf8')).toBe(text);
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportHtml } from '../../shared/export/html';
 import type { Draft } from '../../shared/draft/format';
-import { sampleChecked, servicesFixture, withWriters, type ServicesFixture } from './helpers/services-fixtures';
+import { namesIn, sampleChecked, servicesFixture, withWriters, type ServicesFixture } from './helpers/services-fixtures';
 
 let fx: ServicesFixture;
 afterEach(async () => {
@@ -46,7 +46,7 @@ describe('exports', () => {
     await expect(fx.services.exports.write(name, 'html', {}, fx.root)).rejects.toMatchObject({ code: 'EISDIR' });
     await expect(fx.services.exports.write(name, 'pdf' as 'html', {}, path.join(fx.root, 'x.pdf'))).rejects.toMatchObject({ code: 'invalid-format' });
     await expect(fx.services.exports.write('missing.copydesk', 'html', {}, path.join(fx.root, 'x.html'))).rejects.toMatchObject({ code: 'unreadable' });
-    expect(await fs.readdir(fx.workspace)).toEqual([name]);
+    expect(await namesIn(fx.workspace)).toEqual([name]);
     await expect(fs.stat(path.join(fx.root, 'x.html'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

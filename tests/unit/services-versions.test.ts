@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../electron/node/draft-file';
-import { sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import { namesIn, sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -122,7 +122,7 @@ describe('versions', () => {
     fx = await servicesFixture();
     const { name, hash } = await fx.services.drafts.create();
     const saved = await save(name, 'Kept', hash);
-    expect(await fs.readdir(fx.workspace)).toEqual([name]);
+    expect(await namesIn(fx.workspace)).toEqual([name]);
     const folder = path.join(fx.userData, 'versions');
     const [dir] = await fs.readdir(folder);
     const [snapshot] = await fs.readdir(path.join(folder, dir ?? ''));

@@ -110,7 +110,8 @@ function counted(services: AppServices, calls: string[]): AppServices {
     }
     const methods: Record<string, unknown> = {};
     for (const [method, fn] of Object.entries(value as Record<string, unknown>)) {
-      methods[method] = typeof fn === 'function' ? (...args: unknown[]) => (calls.push(`${group}.${method}`), (fn as (...a: unknown[]) => unknown)(...args)) : fn;
+      // Subscribing to the services' news (`onLockLost`…) is no service call.
+      methods[method] = /^on[A-Z]/u.test(method) ? fn : typeof fn === 'function' ? (...args: unknown[]) => (calls.push(`${group}.${method}`), (fn as (...a: unknown[]) => unknown)(...args)) : fn;
     }
     wrapped[group] = methods;
   }

@@ -107,7 +107,10 @@ export function sampleChecked(headline?: string, body?: string): CheckedDraft {
   return checkedJson(sampleJson(headline, body));
 }
 
-/** The names in `dir`, sorted. */
+/** A draft's lock file (`.<name>.lock`, electron/services/lock-file.ts): a draft open for editing has one beside it. */
+export const LOCK_FILE = /^\..+\.lock$/u;
+
+/** The names in `dir`, sorted, lock files aside (locks.test.ts looks at those). */
 export async function namesIn(dir: string): Promise<string[]> {
-  return (await fs.readdir(dir)).sort();
+  return (await fs.readdir(dir)).filter((name) => !LOCK_FILE.test(name)).sort();
 }
