@@ -23,8 +23,7 @@ export function LockBanner({ access, onTakeOver, busy }: LockBannerProps): React
     return (
       <div className="cd-banner cd-banner-warning cd-lock-banner" role="status">
         <p>
-          <strong>Others are not warned that this draft is open here.</strong> Its lock file could not be written ({access.reason}), so someone who opens it
-          elsewhere is not told. You can go on editing; a save never overwrites their changes.
+          <strong>Editing without a lock.</strong> {access.reason} You can go on editing: a save never overwrites someone else’s changes.
         </p>
       </div>
     );
@@ -35,7 +34,7 @@ export function LockBanner({ access, onTakeOver, busy }: LockBannerProps): React
       ? 'Nobody else has it open now.'
       : cause === 'taken'
         ? 'This window is read-only now, and the text follows their saves.'
-        : `Opened on ${holder.machine} ${sinceText(holder.since, Date.now())}. The text follows their saves.`;
+        : `Opened ${sinceText(holder.since, Date.now())}. The text follows their saves.`;
   return (
     <div className="cd-banner cd-banner-info cd-lock-banner" role="status">
       <p>

@@ -135,8 +135,12 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
   const lockLost = useCallback((name: string, holder: LockHolder) => {
     const open = sessionRef.current;
     if (!open || open.name !== name || open.access.get().kind === 'read-only') return;
+    // The banner says who took it over; a notice says what became of the unsaved edits (a conflict shows its own banner).
+    const typed = open.saver.dirty;
     open.lockLost(holder).then(
-      (saved) => notify(`${holder.name} took over “${displayName(name)}” on ${holder.machine}. ${saved ? 'Everything you typed is saved; ' : ''}this window is read-only now.`),
+      (saved) => {
+        if (typed && saved) notify(`${holder.name} took over the draft: what you had typed is saved.`);
+      },
       (e: unknown) => notify(messageOf(e), 'error'),
     );
   }, []);
