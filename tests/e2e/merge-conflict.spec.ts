@@ -49,10 +49,11 @@ async function twoDesks(page: Page, openWindow: (options?: { readonly installati
 /** Both save at once; returns [the desk whose save met the conflict, the other one]. */
 async function saveAtOnce(desks: readonly [Desk, Desk]): Promise<[Desk, Desk]> {
   await Promise.all(desks.map((desk) => desk.page.keyboard.press(`${mod}+s`)));
-  const merge = (desk: Desk) => desk.page.getByRole('button', { name: 'Merge their version' }).first();
-  await expect(merge(desks[0]).or(merge(desks[1]))).toBeVisible();
+  const meets = (desk: Desk): Promise<boolean> => desk.page.getByRole('button', { name: 'Merge their version' }).first().isVisible();
   const [a, b] = desks;
-  return (await merge(a).isVisible()) ? [a, b] : [b, a];
+  // The windows are two pages: each is asked in turn until one shows the conflict.
+  await expect.poll(async () => (await meets(a)) || (await meets(b))).toBe(true);
+  return (await meets(a)) ? [a, b] : [b, a];
 }
 
 /** The loser merges; the merged draft is saved; returns the file as it is on disk then. */
