@@ -48,6 +48,13 @@ test('the second person is told who has the draft, reads it, takes it over; clos
     await expect(prompt.getByRole('button', { name: 'Take over' })).toBeVisible();
     await expect(prompt.getByRole('button', { name: 'Cancel' })).toBeVisible();
     await snapBoth(ben, 'lock-prompt');
+    // Cancel opens nothing and leaves the lock as it was.
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
+    await expect(prompt).toBeHidden();
+    await expect(ben.getByRole('button', { name: 'New draft', exact: true })).toBeVisible();
+    expect((JSON.parse(await fs.readFile(lockFile, 'utf8')) as Partial<LockHolder>).name).toBe('Rita Reporter');
+    await openSeed(ben);
+    await expect(prompt).toBeVisible();
   });
 
   const banner = ben.locator('.cd-lock-banner');
