@@ -63,13 +63,9 @@ function windowOf(caller: CallerShell): string {
   return caller.windowKey ?? DEFAULT_WINDOW;
 }
 
-/**
- * Builds the handler table over `deps`. It also passes the services' `lockLost` news (a draft
- * open here taken over by someone else) on to the windows through `deps.emit`.
- */
+/** Builds the handler table over `deps`. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { services } = deps;
-  services.locks.onLockLost((lost) => deps.emit('lockLost', lost));
   const workspaceInfo = (): WorkspaceInfo => ({ folder: services.settings.workspaceFolder(), problem: services.settings.problem() });
 
   return {

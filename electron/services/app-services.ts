@@ -173,7 +173,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const person = (): DeskPerson => ({ id: settings.authorId, name: settings.reviewer?.name ?? (suggestedName() || UNNAMED) });
 
   const known = new KnownFiles();
-  const library = new Library();
+  const library = new Library(now);
   const journal = new RecoveryJournal(path.join(options.userDataDir, 'recovery'), now);
   const store = new VersionStore(path.join(options.userDataDir, 'versions'), now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
   const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now, person });

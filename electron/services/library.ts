@@ -1,9 +1,12 @@
 /**
  * The list of drafts in the workspace folder, as the library view shows it: a summary of each
- * draft (headline, status, words…), never the documents themselves.
+ * draft (headline, status and its last change, words…, who has it open), never the documents
+ * themselves.
  *
  * Each file is read and parsed once and its summary cached by modification time and size; a
- * listing after that costs one `stat` per file. A file that cannot be read or parsed is listed
+ * listing after that costs one `stat` per file. Who has a draft open comes from its lock file
+ * (lock-file.ts), read at each listing apart from that cache (a lock changes without the draft
+ * changing; it is tiny): a fresh lock, anyone's, this installation's own included. A file that cannot be read or parsed is listed
  * with `error` (the message a user sees), never hidden: hiding it would look like data loss. So is
  * a symbolic link, pipe or device named like a draft, which is never followed or opened.
  */
@@ -14,6 +17,7 @@ import { documentWords } from '../../shared/words';
 import { readDraftFile } from '../node/draft-file';
 import { NotRegularFileError, specialFileType } from '../node/read-regular-file';
 import { fsServiceError } from './errors';
+import { freshHolder, lockFileName } from './lock-file';
 import { isDraftFileName } from './names';
 
 /** One draft in the library: the type the API sends (shared/ipc/channels.ts). */
@@ -34,7 +38,9 @@ async function summarise(dir: string, name: string, mtimeMs: number, size: numbe
   try {
     const { draft } = await readDraftFile(path.join(dir, name));
     const headline = headlineText(draft.doc);
-    return { name, headline, status: draft.meta.status, updated, words: documentWords(draft.doc), bytes: size };
+    const last = draft.meta.statusLog?.at(-1);
+    const summary: DraftSummary = { name, headline, status: draft.meta.status, updated, words: documentWords(draft.doc), bytes: size };
+    return last === undefined ? summary : { ...summary, lastStatusChange: { from: last.from, to: last.to, by: { ...last.by }, at: last.at } };
   } catch (error) {
     return { name, headline: '', status: null, updated, words: 0, bytes: size, error: (error as Error).message };
   }
@@ -44,14 +50,20 @@ async function summarise(dir: string, name: string, mtimeMs: number, size: numbe
 export class Library {
   private readonly cache = new Map<string, CacheEntry>();
 
+  /** `now`: the clock that tells a fresh lock from a stale one. */
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
   /** Reads the summaries of every draft in `dir`, newest first. Throws `ServiceError` if the folder cannot be read. */
   async list(dir: string): Promise<DraftSummary[]> {
-    let names: string[];
+    let all: string[];
     try {
-      names = (await fs.readdir(dir)).filter(isDraftFileName);
+      all = await fs.readdir(dir);
     } catch (error) {
       throw fsServiceError(error, 'list', dir);
     }
+    const names = all.filter(isDraftFileName);
+    const locks = new Set(all.filter((name) => name.endsWith('.lock')));
+    const nowMs = this.now().getTime();
     const seen = new Set(names);
     for (const key of this.cache.keys()) if (!seen.has(path.basename(key)) || path.dirname(key) !== dir) this.cache.delete(key);
     const out: DraftSummary[] = [];
@@ -60,7 +72,9 @@ export class Library {
       while (next < names.length) {
         const name = names[next++] as string;
         const summary = await this.summary(dir, name);
-        if (summary) out.push(summary);
+        if (!summary) continue;
+        const holder = locks.has(lockFileName(name)) ? await freshHolder(path.join(dir, name), nowMs) : null;
+        out.push(holder === null ? summary : { ...summary, holder });
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, names.length) }, worker));

@@ -158,6 +158,7 @@ export async function startShell(): Promise<StartedShell | null> {
     services = svc;
     if (svc.settings.problem()) console.warn(`Copydesk: ${String(svc.settings.problem())}`);
     svc.watcher.onExternalChange((change) => broadcast('externalChange', change));
+    svc.locks.onLockLost((lost) => broadcast('lockLost', lost));
 
     // A screen reader on: the renderer renders the whole article (see accessibility-support.ts).
     const accessibility = trackAccessibilitySupport(app.isAccessibilitySupportEnabled(), broadcast);

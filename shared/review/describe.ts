@@ -57,7 +57,8 @@ const BLOCK_LABELS: Readonly<Record<string, string>> = {
 
 const FORMAT_LABELS: Readonly<Record<string, string>> = { strong: 'bold', em: 'italic', link: 'link' };
 
-const label = (type: string): string => BLOCK_LABELS[type] ?? type;
+/** A node type named for a person: "paragraph", "“Read also” item" (the type's name when it has no label). */
+export const label = (type: string): string => BLOCK_LABELS[type] ?? type;
 
 /** `text` in quotes, whitespace collapsed, cut to about `DESCRIBED_QUOTE` characters with "…". */
 export function quote(text: string): string {

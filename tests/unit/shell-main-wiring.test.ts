@@ -259,4 +259,27 @@ describe('closing', () => {
     const settings = JSON.parse(await fs.readFile(path.join(base, 'user-data', 'settings.json'), 'utf8')) as { windowBounds?: unknown };
     expect(settings.windowBounds).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
   });
+
+  it('releases the drafts a window held when it closes (their lock files go)', async () => {
+    fake.BrowserWindow.all.splice(0);
+    fake.app.emit('activate');
+    const win = fake.BrowserWindow.all[0];
+    if (!win) throw new Error('no window');
+    const created = (await call('drafts.create')) as { ok: true; value: { name: string; access: unknown } };
+    expect(created.value.access).toEqual({ kind: 'editing' });
+    const workspace = shell.services.settings.workspaceFolder();
+    const lockFile = path.join(workspace, `.${created.value.name}.lock`);
+    await expect(fs.stat(lockFile)).resolves.toBeTruthy();
+    // Another draft taken over by someone else: every window hears lockLost at the next refresh.
+    const taken = (await call('drafts.create')) as { ok: true; value: { name: string } };
+    const takenLock = path.join(workspace, `.${taken.value.name}.lock`);
+    const ours = JSON.parse(await fs.readFile(takenLock, 'utf8')) as Record<string, unknown>;
+    await fs.writeFile(takenLock, JSON.stringify({ ...ours, id: 'someone', name: 'Someone Else', instance: 'f'.repeat(16) }));
+    await shell.services.locks.refresh();
+    expect(win.webContents.sent.at(-1)).toEqual(['event.lockLost', { name: taken.value.name, holder: expect.objectContaining({ id: 'someone' }) as unknown }]);
+    win.close();
+    await expect.poll(() => fs.stat(lockFile).then(() => 'there', () => 'gone')).toBe('gone');
+    // Someone else's lock stays.
+    expect(JSON.parse(await fs.readFile(takenLock, 'utf8'))).toMatchObject({ id: 'someone' });
+  });
 });

@@ -159,9 +159,18 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
   const handlers = createHandlers({ services, emit: (name, payload) => track(broadcast(eventChannel(name), payload)), accessibility: () => accessibility });
   const dispatcher = createDispatcher(handlers, { devServerUrl: origin, log: (message) => mainLog.push(message) });
   const stopWatching = services.watcher.onExternalChange((change) => track(broadcast(eventChannel('externalChange'), change)));
+  // As the shell does (electron/shell/main.ts): a draft taken over by someone else is news for the windows.
+  services.locks.onLockLost((lost) => track(broadcast(eventChannel('lockLost'), lost)));
 
   // What makes a page a window of an installation: the API binding onto its dispatcher, the preload shim, the workspace's images.
-  const attachTo = async (page: Page, dispatcher: Dispatcher, caller: TestDialogs, folder: () => string, pages: Page[]): Promise<void> => {
+  // Each page is a window of its own for the locks (as each BrowserWindow is): closing it releases what it held.
+  let pageCount = 0;
+  const attachTo = async (page: Page, dispatcher: Dispatcher, dialogs: TestDialogs, owner: AppServices, pages: Page[]): Promise<void> => {
+    pageCount += 1;
+    const windowKey = `page-${String(pageCount)}`;
+    const caller = dialogs.forWindow(windowKey);
+    const folder = (): string => owner.settings.workspaceFolder();
+    page.on('close', () => track(owner.locks.windowClosed(windowKey)));
     await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, payload: unknown) => {
       // As electron/shell/ipc.ts: the sender is the calling frame's URL, and only a main frame counts.
       const senderUrl = source.frame === source.page.mainFrame() ? source.frame.url() : '';
@@ -192,13 +201,14 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     const log = (message: string): void => void mainLog.push(`another installation: ${message}`);
     const otherDispatcher = createDispatcher(otherHandlers, { devServerUrl: origin, log });
     const stopOther = otherServices.watcher.onExternalChange((change) => track(send(eventChannel('externalChange'), change)));
+    otherServices.locks.onLockLost((lost) => track(send(eventChannel('lockLost'), lost)));
     return {
       installation: {
         userData: otherUserData,
         services: otherServices,
         dispatcher: otherDispatcher,
         dialogs: otherDialogs,
-        attach: (page) => attachTo(page, otherDispatcher, otherDialogs, () => otherServices.settings.workspaceFolder(), pages),
+        attach: (page) => attachTo(page, otherDispatcher, otherDialogs, otherServices, pages),
         sendMenu: (page, command) => deliver(page, eventChannel('menu'), { command }),
       },
       async stop() {
@@ -218,7 +228,7 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     dispatcher,
     dialogs,
     mainLog,
-    attach: (page) => attachTo(page, dispatcher, dialogs, () => services.settings.workspaceFolder(), windows),
+    attach: (page) => attachTo(page, dispatcher, dialogs, services, windows),
     async another() {
       second ??= startSecond();
       return (await second).installation;

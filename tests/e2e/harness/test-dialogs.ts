@@ -8,6 +8,7 @@
  * - window.ready / setDirty / close: recorded (`readied`, `dirty`, `closeRequests`); `ready` also
  *   flushes events held back until the renderer listens, as the shell's `sendWhenReady` does.
  * - window.flushed: answers the flush the harness asked for (`flushes`, as the shell's window does).
+ * Each page gets its own `forWindow` shell over these answers (its window key for the locks).
  */
 import path from 'node:path';
 import { FlushRequests } from '../../../electron/api/flush-requests';
@@ -61,6 +62,24 @@ export class TestDialogs implements CallerShell {
   answerNextImport(file: string | null): void {
     if (file !== null && !path.isAbsolute(file)) throw new Error(`answerNextImport needs an absolute path, not ${JSON.stringify(file)}.`);
     this.importAnswers.push(file);
+  }
+
+  /**
+   * The `CallerShell` of one window (page) of this installation: these dialogs, with the window's
+   * own key, so that the locks count each page as the app counts each window (electron/shell/caller.ts).
+   */
+  forWindow(windowKey: string): CallerShell {
+    return {
+      windowKey,
+      chooseFolder: (options) => this.chooseFolder(options),
+      chooseExportTarget: (options) => this.chooseExportTarget(options),
+      chooseImage: () => this.chooseImage(),
+      chooseImportFile: () => this.chooseImportFile(),
+      ready: () => this.ready(),
+      setDirty: (dirty) => this.setDirty(dirty),
+      close: () => this.close(),
+      flushed: (reply) => this.flushed(reply),
+    };
   }
 
   /** Where an export of the suggested name lands by default. */

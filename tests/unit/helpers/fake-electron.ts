@@ -81,6 +81,9 @@ export class FakeWebContents extends Emitter {
 /** Fake BrowserWindow. */
 export class BrowserWindow extends Emitter {
   static readonly all: BrowserWindow[] = [];
+  private static lastId = 0;
+  /** Unique per window, as Electron's. */
+  readonly id = ++BrowserWindow.lastId;
   readonly options: Record<string, unknown>;
   readonly webContents = new FakeWebContents();
   url = '';

@@ -110,8 +110,7 @@ function counted(services: AppServices, calls: string[]): AppServices {
     }
     const methods: Record<string, unknown> = {};
     for (const [method, fn] of Object.entries(value as Record<string, unknown>)) {
-      // Subscribing to the services' news (`onLockLost`…) is no service call.
-      methods[method] = /^on[A-Z]/u.test(method) ? fn : typeof fn === 'function' ? (...args: unknown[]) => (calls.push(`${group}.${method}`), (fn as (...a: unknown[]) => unknown)(...args)) : fn;
+      methods[method] = typeof fn === 'function' ? (...args: unknown[]) => (calls.push(`${group}.${method}`), (fn as (...a: unknown[]) => unknown)(...args)) : fn;
     }
     wrapped[group] = methods;
   }
@@ -135,7 +134,10 @@ export async function createHarness(): Promise<Harness> {
   const services = counted(real, serviceCalls);
   const events = new EventEmitter();
   const logs: string[] = [];
-  const handlers = createHandlers({ services, emit: <E extends EventName>(name: E, payload: EventMap[E]) => void events.emit(name, payload) });
+  const emit = <E extends EventName>(name: E, payload: EventMap[E]): void => void events.emit(name, payload);
+  const handlers = createHandlers({ services, emit });
+  // As the shell does: a draft taken over by someone else is news for the windows.
+  real.locks.onLockLost((lost) => emit('lockLost', lost));
   const dispatcher = createDispatcher(handlers, { log: (m) => logs.push(m) });
   const caller = new RecordingCaller();
   return {

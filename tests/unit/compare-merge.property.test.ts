@@ -1,0 +1,89 @@
+/**
+ * "Merge their version" on random articles edited on both sides: the result is a valid document;
+ * rejecting their suggestions gives the current text exactly (its comments too); accepting them
+ * loses none of the words they wrote; when I changed nothing, accepting gives their version.
+ */
+import fc from 'fast-check';
+import type { Node as PMNode } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import { Transform } from 'prosemirror-transform';
+import { describe, expect, it } from 'vitest';
+import { mergeTheirs } from '../../shared/compare/merge';
+import { decideSuggestions, finalDoc } from '../../shared/review/resolve';
+import { schema } from '../../shared/schema';
+import { arbEdits, runEdits } from './editor-random-edits';
+import { arbDoc } from './helpers/arbitrary-doc';
+import { BOB } from './helpers/suggesting';
+
+const content = (doc: PMNode): PMNode => schema.node('doc', null, doc.content);
+
+function valid(doc: PMNode): boolean {
+  try {
+    doc.check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function edited(doc: PMNode, edits: Parameters<typeof runEdits>[1]): PMNode {
+  return runEdits(EditorState.create({ doc, schema }), edits, () => undefined).doc;
+}
+
+/** `doc` with a comment on the first few characters of its first non-empty textblock of the body. */
+function commented(doc: PMNode): PMNode {
+  let range: [number, number] | null = null;
+  doc.descendants((node, pos) => {
+    if (range || !node.isTextblock || node.type.name === 'headline') return !range;
+    if (node.content.size > 0 && node.firstChild?.isText) range = [pos + 1, pos + 1 + Math.min(3, node.firstChild.nodeSize)];
+    return false;
+  });
+  if (!range) return doc;
+  const tr = new Transform(doc);
+  tr.addMark(range[0], range[1], schema.mark('comment', { thread: 't1' }));
+  tr.setDocAttribute('review', { authors: { ann: { name: 'Ann', initials: 'A' } }, threads: [{ id: 't1', quote: 'x', messages: [{ author: 'ann', at: '2026-12-01T10:00:00.000Z', text: 'Why?' }] }] });
+  return tr.doc;
+}
+
+function decideTheirs(doc: PMNode, decision: 'accept' | 'reject'): PMNode {
+  const tr = new Transform(doc);
+  decideSuggestions(tr, decision, (stamp) => stamp.author === BOB.id);
+  return tr.doc;
+}
+
+const words = (doc: PMNode): Set<string> => {
+  const read = finalDoc(doc);
+  return new Set(read.textBetween(0, read.content.size, '\n', ' ').match(/[\p{L}\p{N}]+/gu) ?? []);
+};
+
+describe('mergeTheirs on random pairs of edits', () => {
+  it('loses nothing either side wrote', () => {
+    fc.assert(
+      fc.property(arbDoc, arbEdits, arbEdits, fc.boolean(), (base, myEdits, theirEdits, comment) => {
+        const mineRaw = edited(base, myEdits);
+        const theirs = edited(base, theirEdits);
+        fc.pre(valid(mineRaw) && valid(theirs));
+        const mine = comment ? commented(mineRaw) : mineRaw;
+        const { doc } = mergeTheirs({ base, mine, theirs, author: BOB, at: new Date('2026-12-02T11:00:00Z') });
+        doc.check();
+        expect(content(decideTheirs(doc, 'reject')).toJSON()).toEqual(content(mine).toJSON());
+        const accepted = words(decideTheirs(doc, 'accept'));
+        const before = words(base);
+        for (const word of words(theirs)) if (!before.has(word)) expect(accepted.has(word), word).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives their version when I changed nothing', () => {
+    fc.assert(
+      fc.property(arbDoc, arbEdits, (base, theirEdits) => {
+        const theirs = edited(base, theirEdits);
+        fc.pre(valid(theirs));
+        const { doc } = mergeTheirs({ base, mine: base, theirs, author: BOB });
+        expect(content(finalDoc(doc)).toJSON()).toEqual(content(finalDoc(theirs)).toJSON());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
