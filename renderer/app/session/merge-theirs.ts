@@ -71,6 +71,6 @@ export function mergeTransaction(state: EditorState, base: PMNode, theirs: PMNod
   const author = mergeAuthor(savedBy);
   const merged = mergeTheirs({ base, mine: state.doc, theirs, author, at });
   const tr = replaceDocTransaction(state, merged.doc);
-  if (merged.changes.length > 0) ensureAuthor(tr, author);
-  return { tr: asReviewDecision(asAppChange(tr)), changes: merged.changes.length, author };
+  if (merged.changes > 0) ensureAuthor(tr, author);
+  return { tr: asReviewDecision(asAppChange(tr)), changes: merged.changes, author };
 }
