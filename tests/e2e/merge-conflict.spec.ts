@@ -14,8 +14,9 @@ import type { Page } from '@playwright/test';
 import { parseDraft } from '../../shared/draft/format';
 import { reviewDataOf } from '../../shared/review/authors';
 import { indexReview } from '../../shared/review/index';
+import { decideAll } from '../../shared/review/resolve';
 import { editor, saveState } from './editor-steps';
-import { expect, fixtureText, test } from './fixtures';
+import { expect, fixtureText, snap, test } from './fixtures';
 import { nameIs, openSeed, paragraphWith, typeAtEnd } from './lock-steps';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -71,22 +72,26 @@ test('different paragraphs saved at once: merging keeps both, theirs as suggesti
   const [loser, winner] = await saveAtOnce(desks);
 
   const onDisk = await mergeTheirs(loser, workspace);
-  const text = onDisk.doc.textContent;
-  expect(text).toContain('Rita adds this.');
-  expect(text).toContain('Ben adds that.');
+  const [mine, theirs] = loser.name === 'Rita Reporter' ? ['Rita adds this.', 'Ben adds that.'] : ['Ben adds that.', 'Rita adds this.'];
+  // Accepting their suggestions gives both people's words; rejecting them gives the loser's text as it was.
+  expect(decideAll(onDisk.doc, 'accept').textContent).toContain(mine);
+  expect(decideAll(onDisk.doc, 'accept').textContent).toContain(theirs);
+  expect(decideAll(onDisk.doc, 'reject').textContent).toContain(mine);
+  expect(decideAll(onDisk.doc, 'reject').textContent).not.toContain(theirs);
   const suggestions = indexReview(onDisk.doc).suggestions;
   expect(suggestions.length).toBeGreaterThan(0);
   const authors = reviewDataOf(onDisk.doc).authors;
   expect(new Set(suggestions.map((s) => authors[s.author]?.name))).toEqual(new Set([winner.name]));
   // The winner's words are the suggestions; the loser's own are plain text.
-  expect(suggestions.map((s) => s.description).join('\n')).toContain(winner.name === 'Ben Ortiz' ? 'Ben adds that.' : 'Rita adds this.');
+  expect(suggestions.map((s) => s.description).join('\n')).toContain(theirs);
 
   // The Review panel lists their changes as cards, by them.
   const review = loser.page.getByRole('complementary', { name: 'Review' });
   await expect(review).toBeVisible();
   await expect(review.locator('.cd-review-card').filter({ hasText: winner.name }).first()).toBeVisible();
+  await snap(loser.page, 'merge-their-version-1280x800');
   // The winner's window (nothing unsaved) follows the merged file.
-  await expect(editor(winner.page)).toContainText(winner.name === 'Ben Ortiz' ? 'Rita adds this.' : 'Ben adds that.');
+  await expect(editor(winner.page)).toContainText(mine);
 });
 
 test('the same paragraph saved at once: merging keeps both people’s words', async ({ page, workspace, openWindow }) => {
@@ -96,10 +101,12 @@ test('the same paragraph saved at once: merging keeps both people’s words', as
   const [loser, winner] = await saveAtOnce(desks);
 
   const onDisk = await mergeTheirs(loser, workspace);
-  const text = onDisk.doc.textContent;
-  expect(text).toContain('Rita’s ending.');
-  expect(text).toContain('Ben’s ending.');
+  const [mine, theirs] = loser.name === 'Rita Reporter' ? ['Rita’s ending.', 'Ben’s ending.'] : ['Ben’s ending.', 'Rita’s ending.'];
+  // Both endings are in the file: theirs as suggestions over mine (accept: theirs; reject: mine).
+  expect(decideAll(onDisk.doc, 'accept').textContent).toContain(theirs);
+  expect(decideAll(onDisk.doc, 'reject').textContent).toContain(mine);
   const authors = reviewDataOf(onDisk.doc).authors;
   const suggestions = indexReview(onDisk.doc).suggestions;
-  expect(suggestions.some((s) => authors[s.author]?.name === winner.name)).toBe(true);
+  expect(suggestions.length).toBeGreaterThan(0);
+  expect(suggestions.every((s) => authors[s.author]?.name === winner.name)).toBe(true);
 });
