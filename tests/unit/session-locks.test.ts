@@ -137,6 +137,25 @@ describe('losing and taking over the lock', () => {
     expect(type(session, ' More.')).toBe(false);
   });
 
+  it('what was typed meets their save: the conflict goes to the merge, which works in the read-only window', async () => {
+    const { main, session } = setup({ kind: 'editing' });
+    type(session, ' Unsaved words.');
+    // Ben took it over and saved before this window heard.
+    const theirs = story('The council voted on Tuesday.', 'Ben rewrote the second paragraph.');
+    main.write({ ...theirs, meta: { ...theirs.meta, savedBy: { id: 'ben-id', name: 'Ben Ortiz' } } });
+    main.holder = ben;
+    expect(await session.lockLost(ben)).toBe(false);
+    expect(session.saver.status.get()).toMatchObject({ kind: 'conflict', cause: 'save' });
+    const outcome = await session.mergeTheirs();
+    expect(outcome).toMatchObject({ author: 'Ben Ortiz', saved: true });
+    const onDisk = main.draft();
+    expect(onDisk.doc.textContent).toContain('Unsaved words.');
+    expect(onDisk.doc.textContent).toContain('Ben rewrote the second paragraph.');
+    // Still read-only: the merge was the app's own change, not the user's.
+    expect(session.access.get()).toMatchObject({ kind: 'read-only', cause: 'taken' });
+    expect(type(session, ' More.')).toBe(false);
+  });
+
   it('takes it back: the file as it is now, editing again', async () => {
     const { main, session } = setup({ kind: 'read-only', holder: ben });
     main.write(story('Ben’s last save.'));
