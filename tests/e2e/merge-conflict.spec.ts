@@ -59,6 +59,7 @@ async function saveAtOnce(desks: readonly [Desk, Desk]): Promise<[Desk, Desk]> {
 
 /** The loser merges; the merged draft is saved; returns the file as it is on disk then. */
 async function mergeTheirs(loser: Desk, workspace: string): Promise<ReturnType<typeof parseDraft>> {
+  await snap(loser.page, `conflict-${test.info().title.startsWith('different') ? 'paragraphs' : 'paragraph'}-1280x800`).catch(() => undefined);
   await loser.page.getByRole('button', { name: 'Merge their version' }).first().click();
   await expect(loser.page.getByRole('button', { name: 'Merge their version' })).toHaveCount(0);
   await expect(saveState(loser.page)).toHaveText(/Saved/u);

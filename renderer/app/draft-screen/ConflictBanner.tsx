@@ -41,10 +41,12 @@ function Choices({ deleted, actions, autofocus }: { deleted: boolean; actions: C
   );
 }
 
-function explain(deleted: boolean): string {
-  return deleted
-    ? 'The draft’s file was deleted or moved by someone else. Your version is still here (and in the recovery journal).'
-    : 'Someone else changed this draft’s file since you opened it. Merge their version (their changes appear as suggestions over yours, and nothing is lost), keep yours (theirs is overwritten, though an earlier version may be kept), take theirs (your edits are dropped), or save yours as a copy.';
+// The banner says it short (it stays above the article); the dialog says what each choice does.
+function explain(deleted: boolean, full: boolean): string {
+  if (deleted) return 'The draft’s file was deleted or moved by someone else. Your version is still here (and in the recovery journal).';
+  return full
+    ? 'Someone else changed this draft’s file since you opened it. Merge their version (their changes appear as suggestions over yours, and nothing is lost), keep yours (theirs is overwritten, though an earlier version may be kept), take theirs (your edits are dropped), or save yours as a copy.'
+    : 'Someone else saved it since you opened it. “Merge their version” keeps both: their changes become suggestions over yours.';
 }
 
 /** The banner above the article. */
@@ -52,7 +54,7 @@ export function ConflictBanner({ deleted, actions }: { readonly deleted: boolean
   return (
     <div className="cd-banner cd-banner-warning cd-conflict" role="alert">
       <p>
-        <strong>{deleted ? 'The file is gone from disk.' : 'The file changed on disk.'}</strong> {explain(deleted)}
+        <strong>{deleted ? 'The file is gone from disk.' : 'The file changed on disk.'}</strong> {explain(deleted, false)}
       </p>
       <Choices deleted={deleted} actions={actions} />
     </div>
@@ -62,7 +64,7 @@ export function ConflictBanner({ deleted, actions }: { readonly deleted: boolean
 /** The dialog shown when a save was refused. */
 export function ConflictDialog({ deleted, actions, onClose }: { readonly deleted: boolean; readonly actions: ConflictActions; readonly onClose: () => void }): ReactElement {
   return (
-    <Dialog title={deleted ? 'The draft’s file is gone' : 'The draft changed on disk'} description={explain(deleted)} role="alertdialog" onClose={onClose} className="cd-dialog-small">
+    <Dialog title={deleted ? 'The draft’s file is gone' : 'The draft changed on disk'} description={explain(deleted, true)} role="alertdialog" onClose={onClose} className="cd-dialog-small">
       <Choices deleted={deleted} actions={actions} autofocus />
     </Dialog>
   );
