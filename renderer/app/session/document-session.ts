@@ -240,7 +240,12 @@ export class DocumentSession {
   async takeOver(mode: ReviewMode, reviewer: Reviewer | null): Promise<void> {
     const opened = await this.api.drafts.open({ name: this.name, access: 'take-over' });
     if (!this.saver.dirty && opened.hash !== this.saver.identity.get().hash) this.adoptFile(opened);
-    this.access.set(windowAccessOf(opened.access));
+    this.editAgain(windowAccessOf(opened.access), mode, reviewer);
+  }
+
+  /** The window holds the draft again (`access`: taken over, or saved as a copy of its own): it edits in `mode` as `reviewer`. */
+  editAgain(access: WindowAccess, mode: ReviewMode, reviewer: Reviewer | null): void {
+    this.access.set(access);
     const state = this.store.getState();
     const review: ReviewModeState = { mode: mode === 'suggesting' && reviewer === null ? 'editing' : mode, reviewer };
     this.store.dispatch(state.tr.setMeta(readOnlyKey, false).setMeta(reviewModeKey, review).setMeta('addToHistory', false));
