@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { lockFileOf } from '../../electron/services/locks';
 import { LOCK_STALE_MS, type LockHolder } from '../../shared/ipc/channels';
+import { expectNoSeriousViolations } from './accessibility-check';
 import { backToLibrary, editor, saveState } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { nameIs, openSeed, paragraphWith, typeAtEnd } from './lock-steps';
@@ -47,6 +48,7 @@ test('the second person is told who has the draft, reads it, takes it over; clos
     await expect(prompt.getByRole('button', { name: 'Open read-only' })).toBeFocused();
     await expect(prompt.getByRole('button', { name: 'Take over' })).toBeVisible();
     await expect(prompt.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await expectNoSeriousViolations(ben, 'the lock prompt');
     await snapBoth(ben, 'lock-prompt');
     // Cancel opens nothing and leaves the lock as it was.
     await prompt.getByRole('button', { name: 'Cancel' }).click();
@@ -72,6 +74,7 @@ test('the second person is told who has the draft, reads it, takes it over; clos
     // Not even a comment: the window cannot save anything.
     await ben.keyboard.press(`${mod}+Alt+m`);
     await expect(ben.getByRole('status').getByText(/Read-only: someone else has this draft open/u).or(ben.getByText(/comments neither/u).first())).toBeVisible();
+    await expectNoSeriousViolations(ben, 'a read-only window with its banner');
     await snapBoth(ben, 'lock-read-only-banner');
   });
 
