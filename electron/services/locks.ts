@@ -17,7 +17,6 @@
  * A lock file is removed only when it is this running app's own (its `instance`).
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { DeskPerson } from '../../shared/draft/meta';
 import type { DraftAccess, LockHolder, OpenAccess } from '../../shared/ipc/channels';
 import { writeFileAtomic } from '../node/atomic-write';
@@ -197,11 +196,6 @@ export class LockService {
     return this.serial(() => this.releaseFile(this.file(name), null));
   }
 
-  /** Whether this app holds draft `name`'s lock (and in how many windows). */
-  holders(name: string): number {
-    return this.held.get(this.file(name))?.windows.size ?? 0;
-  }
-
   /** Refreshes every lock held (the timer does, every `refreshMs`); notices the ones taken over. */
   refresh(): Promise<void> {
     return this.serial(async () => {
@@ -268,9 +262,4 @@ export class LockService {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
   }
-}
-
-/** The lock file of draft `name` in `workspace` (for tests and the library). */
-export function lockFileOf(workspace: string, name: string): string {
-  return lockPathOf(path.join(workspace, name));
 }

@@ -153,6 +153,22 @@ function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[],
   return null;
 }
 
+/** How far past the window a block's counterpart is looked for when the window holds none. */
+const FAR = 64;
+
+/** Whether the old block at `a` has its counterpart further on among the new ones (so the new block at `b` is an addition). */
+function addedFirst(olds: readonly PMNode[], news: readonly PMNode[], O: number[], N: number[], a: number, b: number, movedFrom: Map<number, number>, movedTo: Map<number, number>): boolean {
+  const o = olds[O[a]!]!;
+  const n = news[N[b]!]!;
+  for (let k = 1; k <= FAR; k++) {
+    const later = N[b + k];
+    if (later !== undefined && !movedTo.has(later) && o.type === news[later]!.type && similarity(o, news[later]!) >= PAIR_SAME) return true;
+    const earlier = O[a + k];
+    if (earlier !== undefined && !movedFrom.has(earlier) && n.type === olds[earlier]!.type && similarity(olds[earlier]!, n) >= PAIR_SAME) return false;
+  }
+  return false;
+}
+
 /** The steps that turn `olds` into `news`, in an order that keeps both lists' order. */
 export function alignBlocks(olds: readonly PMNode[], news: readonly PMNode[]): AlignStep[] {
   // Fingerprints as small numbers: the diff compares numbers, not long strings.
@@ -240,8 +256,9 @@ function pairRegion(olds: readonly PMNode[], news: readonly PMNode[], regionOld:
     const freeN = free(N, b, movedTo);
     const found = bestPair(olds, news, O, N, freeO, freeN, alone);
     if (!found) {
-      steps.push({ op: 'del', o: O[a]! });
-      a++;
+      // Nothing alike in the window: look further along each list for the nearer counterpart.
+      if (addedFirst(olds, news, O, N, a, b, movedFrom, movedTo)) steps.push({ op: 'ins', n: N[b++]! });
+      else steps.push({ op: 'del', o: O[a++]! });
       continue;
     }
     const { ka, kb, op } = found;

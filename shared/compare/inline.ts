@@ -49,7 +49,7 @@ export function tokenize(block: PMNode, side: Side, ctx: CompareContext): Token[
 }
 
 /** One run of the diff: tokens kept (`eq`), or a hunk of deleted and inserted ones. */
-interface Segment {
+export interface Segment {
   readonly eq: boolean;
   readonly oldFrom: number;
   oldTo: number;

@@ -10,12 +10,13 @@
  * - a block only I changed, or nobody: mine as it is;
  * - a block they removed: deletion-marked; a block they added: inserted at the mapped place;
  * - a block I removed that they changed: their version inserted where it was;
- * - a block holding my own pending suggestions that they changed: kept, with their version
- *   inserted after it (comparing would settle my suggestions);
+ * - a textblock holding my own pending suggestions that they changed: their changes laid over
+ *   it word by word, beside mine where both touched the same words (merge-inline.ts); any other
+ *   block holding my suggestions: kept, with their version inserted after it;
  * - sources they added come along, their field changes are suggested (and, when I did not touch
  *   the sources, their removals and order too); authors and threads are united by id.
  */
-import type { Node as PMNode } from 'prosemirror-model';
+import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { reviewDataOf } from '../review/authors';
 import { newReviewId, type ReviewData, type Reviewer } from '../review/model';
 import { finalDoc, isSuggestionMark } from '../review/resolve';
@@ -23,6 +24,7 @@ import { alignBlocks } from './align';
 import { comparePair } from './blocks';
 import { CompareContext } from './context';
 import { attrChange, compareSources } from './fields';
+import { mergeInline } from './merge-inline';
 
 /** What `mergeTheirs` is given. */
 export interface MergeInput {
@@ -49,21 +51,25 @@ function childrenOf(node: PMNode, from = 0, to = node.childCount): PMNode[] {
   return list;
 }
 
-/** Whether `node` or anything in it carries a suggestion mark. */
-function hasSuggestions(node: PMNode): boolean {
-  if (node.marks.some(isSuggestionMark)) return true;
+/** Whether `node` or anything in it carries a mark `test` picks. */
+function hasMark(node: PMNode, test: (mark: Mark) => boolean): boolean {
+  if (node.marks.some(test)) return true;
   let found = false;
   node.descendants((child) => {
     if (found) return false;
-    if (child.marks.some(isSuggestionMark)) found = true;
+    if (child.marks.some(test)) found = true;
     return !found;
   });
   return found;
 }
 
+/** Whether `node` or anything in it carries a suggestion mark. */
+const hasSuggestions = (node: PMNode): boolean => hasMark(node, isSuggestionMark);
+
 /** How a block of the current text reads with its suggestions accepted, without comments (null: it is deleted). */
 function readingOf(block: PMNode, doc: PMNode): PMNode | null {
   if (block.marks.some((mark) => mark.type.name === 'deletion')) return null;
+  if (!hasMark(block, (mark) => isSuggestionMark(mark) || mark.type.name === 'comment')) return block;
   const schema = doc.type.schema;
   const bare = block.marks.length ? block.mark([]) : block;
   const alone = schema.node('doc', null, [schema.node('headline'), schema.node('standfirst'), bare, schema.node('sources')]);
@@ -156,14 +162,17 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
     attach(b, (added.get(b) ?? []).map(inserted));
   }
 
-  const merged = (block: PMNode, reading: PMNode, state: Theirs): PMNode[] => {
+  const merged = (block: PMNode, reading: PMNode, state: Theirs, baseOf: number): PMNode[] => {
     if (state.state === 'same') return [block];
     if (state.state === 'removed') {
       if (block.marks.some((mark) => mark.type.name === 'insertion' || mark.type.name === 'deletion')) return [block];
       return [ctx.markNode(block, 'deletion', ctx.change('block-removed', 'Deleted'))];
     }
     if (reading.eq(state.node)) return [block];
-    if (hasSuggestions(block)) return [block, inserted(state.node)];
+    if (hasSuggestions(block)) {
+      const laid = overMine(baseBody[baseOf]!, block, state.node, ctx);
+      return laid ? [laid] : [block, inserted(state.node)];
+    }
     return comparePair(block, state.node, ctx);
   };
 
@@ -175,7 +184,7 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
       body.push(block);
       return;
     }
-    body.push(...merged(block, readings[r!]!, theirState.get(b) ?? SAME));
+    body.push(...merged(block, readings[r!]!, theirState.get(b) ?? SAME, b));
     body.push(...(after.get(b) ?? []));
   });
 
@@ -183,7 +192,8 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
   const top: PMNode[] = [0, 1].map((i) => {
     const mineNode = mine.child(i);
     const theirsNode = theirs.child(i);
-    if (base.child(i).eq(theirsNode) || hasSuggestions(mineNode)) return mineNode;
+    if (base.child(i).eq(theirsNode)) return mineNode;
+    if (hasSuggestions(mineNode)) return overMine(base.child(i), mineNode, theirsNode, ctx) ?? mineNode;
     return comparePair(mineNode, theirsNode, ctx)[0] ?? mineNode;
   });
 
@@ -191,6 +201,16 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
   const review = unite(reviewDataOf(mine), reviewDataOf(input.theirs), author);
   const doc = mine.type.create({ ...mine.attrs, review }, [...top, ...body, sources], mine.marks);
   return { doc, changes: ctx.changes.length };
+}
+
+/**
+ * Their change to a textblock laid over mine, which holds suggestions of its own, word by word
+ * (null: not a textblock of one kind on all sides, or a block mark of mine on it).
+ */
+function overMine(base: PMNode, mine: PMNode, theirs: PMNode, ctx: CompareContext): PMNode | null {
+  if (!mine.isTextblock || mine.marks.length || !mine.sameMarkup(base) || !theirs.sameMarkup(base)) return null;
+  const content = mergeInline(base, mine, theirs, ctx);
+  return content ? mine.type.create(mine.attrs, content, mine.marks) : null;
 }
 
 /** My sources, with the ones they added (inserted) and their field changes (suggested). */

@@ -41,7 +41,11 @@ export interface CompareChange {
   readonly kind: CompareChangeKind;
   /** One line for people: "Replaced “Safety” → “Security”", "[1] → [2]: Reuters → CFR". */
   readonly description: string;
-  /** The top-level block it is in, counted from 1, in the old and in the new version (null: in only one). */
+  /**
+   * The top-level block it is in, counted from 1 over the doc's children (the headline is 1, the
+   * standfirst 2, the body's blocks from 3, the sources last), in the old and in the new version
+   * (null: in only one).
+   */
   readonly block: { readonly old: number | null; readonly new: number | null };
   /** Where it is in the comparison's document (the view's next/previous and highlight). */
   readonly from: number;

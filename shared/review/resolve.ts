@@ -182,16 +182,16 @@ export function decideSuggestions(tr: Transform, decision: Decision, filter?: Su
       for (const mark of node.marks) if (joinsBlock(mark, decision)) tr.removeNodeMark(mapped.pos, mark);
     }
   }
-  if (citedByRejected.size) removeUncitedNewSources(tr, citedByRejected);
+  if (citedByRejected.size) removeUncitedNewSources(tr, citedByRejected, filter);
 }
 
-/** Removes the sources suggested for insertion, among `ids`, that no citation names any more. */
-function removeUncitedNewSources(tr: Transform, ids: ReadonlySet<string>): void {
+/** Removes the sources suggested for insertion (by suggestions `filter` picks), among `ids`, that no citation names any more. */
+function removeUncitedNewSources(tr: Transform, ids: ReadonlySet<string>, filter: SuggestionFilter | undefined): void {
   const cited = new Set<string>();
   const candidates: { pos: number; size: number }[] = [];
   tr.doc.descendants((node, pos) => {
     if (node.type.name === 'citation') cited.add(node.attrs.source as string);
-    else if (node.type.name === 'source' && ids.has(node.attrs.id as string) && node.marks.some((m) => m.type.name === 'insertion')) {
+    else if (node.type.name === 'source' && ids.has(node.attrs.id as string) && node.marks.some((m) => m.type.name === 'insertion' && (!filter || filter(m.attrs as SuggestionStamp)))) {
       candidates.push({ pos, size: node.nodeSize });
     }
     return !node.isTextblock;

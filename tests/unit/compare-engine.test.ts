@@ -12,6 +12,7 @@ import type { Comparison } from '../../shared/compare/types';
 import { parseDraft } from '../../shared/draft/format';
 import { decideAll, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
+import { editedArticle } from '../tools/make-edited-fixture';
 import { article, cite, list, marked, p, readAlso, source } from './helpers/build';
 
 const content = (doc: PMNode): PMNode => schema.node('doc', null, doc.content);
@@ -143,8 +144,13 @@ describe('compareDocs on hand-made pairs', () => {
 });
 
 describe('compareDocs on the seed article edited in 20 places', () => {
-  const read = (name: string) => parseDraft(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')).doc;
+  const text = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  const read = (name: string) => parseDraft(text(name)).doc;
   const result = compare(read('seed-article.copydesk'), read('seed-article-edited.copydesk'));
+
+  it('is the fixture its script writes', () => {
+    expect(editedArticle(text('seed-article.copydesk'))).toBe(text('seed-article-edited.copydesk'));
+  });
 
   it('reports each of the 20 edits once, in document order', () => {
     expect(result.changes.map((c) => [c.kind, c.description])).toEqual([
@@ -197,6 +203,15 @@ describe('compareDocs on a long article', () => {
     expect(result.changes).toHaveLength(600);
     expect(result.changes.every((c) => c.kind === 'text' && c.block.old === c.block.new)).toBe(true);
     expect(result.changes[1]).toMatchObject({ description: 'Inserted: “city”', block: { old: 4, new: 4 } });
+  });
+
+  it('keeps pairing paragraphs when many new ones come first and every old one changed', () => {
+    const words = (i: number) => `Item ${String(i)} reports on the harbour works and the ferry timetable for week ${String(i)}.`;
+    const before = article({ body: Array.from({ length: 100 }, (_, i) => p(words(i))) });
+    const fresh = Array.from({ length: 12 }, (_, i) => p(`Breaking update number ${String(i)}: officials gave a statement today.`));
+    const after = article({ body: [...fresh, ...Array.from({ length: 100 }, (_, i) => p(`${words(i)} Updated.`))] });
+    const result = compare(before, after);
+    expect(result.summary.byKind).toEqual({ 'block-added': 12, text: 100 });
   });
 
   it('says so when a block is too long to compare word by word', () => {

@@ -8,12 +8,16 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { Transform } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
+import { compareDocs } from '../../shared/compare/compare';
 import { mergeTheirs } from '../../shared/compare/merge';
 import { decideSuggestions, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
 import { arbEdits, runEdits } from './editor-random-edits';
 import { arbDoc } from './helpers/arbitrary-doc';
-import { BOB } from './helpers/suggesting';
+import { ANN, BOB } from './helpers/suggesting';
+
+/** Random runs are slow on a loaded machine: they get more than the default 30 s. */
+const PROPERTY_TIMEOUT = 180_000;
 
 const content = (doc: PMNode): PMNode => schema.node('doc', null, doc.content);
 
@@ -51,10 +55,13 @@ function decideTheirs(doc: PMNode, decision: 'accept' | 'reject'): PMNode {
   return tr.doc;
 }
 
-const words = (doc: PMNode): Set<string> => {
+/** The text as it reads, blocks on lines of their own. */
+function textOf(doc: PMNode): string {
   const read = finalDoc(doc);
-  return new Set(read.textBetween(0, read.content.size, '\n', ' ').match(/[\p{L}\p{N}]+/gu) ?? []);
-};
+  return read.textBetween(0, read.content.size, '\n', ' ');
+}
+
+const words = (doc: PMNode): Set<string> => new Set(textOf(doc).match(/[\p{L}\p{N}]+/gu) ?? []);
 
 describe('mergeTheirs on random pairs of edits', () => {
   it('loses nothing either side wrote', () => {
@@ -67,13 +74,34 @@ describe('mergeTheirs on random pairs of edits', () => {
         const { doc } = mergeTheirs({ base, mine, theirs, author: BOB, at: new Date('2026-12-02T11:00:00Z') });
         doc.check();
         expect(content(decideTheirs(doc, 'reject')).toJSON()).toEqual(content(mine).toJSON());
-        const accepted = words(decideTheirs(doc, 'accept'));
+        const accepted = textOf(decideTheirs(doc, 'accept'));
         const before = words(base);
-        for (const word of words(theirs)) if (!before.has(word)) expect(accepted.has(word), word).toBe(true);
+        // Where both changed the same words, theirs go beside mine (and may touch them): a word of theirs is found in the text.
+        for (const word of words(theirs)) if (!before.has(word)) expect(accepted.includes(word), word).toBe(true);
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
+
+  it('keeps my pending suggestions: rejecting theirs gives my text with them', () => {
+    fc.assert(
+      fc.property(arbDoc, arbEdits, arbEdits, (base, myEdits, theirEdits) => {
+        const myReading = edited(base, myEdits);
+        const theirs = edited(base, theirEdits);
+        fc.pre(valid(myReading) && valid(theirs));
+        // My edits as Ann's pending suggestions over the base.
+        const mine = compareDocs(base, myReading, { author: ANN, at: new Date('2026-12-01T10:00:00Z'), idPrefix: 'ann' }).doc;
+        const { doc } = mergeTheirs({ base, mine, theirs, author: BOB, at: new Date('2026-12-02T11:00:00Z') });
+        doc.check();
+        expect(content(decideTheirs(doc, 'reject')).toJSON()).toEqual(content(mine).toJSON());
+        const accepted = textOf(decideTheirs(doc, 'accept'));
+        const before = words(base);
+        // Where both changed the same words, theirs go beside mine (and may touch them): a word of theirs is found in the text.
+        for (const word of words(theirs)) if (!before.has(word)) expect(accepted.includes(word), word).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  }, PROPERTY_TIMEOUT);
 
   it('gives their version when I changed nothing', () => {
     fc.assert(
@@ -85,5 +113,5 @@ describe('mergeTheirs on random pairs of edits', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -94,7 +94,7 @@ describe('mergeTheirs', () => {
     expect(text).toContain('met on Tuesday');
     expect(text).toContain('five million');
     expect(text).not.toContain('Residents opposed');
-    expect(text).toContain('next month');
+    expect(finalDoc(accepted).textContent).toContain('this month');
     expect(text).toContain('A second vote follows in spring');
     expect(accepted.lastChild!.childCount).toBe(2);
     // Ann's suggestion is still pending, the comment still on "council".
@@ -110,6 +110,14 @@ describe('mergeTheirs', () => {
     // Accepting everything reads as theirs for the blocks only they changed.
     const all = finalDoc(accepted);
     expect(all.child(2).textContent).toBe('The council met on Tuesday to discuss the budget.');
+  });
+
+  it('lays their change beside my pending suggestion in the same block', () => {
+    // Ann suggested "next" → "this"; they changed "week" → "month": both are there.
+    const block = result.doc.child(5);
+    expect(block.textContent).toBe('The vote is expected nextthis weekmonth.');
+    // (their removal of the third paragraph accepted: the block is the fifth child now)
+    expect(finalDoc(decide(result.doc, 'accept', BOB.id)).child(4).textContent).toBe('The vote is expected this month.');
   });
 
   it('keeps both people\'s words where both changed a block', () => {

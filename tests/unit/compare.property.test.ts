@@ -13,6 +13,9 @@ import { schema } from '../../shared/schema';
 import { arbEdits, runEdits } from './editor-random-edits';
 import { arbDoc } from './helpers/arbitrary-doc';
 
+/** Random runs are slow on a loaded machine: they get more than the default 30 s. */
+const PROPERTY_TIMEOUT = 180_000;
+
 /** The content of `doc`, without review data. */
 function content(doc: PMNode): PMNode {
   return schema.node('doc', null, doc.content);
@@ -51,12 +54,27 @@ describe('compareDocs on random pairs', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
+
+  it('compares versions holding pending suggestions as they read', () => {
+    fc.assert(
+      fc.property(arbDoc, arbEdits, arbEdits, (start, first, second) => {
+        const middle = runEdits(EditorState.create({ doc: start, schema }), first, () => undefined).doc;
+        const end = runEdits(EditorState.create({ doc: middle, schema }), second, () => undefined).doc;
+        fc.pre(valid(middle) && valid(end));
+        // The middle version as pending suggestions over the start.
+        const pending = compareDocs(start, middle, { idPrefix: 'p' }).doc;
+        checkPair(pending, end);
+        checkPair(end, pending);
+      }),
+      { numRuns: 150 },
+    );
+  }, PROPERTY_TIMEOUT);
 
   it('accepting all gives the newer version and rejecting all the older one (unrelated articles)', () => {
     fc.assert(
       fc.property(arbDoc, arbDoc, (a, b) => checkPair(a, b)),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -19,13 +19,13 @@ const REVIEW = parseDraft(REVIEW_TEXT);
 /** The draft as the renderer sends it (its incremental encoder), checked as the IPC door checks it. */
 const sent = (draft: Draft = REVIEW) => checkDraftText(encodeDraftText(draft.meta, draft.doc));
 
-/** `text` holds the review draft unchanged: the same document (marks and review data) and metadata, `updated` aside. */
+/** `text` holds the review draft unchanged: the same document (marks and review data) and metadata, `updated` and `savedBy` aside (a save stamps them). */
 function expectUnchanged(text: string): void {
   const draft = parseDraft(text);
   expect(draft.doc.eq(REVIEW.doc)).toBe(true);
   expect(draft.doc.attrs.review).toEqual(REVIEW.doc.attrs.review);
   expect(indexReview(draft.doc)).toEqual(indexReview(REVIEW.doc));
-  expect({ ...draft.meta, updated: '' }).toEqual({ ...REVIEW.meta, updated: '' });
+  expect({ ...draft.meta, updated: '', savedBy: undefined }).toEqual({ ...REVIEW.meta, updated: '', savedBy: undefined });
 }
 
 let fx: ServicesFixture;
