@@ -11,7 +11,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { lockFileOf } from '../../electron/services/locks';
+import { lockPathOf } from '../../electron/services/lock-file';
 import { LOCK_STALE_MS, type LockHolder } from '../../shared/ipc/channels';
 import { expectNoSeriousViolations } from './accessibility-check';
 import { backToLibrary, editor, saveState } from './editor-steps';
@@ -31,7 +31,7 @@ async function snapBoth(page: Page, name: string): Promise<void> {
 }
 
 test('the second person is told who has the draft, reads it, takes it over; closing releases the lock', async ({ page, workspace, services, openWindow }) => {
-  const lockFile = lockFileOf(workspace, 'seed.copydesk');
+  const lockFile = lockPathOf(path.join(workspace, 'seed.copydesk'));
   await nameIs(page, 'Rita Reporter', 'RR');
   await openSeed(page);
   await expect(editor(page)).toBeFocused();
@@ -110,7 +110,7 @@ test('the second person is told who has the draft, reads it, takes it over; clos
 });
 
 test('a stale lock left by a crash prompts nobody', async ({ page, workspace }) => {
-  const lockFile = lockFileOf(workspace, 'seed.copydesk');
+  const lockFile = lockPathOf(path.join(workspace, 'seed.copydesk'));
   const old = new Date(Date.now() - LOCK_STALE_MS - 60_000).toISOString();
   // A lock file as locks.ts writes it, last refreshed longer ago than the limit.
   const crashed = { format: 'copydesk-lock', version: 1, id: 'crashed-desk', name: 'Carl Crashed', machine: 'old-pc', instance: 'deadbeefdeadbeef', since: old, refreshed: old };
