@@ -64,6 +64,7 @@ function Shell(): ReactElement {
     },
     openDraft: (name) => void commands.openDraft(name),
     externalChange: drafts.externalChange,
+    lockLost: drafts.lockLost,
     flush: (id) => void drafts.flush(id),
   });
 

@@ -28,6 +28,7 @@ import { editorKeymaps } from './keymap';
 import { liveBlocksPlugin } from './live-blocks';
 import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
+import { readOnlyPlugin } from './read-only';
 import { revealSelectionPlugin } from './reveal-selection';
 import { dispatchInMode, reviewModePlugin, type ReviewModeState } from './review-mode';
 import { reviewFocusPlugin } from './review-commands';
@@ -41,6 +42,8 @@ export interface EditorOptions {
   readonly typography?: boolean;
   /** The review mode and reviewer it starts in (default: Editing, no reviewer). */
   readonly review?: ReviewModeState;
+  /** Someone else has the draft open: nothing can be changed (read-only.ts; default off). */
+  readonly readOnly?: boolean;
 }
 
 /** Every plugin of the editor, in order. */
@@ -62,6 +65,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     revealSelectionPlugin(),
     findPlugin(),
     bylinePlugin(),
+    readOnlyPlugin(options.readOnly),
     reviewModePlugin(options.review),
     reviewFocusPlugin(),
   ];

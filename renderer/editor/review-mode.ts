@@ -11,6 +11,8 @@
  *   panel's decisions (`asReviewDecision`).
  * - Viewing: the text is read-only (`editable` false), but comment marks and the doc's review
  *   data still change, so that a reader can comment and reply.
+ * - A read-only draft (someone else has it open: read-only.ts) shows Viewing and refuses every
+ *   change, comments included; its mode stays Viewing until it is no longer read-only.
  *
  * `dispatchInMode` is that rule on a state alone (the view's dispatch calls it; tests call it as
  * the view would). `commandAllowed` asks it whether a command may run now, for enabling buttons.
@@ -23,6 +25,7 @@ import { ensureAuthor } from '../../shared/review/authors';
 import { editingCleanup } from '../../shared/review/editing';
 import type { Reviewer, ReviewMode } from '../../shared/review/model';
 import { isRecordedSuggestion, suggestTransaction } from '../../shared/review/suggest';
+import { isAppChange, isReadOnly } from './read-only';
 
 /** The plugin's state: the mode, and who is reviewing (null until the user gave a name). */
 export interface ReviewModeState {
@@ -47,11 +50,11 @@ export function reviewModePlugin(initial: Partial<ReviewModeState> = {}): Plugin
     // The form controls of node views (a figure's alt text, a "Read also" item's fields and
     // buttons) are read-only in Viewing too.
     view: (view) => {
-      lockControls(view, reviewModeOf(view.state) === 'viewing');
+      lockControls(view, controlsLocked(view.state));
       return {
         update: (next, before) => {
-          const viewing = reviewModeOf(next.state) === 'viewing';
-          if (viewing !== (reviewModeOf(before) === 'viewing')) lockControls(next, viewing);
+          const locked = controlsLocked(next.state);
+          if (locked !== controlsLocked(before)) lockControls(next, locked);
         },
       };
     },
@@ -74,6 +77,11 @@ export function reviewModePlugin(initial: Partial<ReviewModeState> = {}): Plugin
       },
     },
   });
+}
+
+// The node views' controls are locked in Viewing and in a read-only draft.
+function controlsLocked(state: EditorState): boolean {
+  return reviewModeOf(state) === 'viewing' || isReadOnly(state);
 }
 
 // Makes the node views' inputs read-only and their buttons disabled (`locked`), or gives back what
@@ -118,6 +126,7 @@ export function setReviewMode(mode: ReviewMode, reviewer?: Reviewer | null): Com
   return (state, dispatch) => {
     const next: ReviewModeState = { mode, reviewer: reviewer === undefined ? reviewerOf(state) : reviewer };
     if (mode === 'suggesting' && next.reviewer === null) return false;
+    if (mode !== 'viewing' && isReadOnly(state)) return false;
     dispatch?.(state.tr.setMeta(reviewModeKey, next).setMeta('addToHistory', false));
     return true;
   };
@@ -143,7 +152,7 @@ export function changesReviewDataOnly(tr: Transaction): boolean {
 }
 
 /** Why a transaction was refused. */
-export type RefusalReason = 'viewing' | 'unrecordable' | 'no-reviewer';
+export type RefusalReason = 'viewing' | 'unrecordable' | 'no-reviewer' | 'read-only';
 
 /** What `dispatchInMode` decided: the transaction to apply, or a refusal with a sentence for the user. */
 export type ModeOutcome = { readonly ok: true; readonly tr: Transaction } | { readonly ok: false; readonly reason: RefusalReason; readonly message: string };
@@ -153,6 +162,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<RefusalReason, string>> = {
   viewing: 'Viewing: the text cannot be changed here. Switch to Editing or Suggesting to change it.',
   unrecordable: 'Suggesting: this change cannot be recorded as a suggestion, so it was not made.',
   'no-reviewer': 'Suggesting needs your name in review first.',
+  'read-only': 'Read-only: someone else has this draft open, so nothing can be changed here (comments neither). Take over to edit it.',
 };
 
 /** Options of `dispatchInMode`. */
@@ -172,9 +182,12 @@ function refuse(reason: RefusalReason): ModeOutcome {
  * the transaction to apply (`tr` itself, or the engine's recording of it) or a refusal. Pure: it
  * builds transactions and applies nothing. In Suggesting mode the first suggestion also adds the
  * reviewer to the draft's author table, in the same transaction.
+ * A change the app makes for the user (`asAppChange`, read-only.ts) passes as it is; a read-only
+ * draft refuses every other change.
  */
 export function dispatchInMode(state: EditorState, tr: Transaction, options: DispatchOptions = {}): ModeOutcome {
-  if (!tr.docChanged) return { ok: true, tr };
+  if (!tr.docChanged || isAppChange(tr)) return { ok: true, tr };
+  if (isReadOnly(state)) return refuse('read-only');
   const { mode, reviewer } = reviewModeStateOf(state);
   if (mode === 'editing' || changesReviewDataOnly(tr)) return { ok: true, tr };
   if (mode === 'viewing') return refuse('viewing');

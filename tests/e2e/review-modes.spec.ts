@@ -159,6 +159,8 @@ test('a window of another installation is another reviewer; cancelling the first
   await expect(same.getByRole('dialog')).toHaveCount(0);
   await same.close();
 
+  // The first desk closes the draft (its lock goes), so the other one opens it without being asked (locks.spec.ts).
+  await page.getByRole('button', { name: '← Library' }).click();
   const other = await openWindow({ installation: 'another' });
   await openSeed(other);
   await expectMode(other, 'Editing');

@@ -4,11 +4,13 @@
  * canvas with the headline meter, the side panel, and the status bar. It composes one hook per
  * concern: dialogs (use-draft-dialogs.ts, rendered by DraftDialogs), draft commands and the menu
  * (use-draft-commands.ts), the hand-over by status (use-handover.ts: the status control's action
- * and the mode a status imposes), the review mode (use-review-mode.ts, its control ModeSwitch), conflicts (use-conflicts.ts), panels (use-panels.ts, registry in
+ * and the mode a status imposes), the review mode (use-review-mode.ts, its control ModeSwitch),
+ * conflicts (use-conflicts.ts), how the window holds the draft (use-access.ts, its LockBanner),
+ * panels (use-panels.ts, registry in
  * panels/panels.tsx), the authors and byline (use-authors.ts), and what the editor asks of the
  * shell (use-editor-hooks.ts).
  */
-import { useMemo, type ReactElement } from 'react';
+import { useCallback, useMemo, type ReactElement } from 'react';
 import { PANELS } from '../panels/panels';
 import type { PanelContext } from '../panels/panel-registry';
 import { SidePanel } from '../panels/SidePanel';
@@ -24,8 +26,10 @@ import { DraftHeader } from './DraftHeader';
 import { EditorCanvas } from './EditorCanvas';
 import { FindBar } from './FindBar';
 import { HeadlineMeter } from './HeadlineMeter';
+import { LockBanner } from './LockBanner';
 import { ModeSwitch } from './ModeSwitch';
 import { Toolbar } from './Toolbar';
+import { useAccess } from './use-access';
 import { useAuthors } from './use-authors';
 import { useConflicts } from './use-conflicts';
 import { useDraftCommands } from './use-draft-commands';
@@ -53,7 +57,10 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
   const dialogs = useDraftDialogs(store);
   const editAuthors = useAuthors(session, meta.authors);
   const { saveCopy, exportDraft } = useDraftCommands(session, onTrashed, dialogs.openDesktopPreview);
-  const conflictActions = useConflicts(session, status, dialogs, saveCopy);
+  const { show: showPanel } = panels;
+  const showReview = useCallback(() => showPanel('review'), [showPanel]);
+  const conflictActions = useConflicts(session, status, dialogs, saveCopy, showReview);
+  const lock = useAccess(session);
   const handOver = useHandOver(session);
   const review = useReviewMode(store, handOver);
   const { hooks, citeFocus, clearCiteFocus } = useEditorHooks({
@@ -92,6 +99,7 @@ export function DraftScreen({ session, onLeave, onTrashed }: DraftScreenProps): 
           <ModeSwitch control={review} />
         </div>
         <FindBar store={store} />
+        <LockBanner access={lock.access} onTakeOver={lock.takeOver} busy={lock.busy} />
         {status.kind === 'conflict' ? <ConflictBanner deleted={status.deleted} actions={conflictActions} /> : null}
       </header>
       <div className={`cd-workarea${panels.open ? ' cd-with-panel' : ''}`}>

@@ -1,6 +1,7 @@
 /**
  * Conflicts concern of the draft screen: when a save is refused because the file changed (or
- * went) on disk, the conflict dialog opens at once; its actions (and the banner's) keep mine,
+ * went) on disk, the conflict dialog opens at once; its actions (and the banner's) merge their
+ * version (their changes as suggestions, saved; the Review panel opens on them), keep mine,
  * reload theirs, or save mine as a copy.
  */
 import { useEffect, useMemo } from 'react';
@@ -12,7 +13,13 @@ import type { ConflictActions } from './ConflictBanner';
 import type { DraftDialogs } from './use-draft-dialogs';
 
 /** The conflict's actions; opens the conflict dialog when a save meets a conflict. */
-export function useConflicts(session: DocumentSession, status: SaveStatus, dialogs: Pick<DraftDialogs, 'openConflict' | 'close'>, saveCopy: () => Promise<void>): ConflictActions {
+export function useConflicts(
+  session: DocumentSession,
+  status: SaveStatus,
+  dialogs: Pick<DraftDialogs, 'openConflict' | 'close'>,
+  saveCopy: () => Promise<void>,
+  showReview: () => void,
+): ConflictActions {
   const { openConflict, close } = dialogs;
   useEffect(() => {
     if (status.kind === 'conflict' && status.cause === 'save') openConflict();
@@ -20,6 +27,17 @@ export function useConflicts(session: DocumentSession, status: SaveStatus, dialo
 
   return useMemo<ConflictActions>(
     () => ({
+      mergeTheirs: () => {
+        close();
+        session.mergeTheirs().then(
+          ({ author, changes, saved }) => {
+            const what = changes === 0 ? `Nothing of ${author}’s version was missing here` : `${author}’s changes are here as ${String(changes)} suggestion${changes === 1 ? '' : 's'}`;
+            notify(`${what}${saved ? '; the draft is saved.' : '.'}`);
+            if (changes > 0) showReview();
+          },
+          (e: unknown) => notify(messageOf(e), 'error'),
+        );
+      },
       keepMine: () => {
         close();
         void session.saver.forceSave().then((ok) => {
@@ -38,6 +56,6 @@ export function useConflicts(session: DocumentSession, status: SaveStatus, dialo
         void saveCopy();
       },
     }),
-    [session, close, saveCopy],
+    [session, close, saveCopy, showReview],
   );
 }

@@ -14,6 +14,7 @@ import { useAsk } from '../dialogs/dialog-host';
 import { ExportReviewForm } from '../dialogs/ExportReviewForm';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
+import { windowReview } from '../reviewer';
 import type { DocumentSession } from '../session/document-session';
 import type { SaveStatus } from '../session/save-controller';
 import { goToChange, requestComment } from '../../editor/review-commands';
@@ -44,9 +45,16 @@ export function useDraftCommands(session: DocumentSession, onTrashed: () => void
       submit: 'Save',
       check: (text) => (text.trim() === '' ? 'Type a name.' : null),
       apply: async (text) => {
-        session.nameByHand();
+        // A read-only window changes nothing of the draft it shows; its copy is its own (the main process locked it for this window).
+        const readOnly = session.access.get().kind === 'read-only';
+        if (!readOnly) session.nameByHand();
         const result = await saver.saveAs(toDraftName(text));
         if (result.ok) {
+          if (readOnly) {
+            const { mode, reviewer } = windowReview();
+            session.editAgain({ kind: 'editing' }, mode, reviewer);
+            session.nameByHand();
+          }
           notify(`Saved as ${displayName(result.name)}.`);
           return null;
         }

@@ -8,6 +8,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { sourceTooltip } from '../../editor/citation-view';
 import { footnotesOf } from '../../editor/footnote-plugin';
 import type { EditorHooks } from '../../editor/hooks';
+import { isReadOnly } from '../../editor/read-only';
+import { REFUSAL_MESSAGES } from '../../editor/review-mode';
 import type { Box } from '../dialogs/place-popover';
 import type { Reveal } from '../panels/panels';
 import { caretBox } from './use-draft-dialogs';
@@ -40,7 +42,11 @@ export function useEditorHooks({ openLink, openCite, editAuthors, reveal, refuse
       onActivateSource: (id) => reveal('sources', { id, from: null }),
       onBylineRequest: () => void editAuthors(),
       onModeRefusal: (message) => refused(message),
-      onCommentRequest: (view) => reveal('review', { kind: 'compose', from: view.state.selection.from, to: view.state.selection.to }),
+      // A read-only draft takes no comment (read-only.ts): say so rather than open the composer.
+      onCommentRequest: (view) => {
+        if (isReadOnly(view.state)) refused(REFUSAL_MESSAGES['read-only']);
+        else reveal('review', { kind: 'compose', from: view.state.selection.from, to: view.state.selection.to });
+      },
       onReviewCardRequest: (id) => reveal('review', { kind: 'card', id }),
       onCitationFocus: (id, view) => {
         const info = id === null ? undefined : footnotesOf(view.state).byId.get(id);

@@ -14,7 +14,8 @@ import { commandKeys } from '../../../shared/commands';
 import type { DeskMode } from '../../../shared/desk/handover';
 import { REVIEW_MODES, type ReviewMode } from '../../../shared/review/model';
 import { MAC } from '../../editor/platform';
-import { reviewerOf, reviewModeOf, setReviewMode } from '../../editor/review-mode';
+import { isReadOnly } from '../../editor/read-only';
+import { REFUSAL_MESSAGES, reviewerOf, reviewModeOf, setReviewMode } from '../../editor/review-mode';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import { currentReviewer, useReviewer, windowMode } from '../reviewer';
@@ -62,6 +63,11 @@ export function useReviewMode(store: EditorStore, desk?: DeskModeGuard): ReviewM
 
   const switchMode = useCallback(
     async (next: ReviewMode): Promise<void> => {
+      // A read-only draft stays in Viewing until it is taken over.
+      if (next !== 'viewing' && isReadOnly(store.getState())) {
+        notify(REFUSAL_MESSAGES['read-only']);
+        return;
+      }
       if (desk && !(await desk.allowSwitch(next))) return;
       let reviewer = currentReviewer.get();
       if (next === 'suggesting' && reviewer === null) {

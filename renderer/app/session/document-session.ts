@@ -1,18 +1,26 @@
 /**
- * One open draft: its editor state (`EditorStore`), its metadata (`meta`), and how it is saved
- * (`SaveController`). Created from what `drafts.open`/`drafts.create`/`recovery.take` returned;
- * the React shell renders it and disposes of it when the draft is closed.
+ * One open draft: its editor state (`EditorStore`), its metadata (`meta`), how it is saved
+ * (`SaveController`), how this window holds it (`access`: editing, read-only while someone else
+ * has it, unlocked: access.ts) and the version it builds on (`base`: the draft as this window
+ * last opened or saved it, beside the base hash, from which "Merge their version" reads what the
+ * other person changed). Created from what `drafts.open`/`drafts.create`/`recovery.take`
+ * returned; the React shell renders it and disposes of it when the draft is closed.
  */
 import type { SchedulerTimers } from '../../../shared/autosave';
 import { headlineText } from '../../../shared/article';
 import type { CopydeskApi } from '../../../shared/ipc/api';
-import type { DraftText, OpenedDraft } from '../../../shared/ipc/channels';
+import type { DraftText, LockHolder, OpenedDraft } from '../../../shared/ipc/channels';
 import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
-import { parseDraft } from '../../../shared/draft/format';
+import { parseDraft, type Draft } from '../../../shared/draft/format';
 import { followingSlug, type DraftMeta } from '../../../shared/draft/meta';
 import { createEditorState } from '../../editor/create-editor';
-import type { ReviewModeState } from '../../editor/review-mode';
+import { readOnlyKey } from '../../editor/read-only';
+import { reviewerOf, reviewModeKey, type ReviewModeState } from '../../editor/review-mode';
+import type { Reviewer, ReviewMode } from '../../../shared/review/model';
+import { windowAccessOf, type WindowAccess } from './access';
 import { EditorStore } from './editor-store';
+import { mergeMeta } from './merge-meta';
+import { mergeTransaction } from './merge-theirs';
 import { Observable } from './observable';
 import { newJournalKey, SaveController } from './save-controller';
 
@@ -30,6 +38,18 @@ export interface SessionOptions {
   readonly onDirtyChange?: (dirty: boolean) => void;
   /** Autosave's clock (the window's by default; a fake clock in tests). */
   readonly timers?: SchedulerTimers;
+  /** The file's text when the draft opened differs from it (a recovered draft): what merging reads as the base. */
+  readonly baseDraft?: DraftText;
+}
+
+/** What "Merge their version" did. */
+export interface MergeOutcome {
+  /** Whose changes were merged (the name the suggestions carry). */
+  readonly author: string;
+  /** How many of their changes became suggestions. */
+  readonly changes: number;
+  /** The draft was saved afterwards (false: it is unsaved, or met another conflict). */
+  readonly saved: boolean;
 }
 
 let sessions = 0;
@@ -50,6 +70,12 @@ export class DocumentSession {
   readonly meta: Observable<DraftMeta>;
   /** Saving, the save state and the file's name. */
   readonly saver: SaveController;
+  /** How this window holds the draft (its lock). */
+  readonly access: Observable<WindowAccess>;
+  /** The draft as this window last opened or saved it (the base of a merge). */
+  private base: Draft;
+  /** What the save running now writes (it becomes `base` once written). */
+  private saving: Draft | null = null;
   private readonly stopListening: () => void;
   private readonly encoder = new DraftTextEncoder();
   /** The headline as of the last transaction (the slug follows its changes). */
@@ -67,17 +93,26 @@ export class DocumentSession {
     options: SessionOptions,
   ) {
     const draft = parseDraft(opened.draft);
-    this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography, ...(options.review ? { review: options.review } : {}) }));
+    this.access = new Observable(windowAccessOf(opened.access));
+    const readOnly = this.access.get().kind === 'read-only';
+    // A read-only draft shows Viewing (and stays so until it is taken over).
+    const review = readOnly ? { mode: 'viewing' as const, reviewer: options.review?.reviewer ?? null } : options.review;
+    this.store = new EditorStore(createEditorState(draft.doc, { typography: options.typography, readOnly, ...(review ? { review } : {}) }));
     this.meta = new Observable(draft.meta);
+    this.base = options.baseDraft === undefined ? draft : parseDraft(options.baseDraft);
     this.headline = headlineText(draft.doc);
     this.saver = new SaveController({
       api,
       identity: { name: opened.name, hash: opened.hash },
       journalKey: options.journalKey ?? newJournalKey(),
       journalExists: options.journalKey !== undefined,
-      snapshot: () => this.snapshot(),
+      snapshot: (purpose) => (purpose === 'save' ? this.snapshotForSave() : this.snapshot()),
       // The main process stamped the file's `updated`; the metadata shows what the file holds (no edit).
-      saved: (updated) => this.meta.set({ ...this.meta.get(), updated }),
+      saved: (updated) => {
+        this.meta.set({ ...this.meta.get(), updated });
+        if (this.saving) this.base = { ...this.saving, meta: { ...this.saving.meta, updated } };
+        this.saving = null;
+      },
       afterSave: (name) => this.nameFromHeadline(name),
       ...(options.onDirtyChange ? { onDirtyChange: options.onDirtyChange } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
@@ -123,8 +158,9 @@ export class DocumentSession {
     if (this.meta.get().autoName === true) this.setMeta({ autoName: false });
   }
 
-  /** Changes metadata fields (one autosaved edit). */
+  /** Changes metadata fields (one autosaved edit); nothing while the draft is read-only. */
   setMeta(patch: Partial<DraftMeta>): void {
+    if (this.access.get().kind === 'read-only') return;
     const now = this.meta.get();
     const changed = (Object.keys(patch) as (keyof DraftMeta)[]).some((key) => JSON.stringify(patch[key]) !== JSON.stringify(now[key]));
     if (!changed) return;
@@ -143,15 +179,96 @@ export class DocumentSession {
     return this.encoder.encode(this.meta.get(), this.store.getState().doc);
   }
 
+  /** The snapshot a save writes; remembered, to become the base once written. */
+  private snapshotForSave(): DraftText {
+    this.saving = { doc: this.store.getState().doc, meta: this.meta.get() };
+    return this.snapshot();
+  }
+
+  /** The draft as this window last opened or saved it. */
+  get baseDraft(): Draft {
+    return this.base;
+  }
+
   /** Reload theirs: replaces the content with the file on disk, dropping the edits. */
   async reload(): Promise<void> {
-    const opened = await this.api.drafts.open({ name: this.name });
+    const readOnly = this.access.get().kind === 'read-only';
+    const opened = await this.api.drafts.open({ name: this.name, ...(readOnly ? { access: 'read-only' as const } : {}) });
+    this.adoptFile(opened);
+    // Someone took it over before this window heard of it.
+    if (opened.access?.kind === 'held') this.turnReadOnly(opened.access.holder, 'taken');
+  }
+
+  /** The file `opened` replaces the content (no edit: everything up to now is the file's content). */
+  private adoptFile(opened: OpenedDraft): void {
     const draft = parseDraft(opened.draft);
     const at = this.saver.editCount;
     this.store.replaceDoc(draft.doc);
     this.meta.set(draft.meta);
-    // replaceDoc is no edit; everything up to now is the file's content.
+    this.base = draft;
     this.saver.adopt({ name: opened.name, hash: opened.hash }, at);
+  }
+
+  /**
+   * The window no longer holds the lock (`holder` has it, `cause` says how): nothing can be changed
+   * from now on, and the editor shows Viewing. What was typed and not saved yet is saved by the
+   * caller (`lockLost`).
+   */
+  turnReadOnly(holder: LockHolder | null, cause: 'asked' | 'taken'): void {
+    this.access.set({ kind: 'read-only', holder, cause });
+    const state = this.store.getState();
+    const review: ReviewModeState = { mode: 'viewing', reviewer: reviewerOf(state) };
+    this.store.dispatch(state.tr.setMeta(readOnlyKey, true).setMeta(reviewModeKey, review).setMeta('addToHistory', false));
+  }
+
+  /**
+   * Someone took the draft over from this window (the `lockLost` event): typing stops at once, and
+   * what was typed and not saved yet is saved now. True when the file holds everything (false: a
+   * conflict, which "Merge their version" resolves, or an error).
+   */
+  async lockLost(holder: LockHolder): Promise<boolean> {
+    this.turnReadOnly(holder, 'taken');
+    if (!this.saver.dirty) return true;
+    return this.saver.saveNow();
+  }
+
+  /**
+   * Takes the draft over from whoever has it (`drafts.open` with `take-over`): the window gets the
+   * file as it is now (unless it has unsaved edits, kept for the conflict they are in) and edits
+   * again in `mode` as `reviewer`.
+   */
+  async takeOver(mode: ReviewMode, reviewer: Reviewer | null): Promise<void> {
+    const opened = await this.api.drafts.open({ name: this.name, access: 'take-over' });
+    if (!this.saver.dirty && opened.hash !== this.saver.identity.get().hash) this.adoptFile(opened);
+    this.editAgain(windowAccessOf(opened.access), mode, reviewer);
+  }
+
+  /** The window holds the draft again (`access`: taken over, or saved as a copy of its own): it edits in `mode` as `reviewer`. */
+  editAgain(access: WindowAccess, mode: ReviewMode, reviewer: Reviewer | null): void {
+    this.access.set(access);
+    const state = this.store.getState();
+    const review: ReviewModeState = { mode: mode === 'suggesting' && reviewer === null ? 'editing' : mode, reviewer };
+    this.store.dispatch(state.tr.setMeta(readOnlyKey, false).setMeta(reviewModeKey, review).setMeta('addToHistory', false));
+  }
+
+  /**
+   * "Merge their version": reads the file on disk, puts the other person's changes (since `base`)
+   * over the current text as suggestions by whoever saved it (one step of undo; merge-theirs.ts),
+   * merges the metadata (merge-meta.ts), builds on the file from now on (its hash and its draft
+   * become the base) and saves. Nothing either person wrote is lost.
+   */
+  async mergeTheirs(now = new Date()): Promise<MergeOutcome> {
+    const opened = await this.api.drafts.open({ name: this.name, access: 'read-only' });
+    const theirs = parseDraft(opened.draft);
+    const { tr, changes, author } = mergeTransaction(this.store.getState(), this.base.doc, theirs.doc, theirs.meta.savedBy, now);
+    const meta = mergeMeta(this.base.meta, this.meta.get(), theirs.meta);
+    this.saver.rebase(opened.hash);
+    this.base = theirs;
+    if (!this.store.dispatch(tr)) throw new Error('Their version could not be merged here.');
+    this.meta.set(meta);
+    this.saver.edited();
+    const saved = await this.saver.saveNow();
+    return { author: author.name, changes, saved };
   }
 
   /** Renames the draft's file (after saving what is pending). */

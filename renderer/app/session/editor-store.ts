@@ -11,7 +11,8 @@ import type { EditorView } from 'prosemirror-view';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { createEditorState } from '../../editor/create-editor';
 import { typographyOn } from '../../editor/input-rules';
-import { reviewModeStateOf } from '../../editor/review-mode';
+import { isReadOnly } from '../../editor/read-only';
+import { dispatchInMode, reviewModeStateOf } from '../../editor/review-mode';
 import { centreWithin } from '../../editor/scroll-within';
 import type { Listener } from './observable';
 
@@ -74,6 +75,24 @@ export class EditorStore {
     return done;
   }
 
+  /**
+   * Applies `tr` (made on the current state) as the view would, through the review mode; works
+   * before the canvas mounts the view too. False when the mode refused it.
+   */
+  dispatch(tr: Transaction): boolean {
+    const view = this.editorView;
+    if (view) {
+      const before = view.state;
+      view.dispatch(tr);
+      return view.state !== before;
+    }
+    const outcome = dispatchInMode(this.current, tr);
+    if (!outcome.ok) return false;
+    this.current = this.current.apply(outcome.tr);
+    this.emit(this.current, outcome.tr);
+    return true;
+  }
+
   /** True when `command` applies to the current state (to enable a button). */
   can(command: Command): boolean {
     return command(this.current, undefined, this.editorView ?? undefined);
@@ -81,11 +100,11 @@ export class EditorStore {
 
   /**
    * Replaces the document (a reload from disk): a fresh state with every plugin and no undo
-   * history, the typographic switch and the review mode kept, the cursor near where it was.
+   * history, the typographic switch, the review mode and read-only kept, the cursor near where it was.
    */
   replaceDoc(doc: PMNode): void {
     const before = this.current;
-    let state = createEditorState(doc, { typography: typographyOn(before), review: reviewModeStateOf(before) });
+    let state = createEditorState(doc, { typography: typographyOn(before), review: reviewModeStateOf(before), readOnly: isReadOnly(before) });
     const at = Math.min(before.selection.from, state.doc.content.size - 1);
     const selection = TextSelection.between(state.doc.resolve(at), state.doc.resolve(at));
     state = state.apply(state.tr.setSelection(selection).setMeta('addToHistory', false));

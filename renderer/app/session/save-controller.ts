@@ -46,8 +46,8 @@ export interface SaveControllerOptions {
   readonly journalKey: string;
   /** A record under `journalKey` exists already (a recovered draft): it is forgotten once saved. */
   readonly journalExists?: boolean;
-  /** The draft as it is now (called only when a save or journal write runs). */
-  readonly snapshot: () => DraftText;
+  /** The draft as it is now (called only when a save or journal write runs: `purpose` says which; a save as is a save). */
+  readonly snapshot: (purpose: 'save' | 'journal') => DraftText;
   /** Told when the draft becomes dirty or clean (the window asks before closing a dirty one). */
   readonly onDirtyChange?: (dirty: boolean) => void;
   /**
@@ -155,6 +155,19 @@ export class SaveController {
     this.scheduler.markSaved(atEdit);
   }
 
+  /**
+   * The draft now builds on the file on disk whose hash is `hash` (its changes were merged into
+   * the draft): the conflict is over, autosave goes on, and the next save writes over that file
+   * unless it changed again meanwhile.
+   */
+  rebase(hash: string): void {
+    this.identity.set({ ...this.identity.get(), hash });
+    this.conflict = null;
+    this.lastError = null;
+    this.scheduler.resume();
+    this.refresh();
+  }
+
   /** The file was renamed to `name` (same bytes, so the same base hash). */
   renamed(name: string): void {
     this.identity.set({ ...this.identity.get(), name });
@@ -169,7 +182,7 @@ export class SaveController {
   async saveAs(newName: string): Promise<SaveAsResult> {
     await this.idle();
     const at = this.scheduler.editCount;
-    const result = await this.api.drafts.saveAs({ name: this.identity.get().name, draft: this.options.snapshot(), newName });
+    const result = await this.api.drafts.saveAs({ name: this.identity.get().name, draft: this.options.snapshot('save'), newName });
     if (result.ok) {
       this.options.saved?.(result.updated);
       this.adopt({ name: result.name, hash: result.hash }, at);
@@ -231,7 +244,7 @@ export class SaveController {
     this.forceNext = false;
     const { name, hash } = this.identity.get();
     try {
-      const result = await this.api.drafts.save({ name, draft: this.options.snapshot(), baseHash: hash, ...(force ? { force: true } : {}) });
+      const result = await this.api.drafts.save({ name, draft: this.options.snapshot('save'), baseHash: hash, ...(force ? { force: true } : {}) });
       if (result.ok) {
         this.identity.set({ name, hash: result.hash });
         this.lastError = null;
@@ -258,7 +271,7 @@ export class SaveController {
   private async journal(at: number): Promise<boolean> {
     if (this.scheduler.savedAt >= at) return true;
     try {
-      await this.api.recovery.record({ key: this.options.journalKey, name: this.identity.get().name, draft: this.options.snapshot() });
+      await this.api.recovery.record({ key: this.options.journalKey, name: this.identity.get().name, draft: this.options.snapshot('journal') });
       this.journalled = true;
       // Saved meanwhile up to what this record holds: the record is not needed.
       if (this.scheduler.savedAt >= at && !this.scheduler.saving) void this.forgetJournal();

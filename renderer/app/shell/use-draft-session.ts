@@ -1,13 +1,18 @@
 /**
  * Session lifecycle concern of the shell: the open draft's `DocumentSession` (or none: the
- * library shows), started from an opened draft, left after saving (asking when it cannot be
- * saved), closed; and what the main process asks of it: a changed file on disk (reloaded when
- * there is nothing unsaved), and a flush before the page goes (reload, close, quit).
+ * library shows), opened through its lock (someone else has it open: the user chooses read-only
+ * or take over, LockPrompt.tsx), started from an opened draft, left after saving (asking when it
+ * cannot be saved), closed (its lock released: `drafts.release`); and what the main process asks
+ * of it: a changed file on disk (reloaded when there is nothing unsaved; a read-only window
+ * follows the file without a word), the lock taken over by someone else (`lockLost`: what was
+ * typed is saved, the window turns read-only), and a flush before the page goes (reload, close,
+ * quit).
  */
 import { useCallback, useRef, useState } from 'react';
-import type { ExternalChange, OpenedDraft } from '../../../shared/ipc/channels';
+import type { ExternalChange, LockHolder, OpenedDraft } from '../../../shared/ipc/channels';
 import { api, displayName, messageOf } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
+import { askLockChoice } from '../draft-screen/LockPrompt';
 import { notify } from '../notices';
 import { typography } from '../preferences';
 import { windowReview } from '../reviewer';
@@ -19,6 +24,11 @@ export interface DraftSessionControl {
   readonly session: DocumentSession | null;
   /** The session open now (for callbacks that outlive a render). */
   current(): DocumentSession | null;
+  /**
+   * Opens draft `name` (`drafts.open`) through its lock: when someone else has it open, asks the
+   * user and opens it again read-only or taking it over. Null when the user cancelled.
+   */
+  openLocked(name: string): Promise<OpenedDraft | null>;
   /** Opens `opened` in a new session; false (and a notice) when it cannot be opened. */
   start(opened: OpenedDraft, options?: Partial<SessionOptions>): boolean;
   /** Disposes of `closing` (saved or given up already) and goes back to the library. */
@@ -29,6 +39,8 @@ export interface DraftSessionControl {
   flush(id: number): Promise<void>;
   /** A draft file changed on disk: reloads the open draft when it is that one and has nothing unsaved. */
   externalChange(change: ExternalChange): void;
+  /** Someone took over draft `name`: when it is the open one, it saves what was typed and turns read-only. */
+  lockLost(name: string, holder: LockHolder): void;
 }
 
 /** The session lifecycle; `onClosed` runs when a draft was closed (the library is shown again). */
@@ -41,6 +53,16 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
   closedRef.current = onClosed;
 
   const current = useCallback(() => sessionRef.current, []);
+
+  const openLocked = useCallback(
+    async (name: string): Promise<OpenedDraft | null> => {
+      const opened = await api().drafts.open({ name });
+      if (opened.access?.kind !== 'held') return opened;
+      const choice = await askLockChoice(ask, opened.access.holder);
+      return choice === null ? null : api().drafts.open({ name, access: choice });
+    },
+    [ask],
+  );
 
   const start = useCallback((opened: OpenedDraft, options: Partial<SessionOptions> = {}): boolean => {
     try {
@@ -60,6 +82,10 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
 
   const close = useCallback((closing: DocumentSession) => {
     closing.dispose();
+    // Its lock goes (the main process keeps a lock another window of this installation holds).
+    void api()
+      .drafts.release({ name: closing.name })
+      .catch(() => undefined);
     setSession((now) => (now === closing ? null : now));
     closedRef.current();
     document.title = 'Copydesk';
@@ -96,11 +122,28 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
   const externalChange = useCallback((change: ExternalChange) => {
     const open = sessionRef.current;
     if (!open || open.saver.externalChange(change) !== 'reload') return;
+    // A read-only window follows the other person's saves: nothing to tell.
+    const quiet = open.access.get().kind === 'read-only';
     open.reload().then(
-      () => notify(`“${displayName(open.name)}” changed on disk and was reloaded.`),
+      () => {
+        if (!quiet) notify(`“${displayName(open.name)}” changed on disk and was reloaded.`);
+      },
       (e: unknown) => notify(messageOf(e), 'error'),
     );
   }, []);
 
-  return { session, current, start, close, leave, flush, externalChange };
+  const lockLost = useCallback((name: string, holder: LockHolder) => {
+    const open = sessionRef.current;
+    if (!open || open.name !== name || open.access.get().kind === 'read-only') return;
+    // The banner says who took it over; a notice says what became of the unsaved edits (a conflict shows its own banner).
+    const typed = open.saver.dirty;
+    open.lockLost(holder).then(
+      (saved) => {
+        if (typed && saved) notify(`${holder.name} took over the draft: what you had typed is saved.`);
+      },
+      (e: unknown) => notify(messageOf(e), 'error'),
+    );
+  }, []);
+
+  return { session, current, openLocked, start, close, leave, flush, externalChange, lockLost };
 }

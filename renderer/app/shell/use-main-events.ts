@@ -1,12 +1,13 @@
 /**
  * Main process events concern of the shell: the app's own menu commands (under those of the
  * screen showing, menu-commands.ts), the menu event routed to them, drafts the system asks to
- * open, changes of draft files on disk, and flush requests before the page goes; then tells the
+ * open, changes of draft files on disk, a draft's lock taken over by someone else, and flush
+ * requests before the page goes; then tells the
  * main process the window is ready. Handlers are read through refs, so they are always the
  * latest and the subscriptions are made once.
  */
 import { useEffect, useRef } from 'react';
-import type { ExternalChange, MenuCommand } from '../../../shared/ipc/channels';
+import type { ExternalChange, LockHolder, MenuCommand } from '../../../shared/ipc/channels';
 import { api } from '../api';
 import type { MenuHandlers, MenuRouter } from '../menu-commands';
 
@@ -16,6 +17,8 @@ export interface MainEventHandlers {
   readonly commands: MenuHandlers;
   readonly openDraft: (name: string) => void;
   readonly externalChange: (change: ExternalChange) => void;
+  /** Someone else took over draft `name`, open in this window. */
+  readonly lockLost: (name: string, holder: LockHolder) => void;
   readonly flush: (id: number) => void;
 }
 
@@ -32,6 +35,7 @@ export function useMainEvents(router: MenuRouter, handlers: MainEventHandlers): 
       api().on.menu(({ command }: { command: MenuCommand }) => void router.run(command)),
       api().on.openDraft(({ name }) => latest.current.openDraft(name)),
       api().on.externalChange((change) => latest.current.externalChange(change)),
+      api().on.lockLost(({ name, holder }) => latest.current.lockLost(name, holder)),
       api().on.flush(({ id }) => latest.current.flush(id)),
     ];
     void api()

@@ -9,6 +9,8 @@ import type { ImportedDraft, OpenedDraft, RecoveryEntry } from '../../../shared/
 import { api, displayName, messageOf } from '../api';
 import type { LibraryState } from '../library/use-library';
 import type { RecoveryState } from '../library/use-recovery';
+import { useAsk } from '../dialogs/dialog-host';
+import { askLockChoice } from '../draft-screen/LockPrompt';
 import { notify } from '../notices';
 import type { DraftSessionControl } from './use-draft-session';
 import type { ImportReportState } from './use-import-report';
@@ -26,21 +28,23 @@ export interface ShellCommands {
 
 /** The shell's commands over the draft session, the library and the recovery records. */
 export function useShellCommands(drafts: DraftSessionControl, library: LibraryState, recovery: RecoveryState, report: Pick<ImportReportState, 'expect'>): ShellCommands {
-  const { current, start, leave } = drafts;
+  const { current, start, leave, openLocked } = drafts;
   const { expect } = report;
+  const ask = useAsk();
 
   const openDraft = useCallback(
     async (name: string) => {
       if (current()?.name === name) return;
       if (!(await leave())) return;
       try {
-        start(await api().drafts.open({ name }));
+        const opened = await openLocked(name);
+        if (opened) start(opened);
       } catch (e) {
         notify(messageOf(e), 'error');
         void library.refresh();
       }
     },
-    [current, leave, start, library],
+    [current, leave, start, openLocked, library],
   );
 
   const createDraft = useCallback(async () => {
@@ -76,14 +80,17 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
       try {
         const taken = await api().recovery.take({ key: entry.key });
         let base: OpenedDraft | null = null;
+        // The recovered text goes over the file: it needs the lock (someone else has it: take it over, or restore as a new draft).
         if (taken.name !== null) base = await api().drafts.open({ name: taken.name }).catch(() => null);
+        if (base?.access?.kind === 'held') base = (await askLockChoice(ask, base.access.holder)) === 'take-over' ? await api().drafts.open({ name: base.name, access: 'take-over' }) : null;
         base ??= await api().drafts.create();
-        if (start({ name: base.name, hash: base.hash, draft: taken.draft }, { journalKey: entry.key, dirty: true })) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
+        const options = { journalKey: entry.key, dirty: true, baseDraft: base.draft };
+        if (start({ name: base.name, hash: base.hash, draft: taken.draft, ...(base.access ? { access: base.access } : {}) }, options)) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
       } catch (e) {
         notify(messageOf(e), 'error');
       }
     },
-    [leave, start],
+    [leave, start, ask],
   );
 
   const chooseWorkspace = useCallback(async () => {
