@@ -135,7 +135,7 @@ function bestPair(olds: readonly PMNode[], news: readonly PMNode[], O: number[],
         const b2 = freeN[y + 1] === kb + 1 ? news[N[kb + 1]!] : undefined;
         const split = b2 && sameKind(a, b2) ? dice(words(a), union(words(b), words(b2))) : 0;
         if (split >= SPLIT_MIN && split - SPLIT_GAIN + best[x + 1]![y + 2]! > value) [value, pick] = [split - SPLIT_GAIN + best[x + 1]![y + 2]!, { ka, kb, op: 'split' }];
-        const join = a2?.isTextblock ? dice(union(words(a), words(a2)), words(b)) : 0;
+        const join = a2 && sameKind(a, a2) ? dice(union(words(a), words(a2)), words(b)) : 0;
         if (join >= SPLIT_MIN && join - SPLIT_GAIN + best[x + 2]![y + 1]! > value) [value, pick] = [join - SPLIT_GAIN + best[x + 2]![y + 1]!, { ka, kb, op: 'join' }];
       }
       row[y] = value;
