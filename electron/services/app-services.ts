@@ -193,6 +193,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const next = new WorkspaceWatcher(folder, known, {
       debounceMs: options.watchDebounceMs,
       onError: (error) => console.warn(`Copydesk: stopped watching ${folder}:`, error.message),
+      onLockChange: () => void locks.checkTaken().catch((error: unknown) => console.warn('Copydesk: could not read the locks:', error)),
     });
     next.onExternalChange((change) => {
       for (const listener of listeners) listener(change);

@@ -212,6 +212,19 @@ export class LockService {
     });
   }
 
+  /**
+   * Notices the locks held here that someone took over, reading them only (the watcher calls it
+   * when a lock file changes, so a take-over is heard at once; writing here would wake it again).
+   */
+  checkTaken(): Promise<void> {
+    return this.serial(async () => {
+      for (const [file, mine] of [...this.held]) {
+        const current = await readLock(lockPathOf(file));
+        if (current !== null && current.instance !== this.deps.instance) this.lose(file, mine, current);
+      }
+    });
+  }
+
   private lose(file: string, mine: Held, by: LockRecord): void {
     this.held.delete(file);
     this.stopTimerWhenIdle();

@@ -26,6 +26,8 @@ export interface WatcherOptions {
   readonly debounceMs?: number;
   /** Called when watching fails (the folder vanished…); the watcher has stopped then. */
   readonly onError?: (error: Error) => void;
+  /** Called (debounced like drafts) when a lock file (`.<name>.lock`) changes: a take-over is heard at once, not at the next refresh. */
+  readonly onLockChange?: () => void;
 }
 
 /** Watches one workspace folder. */
@@ -53,12 +55,24 @@ export class WorkspaceWatcher {
     for (const name of await fs.readdir(this.dir)) if (isDraftFileName(name)) this.known.noteExists(name);
     this.watcher = watch(this.dir, { persistent: false }, (_event, fileName) => {
       // Linux, macOS and Windows give the name; without one there is nothing precise to check.
-      if (typeof fileName === 'string' && isDraftFileName(fileName)) this.schedule(fileName);
+      if (typeof fileName !== 'string') return;
+      if (isDraftFileName(fileName)) this.schedule(fileName);
+      else if (this.options.onLockChange && fileName.startsWith('.') && fileName.endsWith('.lock')) this.scheduleLockCheck();
     });
     this.watcher.on('error', (error) => {
       this.stop();
       this.options.onError?.(error);
     });
+  }
+
+  private lockTimer: NodeJS.Timeout | null = null;
+
+  private scheduleLockCheck(): void {
+    if (this.lockTimer !== null) clearTimeout(this.lockTimer);
+    this.lockTimer = setTimeout(() => {
+      this.lockTimer = null;
+      this.options.onLockChange?.();
+    }, this.debounceMs);
   }
 
   /** Adds a listener; returns the function that removes it. */
@@ -129,6 +143,8 @@ export class WorkspaceWatcher {
     this.watcher = null;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    if (this.lockTimer !== null) clearTimeout(this.lockTimer);
+    this.lockTimer = null;
     this.noteIdle();
   }
 }

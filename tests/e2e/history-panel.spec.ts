@@ -20,13 +20,24 @@ import { expect, fixtureText, snap, test } from './fixtures';
 
 const HEADLINE = 'Upcoming Safety Assurances for the Washington Meeting';
 const FILED_AT = '2026-12-01T09:30:00.000Z';
+const EDITED_AT = '2026-12-01T11:00:00.000Z';
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-/** The seed article, filed by Rita (its status log says so). */
+/**
+ * The seed article, filed by Rita and edited by Ben (its status log says so): a status that
+ * imposes no mode on whoever opens it here (shared/desk/handover.ts).
+ */
 function filedSeed(): string {
   const draft = JSON.parse(fixtureText('seed-article.copydesk')) as { version: number; meta: Record<string, unknown> };
   draft.version = DRAFT_VERSION;
-  draft.meta = { ...draft.meta, status: 'ready-for-edit', statusLog: [{ from: 'draft', to: 'ready-for-edit', by: { id: 'rita-1', name: 'Rita Reporter' }, at: FILED_AT }] };
+  draft.meta = {
+    ...draft.meta,
+    status: 'edited',
+    statusLog: [
+      { from: 'draft', to: 'ready-for-edit', by: { id: 'rita-1', name: 'Rita Reporter' }, at: FILED_AT },
+      { from: 'ready-for-edit', to: 'edited', by: { id: 'ben-1', name: 'Ben Ortiz' }, at: EDITED_AT },
+    ],
+  };
   return JSON.stringify(draft);
 }
 
@@ -76,12 +87,13 @@ test('versions with author, words and status; the status log; a named checkpoint
   await openHistory(page);
   // The status change of the draft's log is in the timeline.
   await expect(items(page).filter({ hasText: 'Rita Reporter: Draft → Ready for edit' })).toHaveCount(1);
+  await expect(items(page).filter({ hasText: 'Ben Ortiz: Ready for edit → Edited' })).toHaveCount(1);
 
   await nameCheckpoint(page, 'Before legal read');
   const named = checkpoint(page, 'Before legal read');
   await expect(named).toHaveClass(/cd-history-checkpoint/u);
   await expect(named.locator('.cd-history-badge')).toHaveText('Checkpoint');
-  await expect(named).toContainText(/\d[\d,]* words · Ready for edit/u);
+  await expect(named).toContainText(/\d[\d,]* words · Edited/u);
   // It stands out: an accent edge that a plain version does not have.
   await expect(named).not.toHaveCSS('box-shadow', 'none');
 

@@ -1,8 +1,9 @@
 /**
  * A simultaneous save from two desks ends with both people's work in the file (issue 13 §4,
- * "Merge their version"), through the UI, on the real services. Rita has the seed open; Ben (a
- * second installation) takes it over, and before Rita's window hears of it (her installation's
- * lock timer has not run yet), both type and save at the same moment. One save wins; the other
+ * "Merge their version"), through the UI, on the real services. Rita and Ben (a second
+ * installation) open the seed in a folder where no lock file can be written (a folder stands in
+ * its place, as on a share that refuses them): both edit, warned that nobody else is, and both
+ * type and save at the same moment. One save wins; the other
  * window meets the conflict and merges their version: the other person's changes appear as
  * suggestions by them (the Review panel lists them as cards), and once saved the file holds both
  * people's text, theirs as suggestions with their author. Once with different paragraphs, once
@@ -11,6 +12,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { lockFileName } from '../../electron/services/lock-file';
 import { parseDraft } from '../../shared/draft/format';
 import { reviewDataOf } from '../../shared/review/authors';
 import { indexReview } from '../../shared/review/index';
@@ -30,17 +32,19 @@ interface Desk {
   readonly name: string;
 }
 
-/** Rita has the seed open; Ben takes it over (Rita's window has not heard yet). */
-async function twoDesks(page: Page, openWindow: (options?: { readonly installation?: 'same' | 'another' }) => Promise<Page>): Promise<[Desk, Desk]> {
+/** Rita and Ben both have the seed open to edit: its lock file cannot be written, so neither is stopped. */
+async function twoDesks(page: Page, workspace: string, openWindow: (options?: { readonly installation?: 'same' | 'another' }) => Promise<Page>): Promise<[Desk, Desk]> {
+  await fs.mkdir(path.join(workspace, lockFileName('seed.copydesk')));
   await nameIs(page, 'Rita Reporter', 'RR');
   await openSeed(page);
   await expect(editor(page)).toBeFocused();
   const ben = await openWindow({ installation: 'another' });
   await nameIs(ben, 'Ben Ortiz', 'BO');
   await openSeed(ben);
-  await ben.getByRole('button', { name: 'Take over' }).click();
-  await expect(editor(ben)).toHaveAttribute('contenteditable', 'true');
-  await expect(editor(page)).toHaveAttribute('contenteditable', 'true');
+  for (const desk of [page, ben]) {
+    await expect(editor(desk)).toHaveAttribute('contenteditable', 'true');
+    await expect(desk.getByText('Editing without a lock.')).toBeVisible();
+  }
   return [
     { page, name: 'Rita Reporter' },
     { page: ben, name: 'Ben Ortiz' },
@@ -67,7 +71,7 @@ async function mergeTheirs(loser: Desk, workspace: string): Promise<ReturnType<t
 }
 
 test('different paragraphs saved at once: merging keeps both, theirs as suggestions by them', async ({ page, workspace, openWindow }) => {
-  const desks = await twoDesks(page, openWindow);
+  const desks = await twoDesks(page, workspace, openWindow);
   await typeAtEnd(desks[0].page, paragraphWith(desks[0].page, FIRST), ' Rita adds this.');
   await typeAtEnd(desks[1].page, paragraphWith(desks[1].page, SECOND), ' Ben adds that.');
   const [loser, winner] = await saveAtOnce(desks);
@@ -96,7 +100,7 @@ test('different paragraphs saved at once: merging keeps both, theirs as suggesti
 });
 
 test('the same paragraph saved at once: merging keeps both people’s words', async ({ page, workspace, openWindow }) => {
-  const desks = await twoDesks(page, openWindow);
+  const desks = await twoDesks(page, workspace, openWindow);
   await typeAtEnd(desks[0].page, paragraphWith(desks[0].page, FIRST), ' Rita’s ending.');
   await typeAtEnd(desks[1].page, paragraphWith(desks[1].page, FIRST), ' Ben’s ending.');
   const [loser, winner] = await saveAtOnce(desks);

@@ -23,8 +23,15 @@ const EDITED = path.join(ROOT, 'tests/fixtures/seed-article-edited.copydesk');
 
 let dir: string;
 
+// root reads any file whatever its mode: as root, the command runs as the user "nobody" where a permission matters.
+const NOBODY = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
 function copydesk(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, COPYDESK_DEBUG: '' } });
+  return copydeskAs({}, ...args);
+}
+
+function copydeskAs(user: { uid?: number; gid?: number }, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, COPYDESK_DEBUG: '' }, ...user });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -44,6 +51,7 @@ const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u206
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-diff-'));
+  await fs.chmod(dir, 0o755);
   const files: Record<string, string> = {
     'seed.copydesk': readFileSync(SEED, 'utf8'),
     'edited.copydesk': readFileSync(EDITED, 'utf8'),
@@ -171,9 +179,8 @@ describe('copydesk diff: every mistake is one line on stderr and exit 2 (never 1
     expect(['seed.copydesk', 'not-draft.copydesk', 'not-json.copydesk'].map(sha)).toEqual(before);
   });
 
-  // root reads any file whatever its mode: there the case cannot happen, and it is skipped.
-  it.skipIf(process.getuid?.() === 0)('unreadable: no permission to read → exit 2', () => {
-    const run = copydesk('diff', 'seed.copydesk', 'locked.copydesk');
+  it('unreadable: no permission to read → exit 2', () => {
+    const run = copydeskAs(NOBODY, 'diff', 'seed.copydesk', 'locked.copydesk');
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^copydesk: locked\.copydesk: [^\n]*permission[^\n]*\n$/u);

@@ -115,6 +115,8 @@ describe.skipIf(!canMount.ok)(`read-only folder${canMount.ok ? '' : ' (SKIPPED: 
     try {
       await app.settings.setWorkspace(view);
       const opened = await app.drafts.open('story.copydesk');
+      // No lock file can be written beside it: editing goes on, and the user is told why nobody is warned.
+      expect(opened.access).toMatchObject({ kind: 'unlocked', reason: expect.stringMatching(/read-only/u) as string });
       const result = await app.drafts.save('story.copydesk', sampleChecked('Edited'), opened.hash);
       expect(result).toMatchObject({ ok: false, reason: 'error', code: 'EROFS' });
       if (result.ok || result.reason !== 'error') throw new Error('unreachable');

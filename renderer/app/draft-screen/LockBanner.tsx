@@ -30,11 +30,13 @@ export function LockBanner({ access, onTakeOver, busy }: LockBannerProps): React
   }
   const { holder, cause } = access;
   const detail =
-    holder === null
-      ? 'Nobody else has it open now.'
-      : cause === 'taken'
-        ? 'This window is read-only now, and the text follows their saves.'
-        : `Opened ${sinceText(holder.since, Date.now())}. The text follows their saves.`;
+    cause === 'handed'
+      ? 'Take over to edit it before then.'
+      : holder === null
+        ? 'Nobody else has it open now.'
+        : cause === 'taken'
+          ? 'This window is read-only now, and the text follows their saves.'
+          : `Opened ${sinceText(holder.since, Date.now())}. The text follows their saves.`;
   return (
     <div className="cd-banner cd-banner-info cd-lock-banner" role="status">
       <p>

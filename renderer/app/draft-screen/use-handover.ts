@@ -113,8 +113,16 @@ export function useHandOver(session: DocumentSession): HandOverControl {
         // The status no longer imposes a mode: back to the window's.
         void enter(windowMode.get());
       }
+      // The lock follows who has the text: handed over while another person has it (a change
+      // made here hands it over once saved, in changeStatus), taken back when it returns.
+      if (desk?.mode === 'viewing') {
+        if (tell) void session.handOver().catch((e: unknown) => notify(messageOf(e), 'error'));
+      } else {
+        const mode = desk?.mode ?? windowMode.get();
+        void session.takeBack(mode, currentReviewer.get()).catch((e: unknown) => notify(messageOf(e), 'error'));
+      }
     },
-    [me, enter],
+    [me, enter, session],
   );
 
   // When the draft opens (once the installation's id is known) and whenever its status changes
@@ -160,6 +168,7 @@ export function useHandOver(session: DocumentSession): HandOverControl {
         }
       }
       notify(STATUS_RULES[to].notice);
+      if (modeFor(next, reviewer.id)?.mode === 'viewing') await session.handOver().catch((e: unknown) => notify(messageOf(e), 'error'));
     },
     [session, ask, requireReviewer, follow],
   );

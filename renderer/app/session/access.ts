@@ -12,8 +12,15 @@ import type { DraftAccess, LockHolder } from '../../../shared/ipc/channels';
 export type WindowAccess =
   | { readonly kind: 'editing' }
   | { readonly kind: 'unlocked'; readonly reason: string }
-  /** `cause`: the user asked to read it (`asked`), or someone took it over from this window (`taken`). */
-  | { readonly kind: 'read-only'; readonly holder: LockHolder | null; readonly cause: 'asked' | 'taken' };
+  /**
+   * `cause`: the user asked to read it (`asked`), someone took it over from this window (`taken`),
+   * or its status handed it to someone else (`handed`: shared/desk/handover.ts; it comes back
+   * with the next change of status that gives this person the text again).
+   */
+  | { readonly kind: 'read-only'; readonly holder: LockHolder | null; readonly cause: ReadOnlyCause };
+
+/** Why a window reads a draft without holding its lock. */
+export type ReadOnlyCause = 'asked' | 'taken' | 'handed';
 
 /** The window's access for a draft opened with `access` (absent: editing, as for an imported or recovered draft). */
 export function windowAccessOf(access: DraftAccess | undefined): WindowAccess {
@@ -57,6 +64,7 @@ export function holderSentence(holder: LockHolder, now: number): string {
 /** The read-only banner's headline: who has it, or who took it over from this window. */
 export function readOnlyTitle(access: Extract<WindowAccess, { kind: 'read-only' }>): string {
   const { holder, cause } = access;
+  if (cause === 'handed') return 'Handed over: this window follows the draft read-only until it comes back to you.';
   if (holder === null) return 'Read-only: opened for reading.';
   if (cause === 'taken') return `${holder.name} took over this draft on ${holder.machine}.`;
   return `Read-only: ${holder.name} has this draft open on ${holder.machine}.`;

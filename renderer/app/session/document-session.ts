@@ -17,7 +17,7 @@ import { createEditorState } from '../../editor/create-editor';
 import { readOnlyKey } from '../../editor/read-only';
 import { reviewerOf, reviewModeKey, type ReviewModeState } from '../../editor/review-mode';
 import type { Reviewer, ReviewMode } from '../../../shared/review/model';
-import { windowAccessOf, type WindowAccess } from './access';
+import { windowAccessOf, type ReadOnlyCause, type WindowAccess } from './access';
 import { EditorStore } from './editor-store';
 import { mergeMeta } from './merge-meta';
 import { mergeTransaction } from './merge-theirs';
@@ -214,7 +214,7 @@ export class DocumentSession {
    * from now on, and the editor shows Viewing. What was typed and not saved yet is saved by the
    * caller (`lockLost`).
    */
-  turnReadOnly(holder: LockHolder | null, cause: 'asked' | 'taken'): void {
+  turnReadOnly(holder: LockHolder | null, cause: ReadOnlyCause): void {
     this.access.set({ kind: 'read-only', holder, cause });
     const state = this.store.getState();
     const review: ReviewModeState = { mode: 'viewing', reviewer: reviewerOf(state) };
@@ -239,6 +239,34 @@ export class DocumentSession {
    */
   async takeOver(mode: ReviewMode, reviewer: Reviewer | null): Promise<void> {
     const opened = await this.api.drafts.open({ name: this.name, access: 'take-over' });
+    if (!this.saver.dirty && opened.hash !== this.saver.identity.get().hash) this.adoptFile(opened);
+    this.editAgain(windowAccessOf(opened.access), mode, reviewer);
+  }
+
+  /**
+   * The draft's status handed it to someone else (filed to the desk, or sent back): this window
+   * saves what is pending, lets go of the lock, so that the other person opens it without being
+   * asked, and follows the file read-only until it comes back (`takeBack`).
+   */
+  async handOver(): Promise<void> {
+    if (this.access.get().kind !== 'editing') return;
+    if (this.saver.dirty && !(await this.saver.saveNow())) return;
+    await this.api.drafts.release({ name: this.name });
+    this.turnReadOnly(null, 'handed');
+  }
+
+  /**
+   * The draft came back to this person (a change of status, here or in the file): the window takes
+   * its lock again and edits in `mode`; when someone still has it open, it stays read-only and says who.
+   */
+  async takeBack(mode: ReviewMode, reviewer: Reviewer | null): Promise<void> {
+    const access = this.access.get();
+    if (access.kind !== 'read-only' || access.cause !== 'handed') return;
+    const opened = await this.api.drafts.open({ name: this.name });
+    if (opened.access?.kind === 'held') {
+      this.turnReadOnly(opened.access.holder, 'asked');
+      return;
+    }
     if (!this.saver.dirty && opened.hash !== this.saver.identity.get().hash) this.adoptFile(opened);
     this.editAgain(windowAccessOf(opened.access), mode, reviewer);
   }
