@@ -80,10 +80,23 @@ function sameKind(a: PMNode, b: PMNode): boolean {
   return a.isTextblock && a.type === b.type && a.sameMarkup(b);
 }
 
-/** Whether a block is worth calling moved (not an empty paragraph or a rule that happens to recur). */
+/**
+ * Whether a block is worth calling moved (not an empty paragraph or a rule that happens to recur):
+ * two words, or a container with text or with atoms (a "Read also" block's items hold no text).
+ */
 function movable(node: PMNode): boolean {
-  return words(node).size >= 2 || (!node.isTextblock && node.childCount > 0 && node.textContent.trim() !== '');
+  if (words(node).size >= 2) return true;
+  if (node.isTextblock || node.childCount === 0) return false;
+  let found = node.textContent.trim() !== '';
+  node.descendants((child) => {
+    if (child.isAtom && !child.isText) found = true;
+    return !found;
+  });
+  return found;
 }
+
+/** What keeping one block in place weighs, above any difference of length. */
+const BLOCK_WEIGHT = 1_000_000;
 
 /** A pair so alike that nothing further is looked for. */
 const CLEAR_PAIR = 0.8;
@@ -181,7 +194,9 @@ export function alignBlocks(olds: readonly PMNode[], news: readonly PMNode[]): A
   };
   const oldKeys = olds.map(number);
   const newKeys = news.map(number);
-  const runs = diffKeys(oldKeys, newKeys, (i) => olds[i]!.nodeSize);
+  // Keep as many blocks in place as possible (each block left out is one move to report); among
+  // equal counts, keep the longer ones in place.
+  const runs = diffKeys(oldKeys, newKeys, (i) => BLOCK_WEIGHT + Math.min(olds[i]!.nodeSize, BLOCK_WEIGHT - 1));
   // Regions of removed and added blocks between kept ones.
   const regions: { keep: number; olds: number[]; news: number[] }[] = [];
   let i = 0;

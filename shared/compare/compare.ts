@@ -8,6 +8,7 @@
  * in the comparison's document, by the newer version's author.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { bodyBlocks, sourcesSection } from '../article';
 import type { Reviewer } from '../review/model';
 import { finalDoc, hasReview, isSuggestionMark } from '../review/resolve';
 import { compareBlockList, comparePair } from './blocks';
@@ -39,12 +40,6 @@ export function countSuggestions(doc: PMNode): number {
   return ids.size;
 }
 
-function children(doc: PMNode, from: number, to: number): PMNode[] {
-  const list: PMNode[] = [];
-  for (let i = from; i < to; i++) list.push(doc.child(i));
-  return list;
-}
-
 /** Compares `oldDoc` with `newDoc`: the newer version with the changes marked, and the list of changes. */
 export function compareDocs(oldDoc: PMNode, newDoc: PMNode, options: CompareOptions = {}): Comparison {
   const author = options.author ?? NEWER_VERSION;
@@ -59,11 +54,11 @@ export function compareDocs(oldDoc: PMNode, newDoc: PMNode, options: CompareOpti
     ctx.block = { old: i + 1, new: i + 1 };
     blocks.push(...comparePair(before.child(i), after.child(i), ctx));
   }
-  const oldEnd = before.childCount - 1;
-  const newEnd = after.childCount - 1;
-  blocks.push(...compareBlockList(children(before, 2, oldEnd), children(after, 2, newEnd), ctx, { oldBase: 2, newBase: 2 }));
-  ctx.block = { old: oldEnd + 1, new: newEnd + 1 };
-  blocks.push(compareSources(before.child(oldEnd), after.child(newEnd), ctx));
+  const oldSources = sourcesSection(before);
+  const newSources = sourcesSection(after);
+  blocks.push(...compareBlockList(bodyBlocks(before), bodyBlocks(after), ctx, { oldBase: 2, newBase: 2 }));
+  ctx.block = { old: oldSources.index + 1, new: newSources.index + 1 };
+  blocks.push(compareSources(oldSources.node, newSources.node, ctx));
 
   const review = { authors: { [author.id]: { name: author.name, initials: author.initials } }, threads: [] };
   const doc = after.type.create({ ...after.attrs, review }, blocks, after.marks);

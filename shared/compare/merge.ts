@@ -17,6 +17,7 @@
  *   the sources, their removals and order too); authors and threads are united by id.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { bodyBlocks, buildArticle, sourcesSection } from '../article';
 import { reviewDataOf } from '../review/authors';
 import { newReviewId, type ReviewData, type Reviewer } from '../review/model';
 import { finalDoc, isSuggestionMark } from '../review/resolve';
@@ -67,14 +68,12 @@ function hasMark(node: PMNode, test: (mark: Mark) => boolean): boolean {
 const hasSuggestions = (node: PMNode): boolean => hasMark(node, isSuggestionMark);
 
 /** How a block of the current text reads with its suggestions accepted, without comments (null: it is deleted). */
-function readingOf(block: PMNode, doc: PMNode): PMNode | null {
+function readingOf(block: PMNode): PMNode | null {
   if (block.marks.some((mark) => mark.type.name === 'deletion')) return null;
   if (!hasMark(block, (mark) => isSuggestionMark(mark) || mark.type.name === 'comment')) return block;
-  const schema = doc.type.schema;
   const bare = block.marks.length ? block.mark([]) : block;
-  const alone = schema.node('doc', null, [schema.node('headline'), schema.node('standfirst'), bare, schema.node('sources')]);
-  const read = finalDoc(alone);
-  return read.childCount === 4 ? read.child(2) : bare;
+  const read = bodyBlocks(finalDoc(buildArticle({ body: [bare] })));
+  return read.length === 1 ? (read[0] as PMNode) : bare;
 }
 
 /** Their changes to `base` (blocks of the body), and the blocks they added after each base block (-1: before all). */
@@ -124,15 +123,15 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
   const at = (input.at ?? new Date()).toISOString();
   const ctx = new CompareContext(base, theirs, author.id, at, `${newReviewId('m')}-`);
 
-  const baseBody = childrenOf(base, 2, base.childCount - 1);
-  const mineBody = childrenOf(mine, 2, mine.childCount - 1);
-  const { changes: theirState, added } = theirChanges(baseBody, childrenOf(theirs, 2, theirs.childCount - 1));
+  const baseBody = bodyBlocks(base);
+  const mineBody = bodyBlocks(mine);
+  const { changes: theirState, added } = theirChanges(baseBody, bodyBlocks(theirs));
 
   // My blocks as they read, and which base block each stands for.
   const readings: PMNode[] = [];
   const readingOfRaw = new Map<number, number>();
   mineBody.forEach((block, i) => {
-    const read = readingOf(block, mine);
+    const read = readingOf(block);
     if (read) {
       readingOfRaw.set(i, readings.length);
       readings.push(read);
@@ -197,7 +196,7 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
     return comparePair(mineNode, theirsNode, ctx)[0] ?? mineNode;
   });
 
-  const sources = mergeSources(base.lastChild!, mine.lastChild!, theirs.lastChild!, ctx);
+  const sources = mergeSources(sourcesSection(base).node, sourcesSection(mine).node, sourcesSection(theirs).node, ctx);
   const review = unite(reviewDataOf(mine), reviewDataOf(input.theirs), author);
   const doc = mine.type.create({ ...mine.attrs, review }, [...top, ...body, sources], mine.marks);
   return { doc, changes: ctx.changes.length };

@@ -29,8 +29,8 @@ export interface StatusRule {
  */
 export const STATUS_RULES: Readonly<Record<Status, StatusRule>> = {
   draft: { checkpoint: null, notice: 'Back to Draft.' },
-  'ready-for-edit': { checkpoint: 'Filed', notice: 'Filed: the draft is with the desk. You can comment; editing comes back when it is sent back.' },
-  revise: { checkpoint: 'Sent back for revision', notice: 'Sent back for revision: the reporter edits it next, with your suggestions pending. You can comment meanwhile.' },
+  'ready-for-edit': { checkpoint: 'Filed', notice: 'Filed: the draft is with the desk. This window follows it read-only until it is sent back to you.' },
+  revise: { checkpoint: 'Sent back for revision', notice: 'Sent back for revision: the reporter edits it next, with your suggestions pending. This window follows it read-only meanwhile.' },
   edited: { checkpoint: 'Edited', notice: 'Edited: the text is kept as the checkpoint “Edited”.' },
   approved: { checkpoint: 'Approved', notice: 'Approved: the text is kept as the checkpoint “Approved”.' },
 };
@@ -71,7 +71,8 @@ export interface DeskMode {
  * none (the window's own mode applies):
  * - `ready-for-edit`: the draft is with the desk. Whoever filed it (the last change into
  *   ready-for-edit) is in Viewing until it comes back, so that the reporter cannot change the text
- *   under the editor's hands (comments still work); anyone else is in Suggesting, so that every
+ *   under the editor's hands (the window also lets go of the draft's lock and follows the file
+ *   read-only: renderer/app/draft-screen/use-handover.ts); anyone else is in Suggesting, so that every
  *   change the desk makes stays visible to the reporter. A filed draft with no record of who filed
  *   it (an older file) opens in Suggesting for everyone: nothing is lost that way.
  * - `revise`: the draft is back with the reporter, the editor's suggestions pending. Whoever sent
@@ -83,7 +84,7 @@ export interface DeskMode {
 export function modeFor(meta: Pick<DraftMeta, 'status' | 'statusLog'>, me: string): DeskMode | null {
   const filer = lastChangeTo(meta, 'ready-for-edit')?.by ?? null;
   if (meta.status === 'ready-for-edit') {
-    if (filer?.id === me) return { mode: 'viewing', tag: 'with the desk', reason: 'You filed this draft: it is with the desk until it is sent back. You can comment.' };
+    if (filer?.id === me) return { mode: 'viewing', tag: 'with the desk', reason: 'You filed this draft: it is with the desk until it is sent back.' };
     return { mode: 'suggesting', tag: 'ready for edit', reason: `Ready for edit${filer ? ` (filed by ${filer.name})` : ''}: your changes are recorded as suggestions.` };
   }
   if (meta.status === 'revise') {
@@ -91,7 +92,7 @@ export function modeFor(meta: Pick<DraftMeta, 'status' | 'statusLog'>, me: strin
     if (filer?.id === me || (filer === null && sender?.id !== me)) {
       return { mode: 'editing', tag: 'sent back', reason: `Sent back for revision${sender ? ` by ${sender.name}` : ''}: decide on the suggestions and file it again.` };
     }
-    if (sender?.id === me) return { mode: 'viewing', tag: 'with the reporter', reason: 'You sent this draft back: it is with the reporter until it is filed again. You can comment.' };
+    if (sender?.id === me) return { mode: 'viewing', tag: 'with the reporter', reason: 'You sent this draft back: it is with the reporter until it is filed again.' };
     return null;
   }
   return null;

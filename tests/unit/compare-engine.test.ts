@@ -12,6 +12,8 @@ import type { Comparison } from '../../shared/compare/types';
 import { parseDraft } from '../../shared/draft/format';
 import { decideAll, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
+import { generateArticle, SIZES } from '../bench/generate';
+import { editArticle } from '../bench/generate-edits';
 import { editedArticle } from '../tools/make-edited-fixture';
 import { article, cite, list, marked, p, readAlso, source } from './helpers/build';
 
@@ -229,5 +231,25 @@ describe('compareDocs on a long article', () => {
     const result = compare(article({ body: [p('Short.'), p(long(3))] }), article({ body: [p('Short.'), p(long(5))] }));
     expect(result.coarse).toEqual([{ block: 4, reason: 'paragraph 4 is too long to compare word by word; shown as replaced' }]);
     expect(result.changes.map((c) => c.kind)).toEqual(['text']);
+  });
+});
+
+describe('compareDocs on the bench articles edited in spread places (tests/bench/generate-edits.ts)', () => {
+  // Each edit once, of its kind: a moved paragraph passing a "Read also" block (whose items hold no
+  // text) is the paragraph's move, not the blocks it passed moving the other way.
+  const KIND = { words: 'text', citation: 'citation', bold: 'format', 'read-also': 'read-also', move: 'block-moved' } as const;
+  it.each([
+    ['L', 50, 13],
+    ['XL', 500, 13],
+    ['XL', 500, 7],
+  ] as const)('%s with %i edits (seed %i): each reported once, by kind', (size, edits, seed) => {
+    const original = generateArticle(SIZES[size]);
+    const edited = editArticle(original, { edits, seed });
+    const comparison = compareDocs(original.doc, edited.draft.doc);
+    const expected: Partial<Record<string, number>> = {};
+    for (const edit of edited.edits) expected[KIND[edit.kind]] = (expected[KIND[edit.kind]] ?? 0) + 1;
+    expect(comparison.summary.byKind).toEqual(expected);
+    expect(comparison.changes).toHaveLength(edits);
+    expect(comparison.coarse).toEqual([]);
   });
 });

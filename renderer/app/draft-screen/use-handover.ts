@@ -10,6 +10,9 @@
  *   imposed mode is the draft's, not the window's: the next draft opens in the window's mode; one
  *   the editor refuses for now (a read-only draft stays in Viewing) applies once it can;
  * - leaving an imposed mode for Editing by hand asks first (`allowSwitch`), so it is never silent.
+ * - the lock follows who has the text: a window whose person the status puts in Viewing lets go of
+ *   the lock and follows the file read-only (`session.handOver`), so the other person opens it
+ *   without being asked who has it; it takes the lock back when the draft returns (`takeBack`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { approvalBlockers, modeFor, nothingBlocks, recordStatusChange, STATUS_RULES, type DeskMode } from '../../../shared/desk/handover';
