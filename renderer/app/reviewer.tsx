@@ -5,7 +5,7 @@
  * `requireReviewer`) a dialog asks for the name and initials, prefilled from the operating
  * system's user name. The mode is the window's: a draft opened in it starts in the mode it is in.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReviewerInfo } from '../../shared/ipc/channels';
 import type { Reviewer, ReviewMode } from '../../shared/review/model';
 import type { ReviewModeState } from '../editor/review-mode';
@@ -37,6 +37,25 @@ export function loadReviewer(): Promise<ReviewerInfo> {
       },
     );
   return asked;
+}
+
+/** This installation's author id (`ReviewerInfo.id`: its locks, its saves, its changes of status), once the main process said; null before. */
+export function useInstallationId(): string | null {
+  const [id, setId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!hasApi()) return;
+    let live = true;
+    loadReviewer().then(
+      (info) => {
+        if (live) setId(info.id);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return id;
 }
 
 /** The mode and reviewer a newly opened draft's editor starts in (Suggesting needs a reviewer). */

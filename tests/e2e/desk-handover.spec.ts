@@ -13,7 +13,7 @@ import { parseDraft } from '../../shared/draft/format';
 import type { DraftMeta, StatusChange } from '../../shared/draft/meta';
 import { indexReview } from '../../shared/review/index';
 import { expectNoSeriousViolations } from './accessibility-check';
-import { backToLibrary, editor } from './editor-steps';
+import { backToLibrary, editor, giveName } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { VIEWPORTS } from './viewports';
 
@@ -33,14 +33,6 @@ async function onDisk(workspace: string, name = 'seed.copydesk'): Promise<Return
   return parseDraft(await fs.readFile(path.join(workspace, name), 'utf8'));
 }
 
-/** Answers the dialog that asks who is reviewing. */
-async function giveName(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Your name in review' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Your name in review').fill(name);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 function statusSelect(page: Page): Locator {
   return page.locator('.cd-appbar').getByRole('combobox', { name: 'Status' });

@@ -13,7 +13,7 @@ import type { Page } from '@playwright/test';
 import { lockPathOf } from '../../electron/services/lock-file';
 import { parseDraft } from '../../shared/draft/format';
 import { indexReview } from '../../shared/review/index';
-import { editor, nextFrame } from './editor-steps';
+import { editor, giveName, nextFrame } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { nameIs, openSeed } from './lock-steps';
 
@@ -24,13 +24,6 @@ test.use({ drafts: { 'seed.copydesk': fixtureText('seed-article.copydesk') }, vi
 const statusSelect = (page: Page) => page.locator('.cd-appbar').getByRole('combobox', { name: 'Status' });
 const modeButton = (page: Page) => page.getByRole('button', { name: /^Mode: / });
 
-/** Answers the dialog that asks the window who is reviewing (the page was loaded before `nameIs`). */
-async function giveName(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Your name in review' });
-  await dialog.getByLabel('Your name in review').fill(name);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test('filed, edited by the desk, sent back, compared with what was filed', async ({ page, workspace, services, openWindow }) => {
   const seedFile = path.join(workspace, 'seed.copydesk');

@@ -145,3 +145,12 @@ export async function draftOnDisk(workspace: string, headline: string): Promise<
 export function saveState(page: Page): Locator {
   return page.getByRole('contentinfo').getByRole('status');
 }
+
+/** Answers the dialog that asks the window who is reviewing (the first suggestion, comment or change of status). */
+export async function giveName(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Your name in review' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Your name in review').fill(name);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { parseDraft } from '../../shared/draft/format';
 import { indexReview } from '../../shared/review/index';
 import { expectNoSeriousViolations } from './accessibility-check';
-import { editor, pickSource, saveState } from './editor-steps';
+import { editor, giveName, pickSource, saveState } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 
 const HEADLINE = 'Upcoming Safety Assurances for the Washington Meeting';
@@ -30,14 +30,6 @@ function cards(page: Page): Locator {
   return panel(page).locator('.cd-review-card');
 }
 
-/** Answers the first-use dialog that asks who is reviewing. */
-async function giveName(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Your name in review' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Your name in review').fill(name);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 /** Selects `text` inside `block` as a person dragging over it would (the DOM selection, read by the editor). */
 async function selectText(page: Page, block: Locator, text: string): Promise<void> {

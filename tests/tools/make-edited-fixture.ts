@@ -33,22 +33,11 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { parseDraft, serializeDraft } from '../../shared/draft/format';
 import { schema } from '../../shared/schema';
+import { findText } from './find-text';
 
 const seedUrl = new URL('../fixtures/seed-article.copydesk', import.meta.url);
 const outUrl = new URL('../fixtures/seed-article-edited.copydesk', import.meta.url);
 
-/** The position of the first occurrence of `text` inside one text node. */
-function find(doc: PMNode, text: string): number {
-  let found = -1;
-  doc.descendants((node, pos) => {
-    if (found >= 0) return false;
-    const at = node.isText ? (node.text ?? '').indexOf(text) : -1;
-    if (at >= 0) found = pos + at;
-    return true;
-  });
-  if (found < 0) throw new Error(`not in the seed: ${text}`);
-  return found;
-}
 
 /** The top-level block holding `pos`: its position and node. */
 function blockAt(doc: PMNode, pos: number): { pos: number; node: PMNode } {
@@ -67,7 +56,7 @@ function citationsIn(doc: PMNode, pos: number): number[] {
 }
 
 function replaceText(tr: Transform, text: string, by: string): void {
-  const at = find(tr.doc, text);
+  const at = findText(tr.doc, text);
   if (by === '') tr.delete(at, at + text.length);
   else tr.replaceWith(at, at + text.length, schema.text(by, tr.doc.nodeAt(at)?.marks));
 }
@@ -92,32 +81,32 @@ export function editedArticle(seedText: string): string {
   replaceText(tr, 'Upcoming Security Assurances for Washington', 'Coming Security Assurances for Washington'); // 4
   replaceText(tr, 'has agreed', 'has reportedly agreed'); // 5
   // 6 and 7: the second paragraph replaced by an unrelated one.
-  const second = blockAt(tr.doc, find(tr.doc, 'The proposed security guarantees for Ukraine, modelled'));
+  const second = blockAt(tr.doc, findText(tr.doc, 'The proposed security guarantees for Ukraine, modelled'));
   tr.replaceWith(second.pos, second.pos + second.node.nodeSize, schema.node('paragraph', null, [schema.text('Officials stressed on Sunday that no final text has been agreed by anyone yet.')]));
   // 8
-  const article5 = find(tr.doc, "closely resemble NATO's Article 5") + "closely resemble NATO's ".length;
+  const article5 = findText(tr.doc, "closely resemble NATO's Article 5") + "closely resemble NATO's ".length;
   tr.addMark(article5, article5 + 'Article 5'.length, schema.mark('strong'));
   // 9
   const third = citationsIn(tr.doc, article5);
   const lastCitation = third[third.length - 1] as number;
   tr.delete(lastCitation, lastCitation + 1);
   // 10
-  const house = find(tr.doc, 'White House');
+  const house = findText(tr.doc, 'White House');
   tr.addMark(house, house + 'White House'.length, schema.mark('link', { href: 'https://www.whitehouse.gov/' }));
   // 11
-  const fifth = citationsIn(tr.doc, find(tr.doc, 'Russia, according to Witkoff'))[0] as number;
+  const fifth = citationsIn(tr.doc, findText(tr.doc, 'Russia, according to Witkoff'))[0] as number;
   tr.setNodeMarkup(fifth, undefined, { source: 'cfr-2023' });
   // 12: split after "Mark Rutte." (the space after it goes)
-  const rutte = find(tr.doc, 'Mark Rutte. There') + 'Mark Rutte.'.length;
+  const rutte = findText(tr.doc, 'Mark Rutte. There') + 'Mark Rutte.'.length;
   tr.delete(rutte, rutte + 1);
   tr.split(rutte);
   // 13: the end of "The German government…" joined with "According to…" (a space between)
-  const according = blockAt(tr.doc, find(tr.doc, 'According to an unconfirmed report'));
+  const according = blockAt(tr.doc, findText(tr.doc, 'According to an unconfirmed report'));
   tr.insert(according.pos - 1, schema.text(' '));
   tr.join(according.pos + 1);
   // 14
-  const istanbul = blockAt(tr.doc, find(tr.doc, 'Russia and Ukraine had negotiations'));
-  const conclusion = blockAt(tr.doc, find(tr.doc, 'In conclusion,'));
+  const istanbul = blockAt(tr.doc, findText(tr.doc, 'Russia and Ukraine had negotiations'));
+  const conclusion = blockAt(tr.doc, findText(tr.doc, 'In conclusion,'));
   tr.insert(conclusion.pos + conclusion.node.nodeSize, istanbul.node);
   tr.delete(istanbul.pos, istanbul.pos + istanbul.node.nodeSize);
   // 15

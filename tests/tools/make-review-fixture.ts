@@ -8,29 +8,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { parseDraft, serializeDraft } from '../../shared/draft/format';
 import type { ReviewData } from '../../shared/review/model';
 import { schema } from '../../shared/schema';
+import { findText } from './find-text';
 
 const EDITOR = 'a-editor';
 const REPORTER = 'a-reporter';
 const seedUrl = new URL('../fixtures/seed-article.copydesk', import.meta.url);
 const outUrl = new URL('../fixtures/review-article.copydesk', import.meta.url);
 
-/** The position of the first occurrence of `text` inside one text node. */
-function find(doc: PMNode, text: string): number {
-  let found = -1;
-  doc.descendants((node, pos) => {
-    if (found >= 0) return false;
-    const at = node.isText ? (node.text ?? '').indexOf(text) : -1;
-    if (at >= 0) found = pos + at;
-    return true;
-  });
-  if (found < 0) throw new Error(`not in the seed: ${text}`);
-  return found;
-}
 
 const stamp = (id: string, author: string, at: string): Record<string, string> => ({ id, author, at });
 
@@ -40,28 +28,28 @@ export function reviewArticle(seedText: string): string {
   const tr = new Transform(seed.doc);
 
   // 1. Replacement in the headline (editor): "Safety" deleted, "Security" inserted after it.
-  const safety = find(tr.doc, 'Safety');
+  const safety = findText(tr.doc, 'Safety');
   const replace = stamp('s-headline', EDITOR, '2025-08-18T08:00:00.000Z');
   tr.addMark(safety, safety + 'Safety'.length, schema.mark('deletion', replace));
   tr.insert(safety + 'Safety'.length, schema.text('Security', [schema.mark('insertion', replace)]));
 
   // 2. Insertion (reporter) in the first body paragraph.
-  const trump = find(tr.doc, 'President Trump has agreed') + 'President Trump'.length;
+  const trump = findText(tr.doc, 'President Trump has agreed') + 'President Trump'.length;
   tr.insert(trump, schema.text(', on Monday,', [schema.mark('insertion', stamp('s-monday', REPORTER, '2025-08-18T08:05:00.000Z'))]));
 
   // 3. Deletion (editor) of a phrase in the ninth body paragraph.
-  const summit = find(tr.doc, ', especially after the Alaska summit');
+  const summit = findText(tr.doc, ', especially after the Alaska summit');
   tr.addMark(summit, summit + ', especially after the Alaska summit'.length, schema.mark('deletion', stamp('s-alaska', EDITOR, '2025-08-18T08:10:00.000Z')));
 
   // 4. Bold (editor): "NATO's Article 5" in the third body paragraph; it had no formatting.
-  const article5 = find(tr.doc, "closely resemble NATO's Article 5") + 'closely resemble '.length;
+  const article5 = findText(tr.doc, "closely resemble NATO's Article 5") + 'closely resemble '.length;
   const bold = { from: article5, to: article5 + "NATO's Article 5".length };
   tr.addMark(bold.from, bold.to, schema.mark('strong'));
   tr.addMark(bold.from, bold.to, schema.mark('format_change', { ...stamp('s-bold', EDITOR, '2025-08-18T08:15:00.000Z'), before: [] }));
 
   // 5. A citation's source changed (editor): the fifth body paragraph's Reuters citation now cites CFR.
   let citation = -1;
-  const witkoff = find(tr.doc, 'Russia, according to Witkoff');
+  const witkoff = findText(tr.doc, 'Russia, according to Witkoff');
   tr.doc.nodesBetween(witkoff, tr.doc.resolve(witkoff).end(), (node, pos) => {
     if (node.type.name === 'citation' && citation < 0) citation = pos;
   });
@@ -69,13 +57,13 @@ export function reviewArticle(seedText: string): string {
   tr.addMark(citation, citation + 1, schema.mark('attr_change', { ...stamp('s-source', EDITOR, '2025-08-18T08:20:00.000Z'), before: { source: 'reuters-2023' } }));
 
   // 6. A whole paragraph suggested for deletion (reporter): the eighth of the body.
-  const istanbul = find(tr.doc, 'Russia and Ukraine had negotiations') - 1;
+  const istanbul = findText(tr.doc, 'Russia and Ukraine had negotiations') - 1;
   tr.addNodeMark(istanbul, schema.mark('deletion', stamp('s-istanbul', REPORTER, '2025-08-18T08:25:00.000Z')));
 
   // Threads: open with a reply (the standfirst), resolved (the sixth paragraph), detached.
-  const visit = find(tr.doc, "Zelensky's visit");
+  const visit = findText(tr.doc, "Zelensky's visit");
   tr.addMark(visit, visit + "Zelensky's visit".length, schema.mark('comment', { thread: 't-visit' }));
-  const territorial = find(tr.doc, 'territorial issues');
+  const territorial = findText(tr.doc, 'territorial issues');
   tr.addMark(territorial, territorial + 'territorial issues'.length, schema.mark('comment', { thread: 't-territory' }));
 
   const review: ReviewData = {

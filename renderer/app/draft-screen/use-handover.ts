@@ -14,15 +14,15 @@
  *   the lock and follows the file read-only (`session.handOver`), so the other person opens it
  *   without being asked who has it; it takes the lock back when the draft returns (`takeBack`).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { approvalBlockers, modeFor, nothingBlocks, recordStatusChange, STATUS_RULES, type DeskMode } from '../../../shared/desk/handover';
 import type { DraftMeta, Status } from '../../../shared/draft/meta';
 import type { Reviewer, ReviewMode } from '../../../shared/review/model';
 import { reviewModeOf, setReviewMode } from '../../editor/review-mode';
-import { api, hasApi, messageOf } from '../api';
+import { api, messageOf } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
 import { notify } from '../notices';
-import { currentReviewer, loadReviewer, useReviewer, windowMode } from '../reviewer';
+import { currentReviewer, useInstallationId, useReviewer, windowMode } from '../reviewer';
 import type { DocumentSession } from '../session/document-session';
 import { useObservable } from '../session/observable';
 import { blockersText, STATUS_LABELS } from '../status-labels';
@@ -49,24 +49,11 @@ export function useHandOver(session: DocumentSession): HandOverControl {
   const ask = useAsk();
   const { requireReviewer } = useReviewer();
   const meta = useObservable(session.meta);
-  const [me, setMe] = useState<string | null>(null);
+  const me = useInstallationId();
   // The imposed mode last applied (undefined: none applied yet for this draft).
   const applied = useRef<DeskMode | null | undefined>(undefined);
   const appliedKey = useRef<string | null>(null);
 
-  useEffect(() => {
-    if (!hasApi()) return;
-    let live = true;
-    loadReviewer().then(
-      (info) => {
-        if (live) setMe(info.id);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const imposed = useMemo(() => (me === null ? null : modeFor(meta, me)), [meta, me]);
 

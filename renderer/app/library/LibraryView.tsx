@@ -5,14 +5,14 @@
  * the drafts recovered after a crash at the top. Menu commands rename, duplicate and trash act
  * on the draft whose row has the focus.
  */
-import { useEffect, useId, useMemo, useState, type ReactElement } from 'react';
+import { useId, useMemo, useState, type ReactElement } from 'react';
 import type { Status } from '../../../shared/draft/meta';
 import type { DraftSummary, RecoveryEntry } from '../../../shared/ipc/channels';
-import { api, displayName, hasApi, messageOf, toDraftName } from '../api';
+import { api, displayName, messageOf, toDraftName } from '../api';
 import { useAsk } from '../dialogs/dialog-host';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
-import { loadReviewer } from '../reviewer';
+import { useInstallationId } from '../reviewer';
 import { formatCount, formatWhen, STATUS_LABELS } from '../status-labels';
 import { DraftStatusCell } from './DraftStatusCell';
 import { RecoveryList } from './RecoveryList';
@@ -50,26 +50,13 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const [me, setMe] = useState<string | null>(null);
+  // This installation's id: its own locks read "Open by you".
+  const me = useInstallationId();
   const searchId = useId();
   const matching = useMemo(() => filterDrafts(library.drafts ?? [], query), [library.drafts, query]);
   const counts = useMemo(() => countByStatus(matching), [matching]);
   const shown = useMemo(() => withStatus(matching, status), [matching, status]);
 
-  // This installation's id: its own locks read "Open by you".
-  useEffect(() => {
-    if (!hasApi()) return;
-    let live = true;
-    loadReviewer().then(
-      (info) => {
-        if (live) setMe(info.id);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const rename = async (d: DraftSummary): Promise<void> => {
     const renamed = await ask.prompt({
