@@ -41,6 +41,7 @@ test('filed, edited by the desk, sent back, compared with what was filed', async
     await giveName(page, 'Rita Reporter');
     await expect(page.getByText('Handed over: this window follows the draft read-only')).toBeVisible();
     await expect(editor(page)).toHaveAttribute('contenteditable', 'false');
+    await expect(statusSelect(page)).toBeDisabled();
     await expect.poll(async () => (await onDisk()).meta.status).toBe('ready-for-edit');
     await expect.poll(async () => (await services.versions.list('seed.copydesk')).map((v) => v.label).filter(Boolean)).toEqual(['Filed']);
     // Her lock is gone: the desk is not asked who has it.
@@ -77,6 +78,7 @@ test('filed, edited by the desk, sent back, compared with what was filed', async
   await test.step("the reporter's open window takes it back: Editing, the suggestions pending", async () => {
     await expect(modeButton(page)).toHaveAccessibleName('Mode: Editing, sent back');
     await expect(editor(page)).toHaveAttribute('contenteditable', 'true');
+    await expect(statusSelect(page)).toBeEnabled();
     await expect(editor(page).locator('ins.cd-ins')).toHaveText('Coming');
     await expect(page.getByText('Handed over:')).toHaveCount(0);
     await expect.poll(lockOnDisk).toBe('Rita Reporter');

@@ -126,12 +126,14 @@ for (const viewport of VIEWPORTS) {
       // Status, changed where it is shown.
       const status = header(page).getByRole('combobox', { name: 'Status' });
       await expect(status).toHaveValue('draft');
-      await status.selectOption({ label: 'Ready for edit' });
-      // A change of status is recorded as someone's (desk-handover.spec.ts tests what it does).
+      // Edited: a status that hands the draft to nobody (filing it would turn this window
+      // read-only; desk-handover.spec.ts and desk-session.spec.ts test what each status does).
+      await status.selectOption({ label: 'Edited' });
+      // A change of status is recorded as someone's.
       const who = page.getByRole('dialog', { name: 'Your name in review' });
       await who.getByLabel('Your name in review').fill('Ana Ruiz');
       await who.getByRole('button', { name: 'Save' }).click();
-      await expect.poll(async () => (await drafts(workspace))['seed.copydesk']?.meta.status, { timeout: 20_000 }).toBe('ready-for-edit');
+      await expect.poll(async () => (await drafts(workspace))['seed.copydesk']?.meta.status, { timeout: 20_000 }).toBe('edited');
 
       // Authors from the app bar's byline button; then shown under the headline (a widget, not
       // document text), which edits them too.

@@ -37,6 +37,8 @@ export function DraftHeader({ session, onEditAuthors, onStatus }: DraftHeaderPro
   const headline = useEditorValue(session.store, stateHeadline).trim();
   const meta = useObservable(session.meta);
   const identity = useObservable(session.saver.identity);
+  // A read-only window changes nothing, its status neither (the banner's Take over comes first).
+  const readOnly = useObservable(session.access).kind === 'read-only';
   const statusId = useId();
   const shown = headline || 'Untitled';
   const byline = bylineText(meta.authors);
@@ -63,7 +65,14 @@ export function DraftHeader({ session, onEditAuthors, onStatus }: DraftHeaderPro
       </div>
       <div className="cd-status-control">
         <label htmlFor={statusId}>Status</label>
-        <select id={statusId} title={since ? `${STATUS_LABELS[meta.status]} ${since}` : undefined} className={`cd-status-${meta.status}`} value={meta.status} onChange={(e) => onStatus(e.target.value as Status)}>
+        <select
+          id={statusId}
+          disabled={readOnly}
+          title={readOnly ? 'Read-only here: take the draft over to change its status' : since ? `${STATUS_LABELS[meta.status]} ${since}` : undefined}
+          className={`cd-status-${meta.status}`}
+          value={meta.status}
+          onChange={(e) => onStatus(e.target.value as Status)}
+        >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
