@@ -8,7 +8,7 @@
  * in the comparison's document, by the newer version's author.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { bodyBlocks, sourcesSection } from '../article';
+import { bodyBlocks, headlineOf, sourcesSection, standfirstOf } from '../article';
 import type { Reviewer } from '../review/model';
 import { finalDoc, hasReview, isSuggestionMark } from '../review/resolve';
 import { compareBlockList, comparePair } from './blocks';
@@ -50,10 +50,10 @@ export function compareDocs(oldDoc: PMNode, newDoc: PMNode, options: CompareOpti
 
   const blocks: PMNode[] = [];
   // Headline and standfirst (blocks 1 and 2), the body, then the sources.
-  for (let i = 0; i < 2; i++) {
+  [headlineOf, standfirstOf].forEach((part, i) => {
     ctx.block = { old: i + 1, new: i + 1 };
-    blocks.push(...comparePair(before.child(i), after.child(i), ctx));
-  }
+    blocks.push(...comparePair(part(before), part(after), ctx));
+  });
   const oldSources = sourcesSection(before);
   const newSources = sourcesSection(after);
   blocks.push(...compareBlockList(bodyBlocks(before), bodyBlocks(after), ctx, { oldBase: 2, newBase: 2 }));

@@ -17,7 +17,7 @@
  *   the sources, their removals and order too); authors and threads are united by id.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import { bodyBlocks, buildArticle, sourcesSection } from '../article';
+import { bodyBlocks, buildArticle, headlineOf, sourcesSection, standfirstOf } from '../article';
 import { reviewDataOf } from '../review/authors';
 import { newReviewId, type ReviewData, type Reviewer } from '../review/model';
 import { finalDoc, isSuggestionMark } from '../review/resolve';
@@ -168,11 +168,12 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
       return [ctx.markNode(block, 'deletion', ctx.change('block-removed', 'Deleted'))];
     }
     if (reading.eq(state.node)) return [block];
-    if (hasSuggestions(block)) {
-      const laid = overMine(baseBody[baseOf]!, block, state.node, ctx);
-      return laid ? [laid] : [block, inserted(state.node)];
-    }
-    return comparePair(block, state.node, ctx);
+    // Only they changed it: their change as suggestions over it.
+    if (!hasSuggestions(block) && block.eq(baseBody[baseOf]!)) return comparePair(block, state.node, ctx);
+    // Both changed it: their word changes laid over mine (never my changes as their deletions);
+    // what cannot be laid word by word keeps mine and inserts theirs after it.
+    const laid = overMine(baseBody[baseOf]!, block, state.node, ctx);
+    return laid ? [laid] : [block, inserted(state.node)];
   };
 
   const body: PMNode[] = [...(after.get(-1) ?? [])];
@@ -188,12 +189,14 @@ export function mergeTheirs(input: MergeInput): { doc: PMNode; changes: number }
   });
 
   // The headline and standfirst: their change, unless I have suggestions pending there.
-  const top: PMNode[] = [0, 1].map((i) => {
-    const mineNode = mine.child(i);
-    const theirsNode = theirs.child(i);
-    if (base.child(i).eq(theirsNode)) return mineNode;
-    if (hasSuggestions(mineNode)) return overMine(base.child(i), mineNode, theirsNode, ctx) ?? mineNode;
-    return comparePair(mineNode, theirsNode, ctx)[0] ?? mineNode;
+  const top: PMNode[] = [headlineOf, standfirstOf].map((part) => {
+    const baseNode = part(base);
+    const mineNode = part(mine);
+    const theirsNode = part(theirs);
+    if (baseNode.eq(theirsNode)) return mineNode;
+    if (!hasSuggestions(mineNode) && mineNode.eq(baseNode)) return comparePair(mineNode, theirsNode, ctx)[0] ?? mineNode;
+    // Both changed it (there is one headline): their words over mine, else their version as a suggestion over mine.
+    return overMine(baseNode, mineNode, theirsNode, ctx) ?? comparePair(mineNode, theirsNode, ctx)[0] ?? mineNode;
   });
 
   const sources = mergeSources(sourcesSection(base).node, sourcesSection(mine).node, sourcesSection(theirs).node, ctx);

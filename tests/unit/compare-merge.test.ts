@@ -11,7 +11,7 @@ import { reviewDataOf } from '../../shared/review/authors';
 import type { ReviewData } from '../../shared/review/model';
 import { decideSuggestions, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
-import { article, cite, p, source } from './helpers/build';
+import { article, cite, marked, p, source } from './helpers/build';
 import { ANN, BOB } from './helpers/suggesting';
 
 const AT = new Date('2026-12-02T11:00:00Z');
@@ -147,5 +147,23 @@ describe('mergeTheirs', () => {
     const merged = mergeTheirs({ base, mine: base, theirs, author: BOB, at: AT });
     expect(content(finalDoc(merged.doc)).eq(content(theirs))).toBe(true);
     expect(content(decide(merged.doc, 'reject', BOB.id)).eq(content(base))).toBe(true);
+  });
+
+  it('never shows my own change as theirs to undo, where both changed the same paragraph', () => {
+    // I made "beta" bold and added a word; they changed "delta" to "epsilon".
+    const b = article({ headline: 'H', body: [p('alpha beta gamma delta')] });
+    const m = article({ headline: 'H', body: [p('alpha ', marked('beta', 'strong'), ' gamma more delta')] });
+    const t = article({ headline: 'H', body: [p('alpha beta gamma epsilon')] });
+    const merged = mergeTheirs({ base: b, mine: m, theirs: t, author: BOB, at: AT });
+    // Rejecting theirs is mine exactly; accepting theirs keeps my bold and my word, with their word.
+    expect(content(decide(merged.doc, 'reject', BOB.id)).eq(content(m))).toBe(true);
+    const accepted = content(decide(merged.doc, 'accept', BOB.id));
+    expect(accepted.eq(content(article({ headline: 'H', body: [p('alpha ', marked('beta', 'strong'), ' gamma more epsilon')] })))).toBe(true);
+    // Their suggestions are their word only: nothing of mine is marked for deletion by them.
+    const deleted: string[] = [];
+    merged.doc.descendants((node) => {
+      if (node.isText && node.marks.some((mark) => mark.type.name === 'deletion' || mark.type.name === 'format_change')) deleted.push(node.text ?? '');
+    });
+    expect(deleted).toEqual(['delta']);
   });
 });
