@@ -193,8 +193,18 @@ export async function startShell(): Promise<StartedShell | null> {
   app.on('activate', () => {
     if (services && BrowserWindow.getAllWindows().length === 0) openWindow(services);
   });
-  app.on('will-quit', () => {
-    void stop();
+  // The app waits for the services to stop (writes under way end, the lock files of the drafts
+  // open here are removed, so nobody is told for 150 s that a draft is open on a closed app).
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    void stop()
+      .catch((error: unknown) => console.warn('Copydesk: could not stop cleanly:', error))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
   });
   await app.whenReady();
   const svc = await whenReady();

@@ -14,6 +14,7 @@ import { BrowserWindow, screen, type WebPreferences } from 'electron';
 import { eventChannel, type EventMap, type EventName, type FlushReply } from '../../shared/ipc/channels';
 import { FlushRequests } from '../api/flush-requests';
 import type { AppServices } from '../services/app-services';
+import { windowKeyOf } from './caller';
 import { secureWebPreferences } from './security';
 import { boundsToRemember, MIN_WINDOW_SIZE, restoreBounds } from './window-bounds';
 
@@ -154,8 +155,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     const remembered = boundsToRemember(win.getNormalBounds(), win.isMaximized());
     options.services.settings.setWindowBounds(remembered).catch((error: unknown) => console.warn('Copydesk: could not remember the window bounds:', error));
   });
+  // A page gone or replaced holds no draft any more: its locks go (the new page takes them again as it opens drafts).
+  const releaseLocks = (): void => {
+    options.services.locks.windowClosed(windowKeyOf(win)).catch((error: unknown) => console.warn('Copydesk: could not release the locks of a page:', error));
+  };
   win.webContents.on('render-process-gone', (_event, details) => {
     console.warn(`Copydesk: the renderer went away (${details.reason}); unsaved work is in the recovery journal.`);
+    releaseLocks();
     const state = stateOf(win);
     state.dirty = false;
     state.ready = false;
@@ -164,7 +170,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   // A reload starts a new page, which must say it is ready again before it gets events.
   win.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) stateOf(win).ready = false;
+    if (details.isMainFrame && !details.isSameDocument) {
+      stateOf(win).ready = false;
+      releaseLocks();
+    }
   });
   void win.loadURL(options.url);
   return win;

@@ -114,7 +114,7 @@ describe('the shell (stand-in electron)', () => {
   });
 
   afterAll(async () => {
-    fake.app.emit('will-quit');
+    fake.app.emit('will-quit', { preventDefault: () => undefined });
     await shell.stop();
     await fs.rm(base, { recursive: true, force: true });
     delete process.env.COPYDESK_USER_DATA_DIR;

@@ -63,7 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  fake.app.emit('will-quit');
+  fake.app.emit('will-quit', { preventDefault: () => undefined });
   await shell.stop();
   await fs.rm(base, { recursive: true, force: true });
   delete process.env.COPYDESK_USER_DATA_DIR;
@@ -281,5 +281,41 @@ describe('closing', () => {
     await expect.poll(() => fs.stat(lockFile).then(() => 'there', () => 'gone')).toBe('gone');
     // Someone else's lock stays.
     expect(JSON.parse(await fs.readFile(takenLock, 'utf8'))).toMatchObject({ id: 'someone' });
+  });
+
+  it('releases the drafts of a page that reloads or goes away, the new page taking them again', async () => {
+    fake.BrowserWindow.all.splice(0);
+    fake.app.emit('activate');
+    const win = fake.BrowserWindow.all[0];
+    if (!win) throw new Error('no window');
+    const created = (await call('drafts.create')) as { ok: true; value: { name: string } };
+    const lockFile = path.join(shell.services.settings.workspaceFolder(), `.${created.value.name}.lock`);
+    await expect(fs.stat(lockFile)).resolves.toBeTruthy();
+    win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    await expect.poll(() => fs.stat(lockFile).then(() => 'there', () => 'gone')).toBe('gone');
+    await call('drafts.open', { name: created.value.name });
+    await expect(fs.stat(lockFile)).resolves.toBeTruthy();
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    await expect.poll(() => fs.stat(lockFile).then(() => 'there', () => 'gone')).toBe('gone');
+  });
+});
+
+// Last: it stops the services.
+describe('quitting', () => {
+  it('waits for the services to stop, so the lock files of open drafts are gone, then quits', async () => {
+    fake.BrowserWindow.all.splice(0);
+    fake.app.emit('activate');
+    const created = (await call('drafts.create')) as { ok: true; value: { name: string } };
+    const lockFile = path.join(shell.services.settings.workspaceFolder(), `.${created.value.name}.lock`);
+    await expect(fs.stat(lockFile)).resolves.toBeTruthy();
+    const quits = fake.app.quitCount;
+    let prevented = 0;
+    fake.app.emit('will-quit', { preventDefault: () => (prevented += 1) });
+    expect(prevented).toBe(1);
+    await expect.poll(() => fake.app.quitCount).toBe(quits + 1);
+    await expect(fs.stat(lockFile)).rejects.toMatchObject({ code: 'ENOENT' });
+    // The second will-quit (from that quit) goes through.
+    fake.app.emit('will-quit', { preventDefault: () => (prevented += 1) });
+    expect(prevented).toBe(1);
   });
 });

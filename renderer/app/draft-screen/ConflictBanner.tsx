@@ -13,7 +13,8 @@ import { Dialog } from '../dialogs/Dialog';
 export interface ConflictActions {
   /** Their changes as suggestions by them over the current text, then saved (session `mergeTheirs`). */
   readonly mergeTheirs: () => void;
-  readonly keepMine: () => void;
+  /** Writes this version over the file; null in a read-only window, which never overwrites whoever holds the draft. */
+  readonly keepMine: (() => void) | null;
   readonly reloadTheirs: () => void;
   readonly saveCopy: () => void;
 }
@@ -26,9 +27,11 @@ function Choices({ deleted, actions, autofocus }: { deleted: boolean; actions: C
           Merge their version
         </button>
       )}
-      <button type="button" className={deleted ? 'cd-button-primary' : undefined} onClick={actions.keepMine}>
-        {deleted ? 'Save it again' : 'Keep mine'}
-      </button>
+      {actions.keepMine === null ? null : (
+        <button type="button" className={deleted ? 'cd-button-primary' : undefined} onClick={actions.keepMine}>
+          {deleted ? 'Save it again' : 'Keep mine'}
+        </button>
+      )}
       {deleted ? null : (
         <button type="button" onClick={actions.reloadTheirs}>
           Reload theirs

@@ -8,6 +8,7 @@ import { useEffect, useMemo } from 'react';
 import { messageOf } from '../api';
 import { notify } from '../notices';
 import type { DocumentSession } from '../session/document-session';
+import { useObservable } from '../session/observable';
 import type { SaveStatus } from '../session/save-controller';
 import type { ConflictActions } from './ConflictBanner';
 import type { DraftDialogs } from './use-draft-dialogs';
@@ -21,6 +22,7 @@ export function useConflicts(
   showReview: () => void,
 ): ConflictActions {
   const { openConflict, close } = dialogs;
+  const readOnly = useObservable(session.access).kind === 'read-only';
   useEffect(() => {
     if (status.kind === 'conflict' && status.cause === 'save') openConflict();
   }, [status, openConflict]);
@@ -38,12 +40,15 @@ export function useConflicts(
           (e: unknown) => notify(messageOf(e), 'error'),
         );
       },
-      keepMine: () => {
-        close();
-        void session.saver.forceSave().then((ok) => {
-          if (ok) notify('Your version was saved.');
-        });
-      },
+      // A read-only window (taken over, handed over) never writes over the holder's work: it merges.
+      keepMine: readOnly
+        ? null
+        : () => {
+            close();
+            void session.saver.forceSave().then((ok) => {
+              if (ok) notify('Your version was saved.');
+            });
+          },
       reloadTheirs: () => {
         close();
         session.reload().then(
@@ -56,6 +61,6 @@ export function useConflicts(
         void saveCopy();
       },
     }),
-    [session, close, saveCopy, showReview],
+    [session, readOnly, close, saveCopy, showReview],
   );
 }

@@ -144,7 +144,9 @@ export function useHandOver(session: DocumentSession): HandOverControl {
       // The mode follows without a second notice: the one below says it all.
       follow(next, false);
       session.setMeta({ status: next.status, statusLog: next.statusLog ?? [] });
-      const saved = await session.saver.saveNow();
+      // Handing the draft over lets go of its lock before the save that tells the other person.
+      const handing = modeFor(next, reviewer.id)?.mode === 'viewing';
+      const saved = await (handing ? session.handOver() : session.saver.saveNow()).catch(() => false);
       if (!saved) {
         notify(`The status is now ${STATUS_LABELS[to]}, but the draft could not be saved yet, so no checkpoint was kept.`, 'error');
         return;
@@ -158,7 +160,6 @@ export function useHandOver(session: DocumentSession): HandOverControl {
         }
       }
       notify(STATUS_RULES[to].notice);
-      if (modeFor(next, reviewer.id)?.mode === 'viewing') await session.handOver().catch((e: unknown) => notify(messageOf(e), 'error'));
     },
     [session, ask, requireReviewer, follow],
   );

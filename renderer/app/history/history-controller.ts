@@ -127,14 +127,19 @@ export class HistoryController {
   /** Saves the draft, then keeps it as a checkpoint named `label`. */
   async checkpoint(label: string): Promise<VersionSummary> {
     return this.busyWhile(async () => {
-      await this.session.saver.saveNow();
+      await this.saveFirst('no checkpoint was kept');
       const kept = await this.api.versions.checkpoint({ name: this.session.name, label });
       await this.reload();
       return kept;
     });
   }
 
-  /** Names version `id` (it becomes a checkpoint). */
+  /** Saves what is pending; throws (saying `outcome`) when the file does not hold the current text afterwards. */
+  private async saveFirst(outcome: string): Promise<void> {
+    if (!(await this.session.saver.saveNow())) throw new Error(`The draft could not be saved (the bar above the text says why), so ${outcome}. Your text is as it was.`);
+  }
+
+    /** Names version `id` (it becomes a checkpoint). */
   async label(id: string, label: string): Promise<void> {
     await this.api.versions.label({ name: this.session.name, id, label });
     const shown = this.shown.get();
@@ -151,7 +156,8 @@ export class HistoryController {
     if (!canRestore(this.session.store.getState())) return false;
     return this.busyWhile(async () => {
       const doc = await this.docOf(version.id);
-      await this.session.saver.saveNow();
+      // The current text must be on disk before it is kept and replaced (a conflict, a full disk: refused).
+      await this.saveFirst('nothing was restored');
       const what = version.label !== undefined ? `“${version.label}”` : formatWhen(version.createdAt);
       await this.api.versions.checkpoint({ name: this.session.name, label: `Before restoring ${what}`.slice(0, 100) });
       const view = this.session.store.view;

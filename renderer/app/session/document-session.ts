@@ -245,14 +245,15 @@ export class DocumentSession {
 
   /**
    * The draft's status handed it to someone else (filed to the desk, or sent back): this window
-   * saves what is pending, lets go of the lock, so that the other person opens it without being
-   * asked, and follows the file read-only until it comes back (`takeBack`).
+   * lets go of the lock, so that the other person opens it without being asked, then saves what is
+   * pending (the change of status: whoever watches the file sees it once the lock is gone), and
+   * follows the file read-only until it comes back (`takeBack`). True when the file holds everything.
    */
-  async handOver(): Promise<void> {
-    if (this.access.get().kind !== 'editing') return;
-    if (this.saver.dirty && !(await this.saver.saveNow())) return;
-    await this.api.drafts.release({ name: this.name });
-    this.turnReadOnly(null, 'handed');
+  async handOver(): Promise<boolean> {
+    const access = this.access.get();
+    if (access.kind === 'editing') await this.api.drafts.release({ name: this.name });
+    if (access.kind !== 'read-only') this.turnReadOnly(null, 'handed');
+    return this.saver.saveNow();
   }
 
   /**
@@ -290,9 +291,10 @@ export class DocumentSession {
     const theirs = parseDraft(opened.draft);
     const { tr, changes, author } = mergeTransaction(this.store.getState(), this.base.doc, theirs.doc, theirs.meta.savedBy, now);
     const meta = mergeMeta(this.base.meta, this.meta.get(), theirs.meta);
+    // The merge first: only once their changes are in the text does this window build on their file.
+    if (!this.store.dispatch(tr)) throw new Error('Their version could not be merged here.');
     this.saver.rebase(opened.hash);
     this.base = theirs;
-    if (!this.store.dispatch(tr)) throw new Error('Their version could not be merged here.');
     this.meta.set(meta);
     this.saver.edited();
     const saved = await this.saver.saveNow();
