@@ -206,6 +206,13 @@ export class LockService {
           this.lose(file, mine, current);
           continue;
         }
+        // The draft itself is gone (renamed or trashed by someone else): nothing left to hold.
+        if (!(await fs.lstat(file).then(() => true, (error: unknown) => errorCode(error) !== 'ENOENT'))) {
+          this.held.delete(file);
+          this.stopTimerWhenIdle();
+          if (current !== null) await fs.unlink(lockFile).catch(() => undefined);
+          continue;
+        }
         // Ours, or gone (removed by someone): written again.
         await this.write(lockFile, mine.since, false).catch((error: unknown) => console.warn(`Copydesk: could not refresh the lock of “${mine.name}”:`, error));
       }

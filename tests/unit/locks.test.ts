@@ -155,6 +155,16 @@ describe('a lock beside an open draft', () => {
     expect((await fx.services.drafts.open(name)).access).toMatchObject({ kind: 'held', holder: { machine: 'desk-2' } });
   });
 
+  it('is not written again once its draft is gone (renamed or trashed by someone else)', async () => {
+    fx = await servicesFixture({ lockRefreshMs: 0 });
+    const name = await createdName(fx.services);
+    await fs.rename(path.join(fx.workspace, name), path.join(fx.workspace, 'moved-away.copydesk'));
+    await fx.services.locks.refresh();
+    expect(await lockFiles()).toEqual([]);
+    await fx.services.locks.refresh();
+    expect(await lockFiles()).toEqual([]);
+  });
+
   it('is heard taken over at once through the watcher, before any refresh', async () => {
     fx = await servicesFixture({ lockRefreshMs: 0, machine: 'desk-1' });
     const name = await createdName(fx.services);
