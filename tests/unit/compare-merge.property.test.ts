@@ -13,22 +13,11 @@ import { mergeTheirs } from '../../shared/compare/merge';
 import { decideSuggestions, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
 import { arbEdits, runEdits } from './editor-random-edits';
-import { arbDoc } from './helpers/arbitrary-doc';
+import { arbDoc, contentOf, isValidDoc } from './helpers/arbitrary-doc';
 import { ANN, BOB } from './helpers/suggesting';
 
 /** Random runs are slow on a loaded machine: they get more than the default 30 s. */
 const PROPERTY_TIMEOUT = 180_000;
-
-const content = (doc: PMNode): PMNode => schema.node('doc', null, doc.content);
-
-function valid(doc: PMNode): boolean {
-  try {
-    doc.check();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function edited(doc: PMNode, edits: Parameters<typeof runEdits>[1]): PMNode {
   return runEdits(EditorState.create({ doc, schema }), edits, () => undefined).doc;
@@ -71,21 +60,26 @@ function words(doc: PMNode): Set<string> {
   return found;
 }
 
+/** Merges their version over mine: rejecting theirs gives mine exactly; accepting brings in every word of theirs. */
+function expectMergeKeepsBoth(base: PMNode, mine: PMNode, theirs: PMNode): void {
+  const { doc } = mergeTheirs({ base, mine, theirs, author: BOB, at: new Date('2026-12-02T11:00:00Z') });
+  doc.check();
+  expect(contentOf(decideTheirs(doc, 'reject')).toJSON()).toEqual(contentOf(mine).toJSON());
+  const accepted = textOf(decideTheirs(doc, 'accept'));
+  const before = words(base);
+  // Where both changed the same words, theirs go beside mine (and may touch them): a word of theirs is found in the text.
+  for (const word of words(theirs)) if (!before.has(word)) expect(accepted.includes(word), word).toBe(true);
+}
+
 describe('mergeTheirs on random pairs of edits', () => {
   it('loses nothing either side wrote', () => {
     fc.assert(
       fc.property(arbDoc, arbEdits, arbEdits, fc.boolean(), (base, myEdits, theirEdits, comment) => {
         const mineRaw = edited(base, myEdits);
         const theirs = edited(base, theirEdits);
-        fc.pre(valid(mineRaw) && valid(theirs));
+        fc.pre(isValidDoc(mineRaw) && isValidDoc(theirs));
         const mine = comment ? commented(mineRaw) : mineRaw;
-        const { doc } = mergeTheirs({ base, mine, theirs, author: BOB, at: new Date('2026-12-02T11:00:00Z') });
-        doc.check();
-        expect(content(decideTheirs(doc, 'reject')).toJSON()).toEqual(content(mine).toJSON());
-        const accepted = textOf(decideTheirs(doc, 'accept'));
-        const before = words(base);
-        // Where both changed the same words, theirs go beside mine (and may touch them): a word of theirs is found in the text.
-        for (const word of words(theirs)) if (!before.has(word)) expect(accepted.includes(word), word).toBe(true);
+        expectMergeKeepsBoth(base, mine, theirs);
       }),
       { numRuns: 300 },
     );
@@ -96,16 +90,10 @@ describe('mergeTheirs on random pairs of edits', () => {
       fc.property(arbDoc, arbEdits, arbEdits, (base, myEdits, theirEdits) => {
         const myReading = edited(base, myEdits);
         const theirs = edited(base, theirEdits);
-        fc.pre(valid(myReading) && valid(theirs));
+        fc.pre(isValidDoc(myReading) && isValidDoc(theirs));
         // My edits as Ann's pending suggestions over the base.
         const mine = compareDocs(base, myReading, { author: ANN, at: new Date('2026-12-01T10:00:00Z'), idPrefix: 'ann' }).doc;
-        const { doc } = mergeTheirs({ base, mine, theirs, author: BOB, at: new Date('2026-12-02T11:00:00Z') });
-        doc.check();
-        expect(content(decideTheirs(doc, 'reject')).toJSON()).toEqual(content(mine).toJSON());
-        const accepted = textOf(decideTheirs(doc, 'accept'));
-        const before = words(base);
-        // Where both changed the same words, theirs go beside mine (and may touch them): a word of theirs is found in the text.
-        for (const word of words(theirs)) if (!before.has(word)) expect(accepted.includes(word), word).toBe(true);
+        expectMergeKeepsBoth(base, mine, theirs);
       }),
       { numRuns: 200 },
     );
@@ -115,9 +103,9 @@ describe('mergeTheirs on random pairs of edits', () => {
     fc.assert(
       fc.property(arbDoc, arbEdits, (base, theirEdits) => {
         const theirs = edited(base, theirEdits);
-        fc.pre(valid(theirs));
+        fc.pre(isValidDoc(theirs));
         const { doc } = mergeTheirs({ base, mine: base, theirs, author: BOB });
-        expect(content(finalDoc(doc)).toJSON()).toEqual(content(finalDoc(theirs)).toJSON());
+        expect(contentOf(finalDoc(doc)).toJSON()).toEqual(contentOf(finalDoc(theirs)).toJSON());
       }),
       { numRuns: 200 },
     );

@@ -11,30 +11,18 @@ import { compareDocs } from '../../shared/compare/compare';
 import { decideAll, finalDoc } from '../../shared/review/resolve';
 import { schema } from '../../shared/schema';
 import { arbEdits, runEdits } from './editor-random-edits';
-import { arbDoc } from './helpers/arbitrary-doc';
+import { arbDoc, contentOf, isValidDoc } from './helpers/arbitrary-doc';
 
 /** Random runs are slow on a loaded machine: they get more than the default 30 s. */
 const PROPERTY_TIMEOUT = 180_000;
 
 /** The content of `doc`, without review data. */
-function content(doc: PMNode): PMNode {
-  return schema.node('doc', null, doc.content);
-}
-
-function valid(doc: PMNode): boolean {
-  try {
-    doc.check();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function checkPair(before: PMNode, after: PMNode): void {
   const { doc, changes, summary } = compareDocs(before, after);
   doc.check();
-  expect(content(decideAll(doc, 'accept')).toJSON()).toEqual(content(finalDoc(after)).toJSON());
-  expect(content(decideAll(doc, 'reject')).toJSON()).toEqual(content(finalDoc(before)).toJSON());
+  expect(contentOf(decideAll(doc, 'accept')).toJSON()).toEqual(contentOf(finalDoc(after)).toJSON());
+  expect(contentOf(decideAll(doc, 'reject')).toJSON()).toEqual(contentOf(finalDoc(before)).toJSON());
   expect(summary.total).toBe(changes.length);
   if (before.eq(after)) expect(changes).toEqual([]);
   for (const change of changes) {
@@ -48,7 +36,7 @@ describe('compareDocs on random pairs', () => {
     fc.assert(
       fc.property(arbDoc, arbEdits, (start, edits) => {
         const end = runEdits(EditorState.create({ doc: start, schema }), edits, () => undefined).doc;
-        fc.pre(valid(end)); // a rare random edit leaves content the schema refuses (an empty list item)
+        fc.pre(isValidDoc(end)); // a rare random edit leaves content the schema refuses (an empty list item)
         checkPair(start, end);
         checkPair(end, start);
       }),
@@ -61,7 +49,7 @@ describe('compareDocs on random pairs', () => {
       fc.property(arbDoc, arbEdits, arbEdits, (start, first, second) => {
         const middle = runEdits(EditorState.create({ doc: start, schema }), first, () => undefined).doc;
         const end = runEdits(EditorState.create({ doc: middle, schema }), second, () => undefined).doc;
-        fc.pre(valid(middle) && valid(end));
+        fc.pre(isValidDoc(middle) && isValidDoc(end));
         // The middle version as pending suggestions over the start.
         const pending = compareDocs(start, middle, { idPrefix: 'p' }).doc;
         checkPair(pending, end);

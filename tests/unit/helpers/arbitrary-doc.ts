@@ -95,3 +95,18 @@ export const arbDoc: fc.Arbitrary<PMNode> = fc
 
 /** A random draft (random document, fixed metadata). */
 export const arbDraft: fc.Arbitrary<Draft> = arbDoc.map((doc) => ({ meta: newMeta(new Date('2026-01-01T00:00:00Z')), doc }));
+
+/** `doc`'s content under a bare doc node (its attributes, such as the review data, left aside). */
+export function contentOf(doc: PMNode): PMNode {
+  return schema.node('doc', null, doc.content);
+}
+
+/** Whether `doc` is valid for the schema (random edits may break it: such cases are skipped). */
+export function isValidDoc(doc: PMNode): boolean {
+  try {
+    doc.check();
+    return true;
+  } catch {
+    return false;
+  }
+}
