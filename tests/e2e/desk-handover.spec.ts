@@ -230,6 +230,23 @@ for (const size of VIEWPORTS) {
         await snap(page, `desk-library-${size.name}`);
         await expectNoSeriousViolations(page, `the library at ${size.name}`);
       });
+
+      await test.step('trashing or renaming a draft someone else has open asks first', async () => {
+        await row(page, 'Port strike enters second week').getByRole('button', { name: /^Move .* to the trash$/u }).click();
+        const warning = page.getByRole('alertdialog', { name: /has this draft open$/u });
+        await expect(warning).toContainText(/Open by .+ on .+\. If you move it to the trash now, their window will find its file gone/u);
+        await warning.getByRole('button', { name: 'Cancel' }).click();
+        await expect(warning).toBeHidden();
+        await expect(row(page, 'Port strike enters second week')).toBeVisible();
+        await row(page, 'Port strike enters second week').getByRole('button', { name: /^Rename / }).click();
+        await expect(warning).toContainText('If you rename it now');
+        await warning.getByRole('button', { name: 'Cancel' }).click();
+        await expect(page.getByRole('dialog', { name: /^Rename / })).toHaveCount(0);
+        // A draft open here only: the usual question, no warning.
+        await row(page, 'Rail line reopens after floods').getByRole('button', { name: /^Move .* to the trash$/u }).click();
+        await expect(page.getByRole('alertdialog', { name: 'Move to trash?' })).toBeVisible();
+        await page.getByRole('alertdialog', { name: 'Move to trash?' }).getByRole('button', { name: 'Cancel' }).click();
+      });
     });
 
     test('the status control lists every status and explains an imposed mode', async ({ page }) => {

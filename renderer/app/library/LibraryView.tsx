@@ -13,7 +13,7 @@ import { useAsk } from '../dialogs/dialog-host';
 import { useMenuCommands } from '../menu-commands';
 import { notify } from '../notices';
 import { useInstallationId } from '../reviewer';
-import { formatCount, formatWhen, STATUS_LABELS } from '../status-labels';
+import { formatCount, formatWhen, holderText, STATUS_LABELS } from '../status-labels';
 import { DraftStatusCell } from './DraftStatusCell';
 import { RecoveryList } from './RecoveryList';
 import { StatusFilter } from './StatusFilter';
@@ -57,8 +57,19 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
   const counts = useMemo(() => countByStatus(matching), [matching]);
   const shown = useMemo(() => withStatus(matching, status), [matching, status]);
 
+  /** Someone else has `d` open: renaming or trashing it under them asks first. */
+  const othersHold = async (d: DraftSummary, action: 'rename' | 'trash'): Promise<boolean> => {
+    if (!d.holder || d.holder.id === me) return true;
+    return ask.confirm({
+      title: `${d.holder.name} has this draft open`,
+      message: `${holderText(d.holder, me)}. If you ${action === 'rename' ? 'rename it' : 'move it to the trash'} now, their window will find its file gone; they can save it again under its old name, which makes a second copy.`,
+      confirm: action === 'rename' ? 'Rename anyway' : 'Move to trash anyway',
+      danger: true,
+    });
+  };
 
   const rename = async (d: DraftSummary): Promise<void> => {
+    if (!(await othersHold(d, 'rename'))) return;
     const renamed = await ask.prompt({
       title: `Rename “${titleOf(d)}”`,
       label: 'File name',
@@ -84,6 +95,7 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
   };
 
   const trash = async (d: DraftSummary): Promise<void> => {
+    if (!(await othersHold(d, 'trash'))) return;
     const yes = await ask.confirm({
       title: 'Move to trash?',
       message: `“${titleOf(d)}” (${d.name}) goes to the system trash, where it can still be restored.`,
