@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { draftRefusal } from './helpers/draft-refusal';
 import { DRAFT_VERSION, newDraft, parseDraft, serializeDraft } from '../../shared/draft/format';
-import { DraftError } from '../../shared/draft/errors';
 import { slugify } from '../../shared/draft/meta';
 import { article, cite, draftOf, marked, p, readAlso, source } from './helpers/build';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests mutate raw draft JSON freely
 type Raw = any;
-
-function loadError(text: string): DraftError {
-  try {
-    parseDraft(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DraftError);
-    return error as DraftError;
-  }
-  throw new Error('expected the draft to be refused');
-}
 
 const good = serializeDraft(
   draftOf(
@@ -59,30 +49,30 @@ describe('draft file format', () => {
   });
 
   it('refuses text that is not JSON', () => {
-    const error = loadError('{"format": "copydesk-draft", ');
+    const error = draftRefusal('{"format": "copydesk-draft", ');
     expect(error.kind).toBe('not-json');
     expect(error.message).toMatch(/^This file is not valid JSON/u);
   });
 
   it.each([['[]'], ['null'], ['{"format":"something-else","version":1}'], ['{"version":1}']])('refuses JSON that is not a draft: %s', (text) => {
-    const error = loadError(text);
+    const error = draftRefusal(text);
     expect(error.kind).toBe('not-draft');
     expect(error.message).toContain('not a Copydesk draft');
   });
 
   it('refuses a draft without a valid version', () => {
-    expect(loadError(mutate((raw) => (raw.version = '1'))).message).toContain('no valid format version');
+    expect(draftRefusal(mutate((raw) => (raw.version = '1'))).message).toContain('no valid format version');
   });
 
   it('refuses a newer format version and says what to do', () => {
-    const error = loadError(mutate((raw) => (raw.version = DRAFT_VERSION + 1)));
+    const error = draftRefusal(mutate((raw) => (raw.version = DRAFT_VERSION + 1)));
     expect(error.kind).toBe('newer-version');
     expect(error.message).toContain(`format version ${String(DRAFT_VERSION + 1)}`);
     expect(error.message).toContain('Update Copydesk');
   });
 
   it('refuses unknown top-level keys', () => {
-    expect(loadError(mutate((raw) => (raw.extra = 1))).message).toContain('extra');
+    expect(draftRefusal(mutate((raw) => (raw.extra = 1))).message).toContain('extra');
   });
 
   it.each([
@@ -93,7 +83,7 @@ describe('draft file format', () => {
     ['unknown key', (raw: Raw) => (raw.meta.colour = 'red'), 'colour'],
     ['missing', (raw: Raw) => delete raw.meta, 'meta: Invalid input: expected object'],
   ])('names invalid metadata (%s)', (_name, change, expected) => {
-    const error = loadError(mutate(change));
+    const error = draftRefusal(mutate(change));
     expect(error.kind).toBe('invalid-metadata');
     expect(error.message).toContain(expected);
   });
@@ -112,7 +102,7 @@ describe('draft file format', () => {
     ['an unknown node key', (raw: Raw) => (raw.doc.content[2].content[0].html = '<b>'), 'unknown key "html"'],
     ['an image outside assets', (raw: Raw) => raw.doc.content.splice(2, 0, { type: 'figure', attrs: { src: '../../etc/x.jpg' }, content: [{ type: 'figcaption' }] }), 'refused image URL'],
   ])('names where a document does not fit the schema (%s)', (_name, change, expected) => {
-    const error = loadError(mutate(change));
+    const error = draftRefusal(mutate(change));
     expect(error.kind).toBe('invalid-document');
     expect(error.message).toContain(expected);
   });

@@ -3,9 +3,9 @@
  * unchanged; a version 2 file with review data round-trips byte for byte; the document check
  * refuses review marks that do not hold together, naming the place.
  */
+import { draftRefusal } from './helpers/draft-refusal';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DraftError } from '../../shared/draft/errors';
 import { DRAFT_VERSION, parseDraft, serializeDraft } from '../../shared/draft/format';
 import { reviewArticle } from '../tools/make-review-fixture';
 
@@ -16,16 +16,6 @@ const REVIEW = fixture('review-article.copydesk');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests mutate raw draft JSON freely
 type Raw = any;
-
-function refusal(text: string): DraftError {
-  try {
-    parseDraft(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DraftError);
-    return error as DraftError;
-  }
-  throw new Error('expected the draft to be refused');
-}
 
 const mutated = (text: string, change: (raw: Raw) => void): string => {
   const raw = JSON.parse(text) as Raw;
@@ -68,37 +58,37 @@ describe('draft format version 2', () => {
   });
 
   it('refuses a version 1 file whose migration result is not a draft, as before', () => {
-    expect(refusal(mutated(V1, (raw) => delete raw.meta)).kind).toBe('invalid-metadata');
+    expect(draftRefusal(mutated(V1, (raw) => delete raw.meta)).kind).toBe('invalid-metadata');
   });
 });
 
 describe('review in the document check', () => {
   it('checks the review data', () => {
-    const error = refusal(mutated(REVIEW, (raw) => (raw.doc.attrs.review.threads[0].messages = [])));
+    const error = draftRefusal(mutated(REVIEW, (raw) => (raw.doc.attrs.review.threads[0].messages = [])));
     expect(error.kind).toBe('invalid-document');
     expect(error.message).toContain('invalid review data at threads.0.messages');
   });
 
   it('refuses a thread id held twice', () => {
-    const error = refusal(mutated(REVIEW, (raw) => (raw.doc.attrs.review.threads[1].id = 't-visit')));
+    const error = draftRefusal(mutated(REVIEW, (raw) => (raw.doc.attrs.review.threads[1].id = 't-visit')));
     expect(error.message).toBe('The draft\'s review data holds thread "t-visit" twice.');
   });
 
   it('refuses a comment whose thread is not in the review data, naming where it is', () => {
-    const error = refusal(mutated(REVIEW, (raw) => raw.doc.attrs.review.threads.shift()));
+    const error = draftRefusal(mutated(REVIEW, (raw) => raw.doc.attrs.review.threads.shift()));
     expect(error.kind).toBe('invalid-document');
     expect(error.message).toBe('The draft\'s document has a comment in the standfirst whose thread "t-visit" is not in the draft\'s review data.');
-    const inBody = refusal(mutated(REVIEW, (raw) => (raw.doc.attrs.review.threads[1].id = 't-other')));
+    const inBody = draftRefusal(mutated(REVIEW, (raw) => (raw.doc.attrs.review.threads[1].id = 't-other')));
     expect(inBody.message).toContain('a comment in paragraph 7 of the body (“The meeting in Washington is cru…”) whose thread "t-territory"');
   });
 
   it('refuses a comment in a draft without review data', () => {
-    const error = refusal(mutated(REVIEW, (raw) => delete raw.doc.attrs));
+    const error = draftRefusal(mutated(REVIEW, (raw) => delete raw.doc.attrs));
     expect(error.message).toContain('whose thread "t-visit" is not in the draft\'s review data');
   });
 
   it.each(['id', 'author', 'at'])('refuses a suggestion mark without its %s, naming where it is', (key) => {
-    const error = refusal(
+    const error = draftRefusal(
       mutated(REVIEW, (raw) => {
         delete markedText(raw, 0, 'insertion').marks[0].attrs[key];
       }),
@@ -108,7 +98,7 @@ describe('review in the document check', () => {
   });
 
   it('refuses a suggestion stamped with a time that is no time', () => {
-    const error = refusal(
+    const error = draftRefusal(
       mutated(REVIEW, (raw) => {
         markedText(raw, 0, 'insertion').marks[0].attrs.at = '2026-99-99T99:99Z';
       }),
@@ -118,7 +108,7 @@ describe('review in the document check', () => {
   });
 
   it('refuses a block suggestion mark without its stamp', () => {
-    const error = refusal(
+    const error = draftRefusal(
       mutated(REVIEW, (raw) => {
         const paragraph = (raw.doc.content as Raw[]).find((node) => node.marks !== undefined);
         paragraph.marks[0].attrs = {};

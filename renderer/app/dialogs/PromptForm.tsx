@@ -2,6 +2,7 @@
  * The form inside a one-line question (`Ask.prompt`): the field, its check as the user types,
  * and the error of applying the answer (the dialog stays open so the user can correct it).
  */
+import { FormFooter } from './FormFooter';
 import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { messageOf } from '../api';
 import type { PromptOptions } from './dialog-host';
@@ -67,19 +68,7 @@ export function PromptForm({ options, onDone }: PromptFormProps): ReactElement {
         }}
         onFocus={(e) => e.target.select()}
       />
-      {shown !== null ? (
-        <p id={errorId} className="cd-field-error" role="alert">
-          {shown}
-        </p>
-      ) : null}
-      <div className="cd-dialog-actions">
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-        <button type="submit" className="cd-button-primary" disabled={busy || problem !== null}>
-          {options.submit}
-        </button>
-      </div>
+      <FormFooter errorId={errorId} error={shown} submit={options.submit} disabled={busy || problem !== null} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
  * user name the first time), the initials following the name until they are edited by hand.
  * Checked as typed with the same validators as the main process (shared/ipc/fields.ts).
  */
+import { FormFooter } from './FormFooter';
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { reviewerInitialsSchema, reviewerNameSchema } from '../../../shared/ipc/fields';
 import { initialsOf } from '../../../shared/review/reviewer-name';
@@ -98,19 +99,7 @@ export function ReviewerForm({ initial, intro, apply, onDone }: ReviewerFormProp
           setError(null);
         }}
       />
-      {shown !== null ? (
-        <p id={errorId} className="cd-field-error" role="alert">
-          {shown}
-        </p>
-      ) : null}
-      <div className="cd-dialog-actions">
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-        <button type="submit" className="cd-button-primary" disabled={busy || nameProblem !== null || initialsProblem !== null}>
-          Save
-        </button>
-      </div>
+      <FormFooter errorId={errorId} error={shown} submit={'Save'} disabled={busy || nameProblem !== null || initialsProblem !== null} onCancel={() => onDone(null)} />
     </form>
   );
 }
