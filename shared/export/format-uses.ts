@@ -100,5 +100,9 @@ export function exportedDraft(draft: Draft, review = false): Draft {
 /** Runs `spec`'s writer on `draft` as `exportedDraft` gives it. */
 export function renderExport(spec: ExportFormatSpec, draft: Draft, options: ExportWriteOptions): Promise<string | Uint8Array> {
   const review = options.review === true;
-  return spec.write(exportedDraft(draft, review), { fragment: options.fragment, ...(review ? { review } : {}) });
+  return spec.write(exportedDraft(draft, review), {
+    fragment: options.fragment,
+    ...(review ? { review } : {}),
+    ...(options.readAsset ? { readAsset: options.readAsset } : {}),
+  });
 }

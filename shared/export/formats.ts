@@ -25,6 +25,13 @@ export interface ExportWriteOptions {
    * `renderExport` in format-uses.ts), and the writer never sees a review mark.
    */
   readonly review?: boolean;
+  /**
+   * Reads an image of the draft's `assets/` folder by its `src` as the draft holds it
+   * (`assets/<draft>/<file>`), or null when there is none (or it may not be read). Formats that
+   * embed pictures (Word) ask it; without it, or on null, they write the caption without the
+   * picture. Never given a web address: no writer fetches anything.
+   */
+  readonly readAsset?: (src: string) => Promise<Uint8Array | null>;
 }
 
 interface FormatBase {
