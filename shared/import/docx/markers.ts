@@ -13,8 +13,12 @@ export const MARKER_OPEN = '\uE000';
 /** Closes a marker. */
 export const MARKER_CLOSE = '\uE001';
 
-/** What a marker says: a tracked insertion or deletion, or a comment range, starts (upper case) or ends (lower case). */
-export type MarkerKind = 'I' | 'i' | 'D' | 'd' | 'C' | 'c';
+/**
+ * What a marker says: a tracked insertion or deletion, or a comment range, starts (upper case) or
+ * ends (lower case); or, at the start of a paragraph, that its paragraph mark was deleted (`P`) or
+ * inserted (`Q`).
+ */
+export type MarkerKind = 'I' | 'i' | 'D' | 'd' | 'C' | 'c' | 'P' | 'Q';
 
 /** A marker as text. */
 export function marker(kind: MarkerKind, n: number): string {
@@ -27,7 +31,7 @@ export interface FoundMarker {
   readonly n: number;
 }
 
-const MARKER = /\uE000([IiDdCc])(\d{1,9})\uE001/gu;
+const MARKER = /\uE000([IiDdCcPQ])(\d{1,9})\uE001/gu;
 const STRAY = /[\uE000\uE001]/gu;
 
 /** `text` cut at its markers: text pieces and markers in order (empty pieces left out). */
