@@ -10,7 +10,7 @@
  * is accepted and comment ranges are left out.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import { marker, withoutMarkerCharacters } from './markers';
+import { LIST_BREAK, marker, withoutMarkerCharacters } from './markers';
 import { allW, childrenOf, isElement, isW, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
 
 /** A tracked change of the body, by marker number. */
@@ -88,6 +88,29 @@ function placeRun(element: XmlElement, run: XmlElement, atStart: boolean): boole
     p.insertBefore(run, pPr ? pPr.nextSibling : p.firstChild);
   } else p.appendChild(run);
   return true;
+}
+
+/** The list a paragraph belongs to (`w:numId`), or '' when it is no list item. */
+function listId(p: XmlElement): string {
+  const pPr = childrenOf(p).find((child) => isW(child, 'pPr'));
+  const numPr = pPr && childrenOf(pPr).find((child) => isW(child, 'numPr'));
+  const numId = numPr && childrenOf(numPr).find((child) => isW(child, 'numId'));
+  const id = numId ? (wAttr(numId, 'val') ?? '') : '';
+  return id === '0' ? '' : id;
+}
+
+/** Puts a LIST_BREAK paragraph between two list paragraphs in a row of different lists (see markers.ts). */
+function separateLists(doc: XmlDocument): void {
+  for (const p of allW(doc, 'p')) {
+    const previous = p.previousSibling;
+    const here = listId(p);
+    if (!here || !isW(previous, 'p')) continue;
+    const before = listId(previous);
+    if (!before || before === here) continue;
+    const separator = doc.createElementNS(W, 'w:p');
+    separator.appendChild(textRun(doc, LIST_BREAK));
+    p.parentNode?.insertBefore(separator, p);
+  }
 }
 
 /** Accepts every change in `doc` (a notes part): deletions removed, insertions kept; returns how many. */
@@ -177,6 +200,7 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
         remove(element);
       }
     }
+    separateLists(doc);
     out['word/document.xml'] = strToU8(serializeXml(doc));
   }
   for (const part of NOTE_PARTS) {
