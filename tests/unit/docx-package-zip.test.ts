@@ -12,7 +12,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { DOCX_LIMITS, openDocx } from '../../shared/import/docx/package';
 import { DocxRefusal, type DocxRefusalKind } from '../../shared/import/docx/types';
-import { GOOD_DOCX_TEXT, crc32, deflatedZeros, goodDocx, goodRaw, utf16le, zipOf, type RawEntry } from './helpers/hostile-docx';
+import { GOOD_DOCX_TEXT, crc32, deflatedZeros, goodDocx, goodRaw, utf16be, utf16le, zipOf, type RawEntry } from './helpers/hostile-docx';
 
 /** The refusal of `bytes` by openDocx (kind and message); fails when they open. */
 async function refused(bytes: Uint8Array, fileName = 'story.docx'): Promise<{ kind: DocxRefusalKind; message: string }> {
@@ -165,10 +165,6 @@ describe('what is checked inside', () => {
   it('refuses a DTD however it is written: lower case, an entity alone, in [Content_Types].xml, in UTF-16BE, in an SVG', async () => {
     const raw = await goodRaw();
     const withPart = (name: string, data: Uint8Array): Uint8Array => zipOf([...raw.filter((e) => e.name !== name), { name, data, method: 0, size: data.length, crc: crc32(data) }]);
-    const utf16be = (text: string): Uint8Array => {
-      const le = utf16le(text).subarray(2);
-      return Uint8Array.from(le, (_, i) => le[i ^ 1]!);
-    };
     const cases = [
       withPart('word/footnotes.xml', strToU8('<?xml version="1.0"?><!doctype x [<!entity e "x">]><x/>')),
       withPart('word/comments.xml', strToU8('<?xml version="1.0"?><x><!ENTITY e SYSTEM "file:///etc/passwd"></x>')),

@@ -34,8 +34,9 @@ const MB = 1024 * 1024;
  * stop bombs and absurd files, and bound the memory an import takes. Word writes 15–30 parts plus
  * one per image: 1000 entries is far beyond any article. The XML reader's tree is the real cost
  * (about 800 bytes per element: 64 MB of dense tags would make gigabytes), so the tags opened in
- * all parts are bounded too: pandoc writes about 220,000 for an article of 100,000 words with
- * footnotes, Word somewhat more; 1,000,000 keeps the tree under a gigabyte.
+ * all parts are bounded too: pandoc and LibreOffice open about 110,000 tags for an article of
+ * 100,000 words with 2,000 footnotes, Word (run splits, proofing marks) perhaps three times
+ * that; 1,000,000 keeps each tree built from the package under a gigabyte.
  */
 export const DOCX_LIMITS: ZipLimits & { readonly fileBytes: number; readonly openTags: number } = {
   fileBytes: 64 * MB,
@@ -158,7 +159,7 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     }
     openTags += scan.openTags;
     if (openTags > DOCX_LIMITS.openTags) {
-      throw new DocxRefusal('too-large', `${fileName} holds more markup than Copydesk reads from a Word file (over ${DOCX_LIMITS.openTags.toLocaleString('en')} XML tags; an article of 100,000 words has about 200,000): split it in Word and import the parts.`);
+      throw new DocxRefusal('too-large', `${fileName} holds more markup than Copydesk reads from a Word file (over ${DOCX_LIMITS.openTags.toLocaleString('en')} XML tags; an article of 100,000 words has a few hundred thousand): split it in Word and import the parts.`);
     }
   }
   if (!entries.some((entry) => entry.name === DOCX_MAIN_PART)) {

@@ -249,6 +249,12 @@ export function utf16le(text: string): Uint8Array {
   return out;
 }
 
+/** `text` encoded as UTF-16BE with its byte-order mark. */
+export function utf16be(text: string): Uint8Array {
+  const le = utf16le(text);
+  return Uint8Array.from(le, (_, i) => le[i ^ 1] ?? 0);
+}
+
 /** The good document whose `word/_rels/document.xml.rels` links an image at `imageUrl` (used in the text) and whose settings attach the template at `templateUrl`. */
 export async function externalDocx(imageUrl: string, templateUrl: string): Promise<Uint8Array> {
   const entries = await goodEntries();
