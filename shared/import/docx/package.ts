@@ -68,12 +68,16 @@ function hasUtf16Name(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+function encrypted(fileName: string): DocxRefusal {
+  return new DocxRefusal('encrypted', `${fileName} is protected with a password: remove it in Word (File > Info > Protect Document) and import again.`);
+}
+
 /** The refusal for a file that is not a zip, from what its first bytes look like. */
 function notZip(bytes: Uint8Array, fileName: string): DocxRefusal {
   if (startsWith(bytes, OLE)) {
     // An encrypted .docx is an OLE file holding the streams EncryptionInfo and EncryptedPackage; an old .doc is one too, without them.
     if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo')) {
-      return new DocxRefusal('encrypted', `${fileName} is protected with a password: remove it in Word (File > Info > Protect Document) and import again.`);
+      return encrypted(fileName);
     }
     return new DocxRefusal('not-docx', `${fileName} is an old Word 97–2003 document, not a .docx: open it in Word, save it as .docx and import that.`);
   }
@@ -109,7 +113,7 @@ function zipRefusal(problem: ZipProblem, fileName: string): DocxRefusal {
     case 'lying':
       return tooLargeExpanded(fileName);
     case 'encrypted':
-      return new DocxRefusal('encrypted', `${fileName} is protected with a password: remove it in Word (File > Info > Protect Document) and import again.`);
+      return encrypted(fileName);
     case 'method':
       return new DocxRefusal('unreadable', `${fileName} is compressed in a way Word does not use: save it again from Word as .docx and import that.`);
     case 'damaged':
