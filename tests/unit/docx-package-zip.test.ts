@@ -127,6 +127,11 @@ describe('damaged and odd zips', () => {
     expect((await refused(whole.subarray(0, whole.length - 30))).kind).toBe('not-zip');
   });
 
+  it('refuses an entry named __proto__ (a reader unzipping into an object would take it for the prototype)', async () => {
+    const data = strToU8('[]');
+    expect((await refused(zipOf([...(await goodRaw()), { name: '__proto__', data, method: 0, size: data.length, crc: crc32(data) }]))).kind).toBe('not-zip');
+  });
+
   it('refuses an entry whose deflate stream is broken', async () => {
     const raw = await goodRaw();
     const garbage = strToU8('this is not a deflate stream at all, just bytes');

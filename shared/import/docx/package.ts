@@ -16,8 +16,10 @@
  *   `DOCX_LIMITS.openTags` XML tags in all;
  * - a zip without `word/document.xml`.
  *
- * External relationships other than hyperlinks are removed (package-rels.ts) and listed in
- * `dropped`. Nothing is fetched and nothing is read from disk: this works on the bytes given.
+ * External relationships other than hyperlinks lose their target (package-rels.ts: the element
+ * stays, for mammoth's sake) and are listed in `dropped`. Nothing is fetched and nothing is read
+ * from disk: this works on the bytes given. The re-zipped package stores its entries uncompressed
+ * (quicker to write and to read; it lives only in memory).
  */
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { cleanRels } from './package-rels';
@@ -138,8 +140,8 @@ function checkMacros(entries: readonly ZipEntry[], fileName: string): void {
 
 /**
  * Checks the Word file `bytes` (named `fileName`, no folder: it is quoted in messages) and gives
- * the package re-zipped from its checked entries, without its external relationships other than
- * links. Throws `DocxRefusal` (see the module comment). Nothing is fetched or read from disk.
+ * the package re-zipped from its checked entries, its external relationships other than links
+ * emptied. Throws `DocxRefusal` (see the module comment). Nothing is fetched or read from disk.
  */
 export async function openDocx(bytes: Uint8Array, fileName: string): Promise<DocxPackage> {
   if (/\.(docm|dotm)$/iu.test(fileName)) throw macros(fileName);
@@ -154,6 +156,8 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     if (error instanceof ZipProblem) throw zipRefusal(error, fileName);
     throw error;
   }
+  // `__proto__` as a key would set the prototype of the object a reader unzips into (fflate's unzipSync).
+  if (entries.some((entry) => entry.name === '__proto__')) throw damaged(fileName);
   checkMacros(entries, fileName);
   let openTags = 0;
   for (const entry of entries) {
@@ -170,7 +174,7 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     throw new DocxRefusal('not-docx', `${fileName} is a zip file but not a Word document (it has no ${DOCX_MAIN_PART}): save it from Word as .docx and import that.`);
   }
   const dropped: string[] = [];
-  const files: Zippable = {};
+  const files = Object.create(null) as Zippable;
   for (const entry of entries) {
     let data = entry.bytes;
     if (entry.name.toLowerCase().endsWith('.rels')) {
