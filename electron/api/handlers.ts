@@ -97,6 +97,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (file === null) return null;
       return services.imports.importFile(file, from, windowOf(caller));
     },
+    'drafts.importDropped': async ({ fileName, bytes }, caller) => services.imports.importDropped(fileName, bytes, windowOf(caller)),
     'recovery.record': async ({ key, name, draft }) => services.recovery.record(key, { name, draft }),
     'recovery.list': async () => services.recovery.list(),
     'recovery.take': async ({ key }) => services.recovery.take(key),
