@@ -93,7 +93,18 @@ export const EXPORT_FORMATS = [
     output: 'text',
     write: async (draft, options) => (await import('./markdown')).exportMarkdown(draft, { review: options.review === true }),
   },
+  {
+    name: 'docx',
+    label: 'Word',
+    extensions: ['docx'],
+    description: 'Word document',
+    fragment: null,
+    menuCommand: 'export-docx',
+    output: 'bytes',
+    write: async (draft, options) =>
+      (await import('./docx')).exportDocx(draft, { review: options.review === true, ...(options.readAsset ? { readAsset: options.readAsset } : {}) }),
+  },
 ] as const satisfies readonly ExportFormatSpec[];
 
-/** An export format's name: 'html' | 'md'. */
+/** An export format's name: 'html' | 'md' | 'docx'. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['name'];
