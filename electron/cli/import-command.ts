@@ -30,7 +30,7 @@ import { DocxRefusal, type DocxImportResult } from '../../shared/import/docx/typ
 import { importAuto, kindFromFileName, MAX_IMPORT_CHARS } from '../../shared/import/index';
 import { IMPORT_KIND_NAMES, MAX_DOCX_FILE_BYTES, type ImportKind, type ImportReport, type ImportResult } from '../../shared/import/types';
 import { findProblems } from '../../shared/problems';
-import { DraftFileError, writeDraftFile } from '../node/draft-file';
+import { DraftFileError, describeFileError, writeDraftFile } from '../node/draft-file';
 import { specialFileType } from '../node/read-regular-file';
 import { ImportFileError, readImportBytes, readImportFile } from '../node/read-import-file';
 import { draftStem, removeAssetFiles, writeAssetFiles } from '../services/assets';
@@ -151,9 +151,13 @@ export async function runImport(
   await hooks.beforeWrite?.();
   let images: string[];
   try {
+    // The output's folder must exist, as for the draft alone (assets/ in it is made if missing).
+    if (assets.length > 0) await fs.stat(path.dirname(output));
     images = await writeAssetFiles(path.dirname(output), assets);
   } catch (error) {
-    throw error instanceof ServiceError ? new InputError(`${oneLine(error.message)} (in ${path.dirname(output)})`) : error;
+    if (error instanceof ServiceError) throw new InputError(`${oneLine(error.message)} (in ${path.dirname(output)})`);
+    const described = describeFileError(error, output, 'write');
+    throw described instanceof DraftFileError ? new InputError(oneLine(described.message)) : described;
   }
   try {
     await writeDraftFile(output, result.draft, { noReplace: !options.force });

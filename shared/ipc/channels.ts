@@ -396,8 +396,8 @@ export const CALLS = {
    * format the file's extension says. Null when the user cancelled the dialog.
    */
   'drafts.import': call(z.strictObject({ from: z.enum(IMPORT_KINDS).optional() }), returns<ImportedDraft | null>()),
-  /** Imports a file dropped on the library, given as its name (no folder) and its bytes (at most 50 MB), as `drafts.import` does a picked one. */
-  'drafts.importDropped': call(z.strictObject({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_DOCX_FILE_BYTES, 'over 50 MB') }), returns<ImportedDraft>()),
+  /** Imports a file dropped on the library, given as its name (no folder) and its bytes (at most 64 MB), as `drafts.import` does a picked one. */
+  'drafts.importDropped': call(z.strictObject({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_DOCX_FILE_BYTES, 'over 64 MB') }), returns<ImportedDraft>()),
   /** Journals an unsaved state (`name` null for a draft never saved). */
   'recovery.record': call(z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftTextSchema }), returns<void>()),
   /** The journalled states, readable or not. */

@@ -175,7 +175,7 @@ function malformed(channel: InvokeChannel): [string, unknown][] {
     if (key === 'format') out.push(['format = "pdf"', { ...base, format: 'pdf' }], ['format = "HTML"', { ...base, format: 'HTML' }]);
     if (channel === 'reviewer.set' && key === 'name') for (const bad of ['', '   ', 'x'.repeat(101), 'Ana\nGarcía', 'Ana\u2028García', 'A\u0000']) out.push([`name = ${JSON.stringify(bad.slice(0, 20))}`, { ...base, name: bad }]);
     if (channel === 'reviewer.set' && key === 'initials') for (const bad of ['', ' ', 'ABCDE', 'A G', 'A\tG']) out.push([`initials = ${JSON.stringify(bad)}`, { ...base, initials: bad }]);
-    if (key === 'bytes') out.push(['bytes over 50 MB', { ...base, bytes: new Uint8Array(MAX_DOCX_FILE_BYTES + 1) }], ['bytes as numbers', { ...base, bytes: [35, 32, 83] }]);
+    if (key === 'bytes') out.push(['bytes over 64 MB', { ...base, bytes: new Uint8Array(MAX_DOCX_FILE_BYTES + 1) }], ['bytes as numbers', { ...base, bytes: [35, 32, 83] }]);
     if (key === 'fileName') out.push(['fileName = ""', { ...base, fileName: '' }], ['fileName too long', { ...base, fileName: `${'a'.repeat(300)}.md` }]);
     if (key === 'id') out.push(['id = "../x"', { ...base, id: '../x' }], ['id = ""', { ...base, id: '' }]);
   }
