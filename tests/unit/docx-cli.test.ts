@@ -35,8 +35,9 @@ async function listing(root: string): Promise<string[]> {
   return entries.map(String).sort();
 }
 
+// -s: the headline is Word's Title, which pandoc reads as the document's title.
 const pandoc = (file: string): string => {
-  const result = spawnSync('pandoc', ['-f', 'docx', '-t', 'plain', file], { encoding: 'utf8' });
+  const result = spawnSync('pandoc', ['-f', 'docx', '-t', 'plain', '-s', file], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`pandoc failed: ${result.stderr}`);
   return result.stdout;
 };
