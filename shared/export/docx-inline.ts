@@ -118,7 +118,8 @@ function formatChange(marks: readonly Mark[], review: DocxReview | null): Pick<I
   const mark = review ? marks.find((m) => m.type.name === 'format_change') : undefined;
   if (!mark || !review) return {};
   const before = mark.attrs.before as readonly { readonly type: string }[];
-  const had = (type: string): boolean | undefined => before.some((m) => m.type === type) || undefined;
+  // Explicit values (bold off too): Word requires the earlier formatting to hold something.
+  const had = (type: string): boolean => before.some((m) => m.type === type);
   return { revision: { ...review.stamp(mark), bold: had('strong'), italics: had('em') } };
 }
 

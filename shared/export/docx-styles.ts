@@ -9,6 +9,7 @@ import {
   AlignmentType,
   BorderStyle,
   LevelFormat,
+  LineRuleType,
   ShadingType,
   type ILevelsOptions,
   type IParagraphStyleOptions,
@@ -97,7 +98,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
 /** The document's styles: Word's defaults, tuned, and the article's own. */
 export const DOCX_STYLES: IStylesOptions = {
   default: {
-    document: { run: { font: 'Georgia', size: 22 }, paragraph: { spacing: { after: 160, line: 276 } } },
+    document: { run: { font: 'Georgia', size: 22 }, paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } } },
     title: { run: { size: 48, bold: true, font: 'Georgia' }, paragraph: { spacing: { after: 120 } } },
     heading2: { run: { size: 30, bold: true, color: '000000', font: 'Georgia' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
     heading3: { run: { size: 26, bold: true, color: '000000', font: 'Georgia' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
