@@ -26,7 +26,7 @@ subtitle: Dock workers and operators remain apart on pay.
 The strike began on 10 August and has halted most container traffic.[^1] Operators say losses
 exceed **€40 million** a day.[^2]
 
-![Cranes idle at the container terminal](picture.png "Cranes stand idle at the terminal. Photo: A. Photographer")
+![Cranes stand idle at the terminal. Photo: A. Photographer](picture.png)
 
 Union leaders called the offer *far from enough*.[^3] They asked for
 [independent mediation](https://example.org/mediation).[^4]
@@ -141,6 +141,7 @@ pandoc -f markdown-smart seed-article.md -o "$OUT/seed-article.docx"
 cat > review.md <<'EOF'
 ---
 title: Council approves the budget
+subtitle: The vote was closer than expected.
 ---
 
 The council [approved]{.insertion author="Ana García" date="2026-01-02T10:00:00Z"}[passed]{.deletion author="Ben Okafor" date="2026-01-03T11:30:00Z"} the budget on Tuesday.
@@ -169,6 +170,29 @@ cat > libreoffice-comments.fodt <<'EOF'
 </office:document>
 EOF
 soffice --headless --convert-to docx --outdir "$WORK/lo" libreoffice-comments.fodt > /dev/null
-cp "$WORK/lo/libreoffice-comments.docx" "$OUT/libreoffice-comments.docx"
+# LibreOffice 7.4 writes the resolved state (commentsExtended.xml, w15:done) but not that c2
+# replies to c1: no writer here writes replies, so the reply is added as Word writes it (a
+# w14:paraId on each comment's paragraph, w15:paraIdParent on the reply's w15:commentEx).
+python3 - "$WORK/lo/libreoffice-comments.docx" "$OUT/libreoffice-comments.docx" <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == 'word/comments.xml':
+            text = data.decode('utf-8')
+            for cid, para in (('0', '0A000001'), ('1', '0A000002')):
+                start = text.index(f'<w:comment w:id="{cid}"')
+                at = text.index('<w:p>', start)
+                text = text[:at] + f'<w:p w14:paraId="{para}">' + text[at + len('<w:p>'):]
+            if 'xmlns:w14=' not in text[:text.index('>', text.index('<w:comments'))]:
+                text = text.replace('<w:comments ', '<w:comments xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ', 1)
+            data = text.encode('utf-8')
+        if item.filename == 'word/commentsExtended.xml':
+            text = data.decode('utf-8')
+            text = text.replace('</w15:commentsEx>', '<w15:commentEx w15:paraId="0A000001" w15:done="0"/><w15:commentEx w15:paraId="0A000002" w15:paraIdParent="0A000001" w15:done="0"/></w15:commentsEx>')
+            data = text.encode('utf-8')
+        zout.writestr(item, data)
+PY
 
 ls -l "$OUT"

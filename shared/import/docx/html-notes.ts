@@ -74,7 +74,7 @@ export function mergeNotes(body: HElement): string[] {
   const refs = findAll(body, (el) => el.tagName === 'a' && byId.has((attr(el, 'href') ?? '').slice(1)) && !byId.has(closestLiId(el)));
   const canonicalByKey = new Map<string, string>();
   const lastOfKind = new Map<string, string>();
-  const merged: string[] = [];
+  const merged = new Map<string, string[]>();
   const pages: string[] = [];
   const orphanIbid: string[] = [];
   const name = (note: Note): string => `${note.kind} ${String(note.number)}`;
@@ -109,7 +109,8 @@ export function mergeNotes(body: HElement): string[] {
     lastOfKind.set(note.kind, target);
     if (target !== id) {
       link.attrs = link.attrs.map((a) => (a.name === 'href' ? { ...a, value: `#${target}` } : a));
-      merged.push(`${name(note)} (${read.ibid ? '“Ibid.”' : 'the same reference'}) → ${name(noteOf(target))}`);
+      const into = name(noteOf(target));
+      merged.set(into, [...(merged.get(into) ?? []), `${String(note.number)}${read.ibid ? ' (“Ibid.”)' : ''}`]);
       tree.detachNode(note.li);
     }
     if (read.locator) {
@@ -118,7 +119,10 @@ export function mergeNotes(body: HElement): string[] {
     }
   }
   const out: string[] = [];
-  if (merged.length) out.push(`Notes citing the same work became one source cited several times: ${merged.join('; ')}.`);
+  if (merged.size) {
+    const groups = [...merged].map(([into, from]) => `${into} with ${from.length === 1 ? 'note' : 'notes'} ${from.join(', ')}`);
+    out.push(`Notes citing the same work (the same reference, or “Ibid.” after it) became one source cited several times: ${groups.join('; ')}.`);
+  }
   if (pages.length) out.push(`Pages given in notes are kept in the text, in brackets after their citation (${pages.join('; ')}): a page belongs to one citation, not to the source.`);
   if (orphanIbid.length) out.push(`“Ibid.” with no note before it (${orphanIbid.join(', ')}) is kept as a note of its own.`);
   return out;
@@ -182,6 +186,6 @@ export function takeReferencesSection(body: HElement): string[] {
   for (const el of content.slice(start)) tree.detachNode(el);
   const parts = [`The “${title}” list at the end (${String(items.length)} item${items.length === 1 ? '' : 's'}) was taken out of the body: the draft's sources take its place`];
   if (matched.length) parts.push(`${String(matched.length)} repeated the notes' sources`);
-  if (extra.length) parts.push(`${String(extra.length)} cited by no note became uncited source${extra.length === 1 ? '' : 's'}`);
+  if (extra.length) parts.push(extra.length === 1 ? '1 cited by no note became an uncited source' : `${String(extra.length)} cited by no note became uncited sources`);
   return [`${parts.join('; ')}.`];
 }

@@ -1,6 +1,8 @@
 /**
  * mammoth's HTML made ready for the HTML importer (shared/import/html.ts), which then applies the
  * HTML intake policy to all of it:
+ * - a picture the Word export wrote as a link ("Picture: <link>") becomes an image again;
+ * - a "Read also" title (the export's Read Also Title style) and its list become one box;
  * - an image becomes a `<figure>` of its own (taken out of the paragraph it stood in, before it),
  *   and a Caption-style paragraph right after it its `<figcaption>`; a credit at the end of the
  *   caption ("Photo: …", "Photograph: …", "Credit: …", "Image: …", "©…", as the exports write a
@@ -15,6 +17,8 @@ import { mergeNotes, takeReferencesSection } from './html-notes';
 
 /** The class the style map gives Caption-style paragraphs. */
 export const CAPTION_CLASS = 'docx-caption';
+/** The class the style map gives a "Read also" box's title (the Word export's Read Also Title style). */
+export const READ_ALSO_TITLE_CLASS = 'docx-read-also-title';
 /** The `src` prefix of an image the import does not keep (its format is not one a draft shows). */
 export const REFUSED_IMAGE = 'docx-refused:';
 
@@ -50,7 +54,9 @@ function figcaption(caption: HElement): HElement {
   const nodes = [...children(caption)];
   const last = nodes[nodes.length - 1];
   let credit: string | null = null;
-  if (last && last.nodeName === '#text') {
+  // A credit in its own run style (mapped to span.credit) needs no reading.
+  const styled = find(caption, (el) => hasClass(el, 'credit')) !== null;
+  if (!styled && last && last.nodeName === '#text') {
     const text = last as { value: string };
     const match = CREDIT.exec(text.value);
     if (match && textOf(caption).length > (match[1] ?? '').length) {
@@ -68,6 +74,40 @@ function figcaption(caption: HElement): HElement {
     tree.appendChild(out, small);
   }
   return out;
+}
+
+function hasClass(el: HElement, name: string): boolean {
+  return (attr(el, 'class') ?? '').split(/\s+/u).includes(name);
+}
+
+/**
+ * A picture the Word export could not embed (one on the web, never fetched) is written as a
+ * Caption-style paragraph "Picture: <link>": it becomes the figure again, the link's address its
+ * image and its text the alt text.
+ */
+function webPictures(body: HElement): void {
+  for (const p of findAll(body, (el) => el.tagName === 'p' && hasClass(el, CAPTION_CLASS))) {
+    const links = findAll(p, (el) => el.tagName === 'a');
+    const link = links[0];
+    if (links.length !== 1 || !link || !/^Picture:\s*$/u.test(textOf(p).slice(0, textOf(p).length - textOf(link).length))) continue;
+    const img = element('img', { src: attr(link, 'href') ?? '', alt: textOf(link) });
+    const holder = element('p');
+    tree.appendChild(holder, img);
+    tree.insertBefore(p.parentNode as HElement, holder, p);
+    tree.detachNode(p);
+  }
+}
+
+/** A "Read also" title paragraph and the list after it become one box, which the HTML importer reads whatever its title. */
+function readAlsoBoxes(body: HElement): void {
+  for (const title of findAll(body, (el) => el.tagName === 'p' && hasClass(el, READ_ALSO_TITLE_CLASS))) {
+    const list = nextElement(title);
+    if (!list || (list.tagName !== 'ul' && list.tagName !== 'ol')) continue;
+    const box = element('aside', { class: 'read-also' });
+    tree.insertBefore(title.parentNode as HElement, box, title);
+    move(title, box);
+    move(list, box);
+  }
 }
 
 /** Makes a figure of every image (see the module comment); returns the refused images' count. */
@@ -121,6 +161,8 @@ export function prepareHtml(mammothHtml: string): PreparedHtml {
   const htmlElement = children(document).find((node): node is HElement => isElement(node) && node.tagName === 'html');
   const body = htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'body');
   if (!body) return { html: mammothHtml, notes: [], refusedImages: 0 };
+  webPictures(body);
+  readAlsoBoxes(body);
   const refusedImages = figures(body);
   headline(body);
   const notes = [...mergeNotes(body), ...takeReferencesSection(body)];

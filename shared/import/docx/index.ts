@@ -33,7 +33,7 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${String(n
 function readerMessages(messages: readonly { type: string; message: string }[]): string[] {
   const out: string[] = [];
   for (const message of messages) {
-    if (/^Unrecognised (?:paragraph|run|table|numbering) style/u.test(message.message)) continue;
+    if (/^Unrecognised (?:paragraph|run|table|numbering) style|style with ID .* was referenced but not defined/iu.test(message.message)) continue;
     const line = `Word content the reader could not take in: ${message.message.replace(/\s+/gu, ' ').trim().replace(/\.?$/u, '.')}`;
     if (!out.includes(line)) out.push(line);
   }

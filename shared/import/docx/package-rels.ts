@@ -2,17 +2,20 @@
  * The relationships of a Word package (`.rels` parts) that point outside it (`TargetMode="External"`):
  * hyperlinks are kept (they are links of the text; the HTML intake policy checks their URLs), every
  * other one (a linked image, an attached template, a linked OLE object, a frame, a sub-document…)
- * is removed, so that no reader can fetch it or read it from disk, and said in the report.
+ * loses its target, so that no reader can fetch it or read it from disk, and is said in the report.
+ * The element itself stays, with its Id and Type and an empty internal target: mammoth 1.13 throws
+ * a TypeError (and the whole import fails) on an image whose relationship is missing, while an
+ * empty target gives it an image it cannot read, which it reports and leaves out.
  *
  * The part is edited as text, not parsed: a `<Relationship` start tag that is not a well-formed
  * start tag makes the part refused (`null`) rather than guessed at.
  */
 
-/** A `.rels` part with its external relationships other than hyperlinks removed. */
+/** A `.rels` part with its external relationships other than hyperlinks emptied. */
 export interface CleanedRels {
   /** The part's new text (the same text when nothing was removed). */
   readonly xml: string;
-  /** One sentence for each relationship removed. */
+  /** One sentence for each relationship emptied. */
   readonly dropped: readonly string[];
 }
 
@@ -54,21 +57,24 @@ function attributesOf(text: string): Map<string, string> {
   return out;
 }
 
-/** `xml` (a `.rels` part) without its external relationships other than hyperlinks; null when a Relationship tag cannot be read. */
+const escapeXml = (value: string): string => value.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;');
+
+/** `xml` (a `.rels` part) with its external relationships other than hyperlinks emptied (see the module comment); null when a Relationship tag cannot be read. */
 export function cleanRels(xml: string): CleanedRels | null {
   // Word writes UTF-8; a part with NULs (UTF-16) would hide its tags from these patterns.
   if (xml.includes('\0')) return null;
   const starts = xml.match(START)?.length ?? 0;
   let elements = 0;
   const dropped: string[] = [];
-  const cleaned = xml.replace(ELEMENT, (whole, _tag: string, attributeText: string) => {
+  const cleaned = xml.replace(ELEMENT, (whole, tag: string, attributeText: string) => {
     elements++;
     const attributes = attributesOf(attributeText);
     const mode = attributes.get('TargetMode') ?? '';
     const type = attributes.get('Type') ?? '';
     if (mode.trim().toLowerCase() !== 'external' || /\/hyperlink$/iu.test(type.trim())) return whole;
     dropped.push(droppedSentence(type.trim(), attributes.get('Target') ?? ''));
-    return '';
+    const id = attributes.get('Id');
+    return id === undefined ? '' : `<${tag} Id="${escapeXml(id)}" Type="${escapeXml(type)}" Target=""/>`;
   });
   // An end tag's `<Relationship` is not matched by START (it starts `</`), so the counts compare start tags.
   if (elements !== starts) return null;

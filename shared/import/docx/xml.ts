@@ -3,7 +3,6 @@
  * part, walk its WordprocessingML elements, make runs of text. The parts come from a package that
  * openDocx (package.ts) has checked (no DTD, so no entity is ever expanded).
  */
-/// <reference path="./xmldom.d.ts" />
 import { DOMParser, XMLSerializer, type XmlDocument, type XmlElement, type XmlNode } from '@xmldom/xmldom/lib/index.js';
 
 /** WordprocessingML's namespace. */
