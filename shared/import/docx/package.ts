@@ -12,7 +12,8 @@
  * - a macro-enabled document (`.docm`/`.dotm` by name, a macro-enabled content type, a
  *   `vbaProject.bin` part);
  * - any part that declares a DTD or an entity (`<!DOCTYPE`, `<!ENTITY`, in UTF-8 or UTF-16): XXE
- *   and entity expansion; Word never writes one;
+ *   and entity expansion; Word never writes one (package-scan.ts); more than
+ *   `DOCX_LIMITS.openTags` XML tags in all;
  * - a zip without `word/document.xml`.
  *
  * External relationships other than hyperlinks are removed (package-rels.ts) and listed in
@@ -20,6 +21,7 @@
  */
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { cleanRels } from './package-rels';
+import { scanPart } from './package-scan';
 import { looksLikeZip, readZip, ZipProblem, type ZipEntry, type ZipLimits } from './package-zip';
 import { DocxRefusal, type DocxPackage } from './types';
 
@@ -30,13 +32,17 @@ const MB = 1024 * 1024;
  * 220 ppi by default) is 5–15 MB; 64 MB leaves room for full-size phone photos. Its XML is a few MB
  * even for a long feature, so 64 MB for one part and 128 MB for the whole expanded package only
  * stop bombs and absurd files, and bound the memory an import takes. Word writes 15–30 parts plus
- * one per image: 1000 entries is far beyond any article.
+ * one per image: 1000 entries is far beyond any article. The XML reader's tree is the real cost
+ * (about 800 bytes per element: 64 MB of dense tags would make gigabytes), so the tags opened in
+ * all parts are bounded too: pandoc writes about 220,000 for an article of 100,000 words with
+ * footnotes, Word somewhat more; 1,000,000 keeps the tree under a gigabyte.
  */
-export const DOCX_LIMITS: ZipLimits & { readonly fileBytes: number } = {
+export const DOCX_LIMITS: ZipLimits & { readonly fileBytes: number; readonly openTags: number } = {
   fileBytes: 64 * MB,
   entries: 1000,
   entryBytes: 64 * MB,
   totalBytes: 128 * MB,
+  openTags: 1_000_000,
 };
 
 /** The part every Word document has (mammoth falls back to it when `_rels/.rels` does not say). */
@@ -114,31 +120,6 @@ function macros(fileName: string): DocxRefusal {
   return new DocxRefusal('macros', `${fileName} contains macros: Copydesk does not open macro-enabled documents; save it as .docx without macros.`);
 }
 
-const DECLARATIONS = ['!DOCTYPE', '!ENTITY'].map((word) => [...word].map((c) => c.toLowerCase().charCodeAt(0)));
-
-/**
- * Whether `bytes` holds `<!DOCTYPE` or `<!ENTITY` (any case) as UTF-8/ASCII, UTF-16LE or UTF-16BE.
- * Every part is scanned, whatever its name: a relationship may make a reader parse any part as XML.
- */
-export function declaresDtd(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== 0x3c) continue;
-    // stride 1: UTF-8; stride 2 with the zero byte after (LE) or before (BE) each character.
-    for (const [stride, zero] of [[1, 0], [2, 1], [2, -1]] as const) {
-      if (stride === 2 && bytes[i + zero] !== 0) continue;
-      for (const word of DECLARATIONS) {
-        let k = 0;
-        for (; k < word.length; k++) {
-          const at = i + stride * (k + 1);
-          if (((bytes[at] ?? 0) | 0x20) !== ((word[k] ?? 0) | 0x20) || (stride === 2 && bytes[at + zero] !== 0)) break;
-        }
-        if (k === word.length) return true;
-      }
-    }
-  }
-  return false;
-}
-
 const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
 
 /** Refuses a package that carries macros (see the module comment). */
@@ -169,9 +150,16 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     throw error;
   }
   checkMacros(entries, fileName);
-  const dtd = entries.find((entry) => declaresDtd(entry.bytes));
-  if (dtd) {
-    throw new DocxRefusal('dtd', `${fileName} declares a DTD or entities in ${dtd.name}, which Word never writes and which can make a reader open other files: save it again from Word as .docx and import that.`);
+  let openTags = 0;
+  for (const entry of entries) {
+    const scan = scanPart(entry.bytes);
+    if (scan.declaresDtd) {
+      throw new DocxRefusal('dtd', `${fileName} declares a DTD or entities in ${entry.name}, which Word never writes and which can make a reader open other files: save it again from Word as .docx and import that.`);
+    }
+    openTags += scan.openTags;
+    if (openTags > DOCX_LIMITS.openTags) {
+      throw new DocxRefusal('too-large', `${fileName} holds more markup than Copydesk reads from a Word file (over ${DOCX_LIMITS.openTags.toLocaleString('en')} XML tags; an article of 100,000 words has about 200,000): split it in Word and import the parts.`);
+    }
   }
   if (!entries.some((entry) => entry.name === DOCX_MAIN_PART)) {
     throw new DocxRefusal('not-docx', `${fileName} is a zip file but not a Word document (it has no ${DOCX_MAIN_PART}): save it from Word as .docx and import that.`);

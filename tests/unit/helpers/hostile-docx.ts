@@ -228,6 +228,12 @@ export const HOSTILE_DOCX: readonly HostileDocx[] = [
     bytes: async () => withEntries(Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`word/media/tiny-${String(i)}.bin`, 'x']))),
     kind: 'too-large',
   },
+  {
+    name: 'too much markup (1,000,001 empty paragraphs, 6 MB of XML)',
+    fileName: 'dense.docx',
+    bytes: () => editedPart('word/document.xml', (xml) => xml.replace('<w:body>', `<w:body>${'<w:p/>'.repeat(1_000_001)}`)),
+    kind: 'too-large',
+  },
   { name: 'an XXE entity (SYSTEM file:///etc/passwd)', fileName: 'xxe-file.docx', bytes: () => editedPart('word/document.xml', (xml) => withDtd(xml, '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', '&xxe;')), kind: 'dtd' },
   { name: 'an XXE entity (SYSTEM http://)', fileName: 'xxe-http.docx', bytes: () => editedPart('word/document.xml', (xml) => withDtd(xml, '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/secret">]>', '&xxe;')), kind: 'dtd' },
   { name: 'billion laughs', fileName: 'laughs.docx', bytes: () => editedPart('word/document.xml', (xml) => withDtd(xml, LAUGHS, '&lol9;')), kind: 'dtd' },
