@@ -4,8 +4,10 @@
  *   11 citations as footnotes) shows the import report "(Word)" and opens the draft with [1] six
  *   times, [2] five times and two sources; at 1280×800 and 1024×640 (screenshots);
  * - a Word file dropped on the library is imported the same way (drafts.importDropped);
- * - File > Export as Word writes a file pandoc reads (the headline, the sources); with the review
- *   checked, pandoc sees the suggestion as a tracked change by its author.
+ * - File > Export as Word writes a file pandoc reads (the headline, the sources); for a draft
+ *   under review, the export dialog's checkbox gives a clean file unchecked and, checked, one
+ *   where pandoc (--track-changes=all) sees the suggestion as a tracked change by its author and
+ *   the comment.
  */
 import { spawnSync } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
@@ -111,5 +113,74 @@ test.describe('File > Export as Word', () => {
     const text = pandocText(dialogs.exportPath('seed.docx'));
     expect(text).toContain(HEADLINE);
     expect(text).toContain('U.S. and allies');
+  });
+});
+
+const AT = '2026-12-02T10:00:00Z';
+const stamp = (id: string): Record<string, string> => ({ id, author: 'ana', at: AT });
+const text = (value: string, ...marks: Record<string, unknown>[]): Record<string, unknown> => ({ type: 'text', text: value, ...(marks.length ? { marks } : {}) });
+const reviewed = {
+  format: 'copydesk-draft',
+  version: 1,
+  meta: (JSON.parse(fixtureText('seed-article.copydesk')) as { meta: unknown }).meta,
+  doc: {
+    type: 'doc',
+    attrs: { review: { authors: { ana: { name: 'Ana Ruiz', initials: 'AR' } }, threads: [{ id: 'th1', quote: 'died', messages: [{ author: 'ana', at: AT, text: 'Sure?' }] }] } },
+    content: [
+      { type: 'headline', content: [text('Review export')] },
+      { type: 'standfirst', content: [] },
+      { type: 'paragraph', content: [text('Three '), text('people', { type: 'deletion', attrs: stamp('s1') }), text('men', { type: 'insertion', attrs: stamp('s1') }), text(' died', { type: 'comment', attrs: { thread: 'th1' } }), text(' at sea.')] },
+      { type: 'sources', content: [] },
+    ],
+  },
+};
+
+/** pandoc's tracked-change and comment spans (JSON AST: `Span [id, classes, [[key, value]]]`): their class and author. */
+function spansOf(value: unknown, out: { kind: string; author: string }[] = []): { kind: string; author: string }[] {
+  if (Array.isArray(value)) for (const item of value) spansOf(item, out);
+  else if (value !== null && typeof value === 'object') {
+    const node = value as { t?: string; c?: unknown };
+    if (node.t === 'Span' && Array.isArray(node.c)) {
+      const [, classes, pairs] = (node.c[0] ?? []) as [string, string[], [string, string][]];
+      const author = pairs.find(([key]) => key === 'author')?.[1];
+      for (const kind of classes) if (author !== undefined) out.push({ kind, author });
+    }
+    for (const item of Object.values(value)) spansOf(item, out);
+  }
+  return out;
+}
+
+test.describe('File > Export as Word of a draft under review', () => {
+  test.use({ drafts: { 'review.copydesk': JSON.stringify(reviewed) } });
+
+  test('the dialog’s checkbox gives a clean file, or tracked changes and comments', async ({ page, dialogs, sendMenu }) => {
+    await page.getByRole('button', { name: 'Review export', exact: true }).click();
+    await expect(editor(page)).toBeFocused();
+    const clean = path.join(dialogs.exportsDir, 'clean.docx');
+    const withReview = path.join(dialogs.exportsDir, 'review.docx');
+    const ask = page.getByRole('dialog', { name: 'Export as Word' });
+    const option = ask.getByRole('checkbox', { name: 'Include suggestions and comments' });
+
+    dialogs.answerNextExport(clean);
+    await sendMenu('export-docx');
+    await expect(option).not.toBeChecked();
+    await ask.getByRole('button', { name: 'Export…' }).click();
+    await expect(page.getByRole('status').getByText('Exported to clean.docx.')).toBeVisible();
+    const cleanText = pandocText(clean, '--track-changes=all');
+    expect(cleanText).toContain('Three men died at sea.');
+    expect(cleanText).not.toMatch(/people|Ana Ruiz|Sure\?/u);
+
+    dialogs.answerNextExport(withReview);
+    await sendMenu('export-docx');
+    await option.check();
+    await ask.getByRole('button', { name: 'Export…' }).click();
+    await expect(page.getByRole('status').getByText('Exported to review.docx.')).toBeVisible();
+    const result = spawnSync('pandoc', ['-f', 'docx', '-t', 'json', '--track-changes=all', withReview], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const spans = spansOf(JSON.parse(result.stdout));
+    expect(spans).toContainEqual({ kind: 'deletion', author: 'Ana Ruiz' });
+    expect(spans).toContainEqual({ kind: 'insertion', author: 'Ana Ruiz' });
+    expect(spans).toContainEqual({ kind: 'comment-start', author: 'Ana Ruiz' });
+    expect(result.stdout).toContain('Sure?');
   });
 });
