@@ -80,6 +80,7 @@ test('a Word file dropped on the library is imported', async ({ page, workspace 
   }, bytes);
   await library.dispatchEvent('dragenter', { dataTransfer });
   await expect(library.getByText('Drop a text, Markdown, HTML or Word file to import it as a new draft')).toBeVisible();
+  await snap(page, 'docx-drop-hint');
   await library.dispatchEvent('drop', { dataTransfer });
   await expectSeedImported(page, 'seed-article.docx');
   await startEditing(page);
