@@ -4,9 +4,12 @@
  * folders: the draft is named after its headline, its pictures go to `assets/<draft stem>/` and
  * its figures point there; a name whose images folder holds one of the pictures' names is passed
  * over (nothing written over); every hostile file of HOSTILE_DOCX is refused with one message,
- * the workspace as it was; the export service embeds the workspace's pictures in a Word export.
+ * the workspace as it was; a Word file linking an image and a template on a (local, counting)
+ * web server imports with both reported as left out and no request made; the export service embeds the workspace's pictures in a Word export.
  */
 import { promises as fs } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +20,7 @@ import { MAX_DOCX_FILE_BYTES } from '../../shared/import/types';
 import type { ImportedDraft } from '../../shared/ipc/channels';
 import { assetSources } from '../../shared/problems';
 import { createHarness, type Harness } from './helpers/ipc-harness';
-import { GOOD_DOCX_TEXT, goodDocx, HOSTILE_DOCX } from './helpers/hostile-docx';
+import { externalDocx, GOOD_DOCX_TEXT, goodDocx, HOSTILE_DOCX } from './helpers/hostile-docx';
 import { PICTURE_DOCX_TEXT, pictureDocx, TINY_PNG } from './helpers/picture-docx';
 
 let h: Harness;
@@ -103,6 +106,27 @@ describe('File > Import of a Word file', () => {
     if (!reply.ok) expect(reply.error.message).toMatch(/symbolic link.*Nothing was imported\.$/u);
     expect(await listing()).toEqual(before);
     expect(await fs.readdir(elsewhere)).toEqual([]);
+  });
+
+  it('fetches nothing a Word file links to: the report says what was left out', async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'image/png' }).end(TINY_PNG);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+      const imported = await picked(await input('linked.docx', await externalDocx(`${base}/linked.png`, `${base}/normal.dotm`)));
+      expect(imported.report.dropped).toEqual(expect.arrayContaining([`An image linked from ${base}/linked.png was not fetched.`, `The attached template ${base}/normal.dotm was not opened.`]));
+      expect(imported.draft).not.toContain(base);
+      expect(await listing()).toEqual([imported.name]);
+      // The server counts: a request of ours reaches it.
+      await (await fetch(`${base}/probe`)).arrayBuffer();
+      expect(requests).toEqual(['/probe']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   describe('refuses every hostile Word file with one message, writing nothing', () => {
