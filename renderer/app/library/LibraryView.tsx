@@ -182,6 +182,7 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onI
             <button type="button" className="cd-button-primary" onClick={onCreate}>
               Write your first draft
             </button>
+            <p className="cd-muted">Or drop a Word, text, Markdown or HTML file here to import it.</p>
           </div>
         ) : (
           <table className="cd-drafts" aria-labelledby="cd-drafts-title">
