@@ -25,7 +25,7 @@ export interface CallerShell {
   chooseExportTarget(options: { readonly defaultName: string; readonly format: ExportFormat }): Promise<string | null>;
   /** Asks the user for an image file to put in a figure; an absolute path, or null when cancelled. */
   chooseImage(): Promise<string | null>;
-  /** Asks the user for a text, Markdown or HTML file to import; an absolute path, or null when cancelled. */
+  /** Asks the user for a text, Markdown, HTML or Word file to import; an absolute path, or null when cancelled. */
   chooseImportFile(): Promise<string | null>;
   /** The renderer listens to events now: send it what was held back. */
   ready(): void;
@@ -97,6 +97,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (file === null) return null;
       return services.imports.importFile(file, from, windowOf(caller));
     },
+    'drafts.importDropped': async ({ fileName, bytes }, caller) => services.imports.importDropped(fileName, bytes, windowOf(caller)),
     'recovery.record': async ({ key, name, draft }) => services.recovery.record(key, { name, draft }),
     'recovery.list': async () => services.recovery.list(),
     'recovery.take': async ({ key }) => services.recovery.take(key),

@@ -100,19 +100,22 @@ const COMMANDS: Record<'export' | 'check' | 'inspect' | 'import' | 'diff', Comma
     options: { ...HELP_OPTION, json: { type: 'boolean' } },
   },
   import: {
-    summary: 'make a draft from a text, Markdown or HTML file, citations and "Read also" included',
-    usage: 'copydesk import <file.txt|.md|.html> [-o draft.copydesk] [--from text|md|html] [--force]',
+    summary: 'make a draft from a text, Markdown, HTML or Word file, citations and "Read also" included',
+    usage: 'copydesk import <file.txt|.md|.html|.docx> [-o draft.copydesk] [--from text|md|html|docx] [--force]',
     details: [
       'Options:',
       '  -o, --output FILE    write the draft to FILE (- for standard output); by default',
       '                       <file>.copydesk beside the input',
-      '  --from text|md|html  the input format (by default from the extension: .txt .md .html…)',
+      '  --from text|md|html|docx',
+      '                       the input format (by default from the extension: .txt .md',
+      '                       .html .docx…)',
       '  --force              write over an existing output file (a regular file: never',
       '                       the input, a symbolic link, a pipe or a device)',
       '',
       'Prints what it recognised (sources, citations, "Read also" items), what it left out',
       'and the draft\'s problems (on standard error when the draft goes to standard output).',
       'An existing output file is never written over without --force.',
+      'A Word file\'s images go to assets/<draft name>/ beside the draft, never over a file.',
     ].join('\n'),
     options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, from: { type: 'string' }, force: { type: 'boolean' } },
   },
@@ -215,7 +218,7 @@ function importInvocation(values: Parsed['values'], positionals: readonly string
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' (one file at a time)`, 'import');
   if (input === '') throw new UsageError('the file name is empty', 'import');
   const from = values.from as string | undefined;
-  if (from !== undefined && !(IMPORT_KINDS as readonly string[]).includes(from)) throw new UsageError(`--from must be text, md or html, not '${from}'`, 'import');
+  if (from !== undefined && !(IMPORT_KINDS as readonly string[]).includes(from)) throw new UsageError(`--from must be ${joinOr([...IMPORT_KINDS])}, not '${from}'`, 'import');
   const output = values.output as string | undefined;
   if (output === '') throw new UsageError('the output file name (-o) is empty', 'import');
   return { command: 'import', input, output, from: from as ImportKind | undefined, force: values.force === true };

@@ -12,7 +12,7 @@ import { exportFormat, renderExport } from '../../shared/export/format-uses';
 import type { ExportFormat } from '../../shared/export/formats';
 import { inspectDraft, inspectReview, reviewWarnings } from '../../shared/inspect';
 import { assetSources, findProblems, type Problem } from '../../shared/problems';
-import { MAX_ASSET_CHECK, missingAssets } from '../services/assets';
+import { MAX_ASSET_CHECK, missingAssets, readAssetFile } from '../services/assets';
 import { writeFileAtomic } from '../node/atomic-write';
 import { DraftFileError, describeFileError, readDraftFile } from '../node/draft-file';
 import { EXIT, InputError, UsageError } from './errors';
@@ -69,7 +69,13 @@ export async function runExport(
   const draft = await loadDraft(options.draft);
   if (options.output !== undefined) await refuseOverwritingInput(options.draft, options.output);
   // The writer is loaded on demand (formats.ts), so that check and inspect do not pay for it.
-  const output: string | Uint8Array = await renderExport(format, draft, { fragment: options.fragment, review: options.review === true });
+  // Pictures (Word) are read from assets/… beside the draft, as the app reads them in its workspace.
+  const folder = nodePath.dirname(options.draft);
+  const output: string | Uint8Array = await renderExport(format, draft, {
+    fragment: options.fragment,
+    review: options.review === true,
+    readAsset: (src) => readAssetFile(folder, src),
+  });
   if (options.output === undefined) {
     out.write(output);
     return EXIT.ok;

@@ -1,5 +1,5 @@
 /**
- * Reading a file to import (plain text, Markdown, HTML) into text, the same way for the command
+ * Reading a file to import (plain text, Markdown, HTML; a Word file as bytes), the same way for the command
  * line (`copydesk import`) and for File > Import in the app:
  *
  * - only a regular file (or, with `allowSpecial`, a pipe: never a device) no larger than
@@ -88,13 +88,15 @@ function tooLarge(label: string, size: number, maxBytes: number): ImportFileErro
   return new ImportFileError('too-large', `${label}: too large to import (${mb(size, 1)}; the limit is ${mb(maxBytes, maxBytes % (1024 * 1024) === 0 ? 0 : 1)}).`);
 }
 
-/** Reads `file` as text for an import of `kind` (see the module comment). */
-export async function readImportFile(file: string, kind: ImportKind, options: ReadImportOptions): Promise<string> {
+/**
+ * The bytes of `file` for an import (a regular file, or with `allowSpecial` a pipe, of at most
+ * `maxBytes`: see the module comment); failures throw `ImportFileError`. A Word file is read so.
+ */
+export async function readImportBytes(file: string, options: ReadImportOptions): Promise<Uint8Array> {
   const label = options.label ?? file;
-  let bytes: Uint8Array;
   try {
     // The user named this file: a link to it is followed.
-    bytes = await readRegularFile(file, { maxBytes: options.maxBytes, followLinks: true, allowPipe: options.allowSpecial === true });
+    return await readRegularFile(file, { maxBytes: options.maxBytes, followLinks: true, allowPipe: options.allowSpecial === true });
   } catch (error) {
     if (error instanceof FileTooLargeError) throw tooLarge(label, error.size, options.maxBytes);
     if (error instanceof NotRegularFileError && error.fileType !== 'folder') {
@@ -104,5 +106,9 @@ export async function readImportFile(file: string, kind: ImportKind, options: Re
     if (described instanceof DraftFileError) throw new ImportFileError(described.kind, described.message, described.code);
     throw described;
   }
-  return decodeImportBytes(bytes, kind, label);
+}
+
+/** Reads `file` as text for an import of `kind` (see the module comment). */
+export async function readImportFile(file: string, kind: ImportKind, options: ReadImportOptions): Promise<string> {
+  return decodeImportBytes(await readImportBytes(file, options), kind, options.label ?? file);
 }

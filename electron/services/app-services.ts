@@ -22,8 +22,9 @@ import { initialsOf, nameFromUserName } from '../../shared/review/reviewer-name'
 import { readDraftFile } from '../node/draft-file';
 import { DraftService } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
+import { readAssetFile } from './assets';
 import { writeExport } from './exports';
-import { importDraftFile } from './import-draft';
+import { importDraftFile, importDroppedFile } from './import-draft';
 import { KnownFiles } from './known-files';
 import { Library } from './library';
 import { DEFAULT_WINDOW, LockService, type LockLostListener } from './locks';
@@ -122,11 +123,13 @@ export interface AppServices {
   };
   readonly imports: {
     /**
-     * Imports the text, Markdown or HTML file at absolute path `file` (as `from`, else as its
-     * extension says) into a new draft of the workspace, never over an existing one
+     * Imports the text, Markdown, HTML or Word file at absolute path `file` (as `from`, else as
+     * its extension says) into a new draft of the workspace, never over an existing one
      * (import-draft.ts); returns the draft and the report of what was recognised.
      */
     importFile(file: string, from?: ImportKind, window?: string): Promise<ImportedDraft>;
+    /** Imports a file dropped on the library, given as its name and bytes, as `importFile` does. */
+    importDropped(fileName: string, bytes: Uint8Array, window?: string): Promise<ImportedDraft>;
   };
   readonly watcher: {
     /** Listens to external changes of drafts; returns the function that stops listening. */
@@ -308,7 +311,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     imports: {
       importFile: (file, from, window = DEFAULT_WINDOW) =>
         writing(async () => {
-          const imported = await importDraftFile({ drafts, now }, file, from);
+          const imported = await importDraftFile({ drafts, now, workspace: () => folder }, file, from);
+          return { ...imported, access: await locks.acquire(imported.name, 'edit', window) };
+        }),
+      importDropped: (fileName, bytes, window = DEFAULT_WINDOW) =>
+        writing(async () => {
+          const imported = await importDroppedFile({ drafts, now, workspace: () => folder }, fileName, bytes);
           return { ...imported, access: await locks.acquire(imported.name, 'edit', window) };
         }),
     },
@@ -343,7 +351,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
             throw error instanceof ServiceError ? error : new ServiceError('unreadable', `“${name}” cannot be exported: ${(error as Error).message}`);
           }
         }
-        await writeExport(options.exportFormats ?? exportFormats(), draft, format, exportOptions, target);
+        const workspace = folder;
+        await writeExport(options.exportFormats ?? exportFormats(), draft, format, { ...exportOptions, readAsset: (src) => readAssetFile(workspace, src) }, target);
       }),
     },
     async dispose() {

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomic-write';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../node/read-regular-file';
+import { isAssetSrc } from '../../shared/problem-checks';
 import { errorCode, ServiceError } from './errors';
 
 /** The largest image Copydesk copies, in bytes (25 MB). */
@@ -163,4 +164,84 @@ export async function missingAssets(workspace: string, srcs: readonly string[]):
     }),
   );
   return srcs.filter((_src, i) => !found[i]);
+}
+
+/** An image to write at `src` (`assets/<stem>/<file>`) under a workspace or a draft's folder: an import's `ImportedAsset`. */
+export interface AssetFile {
+  readonly src: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The path segments of an `assets/<stem>/<file>` src (percent-escapes decoded), or null when it is not one or could leave its folder. */
+export function assetSegments(src: string): string[] | null {
+  if (typeof src !== 'string' || !isAssetSrc(src) || /[?#\\]/u.test(src)) return null;
+  let segments: string[];
+  try {
+    segments = src.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return null;
+  }
+  if (segments[0] !== ASSETS_FOLDER || segments.length < 3) return null;
+  return segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !/[/\\\0]/u.test(segment)) ? segments : null;
+}
+
+/**
+ * Writes an import's images under `root` (the workspace, or the folder of the draft on the
+ * command line), each at its `src`, and returns the files written. Nothing is written over:
+ * when any target exists, ServiceError 'exists' before a byte is written; `assets/` and the
+ * draft's folder in it must be real folders (created if missing, never a symbolic link). A write
+ * that fails removes the images this call wrote.
+ */
+export async function writeAssetFiles(root: string, assets: readonly AssetFile[]): Promise<string[]> {
+  if (assets.length === 0) return [];
+  const targets = assets.map((asset) => {
+    const segments = assetSegments(asset.src);
+    if (segments?.length !== 3) throw new ServiceError('invalid-src', `The image ${asset.src} is not an assets/<draft>/<file> path; nothing was written.`);
+    return { segments, bytes: asset.bytes };
+  });
+  for (const { segments } of targets) {
+    if (await exists(path.join(root, ...segments))) {
+      throw new ServiceError('exists', `${segments.join('/')} already exists; no image was written over it, and nothing was imported.`);
+    }
+  }
+  const written: string[] = [];
+  try {
+    await realFolder(path.join(root, ASSETS_FOLDER), `${ASSETS_FOLDER}/`);
+    for (const { segments, bytes } of targets) {
+      await realFolder(path.join(root, ASSETS_FOLDER, segments[1] ?? ''), `${ASSETS_FOLDER}/${segments[1] ?? ''}/`);
+      const file = path.join(root, ...segments);
+      await writeFileAtomic(file, bytes, { noReplace: true });
+      written.push(file);
+    }
+  } catch (error) {
+    await removeAssetFiles(written);
+    if (errorCode(error) === 'EEXIST') throw new ServiceError('exists', `An image of the import appeared meanwhile in ${ASSETS_FOLDER}/; nothing was imported.`);
+    throw error;
+  }
+  return written;
+}
+
+/** Removes images `writeAssetFiles` wrote (an import that failed after them), and their folder when it is left empty. */
+export async function removeAssetFiles(files: readonly string[]): Promise<void> {
+  await Promise.allSettled(files.map((file) => fs.unlink(file)));
+  const folders = new Set(files.map((file) => path.dirname(file)));
+  await Promise.allSettled([...folders].map((folder) => fs.rmdir(folder)));
+}
+
+/**
+ * The bytes of the image at figure `src` (`assets/…`) under `root`, for an export that embeds
+ * pictures (`readAsset`), or null when there is none, it is not an image, or it is reached
+ * through a symbolic link (no link is followed, not even one inside `assets/`) or a `..`.
+ */
+export async function readAssetFile(root: string, src: string): Promise<Uint8Array | null> {
+  const segments = assetSegments(src);
+  if (segments === null) return null;
+  try {
+    const expected = path.join(await fs.realpath(root), ...segments);
+    if ((await fs.realpath(expected)) !== expected) return null;
+    const bytes = await readRegularFile(expected, { maxBytes: MAX_IMAGE_BYTES });
+    return sniffImage(bytes) === null ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,9 @@
  * Writing an export of a draft to a file the user chose, in one of the formats of
  * shared/export/formats.ts (its writer gives text, written as UTF-8, or bytes).
  *
+ * A format that embeds pictures (Word) reads the draft's images through `readAsset` (the app
+ * gives assets.ts's `readAssetFile` over the workspace: no link followed, no `..`).
+ *
  * The target is an absolute path (from the shell's save dialog, never from the renderer's say-so
  * alone); it may not be a draft file or a folder, and is written through `writeFileAtomic`.
  */
@@ -10,7 +13,7 @@ import path from 'node:path';
 import type { Draft } from '../../shared/draft/format';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
 import { joinOr, renderExport } from '../../shared/export/format-uses';
-import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
+import type { ExportFormat, ExportFormatSpec, ExportWriteOptions } from '../../shared/export/formats';
 import { writeFileAtomic } from '../node/atomic-write';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 
@@ -22,7 +25,7 @@ export async function writeExport(
   formats: readonly ExportFormatSpec[],
   draft: Draft,
   format: ExportFormat,
-  options: { fragment?: boolean; review?: boolean },
+  options: { fragment?: boolean; review?: boolean; readAsset?: ExportWriteOptions['readAsset'] },
   target: string,
 ): Promise<void> {
   const spec = formats.find((entry) => entry.name === format);
@@ -38,7 +41,11 @@ export async function writeExport(
     if (error instanceof ServiceError) throw error;
     if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'export', path.basename(target));
   }
-  const output: string | Uint8Array = await renderExport(spec, draft, { fragment: spec.fragment !== null && options.fragment === true, review: options.review === true });
+  const output: string | Uint8Array = await renderExport(spec, draft, {
+    fragment: spec.fragment !== null && options.fragment === true,
+    review: options.review === true,
+    ...(options.readAsset ? { readAsset: options.readAsset } : {}),
+  });
   try {
     await writeFileAtomic(target, output);
   } catch (error) {

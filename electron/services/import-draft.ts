@@ -1,28 +1,38 @@
 /**
- * File > Import: a text, Markdown or HTML file becomes a new draft in the workspace, through the
- * same code path as `copydesk import` (electron/cli/import-command.ts):
+ * File > Import (and a file dropped on the library): a text, Markdown, HTML or Word file becomes a
+ * new draft in the workspace, through the same code path as `copydesk import`
+ * (electron/cli/import-command.ts):
  *
- * 1. the file is read by `readImportFile` (strict UTF-8, an HTML file's declared charset
- *    honoured), up to `MAX_IMPORT_FILE_BYTES`;
- * 2. `importAuto` (shared/import) makes the draft and the report of what it recognised, left out
- *    and decided; `findProblems` adds the draft's problems to the report;
+ * 1. a picked file is read by `readImportFile` (strict UTF-8, an HTML file's declared charset
+ *    honoured) up to `MAX_IMPORT_FILE_BYTES`, a Word file as bytes up to `MAX_DOCX_FILE_BYTES`;
+ *    a dropped file arrives as its name and bytes (`importDroppedFile`) and is decoded the same way;
+ * 2. `importAuto` (shared/import), or `importDocx` for a Word file, makes the draft and the report
+ *    of what it recognised, left out and decided; `findProblems` adds the draft's problems; a Word
+ *    file it refuses (`DocxRefusal`: a zip bomb, macros, a DTD…) is one message, nothing written;
  * 3. the draft, checked against the schema and serialised once (`checkOwnDraft`: no JSON round
  *    trip), is written by the drafts service's Save As under a name made from its headline (else
  *    the file's name): `story.copydesk`, `story-2.copydesk`… Save As never writes over an
- *    existing file, so an existing draft is never touched.
+ *    existing file, so an existing draft is never touched. A Word file's images go first to
+ *    `assets/<draft stem>/` (assets.ts's `writeAssetFiles`: never over a file, never through a
+ *    link); a name whose images folder already holds one of them is passed over for the next,
+ *    and the images are removed again if the draft cannot be written.
  *
  * Every failure is a `ServiceError` whose message says that nothing was written.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { headlineText } from '../../shared/article';
 import { DRAFT_EXTENSION } from '../../shared/draft/format';
 import { checkOwnDraft, type CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { ImportedDraft } from '../../shared/ipc/channels';
 import { slugify } from '../../shared/draft/meta';
-import { importAuto, kindFromFileName } from '../../shared/import/index';
-import type { ImportKind } from '../../shared/import/types';
+import { importDocx } from '../../shared/import/docx/index';
+import { DocxRefusal, type ImportedAsset } from '../../shared/import/docx/types';
+import { importAuto, kindFromFileName, withAssetStem } from '../../shared/import/index';
+import { MAX_DOCX_FILE_BYTES, type ImportKind, type ImportResult } from '../../shared/import/types';
 import { findProblems } from '../../shared/problems';
-import { ImportFileError, readImportFile } from '../node/read-import-file';
+import { decodeImportBytes, ImportFileError, readImportBytes, readImportFile } from '../node/read-import-file';
+import { draftStem, removeAssetFiles, writeAssetFiles } from './assets';
 import type { DraftService } from './drafts';
 import { ServiceError } from './errors';
 import { nameProblem, numberedName } from './names';
@@ -31,14 +41,28 @@ import { nameProblem, numberedName } from './names';
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
 
 /** The extensions File > Import offers in its dialog. */
-export const IMPORT_FILE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'] as const;
+export const IMPORT_FILE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] as const;
 
 const NOTHING_WRITTEN = 'Nothing was imported.';
 
-/** What an import needs: the drafts service (for Save As) and the clock. */
+/** What an import needs: the drafts service (for Save As), the workspace folder (for a Word file's images) and the clock. */
 export interface ImportDeps {
   readonly drafts: Pick<DraftService, 'saveAs'>;
+  readonly workspace: () => string;
   readonly now: () => Date;
+}
+
+/** An import's draft and report, and a Word file's images. */
+type Made = ImportResult & { readonly assets?: readonly ImportedAsset[] };
+
+const unknownFormat = (shown: string): ServiceError =>
+  new ServiceError('unknown-format', `“${shown}” is not a file Copydesk can import: choose a plain text (.txt), Markdown (.md), HTML (.html) or Word (.docx) file. ${NOTHING_WRITTEN}`);
+
+/** A reading failure as the app says it (the reader's advice names a command-line tool: say what to do in an editor). */
+function readFailure(error: unknown, shown: string): unknown {
+  if (!(error instanceof ImportFileError)) return error;
+  const message = error.kind === 'not-utf8' ? `“${shown}”: not UTF-8 text. Save it as UTF-8 (in most text editors: Save As, encoding UTF-8) and import it again.` : error.message;
+  return new ServiceError(error.code ?? error.kind, `${message} ${NOTHING_WRITTEN}`);
 }
 
 /** The first name tried for a draft with `headline` imported from `file`. */
@@ -55,39 +79,63 @@ export function importedDraftName(headline: string, file: string): string {
 export async function importDraftFile(deps: ImportDeps, file: string, from?: ImportKind): Promise<ImportedDraft> {
   const shown = path.basename(file);
   const kind = from ?? kindFromFileName(file);
-  if (kind === null) {
-    throw new ServiceError('unknown-format', `“${shown}” is not a file Copydesk can import: choose a plain text (.txt), Markdown (.md) or HTML (.html) file. ${NOTHING_WRITTEN}`);
-  }
-  let text: string;
+  if (kind === null) throw unknownFormat(shown);
+  const label = `“${shown}”`;
   try {
-    text = await readImportFile(file, kind, { maxBytes: MAX_IMPORT_FILE_BYTES, label: `“${shown}”` });
+    if (kind === 'docx') return await importMade(deps, file, kind, await importWord(deps, await readImportBytes(file, { maxBytes: MAX_DOCX_FILE_BYTES, label }), shown));
+    return await importMade(deps, file, kind, importText(deps, await readImportFile(file, kind, { maxBytes: MAX_IMPORT_FILE_BYTES, label }), kind, shown));
   } catch (error) {
-    if (error instanceof ImportFileError) {
-      // The reader's advice names a command-line tool; in the app, say what to do in an editor.
-      const message = error.kind === 'not-utf8' ? `“${shown}”: not UTF-8 text. Save it as UTF-8 (in most text editors: Save As, encoding UTF-8) and import it again.` : error.message;
-      throw new ServiceError(error.code ?? error.kind, `${message} ${NOTHING_WRITTEN}`);
-    }
-    throw error;
+    throw readFailure(error, shown);
   }
-  let result;
+}
+
+/**
+ * Imports a file dropped on the library, given as its name (no folder: only its extension and
+ * its name in messages are used) and its bytes, into a new draft (see the module comment).
+ */
+export async function importDroppedFile(deps: ImportDeps, fileName: string, bytes: Uint8Array): Promise<ImportedDraft> {
+  const shown = path.basename(fileName);
+  const kind = kindFromFileName(shown);
+  if (kind === null) throw unknownFormat(shown);
+  const limit = kind === 'docx' ? MAX_DOCX_FILE_BYTES : MAX_IMPORT_FILE_BYTES;
+  if (bytes.byteLength > limit) {
+    throw new ServiceError('too-large', `“${shown}”: too large to import (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${String(limit / 1024 / 1024)} MB). ${NOTHING_WRITTEN}`);
+  }
   try {
-    result = importAuto(text, kind, { now: deps.now() });
+    if (kind === 'docx') return await importMade(deps, shown, kind, await importWord(deps, bytes, shown));
+    return await importMade(deps, shown, kind, importText(deps, decodeImportBytes(bytes, kind, `“${shown}”`), kind, shown));
+  } catch (error) {
+    throw readFailure(error, shown);
+  }
+}
+
+function importText(deps: ImportDeps, text: string, kind: Exclude<ImportKind, 'docx'>, shown: string): Made {
+  try {
+    return importAuto(text, kind, { now: deps.now() });
   } catch (error) {
     throw new ServiceError('import-failed', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
   }
-  let draft: CheckedDraft;
+}
+
+async function importWord(deps: ImportDeps, bytes: Uint8Array, shown: string): Promise<Made> {
   try {
-    draft = checkOwnDraft(result.draft);
+    return await importDocx(bytes, { fileName: shown, now: deps.now() });
   } catch (error) {
-    throw new ServiceError('invalid-draft', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
+    if (error instanceof DocxRefusal) throw new ServiceError(`docx-${error.kind}`, `${error.message} ${NOTHING_WRITTEN}`);
+    throw new ServiceError('import-failed', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
   }
+}
+
+/** Writes the draft (and its images) of an import made from `file` and gives the draft and its report. */
+async function importMade(deps: ImportDeps, file: string, kind: ImportKind, result: Made): Promise<ImportedDraft> {
+  const shown = path.basename(file);
   const first = importedDraftName(headlineText(result.draft.doc), file);
-  const written = await saveAtFreeName(deps, first, draft);
-  const problems = findProblems(result.draft.doc).map((p) => ({ severity: p.severity, message: p.message }));
+  const written = await saveAtFreeName(deps, first, result, shown);
+  const problems = findProblems(written.doc).map((p) => ({ severity: p.severity, message: p.message }));
   const { report } = result;
   return {
     name: written.name,
-    draft: draft.text,
+    draft: written.text,
     hash: written.hash,
     report: {
       file: shown,
@@ -103,14 +151,51 @@ export async function importDraftFile(deps: ImportDeps, file: string, from?: Imp
   };
 }
 
-/** Saves `draft` as `first`, else `first-2`, `first-3`…: the first name no file holds. */
-async function saveAtFreeName(deps: ImportDeps, first: string, draft: CheckedDraft): Promise<{ name: string; hash: string }> {
+function checked(result: Made, shown: string): CheckedDraft {
+  try {
+    return checkOwnDraft(result.draft);
+  } catch (error) {
+    throw new ServiceError('invalid-draft', `“${shown}” could not be imported (${(error as Error).message}). ${NOTHING_WRITTEN}`);
+  }
+}
+
+async function taken(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Saves the draft as `first`, else `first-2`, `first-3`…: the first name no draft holds, and, for
+ * an import with images, whose `assets/<stem>/` holds none of their names; the images are written
+ * first, under that name's stem, and removed again when the draft cannot be.
+ */
+async function saveAtFreeName(deps: ImportDeps, first: string, result: Made, shown: string): Promise<{ name: string; hash: string; text: string; doc: Made['draft']['doc'] }> {
+  const images = result.assets ?? [];
+  let draft = images.length === 0 ? checked(result, shown) : null;
   for (let n = 1; n <= 1000; n++) {
     const name = numberedName(first, n);
-    const result = await deps.drafts.saveAs(null, draft, name);
-    if (result.ok) return { name: result.name, hash: result.hash };
+    let placed = result;
+    let files: string[] = [];
+    if (images.length > 0) {
+      const workspace = deps.workspace();
+      if (await taken(path.join(workspace, name))) continue;
+      placed = withAssetStem({ ...result, assets: images }, draftStem(name));
+      draft = checked(placed, shown);
+      try {
+        files = await writeAssetFiles(workspace, placed.assets ?? []);
+      } catch (error) {
+        if (error instanceof ServiceError && error.code === 'exists') continue; // That name's images folder holds one of these names.
+        throw error instanceof ServiceError ? new ServiceError(error.code, `${error.message.replace(/ the image was not added\./u, ' the Word file\'s images were not added.')} ${NOTHING_WRITTEN}`) : error;
+      }
+    }
+    if (draft === null) throw new Error('unreachable: no checked draft');
+    const saved = await deps.drafts.saveAs(null, draft, name);
+    if (saved.ok) return { name: saved.name, hash: saved.hash, text: draft.text, doc: placed.draft.doc };
+    await removeAssetFiles(files);
     // A taken name (EEXIST, or a file that appeared meanwhile): try the next number.
-    if (result.reason === 'error' && result.code !== 'EEXIST') throw new ServiceError(result.code, result.message);
+    if (saved.reason === 'error' && saved.code !== 'EEXIST') throw new ServiceError(saved.code, saved.message);
   }
   throw new ServiceError('exists', `Could not find a free name for the imported draft; rename some drafts and try again. ${NOTHING_WRITTEN}`);
 }

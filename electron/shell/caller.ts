@@ -53,14 +53,15 @@ export function callerFor(win: BrowserWindow): CallerShell {
     },
     async chooseImportFile() {
       const result = await dialog.showOpenDialog(win, {
-        title: 'Import a text, Markdown or HTML file',
+        title: 'Import a text, Markdown, HTML or Word file',
         buttonLabel: 'Import',
         defaultPath: app.getPath('documents'),
         filters: [
-          { name: 'Text, Markdown and HTML', extensions: [...IMPORT_FILE_EXTENSIONS] },
+          { name: 'Text, Markdown, HTML and Word', extensions: [...IMPORT_FILE_EXTENSIONS] },
           { name: 'Plain text', extensions: ['txt'] },
           { name: 'Markdown', extensions: ['md', 'markdown'] },
           { name: 'HTML', extensions: ['html', 'htm'] },
+          { name: 'Word', extensions: ['docx'] },
         ],
         properties: ['openFile'],
       });

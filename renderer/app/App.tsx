@@ -87,6 +87,7 @@ function Shell(): ReactElement {
           onOpen={(name) => void commands.openDraft(name)}
           onCreate={() => void commands.createDraft()}
           onImport={() => void commands.importFile()}
+          onImportDropped={(file) => void commands.importDropped(file)}
           onRestore={(entry) => void commands.restore(entry)}
           onChooseWorkspace={() => void commands.chooseWorkspace()}
         />

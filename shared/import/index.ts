@@ -7,6 +7,9 @@
  * - `importMarkdown` (markdown.ts): GitHub-flavoured Markdown with pandoc-style footnotes;
  * - `importHtml` (html.ts): HTML from news sites, CMSs and the clipboard, sanitised by construction;
  * - `importAuto`: one of them, by kind or by a look at the text;
+ * - a Word file is bytes, not text: `importDocx` (docx/index.ts) reads it; `kindFromFileName`
+ *   names it `docx` (a macro-enabled `.docm` too, so that the Word reader refuses it by name);
+ * - `withAssetStem` (asset-stem.ts): an import's images moved to the folder of the draft's name;
  * - `toPasteContent` (paste.ts): an import as content to paste into an open draft.
  * Each returns the draft and a report (types.ts): the sources, citations and "Read also" items
  * recognised, what was left out (`dropped`) and what was decided (`notes`). See README.md for
@@ -21,7 +24,8 @@ export { importHtml } from './html';
 export { importMarkdown } from './markdown';
 export { importText } from './text';
 export { toPasteContent } from './paste';
-export { IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportReport, type ImportResult } from './types';
+export { withAssetStem } from './asset-stem';
+export { IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportReport, type ImportResult, type TextImportKind } from './types';
 
 /** The largest text an import reads (characters): 64 MiB, far above a 100,000-word article. */
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
@@ -36,6 +40,9 @@ const EXTENSIONS: Record<string, ImportKind> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  docx: 'docx',
+  // Refused by the Word reader with its own message (macros), rather than as an unknown format.
+  docm: 'docx',
 };
 
 /** The kind of a file by its name's extension (`story.md` → `md`), or null for an unknown one. */
@@ -56,8 +63,12 @@ export function sniffKind(text: string): ImportKind {
   return 'text';
 }
 
-/** Imports `text` as `kind` (or as what it looks like, see `sniffKind`). Throws RangeError for a text over MAX_IMPORT_CHARS. */
+/**
+ * Imports `text` as `kind` (or as what it looks like, see `sniffKind`). Throws RangeError for a
+ * text over MAX_IMPORT_CHARS, and TypeError for `docx` (a Word file is bytes: `importDocx`).
+ */
 export function importAuto(text: string, kind: ImportKind | 'auto' = 'auto', options: ImportOptions = {}): ImportResult {
+  if (kind === 'docx') throw new TypeError('A Word file (.docx) is not text: read its bytes with importDocx (shared/import/docx), not importAuto.');
   if (text.length > MAX_IMPORT_CHARS) throw new RangeError(`The text is too large to import (${String(text.length)} characters; the limit is ${String(MAX_IMPORT_CHARS)}).`);
   const chosen = kind === 'auto' ? sniffKind(text) : kind;
   if (chosen === 'html') return importHtml(text, options);

@@ -4,11 +4,20 @@
  */
 import type { Draft } from '../draft/format';
 
-/** The formats the importers read. */
-export const IMPORT_KINDS = ['text', 'md', 'html'] as const;
+/** The formats the importers read: text ones (`importAuto`), and Word (`importDocx`, from bytes). */
+export const IMPORT_KINDS = ['text', 'md', 'html', 'docx'] as const;
 
 /** One of the formats the importers read. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Each format's name for people ("Imported story.docx (Word)"): the command line's report and the app's. */
+export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, string>> = { text: 'plain text', md: 'Markdown', html: 'HTML', docx: 'Word' };
+
+/** The largest Word file an import reads, in bytes: 64 MB, as `DOCX_LIMITS.fileBytes` (docx/package.ts; a test holds them together); the largest file dropped on the library too. */
+export const MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The formats read as text (`importAuto`); a Word file is bytes (shared/import/docx). */
+export type TextImportKind = Exclude<ImportKind, 'docx'>;
 
 /** What an import recognised and decided. */
 export interface ImportReport {

@@ -25,7 +25,7 @@ import type { ApiNames } from './api';
 import type { DeskPerson, Status } from '../draft/meta';
 import { exportFormatNames } from '../export/format-uses';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
-import { IMPORT_KINDS, type ImportKind } from '../import/types';
+import { IMPORT_KINDS, MAX_DOCX_FILE_BYTES, type ImportKind } from '../import/types';
 import { isAssetSrc } from '../problem-checks';
 import type { Reviewer } from '../review/model';
 import { checkpointLabelSchema, draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, reviewerInitialsSchema, reviewerNameSchema, versionIdSchema } from './fields';
@@ -390,12 +390,14 @@ export const CALLS = {
   /** Moves a draft file to the system trash (never deletes it outright). */
   'drafts.trash': call(named, returns<void>()),
   /**
-   * Asks the user for a text, Markdown or HTML file (a native dialog), imports it through the
+   * Asks the user for a text, Markdown, HTML or Word file (a native dialog), imports it through the
    * shared importers (as `copydesk import` does) and writes the draft to a new file in the
    * workspace, named after its headline and never over an existing draft. `from` overrides the
    * format the file's extension says. Null when the user cancelled the dialog.
    */
   'drafts.import': call(z.strictObject({ from: z.enum(IMPORT_KINDS).optional() }), returns<ImportedDraft | null>()),
+  /** Imports a file dropped on the library, given as its name (no folder) and its bytes (at most 64 MB), as `drafts.import` does a picked one. */
+  'drafts.importDropped': call(z.strictObject({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_DOCX_FILE_BYTES, 'over 64 MB') }), returns<ImportedDraft>()),
   /** Journals an unsaved state (`name` null for a draft never saved). */
   'recovery.record': call(z.strictObject({ key: recoveryKeySchema, name: draftNameSchema.nullable(), draft: draftTextSchema }), returns<void>()),
   /** The journalled states, readable or not. */

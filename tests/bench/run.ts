@@ -6,7 +6,8 @@
  * process fails only when a measurement itself breaks.
  *
  * Options: --quick (fewer keys and runs, for trying changes; do not record its figures),
- * --only=node|browser|compare (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only),
+ * --only=node|browser|compare|docx (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only;
+ * docx: only issue 14's Word rows, docx-bench.ts),
  * --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
  * (first wait up to s seconds, default 300, for the 1-minute load average to fall below 1).
  * Progress goes to stderr, the table to stdout.
@@ -26,6 +27,7 @@ import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns, typingSession } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { compareBrowserRows, compareNodeRows, writeEditedDrafts } from './compare-bench';
+import { docxNodeRows } from './docx-bench';
 import { versionViewRows } from './version-bench';
 import type { EditedArticle } from './generate-edits';
 import { generateArticle, generateReviewArticle, REVIEW_XL, SIZES, type SizeName } from './generate';
@@ -41,8 +43,8 @@ const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 
 const waitArg = args.find((a) => a === '--wait-quiet' || a.startsWith('--wait-quiet='));
 const waitQuiet = waitArg === undefined ? 0 : waitArg === '--wait-quiet' ? 300 : Number(waitArg.slice('--wait-quiet='.length));
 const unknown = args.filter((a) => a !== '--quick' && a !== waitArg && !a.startsWith('--only=') && !a.startsWith('--out='));
-if (unknown.length || !['all', 'node', 'browser', 'compare'].includes(only) || !(waitQuiet >= 0)) {
-  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser|compare] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
+if (unknown.length || !['all', 'node', 'browser', 'compare', 'docx'].includes(only) || !(waitQuiet >= 0)) {
+  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser|compare|docx] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
   process.exit(2);
 }
 
@@ -197,6 +199,7 @@ async function nodeResults(folder: string, drafts: Record<SizeName, Draft>, edit
       results.push(run.ok ? resultOf(`reference: ${name}`, size, run.samples, null, `${run.version}; the ${size} Markdown export, process start included`) : unavailable(`reference: ${name}`, size, 'ms', null, run.reason));
     }
   }
+  results.push(...(await docxNodeRows(folder, drafts, quick, log)));
   return results;
 }
 
@@ -224,6 +227,10 @@ async function main(): Promise<void> {
       await fs.writeFile(path.join(folder, 'docs', `${size}.copydesk`), text);
       drafts[size] = parseDraft(text);
     }
+    if (only === 'docx') {
+      await writeReport(await docxNodeRows(folder, drafts, quick, log), 'not run', loadBefore);
+      return;
+    }
     const edited = await writeEditedDrafts(folder, drafts);
     if (review) {
       const text = serializeDraft(generateReviewArticle(REVIEW_XL));
@@ -238,31 +245,35 @@ async function main(): Promise<void> {
       chromium = browser.chromium;
     }
     if (only !== 'browser') results.push(...(await nodeResults(folder, drafts, edited)));
-
-    const cpus = os.cpus();
-    const report: BenchReport = {
-      machine: {
-        cpus: cpus.length,
-        cpuModel: cpus[0]?.model ?? 'unknown',
-        memoryGB: Math.round(os.totalmem() / 2 ** 30),
-        os: `${os.type()} ${os.release()} ${os.arch()}`,
-        node: process.version,
-        loadBefore,
-        loadAfter: load(),
-        ...(quick ? { mode: 'quick (--quick): fewer keys and runs' } : {}),
-      },
-      chromium,
-      date: new Date().toISOString(),
-      results,
-    };
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await fs.writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(formatTable(results));
-    const missed = results.filter((r) => r.pass === false).length;
-    console.log(`\n${String(results.filter((r) => r.pass === true).length)} budgets met, ${String(missed)} missed; written to ${path.relative(process.cwd(), out)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await writeReport(results, chromium, loadBefore);
   } finally {
     await fs.rm(folder, { recursive: true, force: true });
   }
+}
+
+/** Prints the table of `results` and writes the report to `out`. */
+async function writeReport(results: BenchResult[], chromium: string, loadBefore: number): Promise<void> {
+  const cpus = os.cpus();
+  const report: BenchReport = {
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      node: process.version,
+      loadBefore,
+      loadAfter: load(),
+      ...(quick ? { mode: 'quick (--quick): fewer keys and runs' } : {}),
+    },
+    chromium,
+    date: new Date().toISOString(),
+    results,
+  };
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(formatTable(results));
+  const missed = results.filter((r) => r.pass === false).length;
+  console.log(`\n${String(results.filter((r) => r.pass === true).length)} budgets met, ${String(missed)} missed; written to ${path.relative(process.cwd(), out)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,7 @@ test('the Preview panel exports the page, the fragment and the Markdown', async 
   await expect(editor(page)).toBeFocused();
   await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Preview' }).click();
   const actions = page.locator('.cd-preview-actions');
-  await expect(actions.getByRole('button')).toHaveText(['Desktop preview', 'Export HTML…', 'Export HTML fragment…', 'Export Markdown…']);
+  await expect(actions.getByRole('button')).toHaveText(['Desktop preview', 'Export HTML…', 'Export HTML fragment…', 'Export Markdown…', 'Export Word…']);
 
   await actions.getByRole('button', { name: 'Export HTML…' }).click();
   await expect(page.getByText('Exported to seed.html.')).toBeVisible();

@@ -121,7 +121,7 @@ describe('copydesk help and version', () => {
     const run = copydesk('--help');
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    for (const usage of ['copydesk export <draft.copydesk> --to html|md', 'copydesk check <draft.copydesk>', 'copydesk inspect <draft.copydesk> [--json]']) {
+    for (const usage of ['copydesk export <draft.copydesk> --to html|md|docx', 'copydesk check <draft.copydesk>', 'copydesk inspect <draft.copydesk> [--json]']) {
       expect(run.stdout).toContain(usage);
     }
     expect(copydesk('help').stdout).toBe(run.stdout);
@@ -322,8 +322,8 @@ describe('copydesk: user mistakes give one line on stderr, the right exit code, 
     { name: 'unknown command', args: ['publish', 'clean.copydesk'], status: 2, message: /^unknown command 'publish'/u, input: 'clean.copydesk' },
     { name: 'no command', args: [], status: 2, message: /^missing a command/u },
     { name: '--fragment with md', args: ['export', 'clean.copydesk', '--to', 'md', '--fragment'], status: 2, message: /^--fragment goes only with --to html/u, input: 'clean.copydesk' },
-    { name: 'bad --to', args: ['export', 'clean.copydesk', '--to', 'pdf'], status: 2, message: /^--to must be html or md, not 'pdf'/u, input: 'clean.copydesk' },
-    { name: 'missing --to', args: ['export', 'clean.copydesk'], status: 2, message: /^missing --to html or --to md/u, input: 'clean.copydesk' },
+    { name: 'bad --to', args: ['export', 'clean.copydesk', '--to', 'pdf'], status: 2, message: /^--to must be html, md or docx, not 'pdf'/u, input: 'clean.copydesk' },
+    { name: 'missing --to', args: ['export', 'clean.copydesk'], status: 2, message: /^missing --to html, --to md or --to docx/u, input: 'clean.copydesk' },
     { name: '--to without a value', args: ['export', 'clean.copydesk', '--to'], status: 2, message: /^option '--to <value>' argument missing/u, input: 'clean.copydesk' },
     { name: 'an option twice', args: ['export', 'clean.copydesk', '--to', 'md', '--to', 'html'], status: 2, message: /^option '--to' is given more than once/u, input: 'clean.copydesk' },
     { name: 'missing draft argument', args: ['check'], status: 2, message: /^missing the draft file \(usage: copydesk check <draft\.copydesk>\)$/u },

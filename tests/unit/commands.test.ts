@@ -148,6 +148,7 @@ const MENU_BEFORE = (mac: boolean): Record<string, [string, string, string | und
   trash: ['File', 'Move to Trash', undefined],
   'export-html': ['File', 'Export as HTML…', 'CmdOrCtrl+E'],
   'export-markdown': ['File', 'Export as Markdown…', 'CmdOrCtrl+Shift+E'],
+  'export-docx': ['File', 'Export as Word…', undefined],
   'choose-workspace': ['File', 'Choose Workspace Folder…', undefined],
   close: ['File', 'Close', 'CmdOrCtrl+W'],
   find: ['Edit', 'Find…', 'CmdOrCtrl+F'],

@@ -6,7 +6,7 @@
  * renderer's menu handlers, the Preview panel's buttons, the save dialog and the suggested file
  * name, and the service behind the API, which writes the format's bytes.
  *
- * The entry is written as bytes (as a Word export will be) and has no fragment variant.
+ * The entry is written as bytes (as the Word export is) and has no fragment variant.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -53,13 +53,13 @@ describe('a format added to the table only', () => {
 
   it('is in copydesk export: help, --to, its messages', () => {
     const help = commandHelp('export');
-    expect(help).toContain('Usage: copydesk export <draft.copydesk> --to html|md|tbytes [--fragment] [--review] [-o FILE]');
-    expect(help).toContain('Export: write the draft as HTML, Markdown or Test Bytes.');
-    expect(help).toContain('  --to html|md|tbytes the format: standalone HTML, GitHub-flavoured Markdown, or test bytes (no product format)');
+    expect(help).toContain('Usage: copydesk export <draft.copydesk> --to html|md|docx|tbytes [--fragment] [--review] [-o FILE]');
+    expect(help).toContain('Export: write the draft as HTML, Markdown, Word or Test Bytes.');
+    expect(help).toContain('  --to html|md|docx|tbytes the format: standalone HTML, GitHub-flavoured Markdown, Word document, or test bytes (no product format)');
     expect(help).toContain('  --fragment        HTML only: just the <article>, for pasting into a CMS');
     expect(parseCommandLine(['export', 'a.copydesk', '--to', 'tbytes'])).toEqual({ command: 'export', draft: 'a.copydesk', to: 'tbytes', fragment: false, output: undefined });
-    expect(() => parseCommandLine(['export', 'a.copydesk', '--to', 'pdf'])).toThrow("--to must be html, md or tbytes, not 'pdf'");
-    expect(() => parseCommandLine(['export', 'a.copydesk'])).toThrow('missing --to html, --to md or --to tbytes');
+    expect(() => parseCommandLine(['export', 'a.copydesk', '--to', 'pdf'])).toThrow("--to must be html, md, docx or tbytes, not 'pdf'");
+    expect(() => parseCommandLine(['export', 'a.copydesk'])).toThrow('missing --to html, --to md, --to docx or --to tbytes');
     expect(() => parseCommandLine(['export', 'a.copydesk', '--to', 'tbytes', '--fragment'])).toThrow('--fragment goes only with --to html');
   });
 
@@ -98,10 +98,11 @@ describe('a format added to the table only', () => {
       expect(exports).toEqual([
         { kind: 'command', label: 'Export as HTML…', command: 'export-html', accelerator: 'CmdOrCtrl+E' },
         { kind: 'command', label: 'Export as Markdown…', command: 'export-markdown', accelerator: 'CmdOrCtrl+Shift+E' },
+        { kind: 'command', label: 'Export as Word…', command: 'export-docx' },
         { kind: 'command', label: 'Export as Test Bytes…', command: 'export-tbytes' },
       ]);
     }
-    expect(exportMenuItems().map((item) => item.command)).toEqual(['export-html', 'export-markdown', 'export-tbytes']);
+    expect(exportMenuItems().map((item) => item.command)).toEqual(['export-html', 'export-markdown', 'export-docx', 'export-tbytes']);
     // The menu commands the renderer carries out include it too.
     expect(MENU_COMMANDS).toContain('export-tbytes');
     const ran: string[] = [];
@@ -112,7 +113,7 @@ describe('a format added to the table only', () => {
   });
 
   it('is a Preview panel button, with its save dialog and suggested file name', () => {
-    expect(exportButtons().map((button) => button.label)).toEqual(['Export HTML…', 'Export HTML fragment…', 'Export Markdown…', 'Export Test Bytes…']);
+    expect(exportButtons().map((button) => button.label)).toEqual(['Export HTML…', 'Export HTML fragment…', 'Export Markdown…', 'Export Word…', 'Export Test Bytes…']);
     expect(exportButtons().at(-1)).toEqual({ label: 'Export Test Bytes…', format: 'tbytes', fragment: false });
     expect(exportDialog(TEST)).toEqual({ title: 'Export as Test Bytes', filters: [{ name: 'Test Bytes', extensions: ['tbx', 'tb'] }] });
     expect(exportFileName('story.copydesk', TEST)).toBe('story.tbx');
@@ -134,7 +135,7 @@ describe('a format added to the table only', () => {
       expect(await h.call('export.write', { name, format: 'tbytes' })).toEqual({ ok: true, value: { ok: true, file: 'chosen.tbx' } });
       expect(h.caller.asked.at(-1)).toBe('export:untitled.tbx:tbytes');
       expect(new Uint8Array(await fs.readFile(target))).toEqual(expectedBytes(''));
-      await expect(h.services.exports.write(name, TEST, {}, path.join(h.workspace(), 'x.copydesk'))).rejects.toThrow('Choose a .html, .md or .tbx file.');
+      await expect(h.services.exports.write(name, TEST, {}, path.join(h.workspace(), 'x.copydesk'))).rejects.toThrow('Choose a .html, .md, .docx or .tbx file.');
     });
   });
 });

@@ -103,7 +103,7 @@ describe('copydesk import', () => {
     { name: 'missing file', args: ['import', 'nowhere.md'], status: 1, message: /^nowhere\.md: no such file\.$/u },
     { name: 'a folder', args: ['import', 'folder.md'], status: 1, message: /^folder\.md: is a folder, not a file\.$/u },
     { name: 'unknown extension', args: ['import', 'story.pdf'], status: 2, message: /^cannot tell the format of story\.pdf from its extension; say it with --from/u },
-    { name: 'bad --from', args: ['import', 'seed.txt', '--from', 'docx'], status: 2, message: /^--from must be text, md or html, not 'docx'/u },
+    { name: 'bad --from', args: ['import', 'seed.txt', '--from', 'rtf'], status: 2, message: /^--from must be text, md, html or docx, not 'rtf'/u },
     { name: 'output is the input', args: ['import', 'seed.txt', '-o', 'seed.txt', '--force'], status: 2, message: /^-o seed\.txt is the file being imported/u },
     { name: 'output folder missing', args: ['import', 'seed.txt', '-o', 'no/such/dir/x.copydesk'], status: 1, message: /^no\/such\/dir\/x\.copydesk: cannot write it, its folder does not exist\.$/u },
     { name: 'missing argument', args: ['import'], status: 2, message: /^missing the file to import \(usage: copydesk import/u },
@@ -148,7 +148,7 @@ describe('copydesk import', () => {
   });
 
   it('is listed in the help', () => {
-    expect(copydesk('--help').stdout).toContain('copydesk import <file.txt|.md|.html> [-o draft.copydesk] [--from text|md|html] [--force]');
+    expect(copydesk('--help').stdout).toContain('copydesk import <file.txt|.md|.html|.docx> [-o draft.copydesk] [--from text|md|html|docx] [--force]');
     expect(copydesk('import', '--help').stdout).toMatch(/^Usage: copydesk import /u);
   });
 });

@@ -11,6 +11,7 @@ import { INVOKE_CHANNELS, type InvokeChannel, type RequestOf } from '../../share
 import { APP_URL, createHarness, draftJson, type Harness } from './helpers/ipc-harness';
 import { MAX_DRAFT_TEXT } from '../../shared/ipc/fields';
 import { DRAFT_VERSION } from '../../shared/draft/format';
+import { MAX_DOCX_FILE_BYTES } from '../../shared/import/types';
 import { deepDraftText } from './helpers/deep-draft';
 
 let h: Harness;
@@ -48,6 +49,7 @@ const VALID: { [C in InvokeChannel]: RequestOf<C> } = {
   'drafts.nameFromHeadline': { name: 'story.copydesk' },
   'drafts.trash': { name: 'story.copydesk' },
   'drafts.import': { from: 'md' },
+  'drafts.importDropped': { fileName: 'story.md', bytes: new TextEncoder().encode('# Story') },
   'recovery.record': { key: 'k1', name: null, draft },
   'recovery.list': undefined,
   'recovery.take': { key: 'k1' },
@@ -173,6 +175,8 @@ function malformed(channel: InvokeChannel): [string, unknown][] {
     if (key === 'format') out.push(['format = "pdf"', { ...base, format: 'pdf' }], ['format = "HTML"', { ...base, format: 'HTML' }]);
     if (channel === 'reviewer.set' && key === 'name') for (const bad of ['', '   ', 'x'.repeat(101), 'Ana\nGarcía', 'Ana\u2028García', 'A\u0000']) out.push([`name = ${JSON.stringify(bad.slice(0, 20))}`, { ...base, name: bad }]);
     if (channel === 'reviewer.set' && key === 'initials') for (const bad of ['', ' ', 'ABCDE', 'A G', 'A\tG']) out.push([`initials = ${JSON.stringify(bad)}`, { ...base, initials: bad }]);
+    if (key === 'bytes') out.push(['bytes over 64 MB', { ...base, bytes: new Uint8Array(MAX_DOCX_FILE_BYTES + 1) }], ['bytes as numbers', { ...base, bytes: [35, 32, 83] }]);
+    if (key === 'fileName') out.push(['fileName = ""', { ...base, fileName: '' }], ['fileName too long', { ...base, fileName: `${'a'.repeat(300)}.md` }]);
     if (key === 'id') out.push(['id = "../x"', { ...base, id: '../x' }], ['id = ""', { ...base, id: '' }]);
   }
   return out;

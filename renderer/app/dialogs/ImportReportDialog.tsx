@@ -7,6 +7,7 @@
  */
 import type { ReactElement } from 'react';
 import { bylineText } from '../../../shared/byline';
+import { IMPORT_KIND_NAMES } from '../../../shared/import/types';
 import type { ImportSummary } from '../../../shared/ipc/channels';
 import { displayName } from '../api';
 import { Dialog } from './Dialog';
@@ -19,8 +20,6 @@ export interface ImportReportDialogProps {
   readonly report: ImportSummary;
   readonly onClose: () => void;
 }
-
-const KIND_NAMES: Record<ImportSummary['kind'], string> = { text: 'plain text', md: 'Markdown', html: 'HTML' };
 
 const count = (n: number, one: string, many = `${one}s`): string => `${String(n)} ${n === 1 ? one : many}`;
 
@@ -46,7 +45,7 @@ export function ImportReportDialog({ name, report, onClose }: ImportReportDialog
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   return (
-    <Dialog title="Import report" description={`“${report.file}” (${KIND_NAMES[report.kind]}) is now the draft “${displayName(name)}”.`} onClose={onClose} className="cd-import-report">
+    <Dialog title="Import report" description={`“${report.file}” (${IMPORT_KIND_NAMES[report.kind]}) is now the draft “${displayName(name)}”.`} onClose={onClose} className="cd-import-report">
       <section className="cd-import-section" aria-label="Recognised">
         <h3>Recognised</h3>
         <ul className="cd-import-counts">

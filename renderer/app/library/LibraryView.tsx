@@ -2,7 +2,7 @@
  * The library: the workspace's drafts (headline, status with who set it and since when and who
  * has the draft open: DraftStatusCell, last update, words), searchable by headline and filtered by
  * status (StatusFilter), with create, open, rename, duplicate and move-to-trash (after a confirmation), and
- * the drafts recovered after a crash at the top. Menu commands rename, duplicate and trash act
+ * the drafts recovered after a crash at the top. A file dropped on it is imported (use-file-drop.ts). Menu commands rename, duplicate and trash act
  * on the draft whose row has the focus.
  */
 import { useId, useMemo, useState, type ReactElement } from 'react';
@@ -19,6 +19,7 @@ import { RecoveryList } from './RecoveryList';
 import { StatusFilter } from './StatusFilter';
 import { countByStatus, withStatus } from './by-status';
 import { filterDrafts, type LibraryState } from './use-library';
+import { useFileDrop } from './use-file-drop';
 import './library.css';
 import type { RecoveryState } from './use-recovery';
 
@@ -28,8 +29,10 @@ export interface LibraryViewProps {
   readonly recovery: RecoveryState;
   readonly onOpen: (name: string) => void;
   readonly onCreate: () => void;
-  /** File > Import…: a text, Markdown or HTML file becomes a new draft. */
+  /** File > Import…: a text, Markdown, HTML or Word file becomes a new draft. */
   readonly onImport: () => void;
+  /** A file dropped on the library: imported as File > Import does. */
+  readonly onImportDropped: (file: File) => void;
   readonly onRestore: (entry: Extract<RecoveryEntry, { readable: true }>) => void;
   readonly onChooseWorkspace: () => void;
 }
@@ -45,8 +48,13 @@ function titleOf(d: DraftSummary): string {
 }
 
 /** The library screen. */
-export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onRestore, onChooseWorkspace }: LibraryViewProps): ReactElement {
+export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onImportDropped, onRestore, onChooseWorkspace }: LibraryViewProps): ReactElement {
   const ask = useAsk();
+  const drop = useFileDrop((files) => {
+    const [file] = files;
+    if (files.length > 1) notify('Drop one file at a time: each becomes a draft of its own.', 'error');
+    else if (file) onImportDropped(file);
+  });
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
@@ -139,7 +147,7 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
           <button type="button" onClick={onChooseWorkspace}>
             Choose folder…
           </button>
-          <button type="button" onClick={onImport} title="Import a text, Markdown or HTML file as a new draft">
+          <button type="button" onClick={onImport} title="Import a text, Markdown, HTML or Word file as a new draft (or drop it on the library)">
             Import…
           </button>
           <button type="button" className="cd-button-primary" onClick={onCreate}>
@@ -147,7 +155,12 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
           </button>
         </div>
       </header>
-      <main className="cd-library" data-region="Library" aria-label="Library">
+      <main className={`cd-library${drop.dragging ? ' cd-library-dropping' : ''}`} data-region="Library" aria-label="Library" {...drop.handlers}>
+        {drop.dragging ? (
+          <p className="cd-drop-hint" role="status">
+            Drop a text, Markdown, HTML or Word file to import it as a new draft
+          </p>
+        ) : null}
         {library.workspace?.problem ? <p className="cd-banner cd-banner-warning">{library.workspace.problem}</p> : null}
         <RecoveryList entries={recovery.entries} error={recovery.error} onRestore={onRestore} onDiscard={recovery.discard} />
         <div className="cd-library-head">
@@ -169,6 +182,7 @@ export function LibraryView({ library, recovery, onOpen, onCreate, onImport, onR
             <button type="button" className="cd-button-primary" onClick={onCreate}>
               Write your first draft
             </button>
+            <p className="cd-muted">Or drop a Word, text, Markdown or HTML file here to import it.</p>
           </div>
         ) : (
           <table className="cd-drafts" aria-labelledby="cd-drafts-title">

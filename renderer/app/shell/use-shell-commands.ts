@@ -1,11 +1,13 @@
 /**
  * Shell commands concern: what changes the open draft from the library or the File menu —
- * open, create, import (a file becomes a new draft, opened with its report), restore a
+ * open, create, import (a file picked or dropped on the library becomes a new draft, opened
+ * with its report), restore a
  * recovered draft, choose the workspace folder, close the window — each leaving the open
  * draft first (use-draft-session.ts).
  */
 import { useCallback } from 'react';
 import type { ImportedDraft, OpenedDraft, RecoveryEntry } from '../../../shared/ipc/channels';
+import { MAX_DOCX_FILE_BYTES } from '../../../shared/import/types';
 import { api, displayName, messageOf } from '../api';
 import type { LibraryState } from '../library/use-library';
 import type { RecoveryState } from '../library/use-recovery';
@@ -20,6 +22,8 @@ export interface ShellCommands {
   openDraft(name: string): Promise<void>;
   createDraft(): Promise<void>;
   importFile(): Promise<void>;
+  /** Imports a file dropped on the library (its name and bytes go to the main process). */
+  importDropped(file: File): Promise<void>;
   /** Opens a recovered draft with its unsaved content over its file (or a new file); saving it discards the record. */
   restore(entry: Extract<RecoveryEntry, { readable: true }>): Promise<void>;
   chooseWorkspace(): Promise<void>;
@@ -56,15 +60,8 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
     }
   }, [leave, start]);
 
-  const importFile = useCallback(async () => {
-    let imported: ImportedDraft | null;
-    try {
-      imported = await api().drafts.import({});
-    } catch (e) {
-      notify(messageOf(e), 'error');
-      return;
-    }
-    if (!imported) return;
+  /** Opens a draft just imported with its report (unless leaving the open draft is refused). */
+  const opened = useCallback(async (imported: ImportedDraft) => {
     void library.refresh();
     if (!(await leave())) {
       notify(`Imported as “${displayName(imported.name)}”; it is in the library.`);
@@ -73,6 +70,32 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
     expect(imported);
     if (!start({ name: imported.name, draft: imported.draft, hash: imported.hash })) expect(null);
   }, [leave, start, library, expect]);
+
+  const importFile = useCallback(async () => {
+    let imported: ImportedDraft | null;
+    try {
+      imported = await api().drafts.import({});
+    } catch (e) {
+      notify(messageOf(e), 'error');
+      return;
+    }
+    if (imported) await opened(imported);
+  }, [opened]);
+
+  const importDropped = useCallback(async (file: File) => {
+    if (file.size > MAX_DOCX_FILE_BYTES) {
+      notify(`“${file.name}” is too large to import (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${String(MAX_DOCX_FILE_BYTES / 1024 / 1024)} MB). Nothing was imported.`, 'error');
+      return;
+    }
+    let imported: ImportedDraft;
+    try {
+      imported = await api().drafts.importDropped({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch (e) {
+      notify(messageOf(e), 'error');
+      return;
+    }
+    await opened(imported);
+  }, [opened]);
 
   const restore = useCallback(
     async (entry: Extract<RecoveryEntry, { readable: true }>) => {
@@ -109,5 +132,5 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
     if (await leave()) await api().window.close();
   }, [leave]);
 
-  return { openDraft, createDraft, importFile, restore, chooseWorkspace, closeWindow };
+  return { openDraft, createDraft, importFile, importDropped, restore, chooseWorkspace, closeWindow };
 }
