@@ -25,6 +25,7 @@ import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { cleanRels } from './package-rels';
 import { scanPart } from './package-scan';
 import { looksLikeZip, readZip, ZipProblem, type ZipEntry, type ZipLimits } from './package-zip';
+import { MAX_DOCX_FILE_BYTES } from '../types';
 import { DocxRefusal, type DocxPackage } from './types';
 
 const MB = 1024 * 1024;
@@ -41,7 +42,7 @@ const MB = 1024 * 1024;
  * that; 1,000,000 keeps each tree built from the package under a gigabyte.
  */
 export const DOCX_LIMITS: ZipLimits & { readonly fileBytes: number; readonly openTags: number } = {
-  fileBytes: 64 * MB,
+  fileBytes: MAX_DOCX_FILE_BYTES, // the callers read no more (../types.ts)
   entries: 1000,
   entryBytes: 64 * MB,
   totalBytes: 128 * MB,
