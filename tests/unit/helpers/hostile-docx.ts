@@ -193,7 +193,7 @@ export function crc32(bytes: Uint8Array): number {
   return zlibCrc32(bytes);
 }
 
-/** The good document's entries as stored raw entries (deflated), for hand-written zips. */
+/** The good document's entries as raw entries stored uncompressed, for hand-written zips. */
 export async function goodRaw(): Promise<RawEntry[]> {
   return Object.entries(await goodEntries()).map(([name, data]) => ({ name, data, method: 0, size: data.length, crc: crc32(data) }));
 }
@@ -229,7 +229,7 @@ async function editedPart(name: string, edit: (xml: string) => string): Promise<
 
 const XML_DECL = /^<\?xml[^>]*\?>/u;
 
-/** `xml` with a DTD declaring `entity` (and its use in the first paragraph's text when `use` is given). */
+/** `xml` with `dtd` after its XML declaration, and `use` (an entity reference) after the body paragraph's text when given. */
 function withDtd(xml: string, dtd: string, use?: string): string {
   const withDeclaration = xml.replace(XML_DECL, (decl) => `${decl}\n${dtd}`);
   return use ? withDeclaration.replace(GOOD_DOCX_TEXT.body, `${GOOD_DOCX_TEXT.body} ${use}`) : withDeclaration;
