@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDocs } from '../../shared/compare';
 import { parseDraft } from '../../shared/draft/format';
 import { importDocx } from '../../shared/import/docx/index';
+import { readNote, referenceKey } from '../../shared/import/docx/notes';
 import { schema } from '../../shared/schema';
 import { documentSources } from '../../shared/sources/fields';
 import { sameSource } from '../../shared/sources/identity';
@@ -161,5 +162,54 @@ describe('images', () => {
     expect(assets).toEqual([]);
     expect(projectDoc(draft.doc).body.some((line) => line.startsWith('figure'))).toBe(false);
     expect(report.dropped.some((line) => /only PNG, JPEG, GIF, WebP and AVIF images are kept/u.test(line))).toBe(true);
+  });
+});
+
+describe('notes citing the same work (notes.ts)', () => {
+  it('reads "Ibid." and its kin, with a page or without', () => {
+    expect(readNote('Ibid.')).toEqual({ reference: '', locator: '', ibid: true });
+    expect(readNote('ibid')).toEqual({ reference: '', locator: '', ibid: true });
+    expect(readNote('Ibidem.')).toEqual({ reference: '', locator: '', ibid: true });
+    expect(readNote('Ibid., p. 4')).toEqual({ reference: '', locator: 'p. 4', ibid: true });
+    expect(readNote('Ibid., 4.')).toEqual({ reference: '', locator: 'p. 4', ibid: true });
+    expect(readNote('Ibid., pp. 4-5')).toEqual({ reference: '', locator: 'pp. 4–5', ibid: true });
+    expect(readNote('Id. at 12')).toEqual({ reference: '', locator: 'p. 12', ibid: true });
+  });
+
+  it('takes a page off the end of a full reference, and leaves other text alone', () => {
+    expect(readNote('“Ports in Europe,” Shipping Weekly, 2024, p. 12.')).toEqual({ reference: '“Ports in Europe,” Shipping Weekly, 2024', locator: 'p. 12', ibid: false });
+    expect(readNote('Ibid. and see the union statement.')).toEqual({ reference: 'Ibid. and see the union statement.', locator: '', ibid: false });
+    expect(readNote('Idaho Statesman, 2024')).toEqual({ reference: 'Idaho Statesman, 2024', locator: '', ibid: false });
+  });
+
+  it('compares references without regard to case, spacing, quotation marks and a final period', () => {
+    expect(referenceKey('“Ports in Europe,” Shipping  Weekly, 2024.')).toBe(referenceKey('"ports in europe," Shipping Weekly, 2024'));
+    expect(referenceKey('“Ports in Europe,” Shipping Weekly, 2024')).not.toBe(referenceKey('“Ports in Asia,” Shipping Weekly, 2024'));
+  });
+
+  it('merges a full reference with a page into the same source, the page at its citation', async () => {
+    const files = unzipSync(fixture('libreoffice-notes.docx'));
+    const name = 'word/footnotes.xml';
+    const xml = new TextDecoder().decode(files[name]);
+    // The second footnote cites the same work at a page.
+    const second = xml.lastIndexOf('https://coastnews.example/storm');
+    files[name] = new TextEncoder().encode(`${xml.slice(0, second)}https://coastnews.example/storm, p. 7${xml.slice(second + 'https://coastnews.example/storm'.length)}`);
+    const { draft } = await importDocx(zipSync(files), { fileName: 'pages.docx', now: NOW });
+    const s = projectDoc(draft.doc);
+    expect(s.body[0]).toBe('p [["","The storm closed the harbour for three days."],{"cite":1},[""," Repairs to the pier will take weeks."],{"cite":1},[""," (p. 7)"]]');
+    expect(s.sources).toHaveLength(2);
+  });
+});
+
+describe('what the draft cannot hold', () => {
+  it('lists page headers, equations and charts as left out', async () => {
+    const files = unzipSync(fixture('pandoc-footnotes.docx'));
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    const at = doc.indexOf('</w:p>');
+    files['word/document.xml'] = new TextEncoder().encode(`${doc.slice(0, at)}<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:t>x=1</m:t></m:r></m:oMath>${doc.slice(at)}`);
+    files['word/header1.xml'] = new TextEncoder().encode('<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>CONFIDENTIAL DRAFT</w:t></w:r></w:p></w:hdr>');
+    const { report } = await importDocx(zipSync(files), { fileName: 'extras.docx', now: NOW });
+    expect(report.dropped).toContain('1 equation (a draft holds text, lists, quotes and pictures).');
+    expect(report.dropped).toContain('The page header “CONFIDENTIAL DRAFT” (page headers and footers are not part of the article).');
   });
 });

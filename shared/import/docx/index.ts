@@ -93,7 +93,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
   const detached = comments.filter((comment) => comment.parent === null && !prepared.rangedComments.has(comment.id)).length;
   if (detached) notes.push(`${plural(detached, 'comment')} without a range in the text (or in a note) ${detached === 1 ? 'is a thread' : 'are threads'} without a place in the text.`);
 
-  const dropped = [...pkg.dropped, ...report.dropped, ...collector.refused, ...readerMessages(converted.messages)];
+  const dropped = [...pkg.dropped, ...prepared.unsupported, ...report.dropped, ...collector.refused, ...readerMessages(converted.messages)];
   if (unplaced) dropped.push(`${plural(unplaced, 'image')} inside text that the draft cannot hold as a figure (in a heading, a table or a note).`);
   if (prepared.strayCharacters) dropped.push(`${plural(prepared.strayCharacters, 'private-use character')} of the text (invisible, and what the import marks changes with).`);
   return {

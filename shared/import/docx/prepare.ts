@@ -11,7 +11,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { LIST_BREAK, marker, withoutMarkerCharacters } from './markers';
-import { allW, childrenOf, isElement, isW, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
+import { allW, childrenOf, isElement, isW, paragraphsText, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
 
 /** A tracked change of the body, by marker number. */
 export interface TrackedChange {
@@ -35,6 +35,8 @@ export interface PreparedPackage {
   readonly accepted: { readonly formatting: number; readonly inNotes: number; readonly other: number };
   /** Private-use characters of the text taken out (they are what markers are made of). */
   readonly strayCharacters: number;
+  /** What the file holds that the draft cannot (page headers, equations, charts…), one sentence each. */
+  readonly unsupported: readonly string[];
 }
 
 const CHANGE_NAMES = ['ins', 'del', 'moveTo', 'moveFrom'] as const;
@@ -132,6 +134,30 @@ function acceptAll(doc: XmlDocument): number {
   return count;
 }
 
+const FOREIGN: readonly (readonly [string, string, string])[] = [
+  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'oMath', 'equation'],
+  [W, 'object', 'embedded object (OLE)'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/chart', 'chart', 'chart'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/diagram', 'relIds', 'SmartArt diagram'],
+];
+
+/** What the body holds that the draft cannot, and the text of page headers and footers. */
+function unsupportedContent(doc: XmlDocument, files: Readonly<Record<string, Uint8Array>>): string[] {
+  const out: string[] = [];
+  for (const [namespace, name, what] of FOREIGN) {
+    const count = doc.getElementsByTagNameNS(namespace, name).length;
+    if (count) out.push(`${String(count)} ${what}${count === 1 ? '' : 's'} (a draft holds text, lists, quotes and pictures).`);
+  }
+  for (const name of Object.keys(files).sort()) {
+    const kind = /^word\/(header|footer)\d*\.xml$/u.exec(name)?.[1];
+    const bytes = files[name];
+    const part = kind && bytes ? parseXml(strFromU8(bytes)) : null;
+    const text = part?.documentElement ? paragraphsText(part.documentElement).replace(/\s+/gu, ' ') : '';
+    if (text) out.push(`The page ${kind ?? ''} “${text.length > 80 ? `${text.slice(0, 79)}…` : text}” (page headers and footers are not part of the article).`);
+  }
+  return out;
+}
+
 /** Prepares the package's files (see the module comment). */
 export function preparePackage(files: Readonly<Record<string, Uint8Array>>): PreparedPackage {
   const out: Record<string, Uint8Array> = { ...files };
@@ -141,6 +167,7 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
   let strayCharacters = 0;
   const main = files['word/document.xml'];
   const doc = main ? parseXml(strFromU8(main)) : null;
+  const unsupported = doc ? unsupportedContent(doc, files) : [];
   if (doc) {
     strayCharacters += cleanText(doc);
     for (const name of CHANGE_NAMES) {
@@ -211,5 +238,5 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
     accepted.inNotes += acceptAll(notes);
     out[part] = strToU8(serializeXml(notes));
   }
-  return { files: out, changes, rangedComments, accepted, strayCharacters };
+  return { files: out, changes, rangedComments, accepted, strayCharacters, unsupported };
 }
