@@ -11,7 +11,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { LIST_BREAK, marker, withoutMarkerCharacters } from './markers';
-import { allW, childrenOf, isElement, isW, paragraphsText, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
+import { allW, childrenOf, indexW, isElement, isW, paragraphsText, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
 
 /** A tracked change of the body, by marker number. */
 export interface TrackedChange {
@@ -49,10 +49,10 @@ function hasRun(element: XmlElement): boolean {
 }
 
 /** Removes the marker characters from the text of `doc`; returns how many there were. */
-function cleanText(doc: XmlDocument): number {
+function cleanText(index: ReadonlyMap<string, XmlElement[]>): number {
   let count = 0;
   for (const name of ['t', 'delText']) {
-    for (const t of allW(doc, name)) {
+    for (const t of index.get(name) ?? []) {
       const text = t.textContent ?? '';
       const clean = withoutMarkerCharacters(text);
       if (clean !== text) {
@@ -102,8 +102,8 @@ function listId(p: XmlElement): string {
 }
 
 /** Puts a LIST_BREAK paragraph between two list paragraphs in a row of different lists (see markers.ts). */
-function separateLists(doc: XmlDocument): void {
-  for (const p of allW(doc, 'p')) {
+function separateLists(doc: XmlDocument, paragraphs: readonly XmlElement[]): void {
+  for (const p of paragraphs) {
     const previous = p.previousSibling;
     const here = listId(p);
     if (!here || !isW(previous, 'p')) continue;
@@ -116,10 +116,11 @@ function separateLists(doc: XmlDocument): void {
 }
 
 /** Accepts every change in `doc` (a notes part): deletions removed, insertions kept; returns how many. */
-function acceptAll(doc: XmlDocument): number {
+function acceptAll(index: ReadonlyMap<string, XmlElement[]>): number {
   let count = 0;
+  const all = (name: string): XmlElement[] => index.get(name) ?? [];
   for (const name of CHANGE_NAMES) {
-    for (const element of allW(doc, name)) {
+    for (const element of all(name)) {
       if (!element.parentNode) continue;
       count++;
       if (name === 'del' || name === 'moveFrom') {
@@ -129,8 +130,8 @@ function acceptAll(doc: XmlDocument): number {
       else unwrap(element);
     }
   }
-  for (const name of ['rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of allW(doc, name)) remove(element);
-  for (const name of ['commentRangeStart', 'commentRangeEnd']) for (const element of allW(doc, name)) remove(element);
+  for (const name of ['rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of all(name)) remove(element);
+  for (const name of ['commentRangeStart', 'commentRangeEnd']) for (const element of all(name)) remove(element);
   return count;
 }
 
@@ -142,9 +143,11 @@ const FOREIGN: readonly (readonly [string, string, string])[] = [
 ];
 
 /** What the body holds that the draft cannot, and the text of page headers and footers. */
-function unsupportedContent(doc: XmlDocument, files: Readonly<Record<string, Uint8Array>>): string[] {
+function unsupportedContent(doc: XmlDocument, xml: string, files: Readonly<Record<string, Uint8Array>>): string[] {
   const out: string[] = [];
   for (const [namespace, name, what] of FOREIGN) {
+    // A plain search first: the count walks the whole tree.
+    if (!new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}[\\s/>]`, 'u').test(xml)) continue;
     const count = doc.getElementsByTagNameNS(namespace, name).length;
     if (count) out.push(`${String(count)} ${what}${count === 1 ? '' : 's'} (a draft holds text, lists, quotes and pictures).`);
   }
@@ -158,6 +161,15 @@ function unsupportedContent(doc: XmlDocument, files: Readonly<Record<string, Uin
   return out;
 }
 
+/**
+ * True when a part may need preparing: it names a tracked change, a comment range, a list
+ * number (lists Word numbers apart) or holds a marker character. A plain search over the text,
+ * only to skip the parse of parts that certainly need nothing (a long article without review).
+ */
+function mayNeedPreparing(xml: string): boolean {
+  return /<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveTo|moveFrom|commentRangeStart|commentRangeEnd|numId|rPrChange|pPrChange|sectPrChange|tblPrChange|trPrChange|tcPrChange|numberingChange)[\s/>]|[\uE000-\uE002]/u.test(xml);
+}
+
 /** Prepares the package's files (see the module comment). */
 export function preparePackage(files: Readonly<Record<string, Uint8Array>>): PreparedPackage {
   const out: Record<string, Uint8Array> = { ...files };
@@ -166,12 +178,15 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
   const accepted = { formatting: 0, inNotes: 0, other: 0 };
   let strayCharacters = 0;
   const main = files['word/document.xml'];
-  const doc = main ? parseXml(strFromU8(main)) : null;
-  const unsupported = doc ? unsupportedContent(doc, files) : [];
-  if (doc) {
-    strayCharacters += cleanText(doc);
+  const mainXml = main ? strFromU8(main) : '';
+  const doc = main ? parseXml(mainXml) : null;
+  const unsupported = doc ? unsupportedContent(doc, mainXml, files) : [];
+  if (doc && mayNeedPreparing(mainXml)) {
+    const index = indexW(doc);
+    const all = (name: string): XmlElement[] => index.get(name) ?? [];
+    strayCharacters += cleanText(index);
     for (const name of CHANGE_NAMES) {
-      for (const element of allW(doc, name)) {
+      for (const element of all(name)) {
         if (!element.parentNode) continue;
         const deletion = name === 'del' || name === 'moveFrom';
         if (isW(element.parentNode, 'rPr')) {
@@ -211,31 +226,33 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
       }
     }
     for (const name of ['rPrChange', 'pPrChange']) {
-      for (const element of allW(doc, name)) {
+      for (const element of all(name)) {
         accepted.formatting++;
         remove(element);
       }
     }
-    for (const name of ['sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of allW(doc, name)) remove(element);
+    for (const name of ['sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of all(name)) remove(element);
     for (const [name, kind] of [
       ['commentRangeStart', 'C'],
       ['commentRangeEnd', 'c'],
     ] as const) {
-      for (const element of allW(doc, name)) {
+      for (const element of all(name)) {
         const id = wAttr(element, 'id') ?? '';
         if (/^\d{1,9}$/u.test(id) && placeRun(element, textRun(doc, marker(kind, Number(id))), kind === 'C')) rangedComments.add(id);
         remove(element);
       }
     }
-    separateLists(doc);
+    separateLists(doc, all('p'));
     out['word/document.xml'] = strToU8(serializeXml(doc));
   }
   for (const part of NOTE_PARTS) {
     const bytes = files[part];
-    const notes = bytes ? parseXml(strFromU8(bytes)) : null;
+    const xml = bytes ? strFromU8(bytes) : '';
+    const notes = mayNeedPreparing(xml) ? parseXml(xml) : null;
     if (!notes) continue;
-    strayCharacters += cleanText(notes);
-    accepted.inNotes += acceptAll(notes);
+    const index = indexW(notes);
+    strayCharacters += cleanText(index);
+    accepted.inNotes += acceptAll(index);
     out[part] = strToU8(serializeXml(notes));
   }
   return { files: out, changes, rangedComments, accepted, strayCharacters, unsupported };
