@@ -213,3 +213,21 @@ describe('what the draft cannot hold', () => {
     expect(report.dropped).toContain('The page header “CONFIDENTIAL DRAFT” (page headers and footers are not part of the article).');
   });
 });
+
+describe('text the import must not take for its own markers, and a reader failure', () => {
+  it('removes private-use marker characters of the file\'s text, and says so', async () => {
+    const files = unzipSync(fixture('libreoffice-notes.docx'));
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    files['word/document.xml'] = new TextEncoder().encode(doc.replace('The storm closed', '\uE000D0\uE001The storm\uE002 closed'));
+    const { draft, report } = await importDocx(zipSync(files), { fileName: 'stray.docx', now: NOW });
+    expect(draft.doc.textContent).toContain('The storm closed the harbour');
+    expect(draft.doc.attrs.review).toBeNull();
+    expect(report.dropped).toContain('3 private-use characters of the text (invisible, and what the import marks changes with).');
+  });
+
+  it('refuses, with one sentence, a package whose document mammoth cannot read', async () => {
+    const files = unzipSync(fixture('libreoffice-notes.docx'));
+    files['word/document.xml'] = new TextEncoder().encode('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>');
+    await expect(importDocx(zipSync(files), { fileName: 'broken.docx', now: NOW })).rejects.toMatchObject({ name: 'DocxRefusal', message: expect.stringMatching(/^broken\.docx /u) as unknown });
+  });
+});

@@ -23,7 +23,7 @@ import { openDocx } from './package';
 import { preparePackage, type PreparedPackage } from './prepare';
 import { applyReview } from './review-marks';
 import { STYLE_MAP } from './style-map';
-import type { DocxImportOptions, DocxImportResult } from './types';
+import { DocxRefusal, type DocxImportOptions, type DocxImportResult } from './types';
 
 export { DocxRefusal, type DocxImportOptions, type DocxImportResult, type ImportedAsset } from './types';
 
@@ -51,6 +51,29 @@ function acceptedNotes(prepared: PreparedPackage, paragraphMarks: number, unmark
   return out;
 }
 
+/** mammoth's HTML of the prepared package; a failure of the reader is a `DocxRefusal` ('unreadable'). */
+async function readWithMammoth(prepared: PreparedPackage, collector: AssetCollector, fileName: string): Promise<{ value: string; messages: { type: string; message: string }[] }> {
+  let refused = 0;
+  try {
+    return await mammoth.convertToHtml(
+      // mammoth's Node entry takes `{ buffer }` and hands it to JSZip, which reads a Uint8Array as
+      // well as a Buffer; shared/ has no Buffer type, hence the cast at this one place.
+      { buffer: zipSync(prepared.files, { level: 0 }) as unknown as never },
+      {
+        styleMap: [...STYLE_MAP],
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const src = collector.add(new Uint8Array(await image.readAsArrayBuffer()), image.contentType);
+          return { src: src ?? `${REFUSED_IMAGE}${String(refused++)}` };
+        }),
+      },
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\s+/gu, ' ').slice(0, 200) : 'an unknown error';
+    throw new DocxRefusal('unreadable', `${fileName} could not be read as a Word document (${reason}): open it in Word, save it again as .docx and import that.`);
+  }
+}
+
 /** Imports a Word file (see the module comment). Throws `DocxRefusal` for a file it will not read. */
 export async function importDocx(bytes: Uint8Array, options: DocxImportOptions): Promise<DocxImportResult> {
   const pkg = await openDocx(bytes, options.fileName);
@@ -58,20 +81,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
   const prepared = preparePackage(files);
   const comments = readComments(files);
   const collector = new AssetCollector(safeAssetStem(options.assetStem));
-  let refused = 0;
-  const converted = await mammoth.convertToHtml(
-    // mammoth's Node entry takes `{ buffer }` and hands it to JSZip, which reads a Uint8Array as
-    // well as a Buffer; shared/ has no Buffer type, hence the cast at this one place.
-    { buffer: zipSync(prepared.files, { level: 0 }) as unknown as never },
-    {
-      styleMap: [...STYLE_MAP],
-      externalFileAccess: false,
-      convertImage: mammoth.images.imgElement(async (image) => {
-        const src = collector.add(new Uint8Array(await image.readAsArrayBuffer()), image.contentType);
-        return { src: src ?? `${REFUSED_IMAGE}${String(refused++)}` };
-      }),
-    },
-  );
+  const converted = await readWithMammoth(prepared, collector, options.fileName);
   const shaped = prepareHtml(converted.value);
   const { draft, report } = importHtml(shaped.html, options);
   const now = options.now ?? new Date();
