@@ -9,6 +9,8 @@
  *   p. 4" and repeated references become one source cited several times, the page after the
  *   citation; a final "References" list repeating the notes leaves the body, its extra item an
  *   uncited source;
+ * - without Title style, the first heading is the headline; a "See also" heading over links is a
+ *   "Read also" block;
  * - images become assets with their bytes; the report lists what was recognised.
  */
 import { readFileSync } from 'node:fs';
@@ -229,5 +231,22 @@ describe('text the import must not take for its own markers, and a reader failur
     const files = unzipSync(fixture('libreoffice-notes.docx'));
     files['word/document.xml'] = new TextEncoder().encode('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>');
     await expect(importDocx(zipSync(files), { fileName: 'broken.docx', now: NOW })).rejects.toMatchObject({ name: 'DocxRefusal', message: expect.stringMatching(/^broken\.docx /u) as unknown });
+  });
+});
+
+describe('a Word file without Title style (pandoc)', () => {
+  it('takes the first heading as the headline, the short paragraph after it as the standfirst, a "See also" heading over links as "Read also"', async () => {
+    const { draft, report } = await importDocx(fixture('no-title.docx'), { fileName: 'no-title.docx', now: NOW });
+    const s = projectDoc(draft.doc);
+    expect(s.headline).toBe('Council votes on the budget today');
+    expect(s.standfirst).toBe('[["","The vote follows a month of talks."]]');
+    expect(s.body).toEqual([
+      'p [["","Nine of eleven members are expected to approve it."],{"cite":1}]',
+      'read_also "See also"',
+      '  item ["","The budget in detail","https://council.example/budget"]',
+      '  item ["","Last year’s vote","https://council.example/vote-2025"]',
+    ]);
+    expect(s.sources).toEqual(['{"title":"","outlet":"Council minutes","date":"3 March 2026","url":"","note":""}']);
+    expect(report).toMatchObject({ sources: 1, citations: 1, readAlsoItems: 2, dropped: [], notes: [] });
   });
 });
