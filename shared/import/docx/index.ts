@@ -8,14 +8,14 @@
  *    them) and accepts the changes in notes; comments.ts reads the comments and their replies.
  * 3. mammoth (1.13, pure JavaScript) turns the package into HTML through style-map.ts, never
  *    reading an external file; its images become assets (images.ts).
- * 4. html-prep.ts shapes that HTML (figures and captions, the headline, notes citing the same
- *    work, a final references section), and the HTML importer (../html.ts) makes the draft from
- *    it, so that the HTML intake policy applies to everything the Word file holds.
+ * 4. html-prep.ts parses that HTML and shapes it (figures and captions, the headline, notes
+ *    citing the same work, a final references section), and the HTML importer (../html.ts,
+ *    `importHtmlDocument`) makes the draft from it, so that the HTML intake policy applies to everything the Word file holds.
  * 5. review-marks.ts turns the markers into suggestions and comment threads.
  */
 import { unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { importHtml } from '../html';
+import { importHtmlDocument } from '../html';
 import { readComments } from './comments';
 import { prepareHtml, REFUSED_IMAGE } from './html-prep';
 import { AssetCollector, safeAssetStem } from './images';
@@ -83,7 +83,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
   const collector = new AssetCollector(safeAssetStem(options.assetStem));
   const converted = await readWithMammoth(prepared, collector, options.fileName);
   const shaped = prepareHtml(converted.value);
-  const { draft, report } = importHtml(shaped.html, options);
+  const { draft, report } = importHtmlDocument(shaped.document, options);
   const now = options.now ?? new Date();
   const review = applyReview(draft.doc, prepared.changes, comments, now);
 

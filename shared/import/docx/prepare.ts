@@ -40,6 +40,8 @@ export interface PreparedPackage {
 }
 
 const CHANGE_NAMES = ['ins', 'del', 'moveTo', 'moveFrom'] as const;
+/** The elements whose presence means the body was edited here. */
+const EDITED = [...CHANGE_NAMES, 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange', 'commentRangeStart', 'commentRangeEnd'];
 const NOTE_PARTS = ['word/footnotes.xml', 'word/endnotes.xml'];
 /** Elements inside which a run may stand (so a marker run may replace a change or a range mark there). */
 const RUN_PARENTS = new Set(['p', 'hyperlink', 'smartTag', 'fldSimple', 'customXml', 'sdtContent', 'ins', 'del', 'moveTo', 'moveFrom', 'dir', 'bdo']);
@@ -102,7 +104,8 @@ function listId(p: XmlElement): string {
 }
 
 /** Puts a LIST_BREAK paragraph between two list paragraphs in a row of different lists (see markers.ts). */
-function separateLists(doc: XmlDocument, paragraphs: readonly XmlElement[]): void {
+function separateLists(doc: XmlDocument, paragraphs: readonly XmlElement[]): boolean {
+  let changed = false;
   for (const p of paragraphs) {
     const previous = p.previousSibling;
     const here = listId(p);
@@ -112,7 +115,9 @@ function separateLists(doc: XmlDocument, paragraphs: readonly XmlElement[]): voi
     const separator = doc.createElementNS(W, 'w:p');
     separator.appendChild(textRun(doc, LIST_BREAK));
     p.parentNode?.insertBefore(separator, p);
+    changed = true;
   }
+  return changed;
 }
 
 /** Accepts every change in `doc` (a notes part): deletions removed, insertions kept; returns how many. */
@@ -143,12 +148,12 @@ const FOREIGN: readonly (readonly [string, string, string])[] = [
 ];
 
 /** What the body holds that the draft cannot, and the text of page headers and footers. */
-function unsupportedContent(doc: XmlDocument, xml: string, files: Readonly<Record<string, Uint8Array>>): string[] {
+function unsupportedContent(parsed: () => XmlDocument | null, xml: string, files: Readonly<Record<string, Uint8Array>>): string[] {
   const out: string[] = [];
   for (const [namespace, name, what] of FOREIGN) {
     // A plain search first: the count walks the whole tree.
     if (!new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}[\\s/>]`, 'u').test(xml)) continue;
-    const count = doc.getElementsByTagNameNS(namespace, name).length;
+    const count = parsed()?.getElementsByTagNameNS(namespace, name).length ?? 0;
     if (count) out.push(`${String(count)} ${what}${count === 1 ? '' : 's'} (a draft holds text, lists, quotes and pictures).`);
   }
   for (const name of Object.keys(files).sort()) {
@@ -179,9 +184,12 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
   let strayCharacters = 0;
   const main = files['word/document.xml'];
   const mainXml = main ? strFromU8(main) : '';
-  const doc = main ? parseXml(mainXml) : null;
-  const unsupported = doc ? unsupportedContent(doc, mainXml, files) : [];
-  if (doc && mayNeedPreparing(mainXml)) {
+  // Parsed only when needed: a long article without review needs nothing of this.
+  let parsed: XmlDocument | null | undefined;
+  const parsedMain = (): XmlDocument | null => (parsed === undefined ? (parsed = main ? parseXml(mainXml) : null) : parsed);
+  const unsupported = unsupportedContent(parsedMain, mainXml, files);
+  const doc = mayNeedPreparing(mainXml) ? parsedMain() : null;
+  if (doc) {
     const index = indexW(doc);
     const all = (name: string): XmlElement[] => index.get(name) ?? [];
     strayCharacters += cleanText(index);
@@ -242,8 +250,9 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
         remove(element);
       }
     }
-    separateLists(doc, all('p'));
-    out['word/document.xml'] = strToU8(serializeXml(doc));
+    const separated = separateLists(doc, all('p'));
+    // Only a changed part is written again (serializing a long article costs).
+    if (separated || strayCharacters || EDITED.some((name) => index.has(name))) out['word/document.xml'] = strToU8(serializeXml(doc));
   }
   for (const part of NOTE_PARTS) {
     const bytes = files[part];
