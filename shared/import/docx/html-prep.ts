@@ -11,7 +11,8 @@
  * - notes citing the same work are merged, and a final references section is taken out
  *   (html-notes.ts).
  */
-import { defaultTreeAdapter as tree, html, parse, serialize } from 'parse5';
+import { defaultTreeAdapter as tree, html } from 'parse5';
+import { parseHtml, type HDocument } from '../html';
 import { attr, children, find, findAll, isElement, textOf, type HElement, type HNode } from '../html-dom';
 import { mergeNotes, takeReferencesSection } from './html-notes';
 import { LIST_BREAK } from './markers';
@@ -140,16 +141,28 @@ function figures(body: HElement): number {
   return refused;
 }
 
-/** Without an `<h1>`, the first heading becomes one (the headline). */
+/** The longest paragraph after the headline read as a standfirst (the text importer's rule). */
+const MAX_STANDFIRST = 500;
+
+/**
+ * Without an `<h1>`, the first heading becomes one (the headline). A paragraph right after it
+ * longer than a standfirst is made a `<div>`, which the HTML importer reads as body text rather
+ * than as the standfirst (its own limit for web pages is longer).
+ */
 function headline(body: HElement): void {
-  if (find(body, (el) => el.tagName === 'h1')) return;
-  const first = find(body, (el) => /^h[2-6]$/u.test(el.tagName));
-  if (first) first.tagName = first.nodeName = 'h1';
+  let h1 = find(body, (el) => el.tagName === 'h1');
+  if (!h1) {
+    h1 = find(body, (el) => /^h[2-6]$/u.test(el.tagName));
+    if (h1) h1.tagName = h1.nodeName = 'h1';
+  }
+  const next = h1 ? nextElement(h1) : null;
+  if (next?.tagName === 'p' && !hasClass(next, 'standfirst') && textOf(next).length > MAX_STANDFIRST) next.tagName = next.nodeName = 'div';
 }
 
 /** What `prepareHtml` gives. */
 export interface PreparedHtml {
-  readonly html: string;
+  /** The document to give `importHtmlDocument`. */
+  readonly document: HDocument;
   /** Decisions for the report's notes. */
   readonly notes: readonly string[];
   /** How many images were left out for their format. */
@@ -158,15 +171,15 @@ export interface PreparedHtml {
 
 /** Prepares mammoth's HTML (see the module comment). */
 export function prepareHtml(mammothHtml: string): PreparedHtml {
-  const document = parse(`<!DOCTYPE html><html><head></head><body>${mammothHtml}</body></html>`);
+  const document = parseHtml(`<!DOCTYPE html><html><head></head><body>${mammothHtml}</body></html>`);
   const htmlElement = children(document).find((node): node is HElement => isElement(node) && node.tagName === 'html');
   const body = htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'body');
-  if (!body) return { html: mammothHtml, notes: [], refusedImages: 0 };
+  if (!body) return { document, notes: [], refusedImages: 0 };
   for (const p of findAll(body, (el) => el.tagName === 'p' && textOf(el) === LIST_BREAK)) tree.detachNode(p);
   webPictures(body);
   readAlsoBoxes(body);
   const refusedImages = figures(body);
   headline(body);
   const notes = [...mergeNotes(body), ...takeReferencesSection(body)];
-  return { html: serialize(document), notes, refusedImages };
+  return { document, notes, refusedImages };
 }
