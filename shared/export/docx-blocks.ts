@@ -182,12 +182,14 @@ export class BlockWriter {
     if (!items.length) return;
     const title = collapse(node.attrs.title as string) || DEFAULT_READ_ALSO_TITLE;
     this.paragraph({ style: STYLE.readAlsoTitle, children: [revised({ text: title }, this.inline().block, this.review)] }, node);
-    for (const item of items) {
+    items.forEach((item, i) => {
       this.revising(item, () => {
         const runs = this.noted(item, this.readAlsoRuns(item, this.inline().block));
-        this.paragraph({ style: STYLE.readAlsoItem, numbering: { reference: READ_ALSO_BULLETS, level: 0 }, children: runs }, item);
+        // The box is kept on one page (each paragraph kept with the next, but the last).
+        const keep = i < items.length - 1 ? { keepNext: true } : {};
+        this.paragraph({ style: STYLE.readAlsoItem, numbering: { reference: READ_ALSO_BULLETS, level: 0 }, children: runs, ...keep }, item);
       });
-    }
+    });
   }
 
   /** "Kicker: " and the item's title (or its address), linked when the address may be written. */

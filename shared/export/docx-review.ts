@@ -78,11 +78,6 @@ export class DocxReview {
     return anchor([id]);
   }
 
-  /** The names `ReviewNotes` gives sources, figures and authors. */
-  get reviewNotes(): ReviewNotes {
-    return this.notes;
-  }
-
   /** The range starts of the threads whose first marked node is `node`. */
   opening(node: PMNode): ParagraphChild[] {
     const out: ParagraphChild[] = [];
@@ -117,6 +112,27 @@ export class DocxReview {
       if (this.remaining.has(thread.id)) continue;
       const { start, end } = anchor(this.addThread(thread, thread.quote));
       out.push(...start, ...end);
+    }
+    return out;
+  }
+
+  /**
+   * What is left once everything is written: the ends of ranges still open, and point anchors for
+   * threads none of whose text was written (a blank heading is left out), so that every thread is
+   * a comment and every range is closed. Written at the end of the last paragraph.
+   */
+  leftover(): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const [id, left] of this.remaining) {
+      if (left <= 0) continue;
+      this.remaining.set(id, 0);
+      const open = this.open.get(id);
+      const thread = this.notes.thread(id);
+      if (open) out.push(...anchor(open).end);
+      else if (thread) {
+        const { start, end } = anchor(this.addThread(thread, null));
+        out.push(...start, ...end);
+      }
     }
     return out;
   }

@@ -209,3 +209,32 @@ describe('pictures', () => {
     expect(imageInfo(new TextEncoder().encode('<html>not a picture</html>'))).toBeNull();
   });
 });
+
+describe('comment ranges', () => {
+  it('closes every range and keeps every thread, even one whose text is left out (a blank heading)', async () => {
+    const review = {
+      authors: { ana: { name: 'Ana Ruiz', initials: 'AR' } },
+      threads: [
+        { id: 'across', quote: 'x', messages: [{ author: 'ana', at: '2026-12-02T10:00:00Z', text: 'Spans a blank heading' }] },
+        { id: 'blank', quote: ' ', messages: [{ author: 'ana', at: '2026-12-02T10:00:00Z', text: 'On a blank heading' }, { author: 'ana', at: '2026-12-02T10:05:00Z', text: 'Reply' }] },
+      ],
+    };
+    const on = (...threads: string[]) => threads.map((thread) => schema.mark('comment', { thread }));
+    const base = article({ headline: 'H', body: [p('x')] });
+    const doc = schema.node('doc', { review }, [
+      base.child(0),
+      base.child(1),
+      schema.node('paragraph', null, [schema.text('Start', on('across'))]),
+      schema.node('heading', { level: 2 }, [schema.text('   ', on('across', 'blank'))]),
+      p('After'),
+      base.lastChild as PMNode,
+    ]);
+    const { text } = docxParts(await exportDocx(draftOf(doc), { review: true }));
+    const xml = text.get('word/document.xml') ?? '';
+    const count = (pattern: RegExp): number => xml.match(pattern)?.length ?? 0;
+    expect(text.get('word/comments.xml')?.match(/<w:comment /gu)).toHaveLength(3);
+    expect(count(/<w:commentRangeStart /gu)).toBe(3);
+    expect(count(/<w:commentRangeEnd /gu)).toBe(3);
+    expect(count(/<w:commentReference /gu)).toBe(3);
+  });
+});
