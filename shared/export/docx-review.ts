@@ -46,7 +46,8 @@ export class DocxReview {
   readonly comments: ICommentOptions[] = [];
   private readonly notes: ReviewNotes;
   private readonly initials: Readonly<Record<string, { readonly initials: string }>>;
-  private nextRevision = 1;
+  // Revision ids are kept apart from comment ids (0, 1, …): Word's annotations share one id space.
+  private nextRevision = 1_000_000;
   /** Per thread with text: how many inline nodes carrying its mark are still to be written. */
   private readonly remaining = new Map<string, number>();
   /** The comment ids of each thread whose range is open. */
