@@ -36,7 +36,7 @@ function commentParagraphs(text: string): Paragraph[] {
 function anchor(ids: readonly number[]): CommentAnchor {
   return {
     start: ids.map((id) => new CommentRangeStart(id)),
-    end: [...ids.map((id) => new CommentRangeEnd(id)), ...ids.map((id) => new TextRun({ style: 'CommentReference', children: [new CommentReference(id)] }))],
+    end: [...ids.map((id) => new CommentRangeEnd(id)), ...ids.map((id) => new TextRun({ children: [new CommentReference(id)] }))],
   };
 }
 
