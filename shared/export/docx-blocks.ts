@@ -2,7 +2,8 @@
  * The blocks of the Word export, as Word paragraphs: paragraphs, headings (Heading 2–4, the
  * draft's own levels), quotes (the Quote style), bulleted and numbered lists (Word numbering, one
  * list instance per list so that each counts from its own start; a nested list one level down),
- * rules, figures (the picture, then a Caption paragraph with the caption and the credit) and
+ * rules, figures (the picture, then a Caption paragraph with the caption and the credit, the
+ * credit in a Credit run style) and
  * "Read also" blocks (a box of bordered, shaded paragraphs: the block's title in bold, then one
  * bulleted paragraph per item, "Kicker: " and the item's title linked, as the Markdown export
  * words it; paragraphs, not a table, so that every reader sees a title and a list).
@@ -170,7 +171,8 @@ export class BlockWriter {
     const caption = node.firstChild;
     const credit = collapse(node.attrs.credit as string);
     const children: ParagraphChild[] = caption ? inlineRuns(caption, this.inline()) : [];
-    if (credit) children.push(revised({ text: `${children.length ? ' ' : ''}${credit}` }, revision ?? null, this.review));
+    if (credit && children.length) children.push(revised({ text: ' ' }, revision ?? null, this.review));
+    if (credit) children.push(revised({ text: credit, style: STYLE.credit }, revision ?? null, this.review));
     if (children.length) this.paragraph({ style: STYLE.caption, children: this.noted(node, children) });
   }
 

@@ -166,6 +166,8 @@ describe('pictures', () => {
     // 600 × 300 pixels at 9525 EMU each: fitted to the text width, proportions kept.
     expect(documentXml).toContain('cx="5715000" cy="2857500"');
     expect(documentXml).toContain('descr="A storm"');
+    // The credit in a run style of its own, so that a reader tells it from the caption.
+    expect(documentXml).toMatch(/<w:rStyle w:val="Credit"\/>(?:<[^>]+>)*<w:t xml:space="preserve">Photo: AFP<\/w:t>/u);
     const read = await pandocDocx(bytes, dir, 'picture.docx');
     expect(nodesOf(read.blocks, 'Image')).toHaveLength(1);
     expect(read.blocks.map((block) => textOf(block.c))).toContain('The coast at dawn. Photo: AFP');
