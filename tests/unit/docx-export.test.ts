@@ -9,13 +9,13 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { parseDraft } from '../../shared/draft/format';
 import { exportDocx } from '../../shared/export/docx';
 import { imageInfo } from '../../shared/export/docx-image';
-import { renderExport } from '../../shared/export/format-uses';
-import { findExportFormat } from '../../shared/export/format-uses';
+import { findExportFormat, renderExport } from '../../shared/export/format-uses';
 import { sourceText } from '../../shared/sources/style';
 import { schema } from '../../shared/schema';
 import { article, cite, draftOf, marked, p, readAlso, source } from './helpers/build';
 import { docxParts, nodesOf, notesOf, pandocDocx, solidPng, textOf, type PandocDoc } from './helpers/docx-readers';
 import { tempDir } from './helpers/services-fixtures';
+import { runExport } from '../../electron/cli/commands';
 
 const SEED = 'tests/fixtures/seed-article.copydesk';
 const collapse = (text: string): string => text.replace(/\s+/gu, ' ').trim();
@@ -83,6 +83,19 @@ describe('the seed article as Word, read by pandoc', () => {
     expect(textOf(read.blocks[readAlsoAt + 1]?.c)).toBe('Latest');
     expect(read.blocks.filter((block) => block.t === 'OrderedList')).toHaveLength(2);
     expect(texts).toContain('Para:Upcoming Security Assurances for Washington Meeting');
+  });
+});
+
+describe('copydesk export --to docx', () => {
+  it('writes the Word file with -o, which pandoc reads, and nothing on standard output', async () => {
+    const target = `${dir}/cli.docx`;
+    const chunks: unknown[] = [];
+    const code = await runExport({ draft: SEED, to: 'docx', fragment: false, output: target }, { write: (chunk) => void chunks.push(chunk) });
+    expect(code).toBe(0);
+    expect(chunks).toEqual([]);
+    const read = await pandocDocx(new Uint8Array(await fs.readFile(target)), dir, 'cli-read.docx');
+    expect(textOf(read.meta.title?.c)).toBe('Upcoming Safety Assurances for the Washington Meeting');
+    expect(notesOf(read.blocks)).toHaveLength(11);
   });
 });
 
