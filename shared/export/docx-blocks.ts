@@ -111,7 +111,8 @@ export class BlockWriter {
       case 'bullet_list':
       case 'ordered_list': {
         const reference = node.type.name === 'bullet_list' ? BULLETS : orderedReference(node.attrs.start as number);
-        const place: ListPlace = { reference, instance: this.newInstance(), level: list ? list.level + 1 : 0 };
+        // Word has nine list levels: deeper lists stay at the ninth.
+        const place: ListPlace = { reference, instance: this.newInstance(), level: list ? Math.min(8, list.level + 1) : 0 };
         node.forEach((item) => this.listItem(item, place, quote));
         return;
       }

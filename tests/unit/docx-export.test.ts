@@ -253,3 +253,15 @@ describe('comment ranges', () => {
     expect(count(/<w:commentReference /gu)).toBe(3);
   });
 });
+
+describe('deep lists', () => {
+  it('keeps lists nested past Word\'s nine levels at the ninth, and pandoc reads them', async () => {
+    let inner = schema.node('bullet_list', null, [schema.node('list_item', null, [p('Level 12')])]);
+    for (let level = 11; level >= 1; level--) inner = schema.node('bullet_list', null, [schema.node('list_item', null, [p(`Level ${String(level)}`), inner])]);
+    const bytes = await exportDocx(draftOf(article({ headline: 'H', body: [inner] })));
+    const xml = docxParts(bytes).text.get('word/document.xml') ?? '';
+    expect(new Set(xml.match(/<w:ilvl w:val="\d+"\/>/gu))).toEqual(new Set(Array.from({ length: 9 }, (_, i) => `<w:ilvl w:val="${String(i)}"/>`)));
+    const read = await pandocDocx(bytes, dir, 'deep.docx');
+    expect(textOf(read.blocks)).toBe(Array.from({ length: 12 }, (_, i) => `Level ${String(i + 1)}`).join(''));
+  });
+});
