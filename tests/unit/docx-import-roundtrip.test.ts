@@ -11,22 +11,22 @@
  *   attributes), a formatting suggestion accepted;
  * - quotes next to each other are one quote (Word has no quote container: a quote is paragraphs
  *   in the Quote style, and two quotes in a row are such paragraphs in a row);
- * - random drafts (fast-check) are plain: words, emphasis, links, citations, headings, lists,
- *   quotes, "Read also" items with links.
+ * - random articles (fast-check, helpers/arbitrary-article.ts) are plain: words, emphasis, links,
+ *   citations, headings, lists, quotes, figures, "Read also" items with links, plain source fields.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Node as PMNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { buildArticle } from '../../shared/article';
 import { parseDraft, type Draft } from '../../shared/draft/format';
-import { newMeta } from '../../shared/draft/meta';
 import { exportDocx } from '../../shared/export/docx';
+import { renderExport } from '../../shared/export/format-uses';
+import { EXPORT_FORMATS, type ExportFormatSpec } from '../../shared/export/formats';
 import { importDocx } from '../../shared/import/docx/index';
 import { importMarkdown } from '../../shared/import/markdown';
 import { indexReview } from '../../shared/review/index';
 import { finalDoc } from '../../shared/review/resolve';
-import { schema } from '../../shared/schema';
+import { arbArticleDraft } from './helpers/arbitrary-article';
 import { projectDoc, type Structure } from './import-structure';
 
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNkYPjPwMDAxMDAwMDAAAAPHgEDvuTmzQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -119,53 +119,17 @@ describe('the Word export read back', () => {
   });
 });
 
-// Random plain drafts: words, emphasis, links, citations of a few sources, headings, lists, quotes, "Read also".
-const word = fc.constantFrom('port', 'strike', 'union', 'talks', 'Monday', 'ministry', 'ships', 'pay', 'deal', 'Rotterdam', 'crane', 'vote');
-const words = fc.array(word, { minLength: 1, maxLength: 6 }).map((list) => list.join(' '));
-const SOURCES = [
-  { id: 'gazette-2025', title: 'Dock strike halts terminal', outlet: 'Port Gazette', date: '2025', url: 'https://portgazette.example/strike', note: '' },
-  { id: 'weekly-2024', title: 'Ports in Europe', outlet: 'Shipping Weekly', date: '2024', url: '', note: '' },
-  { id: 'union-note', title: '', outlet: '', date: '', url: '', note: 'Union statement of 12 August.' },
-];
-const inline = fc.array(
-  fc.oneof(
-    words.map((text) => [schema.text(`${text} `)]),
-    words.map((text) => [schema.text(text, [schema.mark('strong')]), schema.text(' ')]),
-    words.map((text) => [schema.text(text, [schema.mark('em')]), schema.text(' ')]),
-    words.map((text) => [schema.text(text, [schema.mark('link', { href: 'https://example.org/a' })]), schema.text(' ')]),
-    fc.constantFrom(...SOURCES.map((s) => s.id)).map((id) => [schema.node('citation', { source: id }), schema.text(' ')]),
-  ),
-  { minLength: 1, maxLength: 6 },
-).map((pieces) => [schema.text('Text '), ...pieces.flat(), schema.text('end.')]);
-const paragraph = inline.map((content) => schema.node('paragraph', null, content));
-const block = fc.oneof(
-  { weight: 4, arbitrary: paragraph },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(2, 3), words).map(([level, text]) => schema.node('heading', { level }, [schema.text(text)])) },
-  { weight: 1, arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((items) => schema.node('bullet_list', null, items.map((p) => schema.node('list_item', null, [p])))) },
-  { weight: 1, arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((items) => schema.node('ordered_list', { start: 1 }, items.map((p) => schema.node('list_item', null, [p])))) },
-  { weight: 1, arbitrary: paragraph.map((p) => schema.node('blockquote', null, [p])) },
-);
-const readAlso = fc.array(words, { minLength: 1, maxLength: 3 }).map((titles) =>
-  schema.node('read_also', { title: '' }, titles.map((title, i) => schema.node('read_also_item', { title, url: `https://example.com/story-${String(i)}`, kicker: '' }))),
-);
-const arbPlainDraft = fc.record({ headline: words, standfirst: words, body: fc.array(block, { minLength: 1, maxLength: 6 }), readAlso: fc.option(readAlso) }).map(({ headline, standfirst, body, readAlso: box }) => {
-  const doc = buildArticle({
-    headline: [schema.text(headline)],
-    standfirst: [schema.text(standfirst)],
-    body: [schema.node('paragraph', null, [schema.text('First paragraph '), schema.node('citation', { source: 'gazette-2025' }), schema.text('.')]), ...body, ...(box ? [box] : [])],
-    sources: SOURCES.map((source) => schema.node('source', source)),
-  });
-  return { meta: newMeta(new Date('2026-01-01T00:00:00Z')), doc } satisfies Draft;
-});
-
-describe('random plain drafts', () => {
-  it('keep their structure through the Word export and import', async () => {
+describe('random articles (helpers/arbitrary-article.ts)', () => {
+  it('keep their structure through the Word writer of the registry and the import; figures keep their picture', async () => {
+    const spec = EXPORT_FORMATS.find((format) => format.name === 'docx') as ExportFormatSpec;
     await fc.assert(
-      fc.asyncProperty(arbPlainDraft, async (draft) => {
-        const { draft: back } = await roundTrip(draft);
-        expect(shape(back.doc)).toEqual(shape(draft.doc));
+      fc.asyncProperty(arbArticleDraft, async (draft) => {
+        const bytes = await renderExport(spec, draft, { fragment: false, readAsset });
+        const back = await importDocx(bytes as Uint8Array, { fileName: 'story.docx', assetStem: 'story' });
+        expect(shape(back.draft.doc)).toEqual(shape(draft.doc));
+        expect(back.assets.every((asset) => asset.src.startsWith('assets/story/') && asset.bytes.length === PNG.length)).toBe(true);
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.COPYDESK_PROPERTY_RUNS ?? 100) },
     );
   }, 120_000);
 });
