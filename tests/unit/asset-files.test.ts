@@ -38,10 +38,14 @@ describe('assetSegments', () => {
 describe('writeAssetFiles', () => {
   it('writes each image at its src, creating the folders', async () => {
     const written = await writeAssetFiles(root, [{ src: 'assets/story/image-1.png', bytes: TINY_PNG }]);
-    expect(written).toEqual([path.join(root, 'assets', 'story', 'image-1.png')]);
-    expect(new Uint8Array(await fs.readFile(written[0] ?? ''))).toEqual(TINY_PNG);
+    expect(written).toEqual({ files: [path.join(root, 'assets', 'story', 'image-1.png')], folders: [path.join(root, 'assets'), path.join(root, 'assets', 'story')] });
+    expect(new Uint8Array(await fs.readFile(written.files[0] ?? ''))).toEqual(TINY_PNG);
     await removeAssetFiles(written);
-    expect(await listing()).toEqual(['assets']);
+    expect(await listing()).toEqual([]);
+    // Folders that were there stay, even empty.
+    await fs.mkdir(path.join(root, 'assets', 'story'), { recursive: true });
+    await removeAssetFiles(await writeAssetFiles(root, [{ src: 'assets/story/image-1.png', bytes: TINY_PNG }]));
+    expect(await listing()).toEqual(['assets', 'assets/story']);
   });
 
   it('writes nothing when one target exists', async () => {
