@@ -1,7 +1,8 @@
 /**
  * openDocx never fetches: a Word file that links an image and attaches a template on a local HTTP
  * server that counts requests is opened, read by mammoth, and the server has seen nothing; the
- * relationships are emptied and said in `dropped`, links of the text are kept. Also: what mammoth's
+ * relationships are emptied and said in `dropped`, links of the text are kept; the whole import
+ * (importDocx) likewise. Also: what mammoth's
  * own XML reader (@xmldom/xmldom 0.8) does with entities, were a DTD ever to reach it.
  */
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocx } from '../../shared/import/docx/index';
 import { openDocx } from '../../shared/import/docx/package';
 import { GOOD_DOCX_TEXT, externalDocx } from './helpers/hostile-docx';
 
@@ -62,7 +64,16 @@ describe('openDocx and external relationships', () => {
     expect(requests).toEqual(['/probe']);
   });
 
-  // TODO(lead): once importDocx exists (helper "import", i14-import), also run it on externalDocx and assert no request.
+  it('the whole import (importDocx) fetches nothing either, reports both, and keeps the text and the link', async () => {
+    const { draft, report, assets } = await importDocx(await externalDocx(`${base}/linked.png`, `${base}/normal.dotm`), { fileName: 'linked.docx' });
+    expect(report.dropped).toEqual(expect.arrayContaining([`An image linked from ${base}/linked.png was not fetched.`, `The attached template ${base}/normal.dotm was not opened.`]));
+    const text = JSON.stringify(draft);
+    expect(text).toContain(GOOD_DOCX_TEXT.body);
+    expect(text).toContain('https://example.org/port');
+    expect(text).not.toContain(base);
+    expect(assets).toEqual([]);
+    expect(requests.filter((url) => url !== '/probe')).toEqual([]);
+  });
 });
 
 describe("mammoth's XML reader (@xmldom/xmldom 0.8) and entities", () => {

@@ -1,6 +1,7 @@
-/** openDocx (shared/import/docx/package.ts): every hostile file refused with its kind and a sentence naming it; a good one opens with mammoth. */
+/** openDocx (shared/import/docx/package.ts): every hostile file refused with its kind and a sentence naming it, by importDocx too; a good one opens with mammoth. */
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
+import { importDocx } from '../../shared/import/docx/index';
 import { openDocx } from '../../shared/import/docx/package';
 import { DocxRefusal } from '../../shared/import/docx/types';
 import { GOOD_DOCX_TEXT, HOSTILE_DOCX, goodDocx } from './helpers/hostile-docx';
@@ -35,6 +36,10 @@ describe('openDocx', () => {
       // One sentence: a single final full stop, no line break.
       expect(error.message).toMatch(/^[^\n]+\.$/u);
       expect(error.message.slice(0, -1)).not.toMatch(/\.\s+[A-Z]/u);
+    });
+
+    it(`importDocx refuses ${hostile.name} the same way`, async () => {
+      await expect(importDocx(await hostile.bytes(), { fileName: hostile.fileName })).rejects.toSatisfy((error) => error instanceof DocxRefusal && error.kind === hostile.kind && error.message.startsWith(hostile.fileName));
     });
   }
 });

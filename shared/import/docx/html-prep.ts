@@ -14,6 +14,7 @@
 import { defaultTreeAdapter as tree, html, parse, serialize } from 'parse5';
 import { attr, children, find, findAll, isElement, textOf, type HElement, type HNode } from '../html-dom';
 import { mergeNotes, takeReferencesSection } from './html-notes';
+import { LIST_BREAK } from './markers';
 
 /** The class the style map gives Caption-style paragraphs. */
 export const CAPTION_CLASS = 'docx-caption';
@@ -161,6 +162,7 @@ export function prepareHtml(mammothHtml: string): PreparedHtml {
   const htmlElement = children(document).find((node): node is HElement => isElement(node) && node.tagName === 'html');
   const body = htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'body');
   if (!body) return { html: mammothHtml, notes: [], refusedImages: 0 };
+  for (const p of findAll(body, (el) => el.tagName === 'p' && textOf(el) === LIST_BREAK)) tree.detachNode(p);
   webPictures(body);
   readAlsoBoxes(body);
   const refusedImages = figures(body);

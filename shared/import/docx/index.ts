@@ -41,8 +41,8 @@ function readerMessages(messages: readonly { type: string; message: string }[]):
 }
 
 /** What the preparation accepted rather than kept, as report notes. */
-function acceptedNotes(prepared: PreparedPackage, unmarked: number): string[] {
-  const { paragraphMarks, formatting, inNotes, other } = prepared.accepted;
+function acceptedNotes(prepared: PreparedPackage, paragraphMarks: number, unmarked: number): string[] {
+  const { formatting, inNotes, other } = prepared.accepted;
   const out: string[] = [];
   if (paragraphMarks) out.push(`${plural(paragraphMarks, 'tracked change')} to paragraph breaks ${paragraphMarks === 1 ? 'was' : 'were'} accepted: the paragraphs stay as the file shows them.`);
   if (formatting) out.push(`${plural(formatting, 'tracked formatting change')} ${formatting === 1 ? 'was' : 'were'} accepted (the draft's suggestions record text changes).`);
@@ -88,7 +88,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
   const notes = report.notes.map((note) => (note.startsWith('The HTML has no <h1>') ? 'The Word file has no Title-style paragraph and no heading, so the headline is empty.' : note));
   notes.push(...shaped.notes);
   if (review.suggestions) notes.push(`${plural(review.suggestions, 'tracked change')} became ${review.suggestions === 1 ? 'a suggestion' : 'suggestions'}, with ${review.suggestions === 1 ? 'its author and date' : 'their authors and dates'}.`);
-  notes.push(...acceptedNotes(prepared, prepared.changes.length - review.suggestions));
+  notes.push(...acceptedNotes(prepared, review.acceptedBreaks, review.acceptedInline));
   if (review.threads) notes.push(`${plural(comments.length, 'Word comment')} became ${plural(review.threads, 'review thread')} (replies as later messages).`);
   const detached = comments.filter((comment) => comment.parent === null && !prepared.rangedComments.has(comment.id)).length;
   if (detached) notes.push(`${plural(detached, 'comment')} without a range in the text (or in a note) ${detached === 1 ? 'is a thread' : 'are threads'} without a place in the text.`);

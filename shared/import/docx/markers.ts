@@ -12,9 +12,18 @@
 export const MARKER_OPEN = '\uE000';
 /** Closes a marker. */
 export const MARKER_CLOSE = '\uE001';
+/**
+ * The text of a paragraph put between two lists in a row that Word numbers apart (different
+ * `w:numId`), which mammoth would make one list; html-prep.ts takes it out again.
+ */
+export const LIST_BREAK = '\uE002';
 
-/** What a marker says: a tracked insertion or deletion, or a comment range, starts (upper case) or ends (lower case). */
-export type MarkerKind = 'I' | 'i' | 'D' | 'd' | 'C' | 'c';
+/**
+ * What a marker says: a tracked insertion or deletion, or a comment range, starts (upper case) or
+ * ends (lower case); or, at the start of a paragraph, that its paragraph mark was deleted (`P`) or
+ * inserted (`Q`).
+ */
+export type MarkerKind = 'I' | 'i' | 'D' | 'd' | 'C' | 'c' | 'P' | 'Q';
 
 /** A marker as text. */
 export function marker(kind: MarkerKind, n: number): string {
@@ -27,8 +36,8 @@ export interface FoundMarker {
   readonly n: number;
 }
 
-const MARKER = /\uE000([IiDdCc])(\d{1,9})\uE001/gu;
-const STRAY = /[\uE000\uE001]/gu;
+const MARKER = /\uE000([IiDdCcPQ])(\d{1,9})\uE001/gu;
+const STRAY = /[\uE000-\uE002]/gu;
 
 /** `text` cut at its markers: text pieces and markers in order (empty pieces left out). */
 export function splitMarkers(text: string): (string | FoundMarker)[] {
@@ -45,7 +54,7 @@ export function splitMarkers(text: string): (string | FoundMarker)[] {
 
 /** True when `text` holds a marker character. */
 export function hasMarkers(text: string): boolean {
-  return text.includes(MARKER_OPEN) || text.includes(MARKER_CLOSE);
+  return text.includes(MARKER_OPEN) || text.includes(MARKER_CLOSE) || text.includes(LIST_BREAK);
 }
 
 /** `text` without the characters markers are made of (a file's own, before markers are added). */

@@ -21,8 +21,14 @@ export interface CleanedRels {
 
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
 // A whole Relationship element: a start tag with well-formed attributes, self-closed or closed by its end tag.
-const ELEMENT = /<((?:[\w.-]+:)?Relationship)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(?:\/>|>[^<]*<\/\1\s*>)/gu;
+// (A `<` in a value is not well-formed XML: such a tag is left unmatched, and the part refused.)
+const ELEMENT = /<((?:[\w.-]+:)?Relationship)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(?:\/>|>[^<]*<\/\1\s*>)/gu;
 const START = /<(?:[\w.-]+:)?Relationship(?![\w.:-])/gu;
+/** The relationship types of a hyperlink (transitional and strict OOXML); only these stay external. */
+const HYPERLINK_TYPES = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships/hyperlink',
+]);
 /** The longest target quoted in a message. */
 const MAX_QUOTED = 80;
 
@@ -71,7 +77,7 @@ export function cleanRels(xml: string): CleanedRels | null {
     const attributes = attributesOf(attributeText);
     const mode = attributes.get('TargetMode') ?? '';
     const type = attributes.get('Type') ?? '';
-    if (mode.trim().toLowerCase() !== 'external' || /\/hyperlink$/iu.test(type.trim())) return whole;
+    if (mode.trim().toLowerCase() !== 'external' || HYPERLINK_TYPES.has(type.trim())) return whole;
     dropped.push(droppedSentence(type.trim(), attributes.get('Target') ?? ''));
     const id = attributes.get('Id');
     return id === undefined ? '' : `<${tag} Id="${escapeXml(id)}" Type="${escapeXml(type)}" Target=""/>`;

@@ -6,7 +6,7 @@
  * - an entry is inflated in small slices with fflate's streaming `Inflate`, counting what comes out
  *   and stopping as soon as it passes the size the entry declares or the limits: a zip bomb lies
  *   about its sizes, so the declared ones are only an upper bound, never trusted as the truth; at
- *   most one slice's output (under 5 MB) is produced past a limit, and nothing is allocated from a
+ *   most one slice's output (about 1 MB) is produced past a limit, and nothing is allocated from a
  *   declared size;
  * - each entry's CRC-32 is checked, so a damaged file is reported as damaged.
  *
@@ -53,8 +53,8 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_END64 = 0x06064b50;
 const SIG_LOCATOR64 = 0x07064b50;
-/** Compressed bytes pushed into the inflater at a time: deflate expands at most ~1032×, so one push yields under 5 MB. */
-const SLICE = 4096;
+/** Compressed bytes pushed into the inflater at a time: deflate expands at most ~1032×, so one push yields about 1 MB at most. */
+const SLICE = 1024;
 
 // Little-endian fields; a read past the end gives 0 (callers check bounds first).
 const at = (b: Uint8Array, p: number): number => b[p] ?? 0;

@@ -16,13 +16,16 @@
  *   `DOCX_LIMITS.openTags` XML tags in all;
  * - a zip without `word/document.xml`.
  *
- * External relationships other than hyperlinks are removed (package-rels.ts) and listed in
- * `dropped`. Nothing is fetched and nothing is read from disk: this works on the bytes given.
+ * External relationships other than hyperlinks lose their target (package-rels.ts: the element
+ * stays, for mammoth's sake) and are listed in `dropped`. Nothing is fetched and nothing is read
+ * from disk: this works on the bytes given. The re-zipped package stores its entries uncompressed
+ * (quicker to write and to read; it lives only in memory).
  */
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { cleanRels } from './package-rels';
 import { scanPart } from './package-scan';
 import { looksLikeZip, readZip, ZipProblem, type ZipEntry, type ZipLimits } from './package-zip';
+import { MAX_DOCX_FILE_BYTES } from '../types';
 import { DocxRefusal, type DocxPackage } from './types';
 
 const MB = 1024 * 1024;
@@ -34,11 +37,12 @@ const MB = 1024 * 1024;
  * stop bombs and absurd files, and bound the memory an import takes. Word writes 15–30 parts plus
  * one per image: 1000 entries is far beyond any article. The XML reader's tree is the real cost
  * (about 800 bytes per element: 64 MB of dense tags would make gigabytes), so the tags opened in
- * all parts are bounded too: pandoc writes about 220,000 for an article of 100,000 words with
- * footnotes, Word somewhat more; 1,000,000 keeps the tree under a gigabyte.
+ * all parts are bounded too: pandoc and LibreOffice open about 110,000 tags for an article of
+ * 100,000 words with 2,000 footnotes, Word (run splits, proofing marks) perhaps three times
+ * that; 1,000,000 keeps each tree built from the package under a gigabyte.
  */
 export const DOCX_LIMITS: ZipLimits & { readonly fileBytes: number; readonly openTags: number } = {
-  fileBytes: 64 * MB,
+  fileBytes: MAX_DOCX_FILE_BYTES, // the callers read no more (../types.ts)
   entries: 1000,
   entryBytes: 64 * MB,
   totalBytes: 128 * MB,
@@ -67,12 +71,16 @@ function hasUtf16Name(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+function encrypted(fileName: string): DocxRefusal {
+  return new DocxRefusal('encrypted', `${fileName} is protected with a password: remove it in Word (File > Info > Protect Document) and import again.`);
+}
+
 /** The refusal for a file that is not a zip, from what its first bytes look like. */
 function notZip(bytes: Uint8Array, fileName: string): DocxRefusal {
   if (startsWith(bytes, OLE)) {
     // An encrypted .docx is an OLE file holding the streams EncryptionInfo and EncryptedPackage; an old .doc is one too, without them.
     if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo')) {
-      return new DocxRefusal('encrypted', `${fileName} is protected with a password: remove it in Word (File > Info > Protect Document) and import again.`);
+      return encrypted(fileName);
     }
     return new DocxRefusal('not-docx', `${fileName} is an old Word 97–2003 document, not a .docx: open it in Word, save it as .docx and import that.`);
   }
@@ -108,7 +116,7 @@ function zipRefusal(problem: ZipProblem, fileName: string): DocxRefusal {
     case 'lying':
       return tooLargeExpanded(fileName);
     case 'encrypted':
-      return new DocxRefusal('encrypted', `${fileName} is protected with a password: remove it in Word (File > Info > Protect Document) and import again.`);
+      return encrypted(fileName);
     case 'method':
       return new DocxRefusal('unreadable', `${fileName} is compressed in a way Word does not use: save it again from Word as .docx and import that.`);
     case 'damaged':
@@ -133,8 +141,8 @@ function checkMacros(entries: readonly ZipEntry[], fileName: string): void {
 
 /**
  * Checks the Word file `bytes` (named `fileName`, no folder: it is quoted in messages) and gives
- * the package re-zipped from its checked entries, without its external relationships other than
- * links. Throws `DocxRefusal` (see the module comment). Nothing is fetched or read from disk.
+ * the package re-zipped from its checked entries, its external relationships other than links
+ * emptied. Throws `DocxRefusal` (see the module comment). Nothing is fetched or read from disk.
  */
 export async function openDocx(bytes: Uint8Array, fileName: string): Promise<DocxPackage> {
   if (/\.(docm|dotm)$/iu.test(fileName)) throw macros(fileName);
@@ -149,6 +157,8 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     if (error instanceof ZipProblem) throw zipRefusal(error, fileName);
     throw error;
   }
+  // `__proto__` as a key would set the prototype of the object a reader unzips into (fflate's unzipSync).
+  if (entries.some((entry) => entry.name === '__proto__')) throw damaged(fileName);
   checkMacros(entries, fileName);
   let openTags = 0;
   for (const entry of entries) {
@@ -158,14 +168,14 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     }
     openTags += scan.openTags;
     if (openTags > DOCX_LIMITS.openTags) {
-      throw new DocxRefusal('too-large', `${fileName} holds more markup than Copydesk reads from a Word file (over ${DOCX_LIMITS.openTags.toLocaleString('en')} XML tags; an article of 100,000 words has about 200,000): split it in Word and import the parts.`);
+      throw new DocxRefusal('too-large', `${fileName} holds more markup than Copydesk reads from a Word file (over ${DOCX_LIMITS.openTags.toLocaleString('en')} XML tags; an article of 100,000 words has a few hundred thousand): split it in Word and import the parts.`);
     }
   }
   if (!entries.some((entry) => entry.name === DOCX_MAIN_PART)) {
     throw new DocxRefusal('not-docx', `${fileName} is a zip file but not a Word document (it has no ${DOCX_MAIN_PART}): save it from Word as .docx and import that.`);
   }
   const dropped: string[] = [];
-  const files: Zippable = {};
+  const files = Object.create(null) as Zippable;
   for (const entry of entries) {
     let data = entry.bytes;
     if (entry.name.toLowerCase().endsWith('.rels')) {

@@ -4,13 +4,13 @@
  * (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom` around runs) is replaced by its runs between two
  * markers (markers.ts), a deletion's `w:delText` becoming `w:t` so that its text reaches the
  * draft, and each comment range's start and end (`w:commentRangeStart`/`End`) becomes a marker.
- * The authors and dates go into a side table, by marker number. Changes that are not to runs
- * (a paragraph mark inserted or deleted, formatting changed, table rows) are accepted, and
- * counted. In the footnotes and endnotes, which become sources (fields, no marks), every change
+ * The authors and dates go into a side table, by marker number; an inserted or deleted paragraph
+ * mark gets a marker at its paragraph's start. Other changes that are not to runs (formatting,
+ * table rows) are accepted, and counted. In the footnotes and endnotes, which become sources (fields, no marks), every change
  * is accepted and comment ranges are left out.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import { marker, withoutMarkerCharacters } from './markers';
+import { LIST_BREAK, marker, withoutMarkerCharacters } from './markers';
 import { allW, childrenOf, isElement, isW, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
 
 /** A tracked change of the body, by marker number. */
@@ -19,6 +19,8 @@ export interface TrackedChange {
   readonly author: string;
   /** As Word wrote it (`w:date`), or ''. */
   readonly date: string;
+  /** A paragraph mark inserted or deleted (marker `Q`/`P`), not runs. */
+  readonly paragraph?: boolean;
 }
 
 /** What preparing the package found and did. */
@@ -30,7 +32,7 @@ export interface PreparedPackage {
   /** Word comment ids whose range is marked in the body (marker `C<n>` is comment `w:id` n). */
   readonly rangedComments: ReadonlySet<string>;
   /** Changes accepted rather than kept as suggestions, by kind, for the report. */
-  readonly accepted: { readonly paragraphMarks: number; readonly formatting: number; readonly inNotes: number; readonly other: number };
+  readonly accepted: { readonly formatting: number; readonly inNotes: number; readonly other: number };
   /** Private-use characters of the text taken out (they are what markers are made of). */
   readonly strayCharacters: number;
 }
@@ -88,6 +90,29 @@ function placeRun(element: XmlElement, run: XmlElement, atStart: boolean): boole
   return true;
 }
 
+/** The list a paragraph belongs to (`w:numId`), or '' when it is no list item. */
+function listId(p: XmlElement): string {
+  const pPr = childrenOf(p).find((child) => isW(child, 'pPr'));
+  const numPr = pPr && childrenOf(pPr).find((child) => isW(child, 'numPr'));
+  const numId = numPr && childrenOf(numPr).find((child) => isW(child, 'numId'));
+  const id = numId ? (wAttr(numId, 'val') ?? '') : '';
+  return id === '0' ? '' : id;
+}
+
+/** Puts a LIST_BREAK paragraph between two list paragraphs in a row of different lists (see markers.ts). */
+function separateLists(doc: XmlDocument): void {
+  for (const p of allW(doc, 'p')) {
+    const previous = p.previousSibling;
+    const here = listId(p);
+    if (!here || !isW(previous, 'p')) continue;
+    const before = listId(previous);
+    if (!before || before === here) continue;
+    const separator = doc.createElementNS(W, 'w:p');
+    separator.appendChild(textRun(doc, LIST_BREAK));
+    p.parentNode?.insertBefore(separator, p);
+  }
+}
+
 /** Accepts every change in `doc` (a notes part): deletions removed, insertions kept; returns how many. */
 function acceptAll(doc: XmlDocument): number {
   let count = 0;
@@ -112,7 +137,7 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
   const out: Record<string, Uint8Array> = { ...files };
   const changes: TrackedChange[] = [];
   const rangedComments = new Set<string>();
-  const accepted = { paragraphMarks: 0, formatting: 0, inNotes: 0, other: 0 };
+  const accepted = { formatting: 0, inNotes: 0, other: 0 };
   let strayCharacters = 0;
   const main = files['word/document.xml'];
   const doc = main ? parseXml(strFromU8(main)) : null;
@@ -123,9 +148,15 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
         if (!element.parentNode) continue;
         const deletion = name === 'del' || name === 'moveFrom';
         if (isW(element.parentNode, 'rPr')) {
-          // A paragraph mark (or a run's mark) inserted or deleted: the paragraphs stay as they are.
-          if (isW(element.parentNode.parentNode, 'pPr')) accepted.paragraphMarks++;
-          else accepted.other++;
+          // A paragraph mark inserted or deleted: a marker at the paragraph's start (review-marks.ts
+          // makes the whole paragraph one suggestion when all its text is inserted or deleted too).
+          const p = element.parentNode.parentNode?.parentNode;
+          if (isW(element.parentNode.parentNode, 'pPr') && isW(p, 'p')) {
+            const n = changes.length;
+            changes.push({ kind: deletion ? 'deletion' : 'insertion', author: wAttr(element, 'author') ?? '', date: wAttr(element, 'date') ?? '', paragraph: true });
+            const pPr = element.parentNode.parentNode;
+            p.insertBefore(textRun(doc, marker(deletion ? 'P' : 'Q', n)), pPr.nextSibling);
+          } else accepted.other++;
           remove(element);
           continue;
         }
@@ -169,6 +200,7 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
         remove(element);
       }
     }
+    separateLists(doc);
     out['word/document.xml'] = strToU8(serializeXml(doc));
   }
   for (const part of NOTE_PARTS) {

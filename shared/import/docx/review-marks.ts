@@ -38,6 +38,10 @@ export interface AppliedReview {
   readonly doc: PMNode;
   readonly suggestions: number;
   readonly threads: number;
+  /** Paragraph breaks inserted or deleted that were accepted (not whole paragraphs). */
+  readonly acceptedBreaks: number;
+  /** Changes to text that became no suggestion (in attributes, or where marks are not allowed): accepted. */
+  readonly acceptedInline: number;
 }
 
 class Authors {
@@ -111,8 +115,14 @@ export function applyReview(doc: PMNode, changes: readonly TrackedChange[], comm
     }
   };
 
+  // Blocks made one suggestion by their paragraph mark, waiting for their parent to take the mark.
+  const blockMarks = new Map<PMNode, { mark: Mark; inline: number[] }>();
+  const absorbed = new Set<number>();
+  let acceptedBreaks = 0;
+
   const textblock = (node: PMNode): PMNode => {
     const out: PMNode[] = [];
+    let paragraph: { n: number; kind: 'insertion' | 'deletion' } | null = null;
     node.forEach((child) => {
       if (!child.isText) {
         const deleted: { value: boolean; drop?: boolean } = { value: false };
@@ -123,7 +133,8 @@ export function applyReview(doc: PMNode, changes: readonly TrackedChange[], comm
       }
       for (const piece of splitMarkers(child.text ?? '')) {
         if (typeof piece !== 'string') {
-          open(piece.kind, piece.n);
+          if (piece.kind === 'P' || piece.kind === 'Q') paragraph = { n: piece.n, kind: piece.kind === 'P' ? 'deletion' : 'insertion' };
+          else open(piece.kind, piece.n);
           continue;
         }
         const deleted: { value: boolean; drop?: boolean } = { value: false };
@@ -133,14 +144,53 @@ export function applyReview(doc: PMNode, changes: readonly TrackedChange[], comm
         out.push(schema.text(piece, marks.reduce((set, mark) => mark.addToSet(set), child.marks)));
       }
     });
-    return node.type.create(cleanAttrs(node.attrs), out, node.marks);
+    const made = node.type.create(cleanAttrs(node.attrs), out, node.marks);
+    return paragraph ? wholeParagraph(made, paragraph) : made;
+  };
+
+  /**
+   * A paragraph whose mark was inserted (deleted) and all of whose content is inserted (deleted)
+   * is one block suggestion, as the review model has it; otherwise the paragraph break's change
+   * is accepted (the paragraphs stay as the file shows them).
+   */
+  const wholeParagraph = (node: PMNode, paragraph: { n: number; kind: 'insertion' | 'deletion' }): PMNode => {
+    const type = schema.marks[paragraph.kind];
+    const inline: number[] = [];
+    let whole = type !== undefined;
+    node.forEach((child) => {
+      const mark = child.marks.find((m) => m.type === type);
+      if (mark) inline.push(Number(String(mark.attrs.id).slice('docx-s'.length)));
+      else whole = false;
+    });
+    const mark = whole ? changeMark(paragraph.n) : null;
+    if (mark) blockMarks.set(node, { mark, inline });
+    else acceptedBreaks++;
+    return node;
+  };
+
+  /** `node` (a textblock waiting in `blockMarks`) as one block suggestion, its inline marks of that kind taken off. */
+  const asBlockSuggestion = (node: PMNode, mark: Mark, inline: readonly number[]): PMNode => {
+    const content: PMNode[] = [];
+    node.forEach((child) => content.push(child.mark(mark.type.removeFromSet(child.marks))));
+    for (const n of inline) absorbed.add(n);
+    usedChanges.add(Number(String(mark.attrs.id).slice('docx-s'.length)));
+    return node.type.create(node.attrs, content, mark.addToSet(node.marks));
   };
 
   const walk = (node: PMNode): PMNode => {
     if (node.isTextblock) return textblock(node);
     if (node.isLeaf) return hasMarkerAttrs(node.attrs) ? node.type.create(cleanAttrs(node.attrs), null, node.marks) : node;
     const kids: PMNode[] = [];
-    node.forEach((child) => kids.push(walk(child)));
+    node.forEach((child) => {
+      const made = walk(child);
+      const pending = blockMarks.get(made);
+      if (pending && node.type.allowsMarkType(pending.mark.type)) kids.push(asBlockSuggestion(made, pending.mark, pending.inline));
+      else {
+        // A parent that holds no block suggestions: the text keeps its own marks.
+        if (pending) acceptedBreaks++;
+        kids.push(made);
+      }
+    });
     return node.type.create(cleanAttrs(node.attrs), Fragment.from(kids), node.marks);
   };
 
@@ -158,7 +208,10 @@ export function applyReview(doc: PMNode, changes: readonly TrackedChange[], comm
   const review: ReviewData | null = threads.length || usedChanges.size ? { authors: authors.table, threads } : (doc.attrs.review as ReviewData | null);
   const result = body.type.create({ ...body.attrs, review }, body.content, body.marks);
   result.check();
-  return { doc: result, suggestions: usedChanges.size, threads: threads.length };
+  for (const n of absorbed) usedChanges.delete(n);
+  const inlineChanges = changes.filter((change) => !change.paragraph).length;
+  const marked = [...usedChanges].filter((n) => !changes[n]?.paragraph).length;
+  return { doc: result, suggestions: usedChanges.size, threads: threads.length, acceptedBreaks, acceptedInline: inlineChanges - marked - absorbed.size };
 }
 
 function hasMarkerAttrs(attrs: PMNode['attrs']): boolean {

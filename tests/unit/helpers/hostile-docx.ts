@@ -56,54 +56,105 @@ export function rezip(entries: Record<string, Uint8Array>): Uint8Array {
 export interface RawEntry {
   readonly name: string;
   readonly data: Uint8Array;
-  readonly method: 0 | 8;
+  /** 0 stored, 8 deflated; anything else for a method no reader should accept. */
+  readonly method: number;
   /** The expanded size the zip declares (the truth, or a lie). */
   readonly size: number;
   readonly crc: number;
+  /** General-purpose flags (bit 0: encrypted; bit 3, set by `descriptor`: sizes after the data). */
+  readonly flags?: number;
 }
 
-/** A zip written by hand from `entries`, declaring whatever sizes they say (no ZIP64: sizes under 4 GB). */
-export function zipOf(entries: readonly RawEntry[]): Uint8Array {
+/** How `zipOf` writes the zip. */
+export interface ZipOfOptions {
+  /** Sizes and CRC in a data descriptor after each entry's data, the local header holding zeros (as Java's ZipOutputStream writes). */
+  readonly descriptor?: boolean;
+  /** The central directory in ZIP64 form: every size and offset 0xFFFFFFFF with a ZIP64 extra field, and a ZIP64 end record. */
+  readonly zip64?: boolean;
+}
+
+/** A zip written by hand from `entries`, declaring whatever sizes they say (under 4 GB). */
+export function zipOf(entries: readonly RawEntry[], options: ZipOfOptions = {}): Uint8Array {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = strToU8(entry.name);
+    const flags = (entry.flags ?? 0) | (options.descriptor ? 8 : 0);
     const local = new Uint8Array(30 + name.length);
     const view = new DataView(local.buffer);
     view.setUint32(0, 0x04034b50, true);
     view.setUint16(4, 20, true);
+    view.setUint16(6, flags, true);
     view.setUint16(8, entry.method, true);
-    view.setUint32(14, entry.crc, true);
-    view.setUint32(18, entry.data.length, true);
-    view.setUint32(22, entry.size, true);
+    if (!options.descriptor) {
+      view.setUint32(14, entry.crc, true);
+      view.setUint32(18, entry.data.length, true);
+      view.setUint32(22, entry.size, true);
+    }
     view.setUint16(26, name.length, true);
     local.set(name, 30);
-    const header = new Uint8Array(46 + name.length);
+    const descriptor = new Uint8Array(options.descriptor ? 16 : 0);
+    if (options.descriptor) {
+      const dview = new DataView(descriptor.buffer);
+      dview.setUint32(0, 0x08074b50, true);
+      dview.setUint32(4, entry.crc, true);
+      dview.setUint32(8, entry.data.length, true);
+      dview.setUint32(12, entry.size, true);
+    }
+    const extra = options.zip64 ? 28 : 0;
+    const header = new Uint8Array(46 + name.length + extra);
     const cview = new DataView(header.buffer);
     cview.setUint32(0, 0x02014b50, true);
-    cview.setUint16(4, 20, true);
-    cview.setUint16(6, 20, true);
+    cview.setUint16(4, options.zip64 ? 45 : 20, true);
+    cview.setUint16(6, options.zip64 ? 45 : 20, true);
+    cview.setUint16(8, flags, true);
     cview.setUint16(10, entry.method, true);
     cview.setUint32(16, entry.crc, true);
-    cview.setUint32(20, entry.data.length, true);
-    cview.setUint32(24, entry.size, true);
+    cview.setUint32(20, options.zip64 ? 0xffffffff : entry.data.length, true);
+    cview.setUint32(24, options.zip64 ? 0xffffffff : entry.size, true);
     cview.setUint16(28, name.length, true);
-    cview.setUint32(42, offset, true);
+    cview.setUint16(30, extra, true);
+    cview.setUint32(42, options.zip64 ? 0xffffffff : offset, true);
     header.set(name, 46);
-    parts.push(local, entry.data);
+    if (options.zip64) {
+      const at = 46 + name.length;
+      cview.setUint16(at, 0x0001, true);
+      cview.setUint16(at + 2, 24, true);
+      cview.setBigUint64(at + 4, BigInt(entry.size), true);
+      cview.setBigUint64(at + 12, BigInt(entry.data.length), true);
+      cview.setBigUint64(at + 20, BigInt(offset), true);
+    }
+    parts.push(local, entry.data, descriptor);
     central.push(header);
-    offset += local.length + entry.data.length;
+    offset += local.length + entry.data.length + descriptor.length;
   }
   const centralSize = central.reduce((sum, part) => sum + part.length, 0);
+  const tail: Uint8Array[] = [];
+  if (options.zip64) {
+    const end64 = new Uint8Array(56 + 20);
+    const view = new DataView(end64.buffer);
+    view.setUint32(0, 0x06064b50, true);
+    view.setBigUint64(4, 44n, true);
+    view.setUint16(12, 45, true);
+    view.setUint16(14, 45, true);
+    view.setBigUint64(24, BigInt(entries.length), true);
+    view.setBigUint64(32, BigInt(entries.length), true);
+    view.setBigUint64(40, BigInt(centralSize), true);
+    view.setBigUint64(48, BigInt(offset), true);
+    view.setUint32(56, 0x07064b50, true); // the locator
+    view.setBigUint64(64, BigInt(offset + centralSize), true);
+    view.setUint32(72, 1, true);
+    tail.push(end64);
+  }
   const end = new Uint8Array(22);
   const eview = new DataView(end.buffer);
   eview.setUint32(0, 0x06054b50, true);
-  eview.setUint16(8, entries.length, true);
-  eview.setUint16(10, entries.length, true);
-  eview.setUint32(12, centralSize, true);
-  eview.setUint32(16, offset, true);
-  return concat([...parts, ...central, end]);
+  eview.setUint16(8, options.zip64 ? 0xffff : entries.length, true);
+  eview.setUint16(10, options.zip64 ? 0xffff : entries.length, true);
+  eview.setUint32(12, options.zip64 ? 0xffffffff : centralSize, true);
+  eview.setUint32(16, options.zip64 ? 0xffffffff : offset, true);
+  return concat([...parts, ...central, ...tail, end]);
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -142,8 +193,8 @@ export function crc32(bytes: Uint8Array): number {
   return zlibCrc32(bytes);
 }
 
-/** The good document's entries as stored raw entries (deflated), for hand-written zips. */
-async function goodRaw(): Promise<RawEntry[]> {
+/** The good document's entries as raw entries stored uncompressed, for hand-written zips. */
+export async function goodRaw(): Promise<RawEntry[]> {
   return Object.entries(await goodEntries()).map(([name, data]) => ({ name, data, method: 0, size: data.length, crc: crc32(data) }));
 }
 
@@ -178,7 +229,7 @@ async function editedPart(name: string, edit: (xml: string) => string): Promise<
 
 const XML_DECL = /^<\?xml[^>]*\?>/u;
 
-/** `xml` with a DTD declaring `entity` (and its use in the first paragraph's text when `use` is given). */
+/** `xml` with `dtd` after its XML declaration, and `use` (an entity reference) after the body paragraph's text when given. */
 function withDtd(xml: string, dtd: string, use?: string): string {
   const withDeclaration = xml.replace(XML_DECL, (decl) => `${decl}\n${dtd}`);
   return use ? withDeclaration.replace(GOOD_DOCX_TEXT.body, `${GOOD_DOCX_TEXT.body} ${use}`) : withDeclaration;
@@ -196,6 +247,12 @@ export function utf16le(text: string): Uint8Array {
     out[3 + 2 * i] = text.charCodeAt(i) >> 8;
   }
   return out;
+}
+
+/** `text` encoded as UTF-16BE with its byte-order mark. */
+export function utf16be(text: string): Uint8Array {
+  const le = utf16le(text);
+  return Uint8Array.from(le, (_, i) => le[i ^ 1] ?? 0);
 }
 
 /** The good document whose `word/_rels/document.xml.rels` links an image at `imageUrl` (used in the text) and whose settings attach the template at `templateUrl`. */
