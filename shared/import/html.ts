@@ -31,7 +31,7 @@
  * - Tables become one paragraph per row (cells separated by " | "), `<pre>` a paragraph with
  *   line breaks; both are noted.
  */
-import { parse } from 'parse5';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { DraftBuilder } from './builder';
 import { clip, isBlankInline } from './fit';
 import { chromeKind } from './html-chrome';
@@ -43,6 +43,9 @@ import { isChromeLine, isReadAlsoTitle, isReferencesTitle, STANDFIRST_CLASSES } 
 import { parseSourcePieces } from './source-text';
 import { hasCitation, inlineText, type ImportBlock, type ImportInline } from './tree';
 import type { ImportOptions, ImportResult } from './types';
+
+/** A parsed HTML document. */
+export type HDocument = DefaultTreeAdapterMap['document'];
 
 const READ_ALSO_NAMES = 'related|related-articles|related-stories|read-also|readalso|read-more|more-on-this|more-on|see-also|further-reading';
 const HEADING = /^h[1-6]$/u;
@@ -383,8 +386,21 @@ function articleRoot(body: HElement): HElement {
 
 /** Imports HTML (see the module comment). */
 export function importHtml(html: string, options: ImportOptions = {}): ImportResult {
+  return importHtmlDocument(parseHtml(html), options);
+}
+
+/** HTML parsed as `importHtml` parses it (parse5, scripting on: `<noscript>` content is not read as markup). */
+export function parseHtml(html: string): HDocument {
+  return parse(html, { scriptingEnabled: true });
+}
+
+/**
+ * Imports a document `parseHtml` gave, possibly reshaped since by a caller that read it first
+ * (the Word import, docx/html-prep.ts): the same policy, without parsing the HTML twice. The
+ * document is changed (hostile nesting flattened).
+ */
+export function importHtmlDocument(document: HDocument, options: ImportOptions = {}): ImportResult {
   const builder = new DraftBuilder();
-  const document = parse(html, { scriptingEnabled: true });
   if (limitDepth(document)) builder.notes.push(`Content nested deeper than ${String(MAX_DEPTH)} elements is kept as plain text.`);
   const htmlElement = children(document).find((node): node is HElement => isElement(node) && node.tagName === 'html');
   const body = (htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'body')) ?? htmlElement;

@@ -195,4 +195,22 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED
         zout.writestr(item, data)
 PY
 
+# (f) pandoc: no title (the first heading is the headline), a "See also" heading over a list of
+# links, one footnote.
+cat > no-title.md <<'EOF2'
+## Council votes on the budget today
+
+The vote follows a month of talks.
+
+Nine of eleven members are expected to approve it.[^1]
+
+## See also
+
+- [The budget in detail](https://council.example/budget)
+- [Last year's vote](https://council.example/vote-2025)
+
+[^1]: Council minutes, 3 March 2026.
+EOF2
+pandoc no-title.md -o "$OUT/no-title.docx"
+
 ls -l "$OUT"

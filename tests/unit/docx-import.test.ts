@@ -9,6 +9,8 @@
  *   p. 4" and repeated references become one source cited several times, the page after the
  *   citation; a final "References" list repeating the notes leaves the body, its extra item an
  *   uncited source;
+ * - without Title style, the first heading is the headline; a "See also" heading over links is a
+ *   "Read also" block;
  * - images become assets with their bytes; the report lists what was recognised.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDocs } from '../../shared/compare';
 import { parseDraft } from '../../shared/draft/format';
 import { importDocx } from '../../shared/import/docx/index';
+import { readNote, referenceKey } from '../../shared/import/docx/notes';
 import { schema } from '../../shared/schema';
 import { documentSources } from '../../shared/sources/fields';
 import { sameSource } from '../../shared/sources/identity';
@@ -161,5 +164,89 @@ describe('images', () => {
     expect(assets).toEqual([]);
     expect(projectDoc(draft.doc).body.some((line) => line.startsWith('figure'))).toBe(false);
     expect(report.dropped.some((line) => /only PNG, JPEG, GIF, WebP and AVIF images are kept/u.test(line))).toBe(true);
+  });
+});
+
+describe('notes citing the same work (notes.ts)', () => {
+  it('reads "Ibid." and its kin, with a page or without', () => {
+    expect(readNote('Ibid.')).toEqual({ reference: '', locator: '', ibid: true });
+    expect(readNote('ibid')).toEqual({ reference: '', locator: '', ibid: true });
+    expect(readNote('Ibidem.')).toEqual({ reference: '', locator: '', ibid: true });
+    expect(readNote('Ibid., p. 4')).toEqual({ reference: '', locator: 'p. 4', ibid: true });
+    expect(readNote('Ibid., 4.')).toEqual({ reference: '', locator: 'p. 4', ibid: true });
+    expect(readNote('Ibid., pp. 4-5')).toEqual({ reference: '', locator: 'pp. 4–5', ibid: true });
+    expect(readNote('Id. at 12')).toEqual({ reference: '', locator: 'p. 12', ibid: true });
+  });
+
+  it('takes a page off the end of a full reference, and leaves other text alone', () => {
+    expect(readNote('“Ports in Europe,” Shipping Weekly, 2024, p. 12.')).toEqual({ reference: '“Ports in Europe,” Shipping Weekly, 2024', locator: 'p. 12', ibid: false });
+    expect(readNote('Ibid. and see the union statement.')).toEqual({ reference: 'Ibid. and see the union statement.', locator: '', ibid: false });
+    expect(readNote('Idaho Statesman, 2024')).toEqual({ reference: 'Idaho Statesman, 2024', locator: '', ibid: false });
+  });
+
+  it('compares references without regard to case, spacing, quotation marks and a final period', () => {
+    expect(referenceKey('“Ports in Europe,” Shipping  Weekly, 2024.')).toBe(referenceKey('"ports in europe," Shipping Weekly, 2024'));
+    expect(referenceKey('“Ports in Europe,” Shipping Weekly, 2024')).not.toBe(referenceKey('“Ports in Asia,” Shipping Weekly, 2024'));
+  });
+
+  it('merges a full reference with a page into the same source, the page at its citation', async () => {
+    const files = unzipSync(fixture('libreoffice-notes.docx'));
+    const name = 'word/footnotes.xml';
+    const xml = new TextDecoder().decode(files[name]);
+    // The second footnote cites the same work at a page.
+    const second = xml.lastIndexOf('https://coastnews.example/storm');
+    files[name] = new TextEncoder().encode(`${xml.slice(0, second)}https://coastnews.example/storm, p. 7${xml.slice(second + 'https://coastnews.example/storm'.length)}`);
+    const { draft } = await importDocx(zipSync(files), { fileName: 'pages.docx', now: NOW });
+    const s = projectDoc(draft.doc);
+    expect(s.body[0]).toBe('p [["","The storm closed the harbour for three days."],{"cite":1},[""," Repairs to the pier will take weeks."],{"cite":1},[""," (p. 7)"]]');
+    expect(s.sources).toHaveLength(2);
+  });
+});
+
+describe('what the draft cannot hold', () => {
+  it('lists page headers, equations and charts as left out', async () => {
+    const files = unzipSync(fixture('pandoc-footnotes.docx'));
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    const at = doc.indexOf('</w:p>');
+    files['word/document.xml'] = new TextEncoder().encode(`${doc.slice(0, at)}<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:t>x=1</m:t></m:r></m:oMath>${doc.slice(at)}`);
+    files['word/header1.xml'] = new TextEncoder().encode('<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>CONFIDENTIAL DRAFT</w:t></w:r></w:p></w:hdr>');
+    const { report } = await importDocx(zipSync(files), { fileName: 'extras.docx', now: NOW });
+    expect(report.dropped).toContain('1 equation (a draft holds text, lists, quotes and pictures).');
+    expect(report.dropped).toContain('The page header “CONFIDENTIAL DRAFT” (page headers and footers are not part of the article).');
+  });
+});
+
+describe('text the import must not take for its own markers, and a reader failure', () => {
+  it('removes private-use marker characters of the file\'s text, and says so', async () => {
+    const files = unzipSync(fixture('libreoffice-notes.docx'));
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    files['word/document.xml'] = new TextEncoder().encode(doc.replace('The storm closed', '\uE000D0\uE001The storm\uE002 closed'));
+    const { draft, report } = await importDocx(zipSync(files), { fileName: 'stray.docx', now: NOW });
+    expect(draft.doc.textContent).toContain('The storm closed the harbour');
+    expect(draft.doc.attrs.review).toBeNull();
+    expect(report.dropped).toContain('3 private-use characters of the text (invisible, and what the import marks changes with).');
+  });
+
+  it('refuses, with one sentence, a package whose document mammoth cannot read', async () => {
+    const files = unzipSync(fixture('libreoffice-notes.docx'));
+    files['word/document.xml'] = new TextEncoder().encode('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>');
+    await expect(importDocx(zipSync(files), { fileName: 'broken.docx', now: NOW })).rejects.toMatchObject({ name: 'DocxRefusal', message: expect.stringMatching(/^broken\.docx /u) as unknown });
+  });
+});
+
+describe('a Word file without Title style (pandoc)', () => {
+  it('takes the first heading as the headline, the short paragraph after it as the standfirst, a "See also" heading over links as "Read also"', async () => {
+    const { draft, report } = await importDocx(fixture('no-title.docx'), { fileName: 'no-title.docx', now: NOW });
+    const s = projectDoc(draft.doc);
+    expect(s.headline).toBe('Council votes on the budget today');
+    expect(s.standfirst).toBe('[["","The vote follows a month of talks."]]');
+    expect(s.body).toEqual([
+      'p [["","Nine of eleven members are expected to approve it."],{"cite":1}]',
+      'read_also "See also"',
+      '  item ["","The budget in detail","https://council.example/budget"]',
+      '  item ["","Last year’s vote","https://council.example/vote-2025"]',
+    ]);
+    expect(s.sources).toEqual(['{"title":"","outlet":"Council minutes","date":"3 March 2026","url":"","note":""}']);
+    expect(report).toMatchObject({ sources: 1, citations: 1, readAlsoItems: 2, dropped: [], notes: [] });
   });
 });

@@ -11,7 +11,8 @@
  * - notes citing the same work are merged, and a final references section is taken out
  *   (html-notes.ts).
  */
-import { defaultTreeAdapter as tree, html, parse, serialize } from 'parse5';
+import { defaultTreeAdapter as tree, html } from 'parse5';
+import { parseHtml, type HDocument } from '../html';
 import { attr, children, find, findAll, isElement, textOf, type HElement, type HNode } from '../html-dom';
 import { mergeNotes, takeReferencesSection } from './html-notes';
 import { LIST_BREAK } from './markers';
@@ -149,7 +150,8 @@ function headline(body: HElement): void {
 
 /** What `prepareHtml` gives. */
 export interface PreparedHtml {
-  readonly html: string;
+  /** The document to give `importHtmlDocument`. */
+  readonly document: HDocument;
   /** Decisions for the report's notes. */
   readonly notes: readonly string[];
   /** How many images were left out for their format. */
@@ -158,15 +160,15 @@ export interface PreparedHtml {
 
 /** Prepares mammoth's HTML (see the module comment). */
 export function prepareHtml(mammothHtml: string): PreparedHtml {
-  const document = parse(`<!DOCTYPE html><html><head></head><body>${mammothHtml}</body></html>`);
+  const document = parseHtml(`<!DOCTYPE html><html><head></head><body>${mammothHtml}</body></html>`);
   const htmlElement = children(document).find((node): node is HElement => isElement(node) && node.tagName === 'html');
   const body = htmlElement && children(htmlElement).find((node): node is HElement => isElement(node) && node.tagName === 'body');
-  if (!body) return { html: mammothHtml, notes: [], refusedImages: 0 };
+  if (!body) return { document, notes: [], refusedImages: 0 };
   for (const p of findAll(body, (el) => el.tagName === 'p' && textOf(el) === LIST_BREAK)) tree.detachNode(p);
   webPictures(body);
   readAlsoBoxes(body);
   const refusedImages = figures(body);
   headline(body);
   const notes = [...mergeNotes(body), ...takeReferencesSection(body)];
-  return { html: serialize(document), notes, refusedImages };
+  return { document, notes, refusedImages };
 }

@@ -8,14 +8,14 @@
  *    them) and accepts the changes in notes; comments.ts reads the comments and their replies.
  * 3. mammoth (1.13, pure JavaScript) turns the package into HTML through style-map.ts, never
  *    reading an external file; its images become assets (images.ts).
- * 4. html-prep.ts shapes that HTML (figures and captions, the headline, notes citing the same
- *    work, a final references section), and the HTML importer (../html.ts) makes the draft from
- *    it, so that the HTML intake policy applies to everything the Word file holds.
+ * 4. html-prep.ts parses that HTML and shapes it (figures and captions, the headline, notes
+ *    citing the same work, a final references section), and the HTML importer (../html.ts,
+ *    `importHtmlDocument`) makes the draft from it, so that the HTML intake policy applies to everything the Word file holds.
  * 5. review-marks.ts turns the markers into suggestions and comment threads.
  */
 import { unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { importHtml } from '../html';
+import { importHtmlDocument } from '../html';
 import { readComments } from './comments';
 import { prepareHtml, REFUSED_IMAGE } from './html-prep';
 import { AssetCollector, safeAssetStem } from './images';
@@ -23,7 +23,7 @@ import { openDocx } from './package';
 import { preparePackage, type PreparedPackage } from './prepare';
 import { applyReview } from './review-marks';
 import { STYLE_MAP } from './style-map';
-import type { DocxImportOptions, DocxImportResult } from './types';
+import { DocxRefusal, type DocxImportOptions, type DocxImportResult } from './types';
 
 export { DocxRefusal, type DocxImportOptions, type DocxImportResult, type ImportedAsset } from './types';
 
@@ -51,6 +51,29 @@ function acceptedNotes(prepared: PreparedPackage, paragraphMarks: number, unmark
   return out;
 }
 
+/** mammoth's HTML of the prepared package; a failure of the reader is a `DocxRefusal` ('unreadable'). */
+async function readWithMammoth(prepared: PreparedPackage, collector: AssetCollector, fileName: string): Promise<{ value: string; messages: { type: string; message: string }[] }> {
+  let refused = 0;
+  try {
+    return await mammoth.convertToHtml(
+      // mammoth's Node entry takes `{ buffer }` and hands it to JSZip, which reads a Uint8Array as
+      // well as a Buffer; shared/ has no Buffer type, hence the cast at this one place.
+      { buffer: zipSync(prepared.files, { level: 0 }) as unknown as never },
+      {
+        styleMap: [...STYLE_MAP],
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const src = collector.add(new Uint8Array(await image.readAsArrayBuffer()), image.contentType);
+          return { src: src ?? `${REFUSED_IMAGE}${String(refused++)}` };
+        }),
+      },
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\s+/gu, ' ').slice(0, 200) : 'an unknown error';
+    throw new DocxRefusal('unreadable', `${fileName} could not be read as a Word document (${reason}): open it in Word, save it again as .docx and import that.`);
+  }
+}
+
 /** Imports a Word file (see the module comment). Throws `DocxRefusal` for a file it will not read. */
 export async function importDocx(bytes: Uint8Array, options: DocxImportOptions): Promise<DocxImportResult> {
   const pkg = await openDocx(bytes, options.fileName);
@@ -58,22 +81,9 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
   const prepared = preparePackage(files);
   const comments = readComments(files);
   const collector = new AssetCollector(safeAssetStem(options.assetStem));
-  let refused = 0;
-  const converted = await mammoth.convertToHtml(
-    // mammoth's Node entry takes `{ buffer }` and hands it to JSZip, which reads a Uint8Array as
-    // well as a Buffer; shared/ has no Buffer type, hence the cast at this one place.
-    { buffer: zipSync(prepared.files, { level: 0 }) as unknown as never },
-    {
-      styleMap: [...STYLE_MAP],
-      externalFileAccess: false,
-      convertImage: mammoth.images.imgElement(async (image) => {
-        const src = collector.add(new Uint8Array(await image.readAsArrayBuffer()), image.contentType);
-        return { src: src ?? `${REFUSED_IMAGE}${String(refused++)}` };
-      }),
-    },
-  );
+  const converted = await readWithMammoth(prepared, collector, options.fileName);
   const shaped = prepareHtml(converted.value);
-  const { draft, report } = importHtml(shaped.html, options);
+  const { draft, report } = importHtmlDocument(shaped.document, options);
   const now = options.now ?? new Date();
   const review = applyReview(draft.doc, prepared.changes, comments, now);
 
@@ -93,7 +103,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
   const detached = comments.filter((comment) => comment.parent === null && !prepared.rangedComments.has(comment.id)).length;
   if (detached) notes.push(`${plural(detached, 'comment')} without a range in the text (or in a note) ${detached === 1 ? 'is a thread' : 'are threads'} without a place in the text.`);
 
-  const dropped = [...pkg.dropped, ...report.dropped, ...collector.refused, ...readerMessages(converted.messages)];
+  const dropped = [...pkg.dropped, ...prepared.unsupported, ...report.dropped, ...collector.refused, ...readerMessages(converted.messages)];
   if (unplaced) dropped.push(`${plural(unplaced, 'image')} inside text that the draft cannot hold as a figure (in a heading, a table or a note).`);
   if (prepared.strayCharacters) dropped.push(`${plural(prepared.strayCharacters, 'private-use character')} of the text (invisible, and what the import marks changes with).`);
   return {

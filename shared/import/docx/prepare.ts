@@ -11,7 +11,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { LIST_BREAK, marker, withoutMarkerCharacters } from './markers';
-import { allW, childrenOf, isElement, isW, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
+import { allW, childrenOf, indexW, isElement, isW, paragraphsText, parseXml, remove, serializeXml, textRun, unwrap, W, wAttr, type XmlDocument, type XmlElement } from './xml';
 
 /** A tracked change of the body, by marker number. */
 export interface TrackedChange {
@@ -35,9 +35,13 @@ export interface PreparedPackage {
   readonly accepted: { readonly formatting: number; readonly inNotes: number; readonly other: number };
   /** Private-use characters of the text taken out (they are what markers are made of). */
   readonly strayCharacters: number;
+  /** What the file holds that the draft cannot (page headers, equations, charts…), one sentence each. */
+  readonly unsupported: readonly string[];
 }
 
 const CHANGE_NAMES = ['ins', 'del', 'moveTo', 'moveFrom'] as const;
+/** The elements whose presence means the body was edited here. */
+const EDITED = [...CHANGE_NAMES, 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange', 'commentRangeStart', 'commentRangeEnd'];
 const NOTE_PARTS = ['word/footnotes.xml', 'word/endnotes.xml'];
 /** Elements inside which a run may stand (so a marker run may replace a change or a range mark there). */
 const RUN_PARENTS = new Set(['p', 'hyperlink', 'smartTag', 'fldSimple', 'customXml', 'sdtContent', 'ins', 'del', 'moveTo', 'moveFrom', 'dir', 'bdo']);
@@ -47,10 +51,10 @@ function hasRun(element: XmlElement): boolean {
 }
 
 /** Removes the marker characters from the text of `doc`; returns how many there were. */
-function cleanText(doc: XmlDocument): number {
+function cleanText(index: ReadonlyMap<string, XmlElement[]>): number {
   let count = 0;
   for (const name of ['t', 'delText']) {
-    for (const t of allW(doc, name)) {
+    for (const t of index.get(name) ?? []) {
       const text = t.textContent ?? '';
       const clean = withoutMarkerCharacters(text);
       if (clean !== text) {
@@ -100,8 +104,9 @@ function listId(p: XmlElement): string {
 }
 
 /** Puts a LIST_BREAK paragraph between two list paragraphs in a row of different lists (see markers.ts). */
-function separateLists(doc: XmlDocument): void {
-  for (const p of allW(doc, 'p')) {
+function separateLists(doc: XmlDocument, paragraphs: readonly XmlElement[]): boolean {
+  let changed = false;
+  for (const p of paragraphs) {
     const previous = p.previousSibling;
     const here = listId(p);
     if (!here || !isW(previous, 'p')) continue;
@@ -110,14 +115,17 @@ function separateLists(doc: XmlDocument): void {
     const separator = doc.createElementNS(W, 'w:p');
     separator.appendChild(textRun(doc, LIST_BREAK));
     p.parentNode?.insertBefore(separator, p);
+    changed = true;
   }
+  return changed;
 }
 
 /** Accepts every change in `doc` (a notes part): deletions removed, insertions kept; returns how many. */
-function acceptAll(doc: XmlDocument): number {
+function acceptAll(index: ReadonlyMap<string, XmlElement[]>): number {
   let count = 0;
+  const all = (name: string): XmlElement[] => index.get(name) ?? [];
   for (const name of CHANGE_NAMES) {
-    for (const element of allW(doc, name)) {
+    for (const element of all(name)) {
       if (!element.parentNode) continue;
       count++;
       if (name === 'del' || name === 'moveFrom') {
@@ -127,9 +135,44 @@ function acceptAll(doc: XmlDocument): number {
       else unwrap(element);
     }
   }
-  for (const name of ['rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of allW(doc, name)) remove(element);
-  for (const name of ['commentRangeStart', 'commentRangeEnd']) for (const element of allW(doc, name)) remove(element);
+  for (const name of ['rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of all(name)) remove(element);
+  for (const name of ['commentRangeStart', 'commentRangeEnd']) for (const element of all(name)) remove(element);
   return count;
+}
+
+const FOREIGN: readonly (readonly [string, string, string])[] = [
+  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'oMath', 'equation'],
+  [W, 'object', 'embedded object (OLE)'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/chart', 'chart', 'chart'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/diagram', 'relIds', 'SmartArt diagram'],
+];
+
+/** What the body holds that the draft cannot, and the text of page headers and footers. */
+function unsupportedContent(parsed: () => XmlDocument | null, xml: string, files: Readonly<Record<string, Uint8Array>>): string[] {
+  const out: string[] = [];
+  for (const [namespace, name, what] of FOREIGN) {
+    // A plain search first: the count walks the whole tree.
+    if (!new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}[\\s/>]`, 'u').test(xml)) continue;
+    const count = parsed()?.getElementsByTagNameNS(namespace, name).length ?? 0;
+    if (count) out.push(`${String(count)} ${what}${count === 1 ? '' : 's'} (a draft holds text, lists, quotes and pictures).`);
+  }
+  for (const name of Object.keys(files).sort()) {
+    const kind = /^word\/(header|footer)\d*\.xml$/u.exec(name)?.[1];
+    const bytes = files[name];
+    const part = kind && bytes ? parseXml(strFromU8(bytes)) : null;
+    const text = part?.documentElement ? paragraphsText(part.documentElement).replace(/\s+/gu, ' ') : '';
+    if (text) out.push(`The page ${kind ?? ''} “${text.length > 80 ? `${text.slice(0, 79)}…` : text}” (page headers and footers are not part of the article).`);
+  }
+  return out;
+}
+
+/**
+ * True when a part may need preparing: it names a tracked change, a comment range, a list
+ * number (lists Word numbers apart) or holds a marker character. A plain search over the text,
+ * only to skip the parse of parts that certainly need nothing (a long article without review).
+ */
+function mayNeedPreparing(xml: string): boolean {
+  return /<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveTo|moveFrom|commentRangeStart|commentRangeEnd|numId|rPrChange|pPrChange|sectPrChange|tblPrChange|trPrChange|tcPrChange|numberingChange)[\s/>]|[\uE000-\uE002]/u.test(xml);
 }
 
 /** Prepares the package's files (see the module comment). */
@@ -140,11 +183,18 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
   const accepted = { formatting: 0, inNotes: 0, other: 0 };
   let strayCharacters = 0;
   const main = files['word/document.xml'];
-  const doc = main ? parseXml(strFromU8(main)) : null;
+  const mainXml = main ? strFromU8(main) : '';
+  // Parsed only when needed: a long article without review needs nothing of this.
+  let parsed: XmlDocument | null | undefined;
+  const parsedMain = (): XmlDocument | null => (parsed === undefined ? (parsed = main ? parseXml(mainXml) : null) : parsed);
+  const unsupported = unsupportedContent(parsedMain, mainXml, files);
+  const doc = mayNeedPreparing(mainXml) ? parsedMain() : null;
   if (doc) {
-    strayCharacters += cleanText(doc);
+    const index = indexW(doc);
+    const all = (name: string): XmlElement[] => index.get(name) ?? [];
+    strayCharacters += cleanText(index);
     for (const name of CHANGE_NAMES) {
-      for (const element of allW(doc, name)) {
+      for (const element of all(name)) {
         if (!element.parentNode) continue;
         const deletion = name === 'del' || name === 'moveFrom';
         if (isW(element.parentNode, 'rPr')) {
@@ -184,32 +234,35 @@ export function preparePackage(files: Readonly<Record<string, Uint8Array>>): Pre
       }
     }
     for (const name of ['rPrChange', 'pPrChange']) {
-      for (const element of allW(doc, name)) {
+      for (const element of all(name)) {
         accepted.formatting++;
         remove(element);
       }
     }
-    for (const name of ['sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of allW(doc, name)) remove(element);
+    for (const name of ['sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']) for (const element of all(name)) remove(element);
     for (const [name, kind] of [
       ['commentRangeStart', 'C'],
       ['commentRangeEnd', 'c'],
     ] as const) {
-      for (const element of allW(doc, name)) {
+      for (const element of all(name)) {
         const id = wAttr(element, 'id') ?? '';
         if (/^\d{1,9}$/u.test(id) && placeRun(element, textRun(doc, marker(kind, Number(id))), kind === 'C')) rangedComments.add(id);
         remove(element);
       }
     }
-    separateLists(doc);
-    out['word/document.xml'] = strToU8(serializeXml(doc));
+    const separated = separateLists(doc, all('p'));
+    // Only a changed part is written again (serializing a long article costs).
+    if (separated || strayCharacters || EDITED.some((name) => index.has(name))) out['word/document.xml'] = strToU8(serializeXml(doc));
   }
   for (const part of NOTE_PARTS) {
     const bytes = files[part];
-    const notes = bytes ? parseXml(strFromU8(bytes)) : null;
+    const xml = bytes ? strFromU8(bytes) : '';
+    const notes = mayNeedPreparing(xml) ? parseXml(xml) : null;
     if (!notes) continue;
-    strayCharacters += cleanText(notes);
-    accepted.inNotes += acceptAll(notes);
+    const index = indexW(notes);
+    strayCharacters += cleanText(index);
+    accepted.inNotes += acceptAll(index);
     out[part] = strToU8(serializeXml(notes));
   }
-  return { files: out, changes, rangedComments, accepted, strayCharacters };
+  return { files: out, changes, rangedComments, accepted, strayCharacters, unsupported };
 }

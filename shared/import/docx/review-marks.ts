@@ -123,6 +123,8 @@ export function applyReview(doc: PMNode, changes: readonly TrackedChange[], comm
   const textblock = (node: PMNode): PMNode => {
     const out: PMNode[] = [];
     let paragraph: { n: number; kind: 'insertion' | 'deletion' } | null = null;
+    // A range over several blocks quotes them apart by a space.
+    for (const thread of openComments) quotes.set(thread, `${quotes.get(thread) ?? ''} `);
     node.forEach((child) => {
       if (!child.isText) {
         const deleted: { value: boolean; drop?: boolean } = { value: false };

@@ -46,6 +46,28 @@ export function allW(root: XmlDocument | XmlElement, name: string): XmlElement[]
   return Array.from(root.getElementsByTagNameNS(W, name));
 }
 
+/**
+ * Every WordprocessingML element under `root` by local name, in document order, in one walk
+ * (xmldom's getElementsByTagNameNS walks the whole tree at each call).
+ */
+export function indexW(root: XmlNode): Map<string, XmlElement[]> {
+  const index = new Map<string, XmlElement[]>();
+  const stack: XmlNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as XmlNode;
+    if (isElement(node) && node.namespaceURI === W) {
+      const name = node.localName ?? '';
+      const list = index.get(name);
+      if (list) list.push(node);
+      else index.set(name, [node]);
+    }
+    const kids = node.childNodes as ArrayLike<XmlNode> | null;
+    if (!kids) continue;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as XmlNode);
+  }
+  return index;
+}
+
 /** A `w:` attribute of `element`. */
 export function wAttr(element: XmlElement, name: string): string | null {
   return element.getAttributeNS(W, name);
