@@ -2,7 +2,8 @@
  * The blocks of the Word export, as Word paragraphs: paragraphs, headings (Heading 2–4, the
  * draft's own levels), quotes (the Quote style), bulleted and numbered lists (Word numbering, one
  * list instance per list so that each counts from its own start; a nested list one level down),
- * rules, figures (the picture, then a Caption paragraph with the caption and the credit) and
+ * rules, figures (the picture, then a Caption paragraph with the caption and the credit, the
+ * credit in a Credit run style) and
  * "Read also" blocks (a box of bordered, shaded paragraphs: the block's title in bold, then one
  * bulleted paragraph per item, "Kicker: " and the item's title linked, as the Markdown export
  * words it; paragraphs, not a table, so that every reader sees a title and a list).
@@ -110,7 +111,8 @@ export class BlockWriter {
       case 'bullet_list':
       case 'ordered_list': {
         const reference = node.type.name === 'bullet_list' ? BULLETS : orderedReference(node.attrs.start as number);
-        const place: ListPlace = { reference, instance: this.newInstance(), level: list ? list.level + 1 : 0 };
+        // Word has nine list levels: deeper lists stay at the ninth.
+        const place: ListPlace = { reference, instance: this.newInstance(), level: list ? Math.min(8, list.level + 1) : 0 };
         node.forEach((item) => this.listItem(item, place, quote));
         return;
       }
@@ -170,7 +172,8 @@ export class BlockWriter {
     const caption = node.firstChild;
     const credit = collapse(node.attrs.credit as string);
     const children: ParagraphChild[] = caption ? inlineRuns(caption, this.inline()) : [];
-    if (credit) children.push(revised({ text: `${children.length ? ' ' : ''}${credit}` }, revision ?? null, this.review));
+    if (credit && children.length) children.push(revised({ text: ' ' }, revision ?? null, this.review));
+    if (credit) children.push(revised({ text: credit, style: STYLE.credit }, revision ?? null, this.review));
     if (children.length) this.paragraph({ style: STYLE.caption, children: this.noted(node, children) });
   }
 
@@ -182,12 +185,14 @@ export class BlockWriter {
     if (!items.length) return;
     const title = collapse(node.attrs.title as string) || DEFAULT_READ_ALSO_TITLE;
     this.paragraph({ style: STYLE.readAlsoTitle, children: [revised({ text: title }, this.inline().block, this.review)] }, node);
-    for (const item of items) {
+    items.forEach((item, i) => {
       this.revising(item, () => {
         const runs = this.noted(item, this.readAlsoRuns(item, this.inline().block));
-        this.paragraph({ style: STYLE.readAlsoItem, numbering: { reference: READ_ALSO_BULLETS, level: 0 }, children: runs }, item);
+        // The box is kept on one page (each paragraph kept with the next, but the last).
+        const keep = i < items.length - 1 ? { keepNext: true } : {};
+        this.paragraph({ style: STYLE.readAlsoItem, numbering: { reference: READ_ALSO_BULLETS, level: 0 }, children: runs, ...keep }, item);
       });
-    }
+    });
   }
 
   /** "Kicker: " and the item's title (or its address), linked when the address may be written. */

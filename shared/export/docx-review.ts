@@ -36,7 +36,7 @@ function commentParagraphs(text: string): Paragraph[] {
 function anchor(ids: readonly number[]): CommentAnchor {
   return {
     start: ids.map((id) => new CommentRangeStart(id)),
-    end: [...ids.map((id) => new CommentRangeEnd(id)), ...ids.map((id) => new TextRun({ style: 'CommentReference', children: [new CommentReference(id)] }))],
+    end: [...ids.map((id) => new CommentRangeEnd(id)), ...ids.map((id) => new TextRun({ children: [new CommentReference(id)] }))],
   };
 }
 
@@ -46,7 +46,8 @@ export class DocxReview {
   readonly comments: ICommentOptions[] = [];
   private readonly notes: ReviewNotes;
   private readonly initials: Readonly<Record<string, { readonly initials: string }>>;
-  private nextRevision = 1;
+  // Revision ids are kept apart from comment ids (0, 1, …): Word's annotations share one id space.
+  private nextRevision = 1_000_000;
   /** Per thread with text: how many inline nodes carrying its mark are still to be written. */
   private readonly remaining = new Map<string, number>();
   /** The comment ids of each thread whose range is open. */
@@ -76,11 +77,6 @@ export class DocxReview {
     const id = this.comments.length;
     this.comments.push({ id, ...this.who(mark.attrs.author as string), date: new Date(mark.attrs.at as string), children: commentParagraphs(text) });
     return anchor([id]);
-  }
-
-  /** The names `ReviewNotes` gives sources, figures and authors. */
-  get reviewNotes(): ReviewNotes {
-    return this.notes;
   }
 
   /** The range starts of the threads whose first marked node is `node`. */
@@ -117,6 +113,27 @@ export class DocxReview {
       if (this.remaining.has(thread.id)) continue;
       const { start, end } = anchor(this.addThread(thread, thread.quote));
       out.push(...start, ...end);
+    }
+    return out;
+  }
+
+  /**
+   * What is left once everything is written: the ends of ranges still open, and point anchors for
+   * threads none of whose text was written (a blank heading is left out), so that every thread is
+   * a comment and every range is closed. Written at the end of the last paragraph.
+   */
+  leftover(): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const [id, left] of this.remaining) {
+      if (left <= 0) continue;
+      this.remaining.set(id, 0);
+      const open = this.open.get(id);
+      const thread = this.notes.thread(id);
+      if (open) out.push(...anchor(open).end);
+      else if (thread) {
+        const { start, end } = anchor(this.addThread(thread, null));
+        out.push(...start, ...end);
+      }
     }
     return out;
   }

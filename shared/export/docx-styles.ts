@@ -3,7 +3,7 @@
  * used where Word has one (Title, Subtitle, Heading 2–4, Quote, Caption, List Paragraph), so that
  * readers that map styles to structure (pandoc, LibreOffice, Google Docs, Copydesk's own import)
  * see a headline, a standfirst, headings and quotes; the few the article needs besides (the
- * byline, the "Read also" box) are named plainly.
+ * byline, a figure's credit, the "Read also" box) are named plainly.
  */
 import {
   AlignmentType,
@@ -23,6 +23,7 @@ export const STYLE = {
   subtitle: 'Subtitle',
   byline: 'Byline',
   caption: 'Caption',
+  credit: 'Credit',
   quote: 'Quote',
   readAlsoTitle: 'ReadAlsoTitle',
   readAlsoItem: 'ReadAlsoItem',
@@ -107,6 +108,8 @@ export const DOCX_STYLES: IStylesOptions = {
     listParagraph: { paragraph: { spacing: { after: 80 } } },
   },
   paragraphStyles,
+  // A figure's credit, after its caption: a style of its own, so that a reader (Copydesk's import) tells it from the caption.
+  characterStyles: [{ id: STYLE.credit, name: 'Credit', run: { italics: false } }],
 };
 
 /** The reference of the bullet lists, of the ordered lists (by their start), and of the Read-also items. */

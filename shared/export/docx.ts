@@ -65,10 +65,17 @@ export async function exportDocx(draft: Draft, options: DocxExportOptions = {}):
   const body = bodyRange(doc);
   for (let i = body.startIndex; i < body.endIndex; i++) writer.block(doc.child(i));
   sources(writer, index, review);
+  const leftover = review?.leftover() ?? [];
+  if (leftover.length) {
+    const last = writer.specs.at(-1);
+    if (last) last.children = [...(last.children ?? []), ...leftover];
+    else writer.paragraph({ children: leftover });
+  }
 
   const document = new Document({
     title: headlineText,
     creator: draft.meta.authors.map(collapse).filter(Boolean).join(', ') || 'Copydesk',
+    lastModifiedBy: 'Copydesk',
     description: collapse(review ? acceptedText(standfirst) : standfirst.textContent),
     styles: DOCX_STYLES,
     numbering: { config: DOCX_NUMBERING },

@@ -9,13 +9,13 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { parseDraft } from '../../shared/draft/format';
 import { exportDocx } from '../../shared/export/docx';
 import { imageInfo } from '../../shared/export/docx-image';
-import { renderExport } from '../../shared/export/format-uses';
-import { findExportFormat } from '../../shared/export/format-uses';
+import { findExportFormat, renderExport } from '../../shared/export/format-uses';
 import { sourceText } from '../../shared/sources/style';
 import { schema } from '../../shared/schema';
 import { article, cite, draftOf, marked, p, readAlso, source } from './helpers/build';
 import { docxParts, nodesOf, notesOf, pandocDocx, solidPng, textOf, type PandocDoc } from './helpers/docx-readers';
 import { tempDir } from './helpers/services-fixtures';
+import { runExport } from '../../electron/cli/commands';
 
 const SEED = 'tests/fixtures/seed-article.copydesk';
 const collapse = (text: string): string => text.replace(/\s+/gu, ' ').trim();
@@ -83,6 +83,19 @@ describe('the seed article as Word, read by pandoc', () => {
     expect(textOf(read.blocks[readAlsoAt + 1]?.c)).toBe('Latest');
     expect(read.blocks.filter((block) => block.t === 'OrderedList')).toHaveLength(2);
     expect(texts).toContain('Para:Upcoming Security Assurances for Washington Meeting');
+  });
+});
+
+describe('copydesk export --to docx', () => {
+  it('writes the Word file with -o, which pandoc reads, and nothing on standard output', async () => {
+    const target = `${dir}/cli.docx`;
+    const chunks: unknown[] = [];
+    const code = await runExport({ draft: SEED, to: 'docx', fragment: false, output: target }, { write: (chunk) => void chunks.push(chunk) });
+    expect(code).toBe(0);
+    expect(chunks).toEqual([]);
+    const read = await pandocDocx(new Uint8Array(await fs.readFile(target)), dir, 'cli-read.docx');
+    expect(textOf(read.meta.title?.c)).toBe('Upcoming Safety Assurances for the Washington Meeting');
+    expect(notesOf(read.blocks)).toHaveLength(11);
   });
 });
 
@@ -166,6 +179,8 @@ describe('pictures', () => {
     // 600 × 300 pixels at 9525 EMU each: fitted to the text width, proportions kept.
     expect(documentXml).toContain('cx="5715000" cy="2857500"');
     expect(documentXml).toContain('descr="A storm"');
+    // The credit in a run style of its own, so that a reader tells it from the caption.
+    expect(documentXml).toMatch(/<w:rStyle w:val="Credit"\/>(?:<[^>]+>)*<w:t xml:space="preserve">Photo: AFP<\/w:t>/u);
     const read = await pandocDocx(bytes, dir, 'picture.docx');
     expect(nodesOf(read.blocks, 'Image')).toHaveLength(1);
     expect(read.blocks.map((block) => textOf(block.c))).toContain('The coast at dawn. Photo: AFP');
@@ -207,5 +222,46 @@ describe('pictures', () => {
     expect(imageInfo(new Uint8Array([...new TextEncoder().encode('GIF89a'), 10, 0, 5, 0, 0, 0]))).toEqual({ type: 'gif', width: 10, height: 5 });
     expect(imageInfo(new Uint8Array([...new TextEncoder().encode('RIFF'), 0, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8 ')]))).toBeNull();
     expect(imageInfo(new TextEncoder().encode('<html>not a picture</html>'))).toBeNull();
+  });
+});
+
+describe('comment ranges', () => {
+  it('closes every range and keeps every thread, even one whose text is left out (a blank heading)', async () => {
+    const review = {
+      authors: { ana: { name: 'Ana Ruiz', initials: 'AR' } },
+      threads: [
+        { id: 'across', quote: 'x', messages: [{ author: 'ana', at: '2026-12-02T10:00:00Z', text: 'Spans a blank heading' }] },
+        { id: 'blank', quote: ' ', messages: [{ author: 'ana', at: '2026-12-02T10:00:00Z', text: 'On a blank heading' }, { author: 'ana', at: '2026-12-02T10:05:00Z', text: 'Reply' }] },
+      ],
+    };
+    const on = (...threads: string[]) => threads.map((thread) => schema.mark('comment', { thread }));
+    const base = article({ headline: 'H', body: [p('x')] });
+    const doc = schema.node('doc', { review }, [
+      base.child(0),
+      base.child(1),
+      schema.node('paragraph', null, [schema.text('Start', on('across'))]),
+      schema.node('heading', { level: 2 }, [schema.text('   ', on('across', 'blank'))]),
+      p('After'),
+      base.lastChild as PMNode,
+    ]);
+    const { text } = docxParts(await exportDocx(draftOf(doc), { review: true }));
+    const xml = text.get('word/document.xml') ?? '';
+    const count = (pattern: RegExp): number => xml.match(pattern)?.length ?? 0;
+    expect(text.get('word/comments.xml')?.match(/<w:comment /gu)).toHaveLength(3);
+    expect(count(/<w:commentRangeStart /gu)).toBe(3);
+    expect(count(/<w:commentRangeEnd /gu)).toBe(3);
+    expect(count(/<w:commentReference /gu)).toBe(3);
+  });
+});
+
+describe('deep lists', () => {
+  it('keeps lists nested past Word\'s nine levels at the ninth, and pandoc reads them', async () => {
+    let inner = schema.node('bullet_list', null, [schema.node('list_item', null, [p('Level 12')])]);
+    for (let level = 11; level >= 1; level--) inner = schema.node('bullet_list', null, [schema.node('list_item', null, [p(`Level ${String(level)}`), inner])]);
+    const bytes = await exportDocx(draftOf(article({ headline: 'H', body: [inner] })));
+    const xml = docxParts(bytes).text.get('word/document.xml') ?? '';
+    expect(new Set(xml.match(/<w:ilvl w:val="\d+"\/>/gu))).toEqual(new Set(Array.from({ length: 9 }, (_, i) => `<w:ilvl w:val="${String(i)}"/>`)));
+    const read = await pandocDocx(bytes, dir, 'deep.docx');
+    expect(textOf(read.blocks)).toBe(Array.from({ length: 12 }, (_, i) => `Level ${String(i + 1)}`).join(''));
   });
 });
