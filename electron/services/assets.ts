@@ -201,7 +201,9 @@ export interface WrittenAssets {
 
 /**
  * Writes an import's images under `root` (the workspace, or the folder of the draft on the
- * command line), each at its `src`, and says what it wrote. Nothing is written over: when any
+ * command line), each at its `src`, and says what it wrote. Each must be an accepted image, its
+ * extension and its first bytes agreeing (as `importImage` checks), else ServiceError
+ * 'not-image' before a byte is written. Nothing is written over: when any
  * target exists, ServiceError 'exists' before a byte is written; `assets/` and the draft's folder
  * in it must be real folders (created if missing, never a symbolic link). A write that fails
  * removes what this call wrote.
@@ -213,6 +215,9 @@ export async function writeAssetFiles(root: string, assets: readonly AssetFile[]
   const targets = assets.map((asset) => {
     const segments = assetSegments(asset.src);
     if (segments?.length !== 3) throw new ServiceError('invalid-src', `The image ${asset.src} is not an assets/<draft>/<file> path; nothing was written.`);
+    // The rules of an image the user adds: an accepted extension, and contents of that format.
+    const expected = IMAGE_EXTENSIONS[path.extname(segments[2] ?? '').toLowerCase()];
+    if (expected === undefined || sniffImage(asset.bytes) !== expected) throw new ServiceError('not-image', `The image ${asset.src} is not a ${expected?.toUpperCase() ?? 'JPEG, PNG, GIF, WebP or AVIF'} image; nothing was written.`);
     return { segments, bytes: asset.bytes };
   });
   for (const { segments } of targets) {

@@ -57,6 +57,13 @@ describe('writeAssetFiles', () => {
     expect(await fs.readFile(path.join(root, 'assets', 'story', 'image-2.png'), 'utf8')).toBe('mine');
   });
 
+  it('refuses what is not the image its name says, writing nothing', async () => {
+    await expect(writeAssetFiles(root, [{ src: 'assets/story/a.png', bytes: TINY_PNG }, { src: 'assets/story/b.png', bytes: new TextEncoder().encode('<svg onload="x()">') }])).rejects.toMatchObject({ code: 'not-image' });
+    await expect(writeAssetFiles(root, [{ src: 'assets/story/a.svg', bytes: TINY_PNG }])).rejects.toMatchObject({ code: 'not-image' });
+    await expect(writeAssetFiles(root, [{ src: 'assets/story/a.jpg', bytes: TINY_PNG }])).rejects.toMatchObject({ code: 'not-image' });
+    expect(await listing()).toEqual([]);
+  });
+
   it('refuses a src that could leave its folder, and an assets folder that is a link', async () => {
     await expect(writeAssetFiles(root, [{ src: 'assets/../x.png', bytes: TINY_PNG }])).rejects.toBeInstanceOf(ServiceError);
     await fs.mkdir(path.join(root, 'elsewhere'));
