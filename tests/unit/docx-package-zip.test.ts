@@ -108,6 +108,14 @@ describe('zips as real writers make them', () => {
     }
   });
 
+  it('gives the reader only the entries it checked: one hidden from the central directory is not in the new zip', async () => {
+    const vba = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
+    const raw = await goodRaw();
+    const bytes = zipOf([{ name: 'word/vbaProject.bin', data: vba, method: 0, size: vba.length, crc: crc32(vba), hidden: true }, ...raw]);
+    const opened = await openDocx(bytes, 'story.docx');
+    expect(Object.keys(unzipSync(opened.zip)).sort()).toEqual(raw.map((entry) => entry.name).sort());
+  });
+
   it('leaves folder entries out and keeps every file entry byte for byte', async () => {
     const raw = await goodRaw();
     const opened = await openDocx(zipOf([{ name: 'word/', data: new Uint8Array(0), method: 0, size: 0, crc: 0 }, ...raw]), 'story.docx');

@@ -63,6 +63,8 @@ export interface RawEntry {
   readonly crc: number;
   /** General-purpose flags (bit 0: encrypted; bit 3, set by `descriptor`: sizes after the data). */
   readonly flags?: number;
+  /** Written with its local header only, left out of the central directory (a reader that scans local headers finds it, others do not). */
+  readonly hidden?: boolean;
 }
 
 /** How `zipOf` writes the zip. */
@@ -126,10 +128,11 @@ export function zipOf(entries: readonly RawEntry[], options: ZipOfOptions = {}):
       cview.setBigUint64(at + 20, BigInt(offset), true);
     }
     parts.push(local, entry.data, descriptor);
-    central.push(header);
+    if (!entry.hidden) central.push(header);
     offset += local.length + entry.data.length + descriptor.length;
   }
   const centralSize = central.reduce((sum, part) => sum + part.length, 0);
+  const count = central.length;
   const tail: Uint8Array[] = [];
   if (options.zip64) {
     const end64 = new Uint8Array(56 + 20);
@@ -138,8 +141,8 @@ export function zipOf(entries: readonly RawEntry[], options: ZipOfOptions = {}):
     view.setBigUint64(4, 44n, true);
     view.setUint16(12, 45, true);
     view.setUint16(14, 45, true);
-    view.setBigUint64(24, BigInt(entries.length), true);
-    view.setBigUint64(32, BigInt(entries.length), true);
+    view.setBigUint64(24, BigInt(count), true);
+    view.setBigUint64(32, BigInt(count), true);
     view.setBigUint64(40, BigInt(centralSize), true);
     view.setBigUint64(48, BigInt(offset), true);
     view.setUint32(56, 0x07064b50, true); // the locator
@@ -150,8 +153,8 @@ export function zipOf(entries: readonly RawEntry[], options: ZipOfOptions = {}):
   const end = new Uint8Array(22);
   const eview = new DataView(end.buffer);
   eview.setUint32(0, 0x06054b50, true);
-  eview.setUint16(8, options.zip64 ? 0xffff : entries.length, true);
-  eview.setUint16(10, options.zip64 ? 0xffff : entries.length, true);
+  eview.setUint16(8, options.zip64 ? 0xffff : count, true);
+  eview.setUint16(10, options.zip64 ? 0xffff : count, true);
   eview.setUint32(12, options.zip64 ? 0xffffffff : centralSize, true);
   eview.setUint32(16, options.zip64 ? 0xffffffff : offset, true);
   return concat([...parts, ...central, ...tail, end]);
