@@ -250,3 +250,18 @@ describe('a Word file without Title style (pandoc)', () => {
     expect(report).toMatchObject({ sources: 1, citations: 1, readAlsoItems: 2, dropped: [], notes: [] });
   });
 });
+
+describe('the standfirst', () => {
+  it('is not a paragraph after the headline longer than 500 characters', async () => {
+    const files = unzipSync(fixture('no-title.docx'));
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    const long = `The vote follows a month of talks.${' More talks.'.repeat(45)}`;
+    expect(long.length).toBeGreaterThan(500);
+    expect(long.length).toBeLessThanOrEqual(600);
+    files['word/document.xml'] = new TextEncoder().encode(doc.replace('The vote follows a month of talks.', long));
+    const { draft } = await importDocx(zipSync(files), { fileName: 'long.docx', now: NOW });
+    const s = projectDoc(draft.doc);
+    expect(s.standfirst).toBe('[]');
+    expect(s.body[0]).toBe(`p [["",${JSON.stringify(long)}]]`);
+  });
+});

@@ -141,11 +141,22 @@ function figures(body: HElement): number {
   return refused;
 }
 
-/** Without an `<h1>`, the first heading becomes one (the headline). */
+/** The longest paragraph after the headline read as a standfirst (the text importer's rule). */
+const MAX_STANDFIRST = 500;
+
+/**
+ * Without an `<h1>`, the first heading becomes one (the headline). A paragraph right after it
+ * longer than a standfirst is made a `<div>`, which the HTML importer reads as body text rather
+ * than as the standfirst (its own limit for web pages is longer).
+ */
 function headline(body: HElement): void {
-  if (find(body, (el) => el.tagName === 'h1')) return;
-  const first = find(body, (el) => /^h[2-6]$/u.test(el.tagName));
-  if (first) first.tagName = first.nodeName = 'h1';
+  let h1 = find(body, (el) => el.tagName === 'h1');
+  if (!h1) {
+    h1 = find(body, (el) => /^h[2-6]$/u.test(el.tagName));
+    if (h1) h1.tagName = h1.nodeName = 'h1';
+  }
+  const next = h1 ? nextElement(h1) : null;
+  if (next?.tagName === 'p' && !hasClass(next, 'standfirst') && textOf(next).length > MAX_STANDFIRST) next.tagName = next.nodeName = 'div';
 }
 
 /** What `prepareHtml` gives. */
