@@ -33,7 +33,7 @@ import { findProblems } from '../../shared/problems';
 import { DraftFileError, describeFileError, writeDraftFile } from '../node/draft-file';
 import { specialFileType } from '../node/read-regular-file';
 import { ImportFileError, readImportBytes, readImportFile } from '../node/read-import-file';
-import { draftStem, removeAssetFiles, writeAssetFiles } from '../services/assets';
+import { draftStem, removeAssetFiles, writeAssetFiles, type WrittenAssets } from '../services/assets';
 import { ServiceError } from '../services/errors';
 import type { Output } from './commands';
 import { EXIT, InputError, UsageError } from './errors';
@@ -84,7 +84,7 @@ const taken = (output: string): InputError => new InputError(`${output} already 
 
 /** Test hooks of `runImport`. */
 export interface ImportHooks {
-  /** Runs right before the draft is written (a test creates the output there, as another program might). */
+  /** Runs right before the draft is written, after a Word file's images (a test creates the output there, as another program might). */
   readonly beforeWrite?: () => Promise<void>;
 }
 
@@ -148,8 +148,7 @@ export async function runImport(
     err.write(summary);
     return EXIT.ok;
   }
-  await hooks.beforeWrite?.();
-  let images: string[];
+  let images: WrittenAssets;
   try {
     // The output's folder must exist, as for the draft alone (assets/ in it is made if missing).
     if (assets.length > 0) await fs.stat(path.dirname(output));
@@ -160,6 +159,7 @@ export async function runImport(
     throw described instanceof DraftFileError ? new InputError(oneLine(described.message)) : described;
   }
   try {
+    await hooks.beforeWrite?.();
     await writeDraftFile(output, result.draft, { noReplace: !options.force });
   } catch (error) {
     await removeAssetFiles(images);

@@ -125,18 +125,24 @@ export async function importImage(workspace: string, draftName: string, sourceFi
   throw new ServiceError('exists', `No free name was found for “${shown}” in ${ASSETS_FOLDER}/${stem}/; rename some images and try again.`);
 }
 
-/** Creates folder `dir` if missing; refuses ('not-a-folder') one that is a symbolic link or not a folder. */
-async function realFolder(dir: string, shown: string): Promise<void> {
+/**
+ * Creates folder `dir` if missing (true when it did); refuses ('not-a-folder') one that is a
+ * symbolic link or not a folder, saying `what` was not done.
+ */
+async function realFolder(dir: string, shown: string, what = 'the image was not added'): Promise<boolean> {
+  let created = true;
   try {
     await fs.mkdir(dir);
   } catch (error) {
     if (errorCode(error) !== 'EEXIST') throw error;
+    created = false;
   }
   const stat = await fs.lstat(dir);
   if (stat.isSymbolicLink()) {
-    throw new ServiceError('not-a-folder', `The workspace's “${shown}” is a symbolic link: Copydesk does not follow links in the workspace folder, so the image was not added. Replace the link with a real folder.`);
+    throw new ServiceError('not-a-folder', `The workspace's “${shown}” is a symbolic link: Copydesk does not follow links in the workspace folder, so ${what}. Replace the link with a real folder.`);
   }
-  if (!stat.isDirectory()) throw new ServiceError('not-a-folder', `The workspace's “${shown}” is not a folder, so the image was not added.`);
+  if (!stat.isDirectory()) throw new ServiceError('not-a-folder', `The workspace's “${shown}” is not a folder, so ${what}.`);
+  return created;
 }
 
 /** How many paths one `missingAssets` call looks at (a draft with more figures asks in parts). */
@@ -166,6 +172,8 @@ export async function missingAssets(workspace: string, srcs: readonly string[]):
   return srcs.filter((_src, i) => !found[i]);
 }
 
+const IMAGES_NOT_WRITTEN = 'the imported images were not written';
+
 /** An image to write at `src` (`assets/<stem>/<file>`) under a workspace or a draft's folder: an import's `ImportedAsset`. */
 export interface AssetFile {
   readonly src: string;
@@ -185,18 +193,31 @@ export function assetSegments(src: string): string[] | null {
   return segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !/[/\\\0]/u.test(segment)) ? segments : null;
 }
 
+/** What `writeAssetFiles` wrote: the images, and the folders it made for them (outermost first). */
+export interface WrittenAssets {
+  readonly files: readonly string[];
+  readonly folders: readonly string[];
+}
+
 /**
  * Writes an import's images under `root` (the workspace, or the folder of the draft on the
- * command line), each at its `src`, and returns the files written. Nothing is written over:
- * when any target exists, ServiceError 'exists' before a byte is written; `assets/` and the
- * draft's folder in it must be real folders (created if missing, never a symbolic link). A write
- * that fails removes the images this call wrote.
+ * command line), each at its `src`, and says what it wrote. Each must be an accepted image, its
+ * extension and its first bytes agreeing (as `importImage` checks), else ServiceError
+ * 'not-image' before a byte is written. Nothing is written over: when any
+ * target exists, ServiceError 'exists' before a byte is written; `assets/` and the draft's folder
+ * in it must be real folders (created if missing, never a symbolic link). A write that fails
+ * removes what this call wrote.
  */
-export async function writeAssetFiles(root: string, assets: readonly AssetFile[]): Promise<string[]> {
-  if (assets.length === 0) return [];
+export async function writeAssetFiles(root: string, assets: readonly AssetFile[]): Promise<WrittenAssets> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  if (assets.length === 0) return { files, folders };
   const targets = assets.map((asset) => {
     const segments = assetSegments(asset.src);
     if (segments?.length !== 3) throw new ServiceError('invalid-src', `The image ${asset.src} is not an assets/<draft>/<file> path; nothing was written.`);
+    // The rules of an image the user adds: an accepted extension, and contents of that format.
+    const expected = IMAGE_EXTENSIONS[path.extname(segments[2] ?? '').toLowerCase()];
+    if (expected === undefined || sniffImage(asset.bytes) !== expected) throw new ServiceError('not-image', `The image ${asset.src} is not a ${expected?.toUpperCase() ?? 'JPEG, PNG, GIF, WebP or AVIF'} image; nothing was written.`);
     return { segments, bytes: asset.bytes };
   });
   for (const { segments } of targets) {
@@ -204,28 +225,30 @@ export async function writeAssetFiles(root: string, assets: readonly AssetFile[]
       throw new ServiceError('exists', `${segments.join('/')} already exists; no image was written over it, and nothing was imported.`);
     }
   }
-  const written: string[] = [];
+  const folder = async (dir: string, shown: string): Promise<void> => {
+    if (await realFolder(dir, shown, IMAGES_NOT_WRITTEN)) folders.push(dir);
+  };
   try {
-    await realFolder(path.join(root, ASSETS_FOLDER), `${ASSETS_FOLDER}/`);
+    await folder(path.join(root, ASSETS_FOLDER), `${ASSETS_FOLDER}/`);
     for (const { segments, bytes } of targets) {
-      await realFolder(path.join(root, ASSETS_FOLDER, segments[1] ?? ''), `${ASSETS_FOLDER}/${segments[1] ?? ''}/`);
+      const [, stem = ''] = segments;
+      await folder(path.join(root, ASSETS_FOLDER, stem), `${ASSETS_FOLDER}/${stem}/`);
       const file = path.join(root, ...segments);
       await writeFileAtomic(file, bytes, { noReplace: true });
-      written.push(file);
+      files.push(file);
     }
   } catch (error) {
-    await removeAssetFiles(written);
+    await removeAssetFiles({ files, folders });
     if (errorCode(error) === 'EEXIST') throw new ServiceError('exists', `An image of the import appeared meanwhile in ${ASSETS_FOLDER}/; nothing was imported.`);
     throw error;
   }
-  return written;
+  return { files, folders };
 }
 
-/** Removes images `writeAssetFiles` wrote (an import that failed after them), and their folder when it is left empty. */
-export async function removeAssetFiles(files: readonly string[]): Promise<void> {
-  await Promise.allSettled(files.map((file) => fs.unlink(file)));
-  const folders = new Set(files.map((file) => path.dirname(file)));
-  await Promise.allSettled([...folders].map((folder) => fs.rmdir(folder)));
+/** Removes what `writeAssetFiles` wrote (an import that failed after it): the images, then the folders it made, if left empty. */
+export async function removeAssetFiles(written: WrittenAssets): Promise<void> {
+  await Promise.allSettled(written.files.map((file) => fs.unlink(file)));
+  for (const dir of [...written.folders].reverse()) await fs.rmdir(dir).catch(() => undefined);
 }
 
 /**

@@ -32,7 +32,7 @@ import { importAuto, kindFromFileName, withAssetStem } from '../../shared/import
 import { MAX_DOCX_FILE_BYTES, type ImportKind, type ImportResult } from '../../shared/import/types';
 import { findProblems } from '../../shared/problems';
 import { decodeImportBytes, ImportFileError, readImportBytes, readImportFile } from '../node/read-import-file';
-import { draftStem, removeAssetFiles, writeAssetFiles } from './assets';
+import { draftStem, removeAssetFiles, writeAssetFiles, type WrittenAssets } from './assets';
 import type { DraftService } from './drafts';
 import { ServiceError } from './errors';
 import { nameProblem, numberedName } from './names';
@@ -173,12 +173,13 @@ async function taken(file: string): Promise<boolean> {
  */
 async function saveAtFreeName(deps: ImportDeps, first: string, result: Made, shown: string): Promise<{ name: string; hash: string; text: string; doc: Made['draft']['doc'] }> {
   const images = result.assets ?? [];
-  let draft = images.length === 0 ? checked(result, shown) : null;
+  const plain = images.length === 0 ? checked(result, shown) : null;
   for (let n = 1; n <= 1000; n++) {
     const name = numberedName(first, n);
     let placed = result;
-    let files: string[] = [];
-    if (images.length > 0) {
+    let draft = plain;
+    let files: WrittenAssets = { files: [], folders: [] };
+    if (draft === null) {
       const workspace = deps.workspace();
       if (await taken(path.join(workspace, name))) continue;
       placed = withAssetStem({ ...result, assets: images }, draftStem(name));
@@ -187,10 +188,9 @@ async function saveAtFreeName(deps: ImportDeps, first: string, result: Made, sho
         files = await writeAssetFiles(workspace, placed.assets ?? []);
       } catch (error) {
         if (error instanceof ServiceError && error.code === 'exists') continue; // That name's images folder holds one of these names.
-        throw error instanceof ServiceError ? new ServiceError(error.code, `${error.message.replace(/ the image was not added\./u, ' the Word file\'s images were not added.')} ${NOTHING_WRITTEN}`) : error;
+        throw error instanceof ServiceError ? new ServiceError(error.code, `${error.message} ${NOTHING_WRITTEN}`) : error;
       }
     }
-    if (draft === null) throw new Error('unreachable: no checked draft');
     const saved = await deps.drafts.saveAs(null, draft, name);
     if (saved.ok) return { name: saved.name, hash: saved.hash, text: draft.text, doc: placed.draft.doc };
     await removeAssetFiles(files);

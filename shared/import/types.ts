@@ -13,7 +13,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** Each format's name for people ("Imported story.docx (Word)"): the command line's report and the app's. */
 export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, string>> = { text: 'plain text', md: 'Markdown', html: 'HTML', docx: 'Word' };
 
-/** The largest Word file an import reads, in bytes: 64 MB, as `DOCX_LIMITS.fileBytes` (docx/package.ts; a test holds them together); the largest file dropped on the library too. */
+/** The largest Word file an import reads, in bytes: 64 MB (openDocx's `DOCX_LIMITS.fileBytes` is this); the largest file dropped on the library too. */
 export const MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** The formats read as text (`importAuto`); a Word file is bytes (shared/import/docx). */

@@ -38,10 +38,14 @@ describe('assetSegments', () => {
 describe('writeAssetFiles', () => {
   it('writes each image at its src, creating the folders', async () => {
     const written = await writeAssetFiles(root, [{ src: 'assets/story/image-1.png', bytes: TINY_PNG }]);
-    expect(written).toEqual([path.join(root, 'assets', 'story', 'image-1.png')]);
-    expect(new Uint8Array(await fs.readFile(written[0] ?? ''))).toEqual(TINY_PNG);
+    expect(written).toEqual({ files: [path.join(root, 'assets', 'story', 'image-1.png')], folders: [path.join(root, 'assets'), path.join(root, 'assets', 'story')] });
+    expect(new Uint8Array(await fs.readFile(written.files[0] ?? ''))).toEqual(TINY_PNG);
     await removeAssetFiles(written);
-    expect(await listing()).toEqual(['assets']);
+    expect(await listing()).toEqual([]);
+    // Folders that were there stay, even empty.
+    await fs.mkdir(path.join(root, 'assets', 'story'), { recursive: true });
+    await removeAssetFiles(await writeAssetFiles(root, [{ src: 'assets/story/image-1.png', bytes: TINY_PNG }]));
+    expect(await listing()).toEqual(['assets', 'assets/story']);
   });
 
   it('writes nothing when one target exists', async () => {
@@ -51,6 +55,13 @@ describe('writeAssetFiles', () => {
     await expect(writeAssetFiles(root, [{ src: 'assets/story/image-1.png', bytes: TINY_PNG }, { src: 'assets/story/image-2.png', bytes: TINY_PNG }])).rejects.toMatchObject({ code: 'exists' });
     expect(await listing()).toEqual(before);
     expect(await fs.readFile(path.join(root, 'assets', 'story', 'image-2.png'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses what is not the image its name says, writing nothing', async () => {
+    await expect(writeAssetFiles(root, [{ src: 'assets/story/a.png', bytes: TINY_PNG }, { src: 'assets/story/b.png', bytes: new TextEncoder().encode('<svg onload="x()">') }])).rejects.toMatchObject({ code: 'not-image' });
+    await expect(writeAssetFiles(root, [{ src: 'assets/story/a.svg', bytes: TINY_PNG }])).rejects.toMatchObject({ code: 'not-image' });
+    await expect(writeAssetFiles(root, [{ src: 'assets/story/a.jpg', bytes: TINY_PNG }])).rejects.toMatchObject({ code: 'not-image' });
+    expect(await listing()).toEqual([]);
   });
 
   it('refuses a src that could leave its folder, and an assets folder that is a link', async () => {

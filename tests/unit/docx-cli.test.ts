@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headlineText } from '../../shared/article';
 import { parseDraft } from '../../shared/draft/format';
 import { assetSources } from '../../shared/problems';
+import { runImport } from '../../electron/cli/import-command';
 import { GOOD_DOCX_TEXT, goodDocx, HOSTILE_DOCX } from './helpers/hostile-docx';
 import { PICTURE_DOCX_TEXT, pictureDocx, TINY_PNG } from './helpers/picture-docx';
 
@@ -97,6 +98,21 @@ describe('copydesk import of a Word file', () => {
     expect(run.stderr).toMatch(/already exists; no image was written over it/u);
     expect(await listing(path.join(dir, 'taken'))).toEqual(before);
     expect(await fs.readFile(path.join(dir, 'taken', 'assets', 'cranes', path.basename(src ?? '')), 'utf8')).toBe('someone else’s');
+  });
+
+  it('takes its pictures back when the draft cannot be written (a file appeared at -o meanwhile)', async () => {
+    const folder = await fs.mkdtemp(path.join(dir, 'race-'));
+    const output = path.join(folder, 'race.copydesk');
+    const out: string[] = [];
+    const run = runImport({ input: path.join(dir, 'cranes.docx'), output, from: undefined, force: false }, { write: (text) => void out.push(String(text)) }, { write: () => undefined }, {
+      beforeWrite: async () => {
+        expect(await listing(folder)).toContain(path.join('assets', 'race'));
+        await fs.writeFile(output, 'another program’s');
+      },
+    });
+    await expect(run).rejects.toThrow(/already exists; nothing was written/u);
+    expect(await listing(folder)).toEqual(['race.copydesk']);
+    expect(out).toEqual([]);
   });
 
   it('refuses -o - for a Word file with pictures (they would have nowhere to go), writing nothing', async () => {

@@ -57,8 +57,16 @@ async function picked(file: string): Promise<ImportedDraft> {
 const PICTURE_NAME = 'harbour-cranes-return.copydesk';
 
 describe('File > Import of a Word file', () => {
-  it('reads as much as openDocx accepts', () => {
+  it('refuses a file over the limit before reading it whole, writing nothing', async () => {
     expect(MAX_DOCX_FILE_BYTES).toBe(DOCX_LIMITS.fileBytes);
+    const file = path.join(inputs, 'huge.docx');
+    await fs.writeFile(file, '');
+    await fs.truncate(file, MAX_DOCX_FILE_BYTES + 1);
+    h.caller.importAnswer = file;
+    const reply = await h.call('drafts.import', {});
+    expect(reply).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    if (!reply.ok) expect(reply.error.message).toMatch(/^“huge\.docx”: too large to import \(64\.0 MB; the limit is 64 MB\)\. Nothing was imported\.$/u);
+    expect(await listing()).toEqual([]);
   });
 
   it('makes a draft named after its headline, with its report as Word', async () => {
