@@ -159,6 +159,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'shared/article.ts': ['childCount - 1', "node('doc'", "node('sources'"], // the module itself
   'shared/clipboard/payload.ts': ['fragment.firstChild', 'slice.content.firstChild', 'slice.content.childCount - 1'],
   'shared/export/html.ts': ['node.firstChild'], // a figure's caption
+  'shared/export/docx-blocks.ts': ['node.firstChild'], // a figure's caption
+  'shared/import/docx/prepare.ts': ['p.firstChild', 'element.firstChild'], // Word's XML DOM
   'shared/compare/fields.ts': ['o.firstChild!', 'n.firstChild!'], // a figure's caption, in each version
   'shared/export/markdown.ts': ['node.firstChild', 'node.childCount - 1'], // a figure's caption, a list's items
   'shared/import/paste.ts': ['content.firstChild', 'content.lastChild'], // the pasted fragment
