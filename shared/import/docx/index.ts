@@ -34,6 +34,9 @@ function readerMessages(messages: readonly { type: string; message: string }[]):
   const out: string[] = [];
   for (const message of messages) {
     if (/^Unrecognised (?:paragraph|run|table|numbering) style|style with ID .* was referenced but not defined/iu.test(message.message)) continue;
+    // An external image openDocx emptied (listed by it), and an image whose format images.ts
+    // decides by its bytes (and lists if refused): said once already.
+    if (/^could not read external image '',|^Image of type .* is unlikely to display/iu.test(message.message)) continue;
     const line = `Word content the reader could not take in: ${message.message.replace(/\s+/gu, ' ').trim().replace(/\.?$/u, '.')}`;
     if (!out.includes(line)) out.push(line);
   }
