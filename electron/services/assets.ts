@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomic-write';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../node/read-regular-file';
+import { IMAGE_EXTENSIONS, safeNameSegment, sniffImage } from '../../shared/image-format';
 import { isAssetSrc } from '../../shared/problem-checks';
 import { errorCode, ServiceError } from './errors';
 
@@ -18,30 +19,6 @@ export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 /** The folder (inside the workspace) that holds the drafts' images. */
 export const ASSETS_FOLDER = 'assets';
 
-/** The image extensions accepted, with the format their magic bytes must show. */
-export const IMAGE_EXTENSIONS: Readonly<Record<string, ImageFormat>> = Object.freeze({
-  '.jpg': 'jpeg',
-  '.jpeg': 'jpeg',
-  '.png': 'png',
-  '.gif': 'gif',
-  '.webp': 'webp',
-  '.avif': 'avif',
-});
-
-/** An image format Copydesk accepts. */
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif';
-
-/** The format the first bytes of a file show, or null when they show none of the accepted ones. */
-export function sniffImage(bytes: Uint8Array): ImageFormat | null {
-  const ascii = (from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 8 && ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
-  if (bytes.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
-  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  if (bytes.length >= 12 && ascii(4, 8) === 'ftyp' && /^avi[fs]$/u.test(ascii(8, 12))) return 'avif';
-  return null;
-}
-
 /**
  * A file name safe on every file system, from `name`: letters, digits, "-", "_" and "." kept
  * (accents dropped), everything else a "-", no leading dot, at most 80 characters before the
@@ -49,22 +26,12 @@ export function sniffImage(bytes: Uint8Array): ImageFormat | null {
  */
 export function safeImageName(name: string): string {
   const ext = path.extname(name).toLowerCase();
-  return `${safeSegment(path.basename(name, path.extname(name)), 'image')}${ext}`;
-}
-
-function safeSegment(text: string, fallback: string): string {
-  const safe = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[^A-Za-z0-9_.-]+/gu, '-')
-    .replace(/^[-.]+|[-.]+$/gu, '')
-    .slice(0, 80);
-  return safe === '' ? fallback : safe;
+  return `${safeNameSegment(path.basename(name, path.extname(name)), 'image')}${ext}`;
 }
 
 /** The folder name of a draft's images: its name without `.copydesk`, made safe like a file name ("draft" when nothing is left). */
 export function draftStem(draftName: string): string {
-  return safeSegment(draftName.replace(/\.copydesk$/u, ''), 'draft');
+  return safeNameSegment(draftName.replace(/\.copydesk$/u, ''), 'draft');
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { exportDialog } from '../../shared/export/format-uses';
+import { IMAGE_EXTENSIONS } from '../../shared/image-format';
 import type { CallerShell } from '../api/handlers';
 import { IMPORT_FILE_EXTENSIONS } from '../services/import-draft';
 import { closeWindow, markWindowReady, setWindowDirty, windowFlushed } from './window';
@@ -46,7 +47,7 @@ export function callerFor(win: BrowserWindow): CallerShell {
       const result = await dialog.showOpenDialog(win, {
         title: 'Choose an image',
         defaultPath: app.getPath('pictures'),
-        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif'] }],
+        filters: [{ name: 'Images', extensions: Object.keys(IMAGE_EXTENSIONS).map((ext) => ext.slice(1)) }],
         properties: ['openFile'],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -15,6 +15,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { IMAGE_EXTENSIONS } from '../../shared/image-format';
 import { APP_HOST, APP_SCHEME } from '../api/origin';
 
 /** A file to serve. */
@@ -138,7 +139,7 @@ export async function resolveAppFile(rootDir: string, requestUrl: string): Promi
 export const WORKSPACE_HOST = 'workspace';
 
 const ASSETS_PREFIX = `${APP_SCHEME}://${WORKSPACE_HOST}/assets/`;
-const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
+const IMAGE_TYPES = new Set(Object.keys(IMAGE_EXTENSIONS));
 
 /**
  * The image that `requestUrl` (`copydesk://workspace/assets/…`) names inside `<workspace>/assets`,

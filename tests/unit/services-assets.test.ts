@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStorableUrl } from '../../shared/url';
-import { MAX_IMAGE_BYTES, draftStem, importImage, safeImageName, sniffImage } from '../../electron/services/assets';
+import { MAX_IMAGE_BYTES, draftStem, importImage, safeImageName } from '../../electron/services/assets';
+import { sniffImage } from '../../shared/image-format';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
