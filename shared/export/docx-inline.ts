@@ -66,6 +66,9 @@ function linkOf(node: PMNode): string | null {
 
 const has = (marks: readonly Mark[], name: string): boolean => marks.some((mark) => mark.type.name === name);
 
+/** What stands between two footnote references in a row (superscript). */
+export const CITATION_SEPARATOR = ',';
+
 /** The inline content of textblock `node` as paragraph children. */
 export function inlineRuns(node: PMNode, ctx: InlineContext): ParagraphChild[] {
   const out: ParagraphChild[] = [];
@@ -76,7 +79,12 @@ export function inlineRuns(node: PMNode, ctx: InlineContext): ParagraphChild[] {
     group.href = null;
     group.children = [];
   };
-  node.forEach((child) => {
+  node.forEach((child, _offset, index) => {
+    // Citations side by side are "¹,²", not "¹²", which reads as note twelve.
+    if (child.type.name === 'citation' && index > 0 && node.child(index - 1).type.name === 'citation') {
+      const revision = ctx.review ? (revisionOf(child.marks) ?? ctx.block) : null;
+      out.push(revised({ text: CITATION_SEPARATOR, superScript: true }, revision, ctx.review));
+    }
     const opening = ctx.review?.opening(child) ?? [];
     if (opening.length) {
       flush();

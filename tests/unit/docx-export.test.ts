@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
 import { parseDraft } from '../../shared/draft/format';
 import { exportDocx } from '../../shared/export/docx';
+import { CITATION_SEPARATOR } from '../../shared/export/docx-inline';
 import { imageInfo } from '../../shared/export/docx-image';
 import { findExportFormat, renderExport } from '../../shared/export/format-uses';
 import { sourceText } from '../../shared/sources/style';
@@ -50,16 +51,23 @@ describe('the seed article as Word, read by pandoc', () => {
     draft.doc.forEach((node) => {
       if (node.type.name !== 'paragraph') return;
       const notes: string[] = [];
-      node.forEach((child) => {
-        if (child.type.name === 'citation') notes.push(sourceText(byId.get(child.attrs.source as string) as PMNode));
+      let text = '';
+      node.forEach((child, _offset, i) => {
+        if (child.type.name !== 'citation') text += child.text ?? '';
+        else {
+          notes.push(sourceText(byId.get(child.attrs.source as string) as PMNode));
+          // Two citations in a row are "¹,²" (a superscript comma), not "¹²", which reads as note twelve.
+          if (i > 0 && node.child(i - 1).type.name === 'citation') text += CITATION_SEPARATOR;
+        }
       });
-      expected.push({ text: collapse(node.textContent), notes });
+      expected.push({ text: collapse(text), notes });
     });
     expect(expected).toHaveLength(11);
     const paras = read.blocks.filter((block) => block.t === 'Para').map((block) => ({ text: textOf(block.c), notes: notesOf(block.c) }));
     for (const paragraph of expected) expect(paras).toContainEqual(paragraph);
     expect(notesOf(read.blocks)).toHaveLength(11);
     expect(expected.flatMap((paragraph) => paragraph.notes).filter((note) => note.startsWith('“U.S. and allies'))).toHaveLength(6);
+    expect(paras.map((paragraph) => paragraph.text)).toContainEqual(expect.stringContaining('precondition for peace talks ,.'));
   });
 
   it('ends with a "Sources" heading and the cited sources numbered as in the article', () => {
@@ -130,7 +138,7 @@ describe('the article parts', () => {
 
   it('keeps bold, italics and links, and a missing source is [?] with no footnote', () => {
     const para = read.blocks.find((block) => block.t === 'Para' && textOf(block.c).startsWith('Plain'));
-    expect(textOf(para?.c)).toBe('Plain bold and italic and a link and both[?]');
+    expect(textOf(para?.c)).toBe('Plain bold and italic and a link and both[?],');
     expect(textOf(nodesOf(para, 'Strong'))).toContain('bold');
     expect(textOf(nodesOf(para, 'Emph'))).toContain('italic');
     const link = nodesOf(para, 'Link')[0];
