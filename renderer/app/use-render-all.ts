@@ -6,15 +6,14 @@
  *
  * Chromium leaves the content of a never-rendered `content-visibility: auto` block out of its
  * accessibility tree; with the class, a screen reader reaches the whole article without scrolling.
- * The cost is typing speed on very long articles (the browser lays out every block again).
+ * The cost is typing speed on very long articles: Chromium's per-key work that grows with the
+ * rendered text of the editable (tests/bench/README.md, "What the profiles show").
  */
 import { useEffect, useState } from 'react';
 import { api, hasApi } from './api';
 import { renderWholeArticle } from './preferences';
 import { useObservable } from './session/observable';
-
-/** The class on the root element that renders every block (editor.css). */
-export const RENDER_ALL_CLASS = 'cd-render-all';
+import { RENDER_ALL_CLASS } from '../editor/render-all';
 
 /** Whether the main process reports assistive technology on; false until it answers. */
 export function useAssistiveTechnology(): boolean {

@@ -36,9 +36,11 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ headless: true, args: ARGS, ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}) });
 }
 
-/** The page of `mode` (Suggesting is Copydesk's page told so). */
+/** The page of `mode` (Suggesting and render-all are Copydesk's page told so). */
 export function pagePath(mode: BenchMode): string {
-  return mode === 'suggesting' ? 'copydesk.html?review=suggesting' : `${mode}.html`;
+  if (mode === 'suggesting') return 'copydesk.html?review=suggesting';
+  if (mode === 'render-all') return 'copydesk.html?render=all';
+  return `${mode}.html`;
 }
 
 /** A page of `mode` on a fresh context; page errors are collected and rethrown by `check`. */

@@ -4,7 +4,7 @@
  * trace-summary.ts) beside the key-to-paint figures of the same keys. Tracing slows everything a
  * little; compare modes and changes with each other, not with `npm run bench`.
  *
- *   npx tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|suggesting|bare|both] [--keys=60]
+ *   npx tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|suggesting|render-all|bare|both] [--keys=60]
  *
  * The trace is kept in tests/artifacts/bench/ (git-ignored) for chrome://tracing or Perfetto.
  */
@@ -16,7 +16,7 @@ import { serializeDraft } from '../../shared/draft/format';
 import { keyDelays, launchChromium, pagePath, TYPED } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { generateArticle, SIZES, type SizeName } from './generate';
-import type { BenchMode } from './page/bench-page';
+import { BENCH_MODES, type BenchMode } from './page/bench-page';
 import { median, quantile } from './results';
 import { serveFolder } from './serve';
 import { summariseTrace } from './trace-summary';
@@ -26,8 +26,8 @@ const option = (name: string, fallback: string): string => process.argv.find((a)
 const size = option('size', 'XL') as SizeName;
 const modes: readonly BenchMode[] = option('mode', 'both') === 'both' ? ['copydesk', 'bare'] : [option('mode', 'copydesk') as BenchMode];
 const keys = Number(option('keys', '60'));
-if (!(size in SIZES) || !Number.isInteger(keys) || keys < 1 || modes.some((m) => !['copydesk', 'suggesting', 'bare'].includes(m))) {
-  console.error('usage: tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|suggesting|bare|both] [--keys=60]');
+if (!(size in SIZES) || !Number.isInteger(keys) || keys < 1 || modes.some((m) => !BENCH_MODES.includes(m))) {
+  console.error('usage: tsx tests/bench/profile.ts [--size=S|L|XL] [--mode=copydesk|suggesting|render-all|bare|both] [--keys=60]');
   process.exit(2);
 }
 

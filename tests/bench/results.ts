@@ -71,6 +71,45 @@ export function resultOf(name: string, size: string, samples: readonly number[],
   return { name, size, unit: 'ms', median: med, p95, runs: samples.length, budget, pass: budget ? withinBudget(budget, med, p95) : null, ...(note ? { note } : {}) };
 }
 
+/**
+ * How many times a noisy row is measured in a full run: a row with a p95 budget (a tail figure,
+ * the first to move when the shared machine is busy for a moment) is measured this many times,
+ * and its figures are combined by `repeatedResult`.
+ */
+export const NOISY_REPEATS = 3;
+
+/** How many runs `budget`'s row gets: `NOISY_REPEATS` when it bounds the p95 (once with `quick`). */
+export function repeatsFor(budget: Budget | null, quick: boolean): number {
+  return !quick && budget?.p95 !== undefined ? NOISY_REPEATS : 1;
+}
+
+/**
+ * Runs `measure` `repeatsFor(budget, quick)` times, one after another (each run its own session:
+ * page, document, warm-up), and returns each run's samples.
+ */
+export async function repeatRuns(budget: Budget | null, quick: boolean, measure: (run: number) => Promise<number[]>): Promise<number[][]> {
+  const runs: number[][] = [];
+  for (let run = 0; run < repeatsFor(budget, quick); run++) runs.push(await measure(run));
+  return runs;
+}
+
+/**
+ * A row from several runs of the same measurement: each figure is the median of the runs' own
+ * figures (the median of the p50s, the median of the p95s), so one run spoilt by a busy moment
+ * moves neither; the p50 and p95 may come from different runs. One run is `resultOf` it. The
+ * note gives every run's figures; `runs` counts all samples.
+ */
+export function repeatedResult(name: string, size: string, runs: readonly (readonly number[])[], budget: Budget | null, note?: string): BenchResult {
+  if (runs.length <= 1) return resultOf(name, size, runs[0] ?? [], budget, note);
+  const medians = runs.map((samples) => round(median(samples)));
+  const p95s = runs.map((samples) => round(quantile(samples, 0.95)));
+  const med = round(median(medians));
+  const p95 = round(median(p95s));
+  const each = `median of ${String(runs.length)} runs, figure by figure (p50s ${medians.join(', ')}; p95s ${p95s.join(', ')})`;
+  const samples = runs.reduce((n, r) => n + r.length, 0);
+  return { name, size, unit: 'ms', median: med, p95, runs: samples, budget, pass: budget ? withinBudget(budget, med, p95) : null, note: note ? `${note}; ${each}` : each };
+}
+
 /** A ratio row (one figure, given as both median and p95). */
 export function ratioResult(name: string, size: string, value: number, budget: Budget | null, note?: string): BenchResult {
   const v = Number.isFinite(value) ? round(value) : null;

@@ -24,7 +24,7 @@ import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { validateRequest } from '../../shared/ipc/validate';
 import { documentWords } from '../../shared/words';
 import { encodeJournalRecord } from '../../electron/services/journal-record';
-import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns, typingSession } from './browser-bench';
+import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { compareBrowserRows, compareNodeRows, writeEditedDrafts } from './compare-bench';
 import { docxNodeRows } from './docx-bench';
@@ -32,7 +32,8 @@ import { versionViewRows } from './version-bench';
 import type { EditedArticle } from './generate-edits';
 import { generateArticle, generateReviewArticle, REVIEW_XL, SIZES, type SizeName } from './generate';
 import { timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
-import { formatTable, median, ratioResult, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
+import { formatTable, median, ratioResult, repeatedResult, repeatRuns, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
+import { editingTypingRows, renderAllTypingRows, suggestingTypingRows } from './typing-bench';
 import { serveFolder } from './serve';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -69,36 +70,22 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
     // Issue 13 too: a kept version of XL opened read-only, as the History panel shows it.
     results.push(...(await versionViewRows(browser, server.url, '/docs/XL.copydesk', quick, log)));
     if (only === 'compare') return { results, chromium };
-    const typing: Record<string, Record<string, number[]>> = {};
-    const writesWhileTyping: number[] = [];
-    for (const size of ['S', 'L', 'XL'] as const) {
-      const sizeSamples: Record<string, number[]> = { copydesk: [], bare: [] };
-      typing[size] = sizeSamples;
-      // XL, where the two are compared: two sessions of each, alternating, so that a slower
-      // stretch of the machine does not fall on one editor only.
-      const rounds = size === 'XL' && !quick ? 2 : 1;
-      for (let round = 0; round < rounds; round++) {
-        for (const mode of ['copydesk', 'bare'] as const) {
-          const run = await typingSession(browser, server.url, mode, `/docs/${size}.copydesk`, KEYS, WARMUP);
-          sizeSamples[mode]?.push(...run.samples);
-          if (size === 'XL') writesWhileTyping.push(...run.writes);
-          log(`typing ${size} ${mode}: p50 ${median(run.samples).toFixed(1)} ms over ${String(run.samples.length)} keys (${String(run.opened.words)} words, ${String(run.opened.elements)} elements)`);
-        }
-      }
-    }
-    for (const size of ['S', 'L', 'XL'] as const) {
-      const budget = size === 'XL' ? { median: 16.7, p95: 25 } : { p95: 16.7 };
-      results.push(resultOf('typing, key to paint: Copydesk editor', size, typing[size]?.copydesk ?? [], budget));
-      results.push(resultOf('typing, key to paint: bare ProseMirror', size, typing[size]?.bare ?? [], null));
-    }
-    const xl = typing.XL as Record<string, number[]>;
-    results.push(ratioResult('typing p50: Copydesk / bare ProseMirror', 'XL', median(xl.copydesk ?? []) / median(xl.bare ?? []), { median: 0.5 }));
+    const bench = { browser, baseUrl: server.url, quick, keys: KEYS, warmup: WARMUP, log };
+    const editing = await editingTypingRows(bench);
+    results.push(...editing.rows);
+    // Issue 15: the whole article rendered (a screen reader on).
+    results.push(...(await renderAllTypingRows(bench)));
 
-    const autosave = await autosaveSession(browser, server.url, '/docs/XL.copydesk', quick ? 5 : 30);
-    log(`autosave write XL: p50 ${median(autosave.text).toFixed(1)} ms as text, ${median(autosave.object).toFixed(1)} ms as an object graph`);
-    results.push(resultOf('autosave write on the renderer thread: DraftText built and copied', 'XL', autosave.text, { p95: 8 }, 'after a one-character edit; DraftTextEncoder + structuredClone (the IPC copy); half a frame at most'));
-    results.push(resultOf('reference: copying the draft JSON value as an object graph', 'XL', autosave.object, null, 'structuredClone of draftToJson(): how a draft travelled before DraftText'));
-    results.push(resultOf('autosave writes that ran while typing', 'XL', writesWhileTyping, { p95: 8 }, `${String(writesWhileTyping.length)} writes by the shell's AutosaveScheduler (journal each second) during the XL typing sessions; their cost is inside the typing figures`));
+    const objectRuns: number[][] = [];
+    const textRuns = await repeatRuns({ p95: 8 }, quick, async () => {
+      const autosave = await autosaveSession(browser, server.url, '/docs/XL.copydesk', quick ? 5 : 30);
+      log(`autosave write XL: p50 ${median(autosave.text).toFixed(1)} ms as text, ${median(autosave.object).toFixed(1)} ms as an object graph`);
+      objectRuns.push(autosave.object);
+      return autosave.text;
+    });
+    results.push(repeatedResult('autosave write on the renderer thread: DraftText built and copied', 'XL', textRuns, { p95: 8 }, 'after a one-character edit; DraftTextEncoder + structuredClone (the IPC copy); half a frame at most'));
+    results.push(repeatedResult('reference: copying the draft JSON value as an object graph', 'XL', objectRuns, null, 'structuredClone of draftToJson(): how a draft travelled before DraftText'));
+    results.push(editing.writes);
 
     const wire = await wireOpenSession(browser, server.url, '/docs/XL.copydesk', quick ? 3 : 15);
     log(`opening XL in the renderer, wire to editor state: p50 ${median(wire.text).toFixed(1)} ms as text, ${median(wire.object).toFixed(1)} ms as the old object graph`);
@@ -122,16 +109,7 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
     }
 
     // Review (issue 12): typing in Suggesting mode, then the review draft opened and all accepted.
-    let firstSuggestion = Number.NaN;
-    for (const size of ['L', 'XL'] as const) {
-      const run = await typingSession(browser, server.url, 'suggesting', `/docs/${size}.copydesk`, KEYS, WARMUP);
-      log(`typing ${size} suggesting: p50 ${median(run.samples).toFixed(1)} ms over ${String(run.samples.length)} keys`);
-      const budget = size === 'XL' ? { median: 16.7, p95: 25 } : { p95: 16.7 };
-      results.push(resultOf('typing, key to paint: Copydesk editor, Suggesting mode', size, run.samples, budget, 'every key recorded by the suggestion engine (checked: the typed text carries insertion marks)'));
-      if (size === 'XL') firstSuggestion = run.firstKey;
-    }
-    log(`first key in Suggesting XL: ${firstSuggestion.toFixed(0)} ms`);
-    results.push(resultOf('reference: first key in Suggesting mode (reviewer added to the author table)', 'XL', [firstSuggestion], null, "one sample: the first suggestion also writes the doc's review attribute (ensureAuthor); a change of the doc node's attributes makes ProseMirror redraw the whole document, as a comment, reply or resolve does"));
+    results.push(...(await suggestingTypingRows(bench)));
     const review = await reviewRuns(browser, server.url, '/docs/XL-review.copydesk', quick ? 2 : 5, REVIEW_XL.suggestions);
     log(`review XL: opening p50 ${median(review.opening).toFixed(0)} ms, accept all p50 ${median(review.accepting).toFixed(0)} ms (${median(review.dispatched).toFixed(0)} ms of it until the dispatch returned)`);
     const draft = `${String(REVIEW_XL.suggestions)} suggestions, ${String(REVIEW_XL.threads)} threads`;

@@ -18,9 +18,13 @@ import { documentWords } from '../../../shared/words';
 /**
  * Which editor a page builds: Copydesk's (in Editing mode, as a draft opens), Copydesk's in
  * Suggesting mode with `BENCH_REVIEWER` (copydesk.html?review=suggesting: every edit goes through
- * the suggestion engine), or the bare view.
+ * the suggestion engine), Copydesk's with the whole article rendered (copydesk.html?render=all:
+ * `cd-render-all` on the root element, as with a screen reader on), or the bare view.
  */
-export type BenchMode = 'copydesk' | 'suggesting' | 'bare';
+export type BenchMode = 'copydesk' | 'suggesting' | 'render-all' | 'bare';
+
+/** Every bench mode (for the drivers' option checks). */
+export const BENCH_MODES: readonly BenchMode[] = ['copydesk', 'suggesting', 'render-all', 'bare'];
 
 /** The reviewer of the Suggesting page. */
 export const BENCH_REVIEWER = { id: 'bench-reviewer', name: 'Bench Reviewer', initials: 'BR' } as const;

@@ -11,7 +11,9 @@
  * (page/version-view.ts: opening a kept version read-only, issue 13).
  *
  * `copydesk.html?review=suggesting` opens drafts in Suggesting mode with `BENCH_REVIEWER` (the
- * `suggesting` bench mode). `window.copydeskReview` times the review panel's Accept all.
+ * `suggesting` bench mode); `copydesk.html?render=all` puts `cd-render-all` on the root element
+ * as the shell does while a screen reader is on (the `render-all` bench mode).
+ * `window.copydeskReview` times the review panel's Accept all.
  */
 import { TextSelection } from 'prosemirror-state';
 import { draftToJson } from '../../../shared/draft/format';
@@ -23,6 +25,7 @@ import { insertCitation } from '../../../renderer/editor/commands';
 import { decideWhere } from '../../../renderer/editor/review-commands';
 import { reviewModeOf, setReviewMode } from '../../../renderer/editor/review-mode';
 import { createEditorView } from '../../../renderer/editor/create-editor';
+import { RENDER_ALL_CLASS } from '../../../renderer/editor/render-all';
 import { footnotesOf } from '../../../renderer/editor/footnote-plugin';
 import { problemsOf } from '../../../renderer/editor/problems-plugin';
 import { wordCountOf } from '../../../renderer/editor/word-count-plugin';
@@ -93,7 +96,11 @@ declare global {
   }
 }
 
-const suggesting = new URLSearchParams(window.location.search).get('review') === 'suggesting';
+const params = new URLSearchParams(window.location.search);
+const suggesting = params.get('review') === 'suggesting';
+const renderAll = params.get('render') === 'all';
+// As the shell does while a screen reader is on (renderer/app/use-render-all.ts).
+if (renderAll) document.documentElement.classList.add(RENDER_ALL_CLASS);
 
 let figures = 0;
 let session: DocumentSession | null = null;
@@ -124,7 +131,7 @@ const fakeApi = {
   } satisfies Pick<CopydeskApi['recovery'], 'record' | 'discard'>,
 } as unknown as CopydeskApi;
 
-installBench(suggesting ? 'suggesting' : 'copydesk', (mount, text) => {
+installBench(suggesting ? 'suggesting' : renderAll ? 'render-all' : 'copydesk', (mount, text) => {
   session?.dispose();
   // What drafts.open returns, read as the session reads it (it primes its encoder once idle).
   const opened = new DocumentSession(fakeApi, { name: 'bench.copydesk', draft: text, hash: 'bench' }, { typography: true, ...(suggesting ? { review: { mode: 'suggesting', reviewer: BENCH_REVIEWER } } : {}) });
