@@ -3,9 +3,10 @@
  * articles, times export, import and the outside references in Node, then typing, citing and
  * opening in Chromium, and (issue 13) comparing two versions in both (compare-bench.ts); prints
  * a table and writes tests/bench/results/latest.json. Budgets are reported as pass or fail; the
- * process fails only when a measurement itself breaks.
+ * process fails only when a measurement itself breaks. Rows with a p95 budget are measured three
+ * times and keep the median of each figure (results.ts `repeatRuns`, `repeatedResult`).
  *
- * Options: --quick (fewer keys and runs, for trying changes; do not record its figures),
+ * Options: --quick (fewer keys and runs, each row measured once, for trying changes; do not record its figures),
  * --only=node|browser|compare|docx (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only;
  * docx: only issue 14's Word rows, docx-bench.ts),
  * --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
