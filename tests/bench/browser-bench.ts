@@ -31,9 +31,13 @@ export function keyDelays(count: number, seed = 17): number[] {
   return Array.from({ length: count }, () => Math.round(next() * 167) / 10);
 }
 
-/** Launches the benchmark's Chromium. */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ headless: true, args: ARGS, ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}) });
+/**
+ * Launches the benchmark's Chromium; `accessibility`: with its accessibility on from the start
+ * (`--force-renderer-accessibility`, the complete mode as when a screen reader is on).
+ */
+export async function launchChromium(options: { accessibility?: boolean } = {}): Promise<Browser> {
+  const args = options.accessibility ? [...ARGS, '--force-renderer-accessibility'] : ARGS;
+  return chromium.launch({ headless: true, args, ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}) });
 }
 
 /** The page of `mode` (Suggesting and render-all are Copydesk's page told so). */

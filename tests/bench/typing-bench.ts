@@ -7,7 +7,7 @@
  * Copydesk, so that a slower stretch of the machine does not fall on one editor only.
  */
 import type { Browser } from '@playwright/test';
-import { typingSession, type TypingRun } from './browser-bench';
+import { launchChromium, typingSession, type TypingRun } from './browser-bench';
 import type { BenchMode } from './page/bench-page';
 import { median, ratioResult, repeatedResult, repeatRuns, resultOf, type BenchResult, type Budget } from './results';
 
@@ -84,13 +84,21 @@ export async function suggestingTypingRows(bench: TypingBench): Promise<BenchRes
 
 /**
  * The whole article rendered (issue 15): Copydesk's page with `cd-render-all` on the root
- * element, as the shell has it while a screen reader is on, at L and XL.
+ * element, as the shell has it while a screen reader is on, at L and XL; and, for reference, the
+ * XL session in a Chromium whose accessibility is on from the start, as under a screen reader.
  */
 export async function renderAllTypingRows(bench: TypingBench): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
   for (const size of ['L', 'XL'] as const) {
     const runs = await repeatRuns(typingBudget(size), bench.quick, async () => (await session(bench, 'render-all', size)).samples);
     rows.push(repeatedResult('typing, key to paint: Copydesk editor, whole article rendered', size, runs, typingBudget(size), 'cd-render-all on the root element (a screen reader on, or the preference): no block skipped by content-visibility, so the input-method sync walks the whole text each key (README, profiles)'));
+  }
+  const browser = await launchChromium({ accessibility: true });
+  try {
+    const run = await session({ ...bench, browser }, 'render-all', 'XL');
+    rows.push(resultOf('reference: typing, whole article rendered, Chromium accessibility on', 'XL', run.samples, null, "as the row above in a Chromium started with --force-renderer-accessibility (its accessibility tree kept up to date each key, as under a screen reader); one session"));
+  } finally {
+    await browser.close();
   }
   return rows;
 }
