@@ -5,15 +5,18 @@
 // beside it (dist/cli/chunks/), so that `copydesk export --to html` never reads the Markdown or
 // HTML parser, mammoth or docx.
 // Run by `npm run build:cli`, `prepare` (so `npm install` and `npm ci` build it), `npm run build`
-// and the unit tests' global setup (tests/unit/helpers/cli-bundle.ts), which always rebuild it
-// from the current sources.
-//   node build/build-cli.mjs [--metafile=FILE]
+// and the unit tests' global setup (tests/unit/helpers/cli-bundle.global.ts), which always
+// rebuilds it from the current sources. --if-possible (prepare) only warns when esbuild is not
+// installed (`npm ci --omit=dev`), instead of failing the install.
+//   node build/build-cli.mjs [--metafile=FILE] [--if-possible]
 import console from 'node:console';
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+class MissingEsbuild extends Error {}
+
 /** Where the bundle goes; its entry is `main.mjs`. */
 export const CLI_OUT_DIR = `${root}dist/cli`;
 
@@ -26,11 +29,13 @@ export async function buildCli(options = {}) {
   try {
     esbuild = await import('esbuild');
   } catch {
-    throw new Error('esbuild is not installed (it is a devDependency: run npm install in the Copydesk folder)');
+    throw new MissingEsbuild('esbuild is not installed (a devDependency: the copydesk command is not built; run npm install in the Copydesk folder)');
   }
-  const outdir = options.outdir ?? CLI_OUT_DIR;
-  // Chunks are named by content hash: clear the old ones.
-  rmSync(outdir, { recursive: true, force: true });
+  const target = options.outdir ?? CLI_OUT_DIR;
+  // Built beside, then swapped in: a command started meanwhile (a test run in parallel) finds the
+  // old bundle or the new one, never half of one; chunks named by content hash do not pile up.
+  const suffix = `${String(process.pid)}-${Date.now().toString(36)}`;
+  const outdir = `${target}.new-${suffix}`;
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { main: 'electron/cli/main.ts' },
@@ -47,12 +52,20 @@ export async function buildCli(options = {}) {
     // A tsconfig.json of the user's working folder is never read (absWorkingDir is ours).
     tsconfig: `${root}tsconfig.json`,
     legalComments: 'none',
-    minify: process.env.M === '1',
-    minifyWhitespace: process.env.M === 'w',
-    minifySyntax: process.env.M === 'w',
+    // Names are kept, for readable stack traces (COPYDESK_DEBUG=1).
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     logLevel: 'warning',
   });
+  const old = `${target}.old-${suffix}`;
+  try {
+    renameSync(target, old);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  renameSync(outdir, target);
+  rmSync(old, { recursive: true, force: true });
   return result.metafile;
 }
 
@@ -63,6 +76,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (metaArg) writeFileSync(metaArg.slice('--metafile='.length), JSON.stringify(metafile, null, 1));
   } catch (error) {
     console.error(`build:cli: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    process.exit(1);
+    if (!(process.argv.includes('--if-possible') && error instanceof MissingEsbuild)) process.exit(1);
   }
 }

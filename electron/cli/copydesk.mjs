@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // The `copydesk` command in a checkout (`npx copydesk`): runs the bundle that build/build-cli.mjs
 // makes of ./main.ts (dist/cli/main.mjs) with plain node. See `copydesk --help`.
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// Node 22.1 and later keep the bundle's compiled code between runs (in the system's temporary
+// folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache.
+module.enableCompileCache?.();
 
 const bundle = new URL('../../dist/cli/main.mjs', import.meta.url);
 let main;
