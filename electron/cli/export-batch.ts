@@ -6,7 +6,7 @@
  * broken, an output that is a link or folder, an output another draft of the run already wrote,
  * an output that is one of the drafts) is reported on one line and the others still go.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import nodePath from 'node:path';
 import { exportFileName } from '../../shared/export/format-uses';
 import { DraftFileError, describeFileError } from '../node/draft-file';
@@ -25,7 +25,7 @@ const DRAFT_EXTENSION = '.copydesk';
 /** A file's identity, so that two paths to one file are seen as one. */
 const identity = (stat: { dev: number; ino: number }): string => `${String(stat.dev)}:${String(stat.ino)}`;
 
-async function statOrNull(path: string): Promise<import('node:fs').Stats | null> {
+async function statOrNull(path: string): Promise<Stats | null> {
   try {
     return await fs.stat(path);
   } catch {
