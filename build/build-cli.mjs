@@ -11,6 +11,7 @@
 //   node build/build-cli.mjs [--metafile=FILE] [--if-possible]
 import console from 'node:console';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
@@ -58,6 +59,12 @@ export async function buildCli(options = {}) {
     metafile: true,
     logLevel: 'warning',
   });
+  // Everything is inside: the packaged app has no node_modules.
+  const outside = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external && !builtinModules.includes(entry.path.replace(/^node:/u, ''))));
+  if (outside.length > 0) {
+    rmSync(outdir, { recursive: true, force: true });
+    throw new Error(`the bundle imports ${outside.map((entry) => entry.path).join(', ')} from outside`);
+  }
   const old = `${target}.old-${suffix}`;
   try {
     renameSync(target, old);
