@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     root: here,
     include: ['tests/unit/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+    // The tests that spawn the `copydesk` command run the bundle of the current sources.
+    globalSetup: ['tests/unit/helpers/cli-bundle.global.ts'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

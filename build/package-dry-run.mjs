@@ -2,15 +2,16 @@
 // downloading Electron: a stand-in "Electron binary" that carries only the fuse wire (sentinel,
 // version, eight fuses as Electron 45 ships them) lets electron-builder run everything it does to
 // a real one up to and including flipping the fuses. Then this script checks:
-// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs} and dist/renderer/**, and
-//   nothing else (no node_modules, no source maps, no sources);
+// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs}, dist/renderer/** and the
+//   `copydesk` command's bundle dist/cli/** (main.mjs and its chunks), and nothing else (no
+//   node_modules, no source maps, no sources);
 // - the packaged package.json starts dist/electron/main.mjs;
 // - the fuses are as build/electron-builder.yml sets them.
-// Usage: node build/package-dry-run.mjs   (builds dist/electron first; needs dist/renderer/index.html)
+// Usage: node build/package-dry-run.mjs   (builds dist/electron and dist/cli first; needs dist/renderer/index.html)
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import console from 'node:console';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,7 @@ if (!existsSync(path.join(root, 'dist/renderer/index.html'))) {
 }
 run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'build/vite.electron.config.mts', '--mode', 'main', '--logLevel', 'warn']);
 run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'build/vite.electron.config.mts', '--mode', 'preload', '--logLevel', 'warn']);
+run(process.execPath, ['build/build-cli.mjs']);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'copydesk-package-'));
 const failures = [];
@@ -56,11 +58,18 @@ try {
   const unpacked = path.join(out, 'linux-unpacked');
   const archive = path.join(unpacked, 'resources', 'app.asar');
   const files = asar.listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-  const allowed = (f) => ['/package.json', '/dist', '/dist/electron', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer'].includes(f) || f.startsWith('/dist/renderer/');
+  const allowed = (f) =>
+    ['/package.json', '/dist', '/dist/electron', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer', '/dist/cli', '/dist/cli/chunks'].includes(f) ||
+    f.startsWith('/dist/renderer/') ||
+    /^\/dist\/cli\/(?:chunks\/)?[\w-]+\.mjs$/u.test(f);
   for (const file of files) if (!allowed(file) || file.endsWith('.map')) failures.push(`unexpected file in app.asar: ${file}`);
-  for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html']) {
+  for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/cli/main.mjs']) {
     if (!files.includes(needed)) failures.push(`missing from app.asar: ${needed}`);
   }
+  // The command's bundle is the one just built, chunk for chunk.
+  const builtChunks = readdirSync(path.join(root, 'dist/cli/chunks')).map((name) => `/dist/cli/chunks/${name}`).sort();
+  const packedChunks = files.filter((f) => f.startsWith('/dist/cli/chunks/')).sort();
+  if (JSON.stringify(builtChunks) !== JSON.stringify(packedChunks)) failures.push(`app.asar's dist/cli/chunks differ from the build: ${packedChunks.length} packed, ${builtChunks.length} built`);
   const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
   if (pkg.main !== 'dist/electron/main.mjs') failures.push(`packaged package.json main is ${JSON.stringify(pkg.main)}`);
 

@@ -16,6 +16,8 @@ export type Invocation =
   | { readonly command: 'help'; readonly text: string }
   | { readonly command: 'version' }
   | { readonly command: 'export'; readonly draft: string; readonly to: ExportFormat; readonly fragment: boolean; readonly output: string | undefined; readonly review?: true }
+  /** `copydesk export --out-dir`: `drafts` are draft files or folders of drafts, as given. */
+  | { readonly command: 'export-batch'; readonly drafts: readonly string[]; readonly outDir: string; readonly to: ExportFormat; readonly fragment: boolean; readonly review?: true }
   | { readonly command: 'check'; readonly draft: string }
   | { readonly command: 'inspect'; readonly draft: string; readonly json: boolean }
   /** `output` undefined: `<input's basename>.copydesk` beside the input; `'-'`: standard output. */
@@ -28,6 +30,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 interface CommandSpec {
   readonly summary: string;
   readonly usage: string;
+  /** Another form of the command, listed under `usage`. */
+  readonly moreUsage?: string;
   readonly details: string;
   readonly options: Options;
   /** The exit status line, when it is not the usual one (`EXIT_STATUS`). */
@@ -54,6 +58,7 @@ function exportCommand(): CommandSpec {
   return {
     summary: `write the draft as ${joinOr(formats.map((format) => format.label))}`,
     usage: `copydesk export <draft.copydesk> --to ${names}${fragments.length > 0 ? ' [--fragment]' : ''} [--review] [-o FILE]`,
+    moreUsage: `copydesk export <draft.copydesk|folder>... --to ${names} --out-dir DIR [options]`,
     details: [
       'Options:',
       option(`--to ${names}`, `the format: ${described}`),
@@ -62,10 +67,15 @@ function exportCommand(): CommandSpec {
         : []),
       option('--review', 'show the suggestions and comments (by default the text reads as if every suggestion were accepted, with no comment)'),
       option('-o, --output FILE', 'write FILE (atomically) instead of standard output (- for standard output)'),
+      option('--out-dir DIR', 'export each draft given, and each .copydesk draft of each folder given, into DIR'),
+      option('', '(made if missing), named after the draft with the format\'s extension'),
+      option('', `(story.copydesk → DIR/story.${formats[0]?.extensions[0] ?? ''}), replacing a file of that name as -o does`),
       '',
-      'The output may not be the draft itself.',
+      'The output may not be the draft itself. With --out-dir, a draft that cannot be',
+      'exported is reported on standard error and the others are still exported; the',
+      'exit status is 1 if any failed. Two drafts may not have the same output.',
     ].join('\n'),
-    options: { ...HELP_OPTION, to: { type: 'string' }, fragment: { type: 'boolean' }, review: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+    options: { ...HELP_OPTION, to: { type: 'string' }, fragment: { type: 'boolean' }, review: { type: 'boolean' }, output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string' } },
   };
 }
 
@@ -152,7 +162,7 @@ export function mainHelp(): string {
     'copydesk: Copydesk drafts (.copydesk files) from a terminal.',
     '',
     'Usage:',
-    ...names.map((name) => `  ${COMMANDS[name].usage}`),
+    ...names.flatMap((name) => [COMMANDS[name].usage, ...(COMMANDS[name].moreUsage ? [COMMANDS[name].moreUsage] : [])].map((usage) => `  ${usage}`)),
     '  copydesk <command> --help',
     '  copydesk --version',
     '',
@@ -168,7 +178,7 @@ export function mainHelp(): string {
 /** The help of one command (`copydesk export --help`). */
 export function commandHelp(name: CommandName): string {
   const spec = COMMANDS[name];
-  return [`Usage: ${spec.usage}`, '', `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${spec.summary}.`, '', spec.details, '', spec.exitStatus ?? EXIT_STATUS, ''].join('\n');
+  return [`Usage: ${spec.usage}`, ...(spec.moreUsage ? [`       ${spec.moreUsage}`] : []), '', `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${spec.summary}.`, '', spec.details, '', spec.exitStatus ?? EXIT_STATUS, ''].join('\n');
 }
 
 /** The usage line of a command, for error hints. */
@@ -232,6 +242,31 @@ function diffInvocation(values: Parsed['values'], positionals: readonly string[]
   return { command: 'diff', old: older, new: newer, json: values.json === true };
 }
 
+function exportInvocation(values: Parsed['values'], positionals: readonly string[]): Invocation {
+  const to = values.to as string | undefined;
+  const outDir = values['out-dir'] as string | undefined;
+  const output = values.output as string | undefined;
+  if (outDir === undefined && positionals.length > 1) {
+    throw new UsageError(`unexpected argument '${positionals[1] ?? ''}' (several drafts go with --out-dir DIR)`, 'export');
+  }
+  if (positionals.length === 0) throw new UsageError('missing the draft file', 'export');
+  if (positionals.includes('')) throw new UsageError('the draft file name is empty', 'export');
+  if (to === undefined) throw new UsageError(`missing ${toOptions(exportFormats())}`, 'export');
+  const format = findExportFormat(to);
+  if (format === undefined) throw new UsageError(`--to must be ${joinOr(exportFormats().map((entry) => entry.name))}, not '${to}'`, 'export');
+  const fragment = values.fragment === true;
+  if (fragment && format.fragment === null) throw new UsageError(`--fragment goes only with ${toOptions(fragmentFormats())}`, 'export');
+  if (output === '') throw new UsageError('the output file name (-o) is empty', 'export');
+  const review = values.review === true ? { review: true as const } : {};
+  if (outDir !== undefined) {
+    if (output !== undefined) throw new UsageError('-o and --out-dir go apart: -o names one output file, --out-dir a folder for several', 'export');
+    if (outDir === '') throw new UsageError('the output folder name (--out-dir) is empty', 'export');
+    return { command: 'export-batch', drafts: positionals, outDir, to: to as ExportFormat, fragment, ...review };
+  }
+  // `-o -` is standard output, as with most commands.
+  return { command: 'export', draft: positionals[0] ?? '', to: to as ExportFormat, fragment, output: output === '-' ? undefined : output, ...review };
+}
+
 /** Parses the arguments after `copydesk` (that is, `process.argv.slice(2)`). */
 export function parseCommandLine(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
@@ -258,20 +293,9 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.help) return { command: 'help', text: commandHelp(first) };
   if (first === 'import') return importInvocation(values, positionals);
   if (first === 'diff') return diffInvocation(values, positionals);
+  if (first === 'export') return exportInvocation(values, positionals);
   const draft = onePositional(positionals, first);
   switch (first) {
-    case 'export': {
-      const to = values.to as string | undefined;
-      if (to === undefined) throw new UsageError(`missing ${toOptions(exportFormats())}`, first);
-      const format = findExportFormat(to);
-      if (format === undefined) throw new UsageError(`--to must be ${joinOr(exportFormats().map((entry) => entry.name))}, not '${to}'`, first);
-      const fragment = values.fragment === true;
-      if (fragment && format.fragment === null) throw new UsageError(`--fragment goes only with ${toOptions(fragmentFormats())}`, first);
-      const output = values.output as string | undefined;
-      if (output === '') throw new UsageError('the output file name (-o) is empty', first);
-      // `-o -` is standard output, as with most commands.
-      return { command: 'export', draft, to: to as ExportFormat, fragment, output: output === '-' ? undefined : output, ...(values.review === true ? { review: true as const } : {}) };
-    }
     case 'check':
       return { command: 'check', draft };
     case 'inspect':

@@ -57,6 +57,35 @@ async function refuseOverwritingInput(input: string, output: string): Promise<vo
   }
 }
 
+/** What `copydesk export` is asked for, besides the draft and where it goes. */
+export interface ExportChoice {
+  readonly to: ExportFormat;
+  readonly fragment: boolean;
+  readonly review?: boolean;
+}
+
+/** The export of the draft `draftPath` (already read) in the chosen format: text or bytes. */
+export function renderDraftExport(draftPath: string, draft: Draft, choice: ExportChoice): Promise<string | Uint8Array> {
+  // The writer is loaded on demand (formats.ts), so that check and inspect do not pay for it.
+  // Pictures (Word) are read from assets/… beside the draft, as the app reads them in its workspace.
+  const folder = nodePath.dirname(draftPath);
+  return renderExport(exportFormat(choice.to), draft, {
+    fragment: choice.fragment,
+    review: choice.review === true,
+    readAsset: (src) => readAssetFile(folder, src),
+  });
+}
+
+/** Writes an export to `target` through the atomic writer; a file problem becomes an `InputError`. */
+export async function writeExport(target: string, output: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(target, output);
+  } catch (error) {
+    const described = describeFileError(error, target, 'write');
+    throw described instanceof DraftFileError ? new InputError(described.message) : described;
+  }
+}
+
 /** `copydesk export`: the draft in format `to` (clean, or with its review given `review`) (shared/export/formats.ts), on `out` or into `output`. */
 export async function runExport(
   options: { draft: string; to: ExportFormat; fragment: boolean; output: string | undefined; review?: boolean },
@@ -68,24 +97,12 @@ export async function runExport(
   }
   const draft = await loadDraft(options.draft);
   if (options.output !== undefined) await refuseOverwritingInput(options.draft, options.output);
-  // The writer is loaded on demand (formats.ts), so that check and inspect do not pay for it.
-  // Pictures (Word) are read from assets/… beside the draft, as the app reads them in its workspace.
-  const folder = nodePath.dirname(options.draft);
-  const output: string | Uint8Array = await renderExport(format, draft, {
-    fragment: options.fragment,
-    review: options.review === true,
-    readAsset: (src) => readAssetFile(folder, src),
-  });
+  const output = await renderDraftExport(options.draft, draft, options);
   if (options.output === undefined) {
     out.write(output);
     return EXIT.ok;
   }
-  try {
-    await writeFileAtomic(options.output, output);
-  } catch (error) {
-    const described = describeFileError(error, options.output, 'write');
-    throw described instanceof DraftFileError ? new InputError(described.message) : described;
-  }
+  await writeExport(options.output, output);
   return EXIT.ok;
 }
 

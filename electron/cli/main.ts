@@ -1,5 +1,6 @@
 /**
- * Entry point of the `copydesk` command (started by `copydesk.mjs`, which registers tsx).
+ * Entry point of the `copydesk` command, bundled by build/build-cli.mjs into dist/cli/main.mjs and
+ * started by `copydesk.mjs` (plain node) or by the packaged app (app-dispatch.ts).
  *
  * Every mistake a user can make (a wrong command line, a missing or broken draft, an output that
  * cannot be written) prints one line on stderr, `copydesk: …`, and exits 2 (command line) or 1
@@ -47,6 +48,10 @@ export async function main(args: readonly string[], out: Output = stdout): Promi
       case 'diff': {
         const { runDiff } = await import('./diff-command');
         return await runDiff(invocation, out);
+      }
+      case 'export-batch': {
+        const { runExportBatch } = await import('./export-batch');
+        return await runExportBatch(invocation, fail);
       }
       default: {
         // Loaded only here, so that --help and --version do not pay for the document code.

@@ -86,7 +86,7 @@ export function compareNodeRows(folder: string, drafts: Readonly<Record<CompareS
     log(`compare ${size} in Node: p50 ${median(samples).toFixed(1)} ms, ${String(comparison.summary.total)} changes`);
     results.push(resultOf('compare two versions (compareDocs), Node', size, samples, { median: budget }, found(size, edits, comparison.summary.total, comparison.summary.byKind, comparison.coarse.length)));
   }
-  // The command as a desk's script runs it: node start, tsx, reading both drafts, comparing, printing.
+  // The command as a desk's script runs it: node start, the bundle, reading both drafts, comparing, printing.
   const args = [CLI, 'diff', path.join(folder, 'docs/L.copydesk'), path.join(folder, editedDocPath('L'))];
   const once = (): string => {
     const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -96,6 +96,6 @@ export function compareNodeRows(folder: string, drafts: Readonly<Record<CompareS
   const summary = once();
   const samples = timeRuns(once, quick ? 2 : 5, 0);
   log(`copydesk diff on L, whole process: p50 ${median(samples).toFixed(0)} ms`);
-  results.push(resultOf('reference: copydesk diff, whole process', 'L', samples, null, `node electron/cli/copydesk.mjs diff L L-edited (start-up, tsx, both drafts read, compared, printed): "${summary}"`));
+  results.push(resultOf('reference: copydesk diff, whole process', 'L', samples, null, `node electron/cli/copydesk.mjs diff L L-edited (start-up, the bundle, both drafts read, compared, printed): "${summary}"`));
   return results;
 }

@@ -7,8 +7,9 @@
  * times and keep the median of each figure (results.ts `repeatRuns`, `repeatedResult`).
  *
  * Options: --quick (fewer keys and runs, each row measured once, for trying changes; do not record its figures),
- * --only=node|browser|compare|docx (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only;
+ * --only=node|browser|compare|docx|cli (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only;
  * docx: only issue 14's Word rows, docx-bench.ts),
+ * cli: only issue 15's rows of the `copydesk` command, cli-bench.ts),
  * --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
  * (first wait up to s seconds, default 300, for the 1-minute load average to fall below 1).
  * Progress goes to stderr, the table to stdout.
@@ -27,6 +28,7 @@ import { documentWords } from '../../shared/words';
 import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns } from './browser-bench';
 import { buildBenchPages } from './build-page';
+import { cliRows, ensureCliBundle } from './cli-bench';
 import { compareBrowserRows, compareNodeRows, writeEditedDrafts } from './compare-bench';
 import { docxNodeRows } from './docx-bench';
 import { versionViewRows } from './version-bench';
@@ -45,8 +47,8 @@ const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 
 const waitArg = args.find((a) => a === '--wait-quiet' || a.startsWith('--wait-quiet='));
 const waitQuiet = waitArg === undefined ? 0 : waitArg === '--wait-quiet' ? 300 : Number(waitArg.slice('--wait-quiet='.length));
 const unknown = args.filter((a) => a !== '--quick' && a !== waitArg && !a.startsWith('--only=') && !a.startsWith('--out='));
-if (unknown.length || !['all', 'node', 'browser', 'compare', 'docx'].includes(only) || !(waitQuiet >= 0)) {
-  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser|compare|docx] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
+if (unknown.length || !['all', 'node', 'browser', 'compare', 'docx', 'cli'].includes(only) || !(waitQuiet >= 0)) {
+  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser|compare|docx|cli] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
   process.exit(2);
 }
 
@@ -179,6 +181,7 @@ async function nodeResults(folder: string, drafts: Record<SizeName, Draft>, edit
     }
   }
   results.push(...(await docxNodeRows(folder, drafts, quick, log)));
+  results.push(...(await cliRows(folder, quick, log)));
   return results;
 }
 
@@ -210,6 +213,12 @@ async function main(): Promise<void> {
       await writeReport(await docxNodeRows(folder, drafts, quick, log), 'not run', loadBefore);
       return;
     }
+    if (only === 'cli') {
+      await writeReport(await cliRows(folder, quick, log), 'not run', loadBefore);
+      return;
+    }
+    // `copydesk diff` (compare-bench.ts) runs the command's bundle: built from the current sources.
+    if (only !== 'browser') await ensureCliBundle();
     const edited = await writeEditedDrafts(folder, drafts);
     if (review) {
       const text = serializeDraft(generateReviewArticle(REVIEW_XL));
