@@ -23,6 +23,7 @@ import { fsyncDir } from '../node/atomic-write';
 import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import { importedDraftName } from './import-draft';
+import type { DraftWorkers } from './draft-workers';
 import type { KnownFiles } from './known-files';
 import { draftPath, MAX_NAME_BYTES, numberedName } from './names';
 import { hashOnDisk, saveBytes, type WriteResult } from './save-file';
@@ -41,6 +42,8 @@ export interface DraftServiceDeps {
   readonly now: () => Date;
   /** Who saves on this installation: stamped as each written draft's `meta.savedBy`. */
   readonly person: () => DeskPerson;
+  /** Where a saved draft is stamped and serialised (a worker thread in the app). */
+  readonly workers: DraftWorkers;
 }
 
 function openError(error: unknown, name: string): ServiceError {
@@ -103,11 +106,10 @@ export class DraftService {
     return draftPath(this.deps.workspace(), name);
   }
 
-  /** Writes `text` as a new draft `name` (which must not exist). Returns the result of the write. */
-  private async writeNew(name: string, text: string): Promise<WriteResult> {
+  /** Writes `text` (or its UTF-8 `bytes`, whose SHA-256 is `hash`) as a new draft `name` (which must not exist). Returns the result of the write. */
+  private async writeNew(name: string, text: string | Uint8Array, hash = sha256Hex(text)): Promise<WriteResult> {
     const file = this.file(name);
-    const bytes = Buffer.from(text, 'utf8');
-    const hash = sha256Hex(bytes);
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.deps.known.expect(name, hash);
     const result = await saveBytes(file, bytes, hash, { baseHash: null, subject: name });
     if (result.ok) {
@@ -184,20 +186,25 @@ export class DraftService {
   private async saveNow(name: string, draft: CheckedDraft, baseHash: string | null, options: { force?: boolean }): Promise<SaveResult> {
     const file = this.file(name);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draft, updated, this.deps.person()));
-    const bytes = Buffer.from(text, 'utf8');
-    const hash = sha256Hex(bytes);
+    const { bytes, hash } = await this.stamped(draft, updated);
     this.deps.known.expect(name, hash);
     const result = await saveBytes(file, bytes, hash, { baseHash, force: options.force === true, subject: name });
     if (result.ok) this.deps.known.confirm(name, hash);
     else this.deps.known.cancel(name, hash);
-    if (result.ok) await this.snapshot(file, text);
+    if (result.ok) await this.snapshot(file, bytes, hash);
     return result.ok ? { ...result, updated } : result;
   }
 
-  private async snapshot(file: string, text: string): Promise<void> {
+  /** The file bytes of `draft` as written at `updated` by this installation's person, made by a worker thread. */
+  private async stamped(draft: CheckedDraft, updated: string): Promise<{ bytes: Uint8Array; hash: string }> {
+    const result = await this.deps.workers.run({ kind: 'stamp', text: draft.text, updated, savedBy: this.deps.person() });
+    if (!result.ok) throw new ServiceError(result.code, result.message);
+    return result;
+  }
+
+  private async snapshot(file: string, bytes: Uint8Array, hash: string): Promise<void> {
     try {
-      await this.deps.versions.maybeSnapshot(file, text);
+      await this.deps.versions.maybeSnapshot(file, bytes, hash);
     } catch (error) {
       // A failed snapshot must not turn a good save into a failure.
       console.warn(`Copydesk: could not keep a version of ${file}:`, error);
@@ -212,13 +219,13 @@ export class DraftService {
   private async saveAsNow(draft: CheckedDraft, newName: string): Promise<SaveAsResult> {
     const file = this.file(newName);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draft, updated, this.deps.person()));
-    const result = await this.writeNew(newName, text);
+    const { bytes, hash } = await this.stamped(draft, updated);
+    const result = await this.writeNew(newName, bytes, hash);
     if (!result.ok) {
       if (result.reason === 'error') return result;
       return { ok: false, reason: 'error', code: 'EEXIST', message: `A draft named “${newName}” already exists. Choose another name; nothing was written.` };
     }
-    await this.snapshot(file, text);
+    await this.snapshot(file, bytes, hash);
     await this.deps.settings.addRecent(file).catch(() => undefined);
     return { ok: true, name: newName, hash: result.hash, updated };
   }
@@ -384,7 +391,3 @@ export class DraftService {
   }
 }
 
-/** `draft` as written at time `updated` by `savedBy`: the process that writes the file stamps both. */
-function stamped(draft: Draft, updated: string, savedBy: DeskPerson): Draft {
-  return { ...draft, meta: { ...draft.meta, updated, savedBy } };
-}

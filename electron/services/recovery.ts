@@ -16,7 +16,8 @@ import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
 import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
-import { decodeJournalRecord, encodeJournalRecord, JOURNAL_KEY, type JournalRecord } from './journal-record';
+import type { DraftWorkers } from './draft-workers';
+import { decodeJournalRecord, JOURNAL_KEY, type JournalRecord } from './journal-record';
 
 const SUFFIX = '.journal';
 
@@ -29,9 +30,17 @@ function assertKey(key: unknown): asserts key is string {
 
 /** The journal in one folder. */
 export class RecoveryJournal {
+  // The last operation (record or discard) of each key: the next one waits for it.
+  private readonly tails = new Map<string, Promise<unknown>>();
+  // The latest record asked for, per key: a record still waiting when a later one comes is not written.
+  private readonly latest = new Map<string, number>();
+  private asked = 0;
+
   constructor(
     /** The journal folder, `<userData>/recovery`. */
     readonly dir: string,
+    /** Where a record's bytes and checksums are made (a worker thread in the app). */
+    private readonly workers: DraftWorkers,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -39,17 +48,40 @@ export class RecoveryJournal {
     return path.join(this.dir, `${key}${SUFFIX}`);
   }
 
-  /** Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved). */
+  // Runs `operation` after every operation on `key` asked before it (records and discards apply in the order asked).
+  private inOrder<T>(key: string, operation: () => Promise<T>): Promise<T> {
+    const run = (this.tails.get(key) ?? Promise.resolve()).then(operation, operation);
+    const tail = run.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return run;
+  }
+
+  /**
+   * Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved).
+   * The record is encoded at once, off this thread; records and discards of one key are written
+   * in the order asked, and a record overtaken by a later one of its key before its turn is
+   * not written at all (the later one replaces it anyway): an earlier record never lands last.
+   */
   async record(key: string, name: string | null, draft: CheckedDraft): Promise<void> {
     assertKey(key);
+    const ticket = ++this.asked;
+    this.latest.set(key, ticket);
     // Journalled as the text it came in (no second serialisation).
-    const bytes = encodeJournalRecord(key, name, this.now(), draft.text);
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await writeFileAtomic(this.file(key), bytes);
-    } catch (error) {
-      throw fsServiceError(error, 'journal', name ?? 'the new draft');
-    }
+    const encoding = this.workers.run({ kind: 'journal', key, name, savedAt: this.now().toISOString(), text: draft.text });
+    encoding.catch(() => undefined);
+    return this.inOrder(key, async () => {
+      const { bytes } = await encoding;
+      if (this.latest.get(key) !== ticket) return;
+      try {
+        await fs.mkdir(this.dir, { recursive: true });
+        await writeFileAtomic(this.file(key), bytes);
+      } catch (error) {
+        throw fsServiceError(error, 'journal', name ?? 'the new draft');
+      }
+    });
   }
 
   /** Reads and checks the record of `key`; throws `ServiceError` ('unreadable', 'not-found'). */
@@ -109,13 +141,15 @@ export class RecoveryJournal {
     return { name: header.name, draft: text };
   }
 
-  /** Removes the record of `key` (after a successful save, or when the user dismisses it). */
-  async discard(key: string): Promise<void> {
+  /** Removes the record of `key` (after a successful save, or when the user dismisses it), after the records asked before. */
+  discard(key: string): Promise<void> {
     assertKey(key);
-    try {
-      await fs.unlink(this.file(key));
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'journal', key);
-    }
+    return this.inOrder(key, async () => {
+      try {
+        await fs.unlink(this.file(key));
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'journal', key);
+      }
+    });
   }
 }

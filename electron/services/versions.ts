@@ -115,15 +115,14 @@ export class VersionStore {
   }
 
   /**
-   * Takes a snapshot of `text` (the draft's saved text) for the draft at `file`, unless the newest
+   * Takes a snapshot of `text` (the draft's saved text, or its UTF-8 bytes; `hash`: their SHA-256) for the draft at `file`, unless the newest
    * snapshot is younger than the policy's spacing or holds the same text. Returns the new id or null.
    */
-  maybeSnapshot(file: string, text: string): Promise<string | null> {
+  maybeSnapshot(file: string, text: string | Uint8Array, hash = sha256Hex(text)): Promise<string | null> {
     return this.serial(async () => {
       const dir = this.folderFor(file);
       const nowMs = this.now().getTime();
       const newest = (await this.snapshots(dir)).at(-1);
-      const hash = sha256Hex(text);
       if (newest) {
         const age = nowMs - newest.createdMs;
         // A newest snapshot "from the future" (the clock was set back) does not block new ones.
@@ -137,7 +136,7 @@ export class VersionStore {
     });
   }
 
-  private async write(dir: string, id: string, text: string): Promise<void> {
+  private async write(dir: string, id: string, text: string | Uint8Array): Promise<void> {
     await fs.mkdir(dir, { recursive: true });
     await writeFileAtomic(path.join(dir, `${id}${EXT}`), text, { skipDirSync: true });
   }

@@ -1,0 +1,124 @@
+/**
+ * The whole-draft work of the main process, as tasks a worker thread runs (draft-workers.ts
+ * sends them; the default export is the worker's handler). Each task reads or writes a whole
+ * draft: the door's check of a `DraftText` (`parseDraft`, exactly as a file is read), a journal
+ * record's bytes and checksums, a save's stamped serialisation and hash, an export's rendering.
+ *
+ * Plain Node and plain data in and out (structured clone): a refusal comes back as
+ * `{ok: false, code, message}` rather than as a thrown error, whose class and code a thread
+ * boundary would lose.
+ */
+import { DraftError } from '../../shared/draft/errors';
+import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import type { DeskPerson } from '../../shared/draft/meta';
+import { findExportFormat, renderExport } from '../../shared/export/format-uses';
+import type { ExportFormat } from '../../shared/export/formats';
+import { readDraftFile, sha256Hex } from '../node/draft-file';
+import { readAssetFile } from './assets';
+import { ServiceError } from './errors';
+import { encodeJournalRecord } from './journal-record';
+
+/** One task. */
+export type DraftTask =
+  /** Reads `text` as a draft file is read; answers whether it is one. */
+  | { readonly kind: 'check'; readonly text: string }
+  /** The bytes of the journal record of `text` (journal-record.ts). */
+  | { readonly kind: 'journal'; readonly key: string; readonly name: string | null; readonly savedAt: string; readonly text: string }
+  /** The file bytes of `text` stamped as written at `updated` by `savedBy`, and their SHA-256. */
+  | { readonly kind: 'stamp'; readonly text: string; readonly updated: string; readonly savedBy: DeskPerson }
+  /** `format`'s rendering of the draft `text`, or of the draft file `file` (`name` for messages). */
+  | {
+      readonly kind: 'export';
+      readonly source: { readonly text: string } | { readonly file: string; readonly name: string };
+      readonly format: ExportFormat;
+      readonly fragment: boolean;
+      readonly review: boolean;
+      /** The workspace folder, where a format that embeds images reads them (assets.ts). */
+      readonly workspace: string;
+    };
+
+/** A refusal: a code for programs and a sentence for the user. */
+export interface TaskRefusal {
+  readonly ok: false;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What each task answers. */
+export interface DraftTaskResults {
+  check: { readonly ok: true } | TaskRefusal;
+  journal: { readonly ok: true; readonly bytes: Uint8Array };
+  stamp: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
+  export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
+}
+
+/** The answer to `task`. */
+export type DraftTaskResult<T extends DraftTask = DraftTask> = DraftTaskResults[T['kind']];
+
+function refusal(error: unknown): TaskRefusal {
+  if (error instanceof DraftError) return { ok: false, code: error.kind, message: error.message };
+  if (error instanceof ServiceError) return { ok: false, code: error.code, message: error.message };
+  throw error;
+}
+
+function parsed(text: string): Draft | TaskRefusal {
+  try {
+    return parseDraft(text);
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+async function exportDraft(task: Extract<DraftTask, { kind: 'export' }>): Promise<DraftTaskResults['export']> {
+  const spec = findExportFormat(task.format);
+  if (spec === undefined) return { ok: false, code: 'invalid-format', message: `Copydesk has no export format “${String(task.format)}”.` };
+  let draft: Draft;
+  if ('text' in task.source) {
+    const read = parsed(task.source.text);
+    if ('ok' in read) return read;
+    draft = read;
+  } else {
+    try {
+      draft = (await readDraftFile(task.source.file)).draft;
+    } catch (error) {
+      return { ok: false, code: 'unreadable', message: `“${task.source.name}” cannot be exported: ${(error as Error).message}` };
+    }
+  }
+  try {
+    const output = await renderExport(spec, draft, {
+      fragment: spec.fragment !== null && task.fragment,
+      review: task.review,
+      readAsset: (src) => readAssetFile(task.workspace, src),
+    });
+    return { ok: true, output };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** Runs one task (in a worker thread in the app; in-process where draft-workers.ts says so). */
+export async function runDraftTask<T extends DraftTask>(task: T): Promise<DraftTaskResult<T>> {
+  return (await run(task)) as DraftTaskResult<T>;
+}
+
+async function run(task: DraftTask): Promise<DraftTaskResult> {
+  switch (task.kind) {
+    case 'check': {
+      const read = parsed(task.text);
+      return 'ok' in read ? read : { ok: true };
+    }
+    case 'journal':
+      return { ok: true, bytes: encodeJournalRecord(task.key, task.name, new Date(task.savedAt), task.text) };
+    case 'stamp': {
+      const read = parsed(task.text);
+      if ('ok' in read) return read;
+      const bytes = Buffer.from(serializeDraft({ ...read, meta: { ...read.meta, updated: task.updated, savedBy: task.savedBy } }), 'utf8');
+      return { ok: true, bytes, hash: sha256Hex(bytes) };
+    }
+    case 'export':
+      return exportDraft(task);
+  }
+}
+
+/** The worker's handler (piscina calls the default export with each task). */
+export default runDraftTask;
