@@ -2,7 +2,8 @@
 // downloading Electron: a stand-in "Electron binary" that carries only the fuse wire (sentinel,
 // version, eight fuses as Electron 45 ships them) lets electron-builder run everything it does to
 // a real one up to and including flipping the fuses. Then this script checks:
-// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs} and dist/renderer/**, and
+// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs,piscina-worker.cjs,draft-worker.cjs}
+//   and dist/renderer/**, and
 //   nothing else (no node_modules, no source maps, no sources);
 // - the packaged package.json starts dist/electron/main.mjs;
 // - the fuses are as build/electron-builder.yml sets them.
@@ -20,6 +21,8 @@ import { fileURLToPath, URL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar');
+// The main process's worker threads (build/vite.electron.config.mts), read from inside the asar.
+const WORKER_FILES = ['/dist/electron/piscina-worker.cjs', '/dist/electron/draft-worker.cjs'];
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
@@ -56,9 +59,9 @@ try {
   const unpacked = path.join(out, 'linux-unpacked');
   const archive = path.join(unpacked, 'resources', 'app.asar');
   const files = asar.listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-  const allowed = (f) => ['/package.json', '/dist', '/dist/electron', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer'].includes(f) || f.startsWith('/dist/renderer/');
+  const allowed = (f) => ['/package.json', '/dist', '/dist/electron', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', ...WORKER_FILES, '/dist/renderer'].includes(f) || f.startsWith('/dist/renderer/');
   for (const file of files) if (!allowed(file) || file.endsWith('.map')) failures.push(`unexpected file in app.asar: ${file}`);
-  for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html']) {
+  for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', ...WORKER_FILES, '/dist/renderer/index.html']) {
     if (!files.includes(needed)) failures.push(`missing from app.asar: ${needed}`);
   }
   const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
