@@ -37,9 +37,9 @@ export interface DispatcherOptions extends SenderPolicy {
 const checkHere: DraftCheck = async (text) => {
   try {
     checkDraftText(text);
-    return null;
+    return { ok: true };
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 };
 

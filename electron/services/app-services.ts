@@ -14,7 +14,7 @@ import { parseDraft, type Draft } from '../../shared/draft/format';
 import type { DeskPerson } from '../../shared/draft/meta';
 import { exportFormats } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
-import type { CheckedDraft } from '../../shared/ipc/checked-draft';
+import type { CheckedDraft, DraftCheck } from '../../shared/ipc/checked-draft';
 import { LOCK_REFRESH_MS, type DraftSummary, type DraftText, type ImportedDraft, type OpenAccess, type OpenedDraft, type RecentDraft, type RecoveredDraft, type RecoveryEntry, type SaveAsResult, type VersionSummary } from '../../shared/ipc/channels';
 import type { ImportKind } from '../../shared/import/types';
 import type { Reviewer } from '../../shared/review/model';
@@ -164,8 +164,8 @@ export interface AppServices {
    * every draft the renderer sends read there (`checkDraft`).
    */
   readonly workers: {
-    /** Reads `text` as a draft file is read: null when it is a draft, else why not. */
-    checkDraft(text: string): Promise<string | null>;
+    /** Reads `text` as a draft file is read, and encodes it (UTF-8, SHA-256); or says why it is no draft. */
+    readonly checkDraft: DraftCheck;
     /** Whether that work runs on other threads than the caller's. */
     readonly threaded: boolean;
   };
@@ -384,7 +384,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     workers: {
       checkDraft: async (text) => {
         const result = await workers.run({ kind: 'check', text });
-        return result.ok ? null : result.message;
+        return result.ok ? { ok: true, encoded: { bytes: result.bytes, sha256: result.sha256 } } : { ok: false, message: result.message };
       },
       threaded: workers.threaded,
     },

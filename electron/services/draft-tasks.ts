@@ -8,6 +8,7 @@
  * `{ok: false, code, message}` rather than as a thrown error, whose class and code a thread
  * boundary would lose.
  */
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { DraftError } from '../../shared/draft/errors';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { DeskPerson } from '../../shared/draft/meta';
@@ -20,7 +21,7 @@ import { encodeJournalRecord } from './journal-record';
 
 /** One task. */
 export type DraftTask =
-  /** Reads `text` as a draft file is read; answers whether it is one. */
+  /** Reads `text` as a draft file is read; answers whether it is one, with its UTF-8 bytes and their SHA-256. */
   | { readonly kind: 'check'; readonly text: string }
   /** The bytes of the journal record of `text` (journal-record.ts). */
   | { readonly kind: 'journal'; readonly key: string; readonly name: string | null; readonly savedAt: string; readonly text: string }
@@ -46,7 +47,7 @@ export interface TaskRefusal {
 
 /** What each task answers. */
 export interface DraftTaskResults {
-  check: { readonly ok: true } | TaskRefusal;
+  check: { readonly ok: true; readonly bytes: Uint8Array; readonly sha256: string } | TaskRefusal;
   journal: { readonly ok: true; readonly bytes: Uint8Array };
   stamp: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
   export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
@@ -105,7 +106,9 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
   switch (task.kind) {
     case 'check': {
       const read = parsed(task.text);
-      return 'ok' in read ? read : { ok: true };
+      if ('ok' in read) return read;
+      const bytes = Buffer.from(task.text, 'utf8');
+      return { ok: true, bytes, sha256: sha256Hex(bytes) };
     }
     case 'journal':
       return { ok: true, bytes: encodeJournalRecord(task.key, task.name, new Date(task.savedAt), task.text) };
@@ -120,5 +123,14 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
   }
 }
 
-/** The worker's handler (piscina calls the default export with each task). */
-export default runDraftTask;
+/**
+ * The worker thread's handler (piscina calls the default export with each task): `runDraftTask`,
+ * whose bytes are moved to the main thread rather than copied.
+ */
+export default async function threadHandler(task: DraftTask): Promise<unknown> {
+  const result = await runDraftTask(task);
+  const bytes = 'bytes' in result ? result.bytes : 'output' in result && typeof result.output !== 'string' ? result.output : null;
+  // Only an ArrayBuffer of its own (a small Buffer shares Node's pool, which must stay here).
+  if (bytes === null || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength || !(bytes.buffer instanceof ArrayBuffer)) return result;
+  return move({ [transferableSymbol]: bytes.buffer, [valueSymbol]: result } as Parameters<typeof move>[0]);
+}

@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import type { DraftWorkers } from './draft-workers';
-import { decodeJournalRecord, JOURNAL_KEY, type JournalRecord } from './journal-record';
+import { decodeJournalRecord, encodeJournalRecordOf, JOURNAL_KEY, type JournalRecord } from './journal-record';
 
 const SUFFIX = '.journal';
 
@@ -35,6 +35,8 @@ export class RecoveryJournal {
   // The latest record asked for, per key: a record still waiting when a later one comes is not written.
   private readonly latest = new Map<string, number>();
   private asked = 0;
+  // The folder was there at the last write (a failed write makes it again, should it have gone).
+  private dirMade = false;
 
   constructor(
     /** The journal folder, `<userData>/recovery`. */
@@ -69,16 +71,22 @@ export class RecoveryJournal {
     assertKey(key);
     const ticket = ++this.asked;
     this.latest.set(key, ticket);
-    // Journalled as the text it came in (no second serialisation).
-    const encoding = this.workers.run({ kind: 'journal', key, name, savedAt: this.now().toISOString(), text: draft.text });
+    // Journalled as the text it came in (no second serialisation): its bytes and checksum as the
+    // door's check made them on a worker thread, else made on one now; only the header is made here.
+    const savedAt = this.now();
+    const encoding = draft.encoded
+      ? Promise.resolve({ bytes: encodeJournalRecordOf(key, name, savedAt, draft.encoded.bytes, draft.encoded.sha256) })
+      : this.workers.run({ kind: 'journal', key, name, savedAt: savedAt.toISOString(), text: draft.text });
     encoding.catch(() => undefined);
     return this.inOrder(key, async () => {
       const { bytes } = await encoding;
       if (this.latest.get(key) !== ticket) return;
       try {
-        await fs.mkdir(this.dir, { recursive: true });
+        if (!this.dirMade) await fs.mkdir(this.dir, { recursive: true });
         await writeFileAtomic(this.file(key), bytes);
+        this.dirMade = true;
       } catch (error) {
+        this.dirMade = false;
         throw fsServiceError(error, 'journal', name ?? 'the new draft');
       }
     });

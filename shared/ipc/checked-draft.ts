@@ -18,10 +18,18 @@ import { parseDraft, serializeDraft, type Draft } from '../draft/format';
 
 declare const checkedBrand: unique symbol;
 
+/** A text's UTF-8 bytes and their SHA-256 (lower-case hex), made where the text was read. */
+export interface EncodedText {
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
 /** A draft that passed `checkDraftText`, `checkSentDraft` or `checkOwnDraft` (see the module comment). */
 export interface CheckedDraft {
   /** A draft file text of this draft: the `DraftText` it came in, or its serialisation (own drafts). */
   readonly text: string;
+  /** `text` encoded, when the check made it (`checkSentDraft`): the journal writes these bytes as they are. */
+  readonly encoded?: EncodedText;
   readonly [checkedBrand]: true;
 }
 
@@ -42,8 +50,8 @@ export class SentDraft {
   constructor(readonly text: string) {}
 }
 
-/** How a draft's text is read elsewhere: null when it is a draft, else why not (`parseDraft`'s message). */
-export type DraftCheck = (text: string) => Promise<string | null>;
+/** How a draft's text is read elsewhere: a draft (with its text encoded, if the reader did so), or why not (`parseDraft`'s message). */
+export type DraftCheck = (text: string) => Promise<{ readonly ok: true; readonly encoded?: EncodedText } | { readonly ok: false; readonly message: string }>;
 
 /** A draft that `check` refused; `message` is `parseDraft`'s. */
 export class RefusedDraftError extends Error {
@@ -55,9 +63,9 @@ export class RefusedDraftError extends Error {
 
 /** Reads `sent` through `check`; throws `RefusedDraftError` with its message when it is no draft. */
 export async function checkSentDraft(sent: SentDraft, check: DraftCheck): Promise<CheckedDraft> {
-  const problem = await check(sent.text);
-  if (problem !== null) throw new RefusedDraftError(problem);
-  return { text: sent.text } as CheckedDraft;
+  const result = await check(sent.text);
+  if (!result.ok) throw new RefusedDraftError(result.message);
+  return (result.encoded === undefined ? { text: sent.text } : { text: sent.text, encoded: result.encoded }) as CheckedDraft;
 }
 
 /**
