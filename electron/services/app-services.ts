@@ -168,6 +168,8 @@ export interface AppServices {
     readonly checkDraft: DraftCheck;
     /** Whether that work runs on other threads than the caller's. */
     readonly threaded: boolean;
+    /** The threads running now (0 once disposed). */
+    threads(): number;
   };
   /** Stops the watcher, refuses writes from now on ('closed'), removes the locks held and, once the writes under way have ended, ends the worker threads. */
   dispose(): Promise<void>;
@@ -387,6 +389,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         return result.ok ? { ok: true, encoded: { bytes: result.bytes, sha256: result.sha256 } } : { ok: false, message: result.message };
       },
       threaded: workers.threaded,
+      threads: () => workers.threads(),
     },
     async dispose() {
       disposed = true;

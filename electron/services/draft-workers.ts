@@ -23,6 +23,8 @@ export interface DraftWorkers {
   run<T extends DraftTask>(task: T): Promise<DraftTaskResult<T>>;
   /** Whether tasks run on other threads. */
   readonly threaded: boolean;
+  /** The threads running now (0 once closed). */
+  threads(): number;
   /** Ends the threads once the tasks under way have ended; later tasks are refused. */
   close(): Promise<void>;
 }
@@ -49,6 +51,7 @@ export function createDraftWorkers(options: DraftWorkerOptions = {}): DraftWorke
   let closing: Promise<void> | null = null;
   return {
     threaded: true,
+    threads: () => pool.threads.length,
     run: (task) => (closing === null ? pool.run(task) : Promise.reject(new Error('Copydesk is closing: no more drafts are read.'))),
     close: () => (closing ??= pool.close()),
   };
@@ -56,5 +59,5 @@ export function createDraftWorkers(options: DraftWorkerOptions = {}): DraftWorke
 
 /** The same tasks on the calling thread (the `copydesk` command, which has no other work to keep responsive). */
 export function inProcessDraftWorkers(): DraftWorkers {
-  return { threaded: false, run: runDraftTask, close: async () => undefined };
+  return { threaded: false, threads: () => 0, run: runDraftTask, close: async () => undefined };
 }

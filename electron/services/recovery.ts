@@ -35,7 +35,7 @@ export class RecoveryJournal {
   // The latest record asked for, per key: a record still waiting when a later one comes is not written.
   private readonly latest = new Map<string, number>();
   private asked = 0;
-  // The folder was there at the last write (a failed write makes it again, should it have gone).
+  // The folder was there at the last write (not made again for each record).
   private dirMade = false;
 
   constructor(
@@ -83,7 +83,12 @@ export class RecoveryJournal {
       if (this.latest.get(key) !== ticket) return;
       try {
         if (!this.dirMade) await fs.mkdir(this.dir, { recursive: true });
-        await writeFileAtomic(this.file(key), bytes);
+        await writeFileAtomic(this.file(key), bytes).catch(async (error: unknown) => {
+          // The folder went since the last write: made again, once.
+          if (!this.dirMade || errorCode(error) !== 'ENOENT') throw error;
+          await fs.mkdir(this.dir, { recursive: true });
+          await writeFileAtomic(this.file(key), bytes);
+        });
         this.dirMade = true;
       } catch (error) {
         this.dirMade = false;
