@@ -192,9 +192,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const workers = options.workers ?? createDraftWorkers();
   const known = new KnownFiles();
-  const library = new Library(now);
+  const library = new Library(workers, now);
   const journal = new RecoveryJournal(path.join(options.userDataDir, 'recovery'), workers, now);
-  const store = new VersionStore(path.join(options.userDataDir, 'versions'), now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
+  const store = new VersionStore(path.join(options.userDataDir, 'versions'), workers, now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
   const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now, person, workers });
   const locks = new LockService({
     workspace: () => folder,

@@ -11,13 +11,17 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { DraftError } from '../../shared/draft/errors';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
-import type { DeskPerson } from '../../shared/draft/meta';
+import { headlineText } from '../../shared/article';
+import type { DeskPerson, Status } from '../../shared/draft/meta';
+import type { DraftSummary } from '../../shared/ipc/channels';
+import { documentWords } from '../../shared/words';
 import { findExportFormat, renderExport } from '../../shared/export/format-uses';
 import type { ExportFormat } from '../../shared/export/formats';
 import { readDraftFile, sha256Hex } from '../node/draft-file';
 import { readAssetFile } from './assets';
 import { ServiceError } from './errors';
 import { encodeJournalRecord } from './journal-record';
+import { summariseDraftFile } from './library';
 
 /** One task. */
 export type DraftTask =
@@ -27,6 +31,10 @@ export type DraftTask =
   | { readonly kind: 'journal'; readonly key: string; readonly name: string | null; readonly savedAt: string; readonly text: string }
   /** The file bytes of `text` stamped as written at `updated` by `savedBy`, and their SHA-256. */
   | { readonly kind: 'stamp'; readonly text: string; readonly updated: string; readonly savedBy: DeskPerson }
+  /** What a version listing shows of the draft `text` (versions.ts). */
+  | { readonly kind: 'summary'; readonly text: string }
+  /** The library's summary of draft file `name` in `dir` (library.ts). */
+  | { readonly kind: 'library'; readonly dir: string; readonly name: string; readonly mtimeMs: number; readonly size: number }
   /** `format`'s rendering of the draft `text`, or of the draft file `file` (`name` for messages). */
   | {
       readonly kind: 'export';
@@ -51,6 +59,8 @@ export interface DraftTaskResults {
   journal: { readonly ok: true; readonly bytes: Uint8Array };
   stamp: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
   export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
+  summary: { readonly ok: true; readonly words: number; readonly headline: string; readonly status: Status; readonly author: DeskPerson | null } | TaskRefusal;
+  library: { readonly ok: true; readonly summary: DraftSummary };
 }
 
 /** The answer to `task`. */
@@ -120,6 +130,13 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
     }
     case 'export':
       return exportDraft(task);
+    case 'summary': {
+      const read = parsed(task.text);
+      if ('ok' in read) return read;
+      return { ok: true, words: documentWords(read.doc), headline: headlineText(read.doc), status: read.meta.status, author: read.meta.savedBy ?? null };
+    }
+    case 'library':
+      return { ok: true, summary: await summariseDraftFile(task.dir, task.name, task.mtimeMs, task.size) };
   }
 }
 

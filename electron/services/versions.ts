@@ -18,13 +18,12 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { headlineText } from '../../shared/article';
-import { parseDraft } from '../../shared/draft/format';
+import { DraftError, type DraftErrorKind } from '../../shared/draft/errors';
 import type { DraftText } from '../../shared/ipc/channels';
-import { documentWords } from '../../shared/words';
 import { writeFileAtomic } from '../node/atomic-write';
 import { readDraftFile, sha256Hex } from '../node/draft-file';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
+import type { DraftWorkers } from './draft-workers';
 import { errorCode, ServiceError } from './errors';
 import { readLabels, writeLabels, type Labels } from './version-labels';
 
@@ -88,6 +87,8 @@ export class VersionStore {
   constructor(
     /** `<userData>/versions`. */
     readonly root: string,
+    /** Where snapshots are read as drafts (a worker thread in the app). */
+    private readonly workers: DraftWorkers,
     private readonly now: () => Date = () => new Date(),
     readonly policy: VersionPolicy = DEFAULT_VERSION_POLICY,
   ) {}
@@ -247,8 +248,9 @@ export class VersionStore {
     if (!summary) {
       const createdAt = new Date(Number(id.slice(0, 13))).toISOString();
       try {
-        const draft = parseDraft(await readVersion(snapshotFile));
-        summary = { id, createdAt, words: documentWords(draft.doc), headline: headlineText(draft.doc), status: draft.meta.status, author: draft.meta.savedBy ?? null };
+        const read = await this.workers.run({ kind: 'summary', text: await readVersion(snapshotFile) });
+        if (!read.ok) throw new DraftError(read.code as DraftErrorKind, read.message);
+        summary = { id, createdAt, words: read.words, headline: read.headline, status: read.status, author: read.author };
       } catch (error) {
         if (errorCode(error) === 'ENOENT' && missing === 'null') return null; // Pruned meanwhile.
         summary = { id, createdAt, words: 0, headline: '', status: null, author: null, error: (error as Error).message };
@@ -282,7 +284,8 @@ export class VersionStore {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'That version no longer exists (versions older than the limit are removed).');
       throw error;
     }
-    parseDraft(text);
+    const checked = await this.workers.run({ kind: 'check', text });
+    if (!checked.ok) throw new DraftError(checked.code as DraftErrorKind, checked.message);
     return text;
   }
 
