@@ -31,6 +31,8 @@ export type DraftTask =
   | { readonly kind: 'journal'; readonly key: string; readonly name: string | null; readonly savedAt: string; readonly text: string }
   /** The file bytes of `text` stamped as written at `updated` by `savedBy`, and their SHA-256. */
   | { readonly kind: 'stamp'; readonly text: string; readonly updated: string; readonly savedBy: DeskPerson }
+  /** A draft file's `bytes` (read from `path`) as `readDraftFile` reads them: UTF-8 text, SHA-256, checked; with what naming needs. */
+  | { readonly kind: 'decode'; readonly bytes: Uint8Array; readonly path: string }
   /** What a version listing shows of the draft `text` (versions.ts). */
   | { readonly kind: 'summary'; readonly text: string }
   /** The library's summary of draft file `name` in `dir` (library.ts). */
@@ -59,6 +61,7 @@ export interface DraftTaskResults {
   journal: { readonly ok: true; readonly bytes: Uint8Array };
   stamp: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
   export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
+  decode: { readonly ok: true; readonly text: string; readonly hash: string; readonly headline: string; readonly autoName: boolean } | TaskRefusal;
   summary: { readonly ok: true; readonly words: number; readonly headline: string; readonly status: Status; readonly author: DeskPerson | null } | TaskRefusal;
   library: { readonly ok: true; readonly summary: DraftSummary };
 }
@@ -130,6 +133,18 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
     }
     case 'export':
       return exportDraft(task);
+    case 'decode': {
+      let text: string;
+      try {
+        // As readDraftFile decodes: a leading byte-order mark is kept, parseDraft skips it.
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(task.bytes);
+      } catch {
+        return { ok: false, code: 'not-utf8', message: `${task.path}: not UTF-8 text, so not a Copydesk draft.` };
+      }
+      const read = parsed(text);
+      if ('ok' in read) return read;
+      return { ok: true, text, hash: sha256Hex(task.bytes), headline: headlineText(read.doc), autoName: read.meta.autoName === true };
+    }
     case 'summary': {
       const read = parsed(task.text);
       if ('ok' in read) return read;

@@ -13,14 +13,14 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { headlineText } from '../../shared/article';
-import { DraftError } from '../../shared/draft/errors';
+import { DraftError, type DraftErrorKind } from '../../shared/draft/errors';
 import { DRAFT_EXTENSION, newDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { DeskPerson } from '../../shared/draft/meta';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { OpenedDraft, SaveAsResult, SaveResult } from '../../shared/ipc/channels';
 import { fsyncDir } from '../node/atomic-write';
-import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
+import { describeFileError, DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
+import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import { importedDraftName } from './import-draft';
 import type { DraftWorkers } from './draft-workers';
@@ -157,13 +157,21 @@ export class DraftService {
     return { name: written.name, draft: text, hash: written.hash };
   }
 
-  /** Reads draft `name` from disk, or throws the `ServiceError` that says why it cannot be opened. */
-  private async read(name: string): Promise<Awaited<ReturnType<typeof readDraftFile>>> {
+  /**
+   * Reads draft `name` from disk (its bytes here, as `readDraftFile` does; decoded, hashed and
+   * checked on a worker thread), or throws the `ServiceError` that says why it cannot be opened.
+   */
+  private async read(name: string): Promise<{ text: string; hash: string; headline: string; autoName: boolean }> {
+    const file = this.file(name);
+    let bytes: Uint8Array;
     try {
-      return await readDraftFile(this.file(name));
+      bytes = await readRegularFile(file, { maxBytes: MAX_DRAFT_FILE_BYTES, followLinks: false });
     } catch (error) {
-      throw openError(error, name);
+      throw openError(describeFileError(error, file, 'read'), name);
     }
+    const read = await this.deps.workers.run({ kind: 'decode', bytes, path: file });
+    if (read.ok) return read;
+    throw openError(read.code === 'not-utf8' ? new DraftFileError('not-utf8', file, read.message) : new DraftError(read.code as DraftErrorKind, read.message), name);
   }
 
   /** Reads draft `name`. Throws `ServiceError` with a message for the user when it cannot be opened. */
@@ -318,8 +326,8 @@ export class DraftService {
   private async nameFromHeadlineNow(name: string): Promise<{ name: string }> {
     const from = this.file(name);
     const loaded = await this.read(name);
-    if (loaded.draft.meta.autoName !== true) return { name };
-    const wanted = importedDraftName(headlineText(loaded.draft.doc), `untitled${DRAFT_EXTENSION}`);
+    if (!loaded.autoName) return { name };
+    const wanted = importedDraftName(loaded.headline, `untitled${DRAFT_EXTENSION}`);
     const stem = wanted.slice(0, -DRAFT_EXTENSION.length);
     const number = name.startsWith(`${stem}-`) && name.endsWith(DRAFT_EXTENSION) ? name.slice(stem.length + 1, -DRAFT_EXTENSION.length) : '';
     if (name === wanted || /^[0-9]+$/u.test(number)) return { name };
