@@ -20,7 +20,7 @@ import type { ExportFormat } from '../../shared/export/formats';
 import { readDraftFile, sha256Hex } from '../node/draft-file';
 import { readAssetFile } from './assets';
 import { ServiceError } from './errors';
-import { encodeJournalRecord } from './journal-record';
+import { decodeJournalRecord, encodeJournalRecord, type JournalHeader } from './journal-record';
 import { summariseDraftFile } from './library';
 
 /** One task. */
@@ -33,6 +33,8 @@ export type DraftTask =
   | { readonly kind: 'stamp'; readonly text: string; readonly updated: string; readonly savedBy: DeskPerson }
   /** A draft file's `bytes` (read from `path`) as `readDraftFile` reads them: UTF-8 text, SHA-256, checked; with what naming needs. */
   | { readonly kind: 'decode'; readonly bytes: Uint8Array; readonly path: string }
+  /** A journal record's `bytes` decoded and checked (journal-record.ts), with the draft's headline. */
+  | { readonly kind: 'record'; readonly bytes: Uint8Array }
   /** What a version listing shows of the draft `text` (versions.ts). */
   | { readonly kind: 'summary'; readonly text: string }
   /** The library's summary of draft file `name` in `dir` (library.ts). */
@@ -62,6 +64,7 @@ export interface DraftTaskResults {
   stamp: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
   export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
   decode: { readonly ok: true; readonly text: string; readonly hash: string; readonly headline: string; readonly autoName: boolean } | TaskRefusal;
+  record: { readonly ok: true; readonly header: JournalHeader; readonly text: string; readonly headline: string } | TaskRefusal;
   summary: { readonly ok: true; readonly words: number; readonly headline: string; readonly status: Status; readonly author: DeskPerson | null } | TaskRefusal;
   library: { readonly ok: true; readonly summary: DraftSummary };
 }
@@ -144,6 +147,14 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
       const read = parsed(text);
       if ('ok' in read) return read;
       return { ok: true, text, hash: sha256Hex(task.bytes), headline: headlineText(read.doc), autoName: read.meta.autoName === true };
+    }
+    case 'record': {
+      try {
+        const { header, text, draft } = decodeJournalRecord(task.bytes);
+        return { ok: true, header, text, headline: headlineText(draft.doc) };
+      } catch (error) {
+        return { ok: false, code: 'unreadable', message: (error as Error).message };
+      }
     }
     case 'summary': {
       const read = parsed(task.text);

@@ -10,14 +10,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { headlineText } from '../../shared/article';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
 import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import type { DraftWorkers } from './draft-workers';
-import { decodeJournalRecord, encodeJournalRecordOf, JOURNAL_KEY, type JournalRecord } from './journal-record';
+import { encodeJournalRecordOf, JOURNAL_KEY, type JournalHeader } from './journal-record';
 
 const SUFFIX = '.journal';
 
@@ -98,7 +97,7 @@ export class RecoveryJournal {
   }
 
   /** Reads and checks the record of `key`; throws `ServiceError` ('unreadable', 'not-found'). */
-  async read(key: string): Promise<JournalRecord> {
+  async read(key: string): Promise<{ readonly header: JournalHeader; readonly text: string; readonly headline: string }> {
     assertKey(key);
     let bytes: Uint8Array;
     try {
@@ -108,11 +107,10 @@ export class RecoveryJournal {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'There is no recovered draft with that key.');
       throw new ServiceError('unreadable', `The recovered draft could not be read: ${(error as Error).message}`);
     }
-    try {
-      return decodeJournalRecord(bytes);
-    } catch (error) {
-      throw new ServiceError('unreadable', (error as Error).message);
-    }
+    // Decoded and checked (parseDraft included) on a worker thread.
+    const record = await this.workers.run({ kind: 'record', bytes });
+    if (!record.ok) throw new ServiceError(record.code, record.message);
+    return record;
   }
 
   /**
@@ -134,13 +132,13 @@ export class RecoveryJournal {
       const key = fileName.slice(0, -SUFFIX.length);
       if (!JOURNAL_KEY.test(key)) continue;
       try {
-        const { header, draft } = await this.read(key);
+        const { header, headline } = await this.read(key);
         if (header.key !== key) throw new ServiceError('unreadable', 'The record belongs to another key.');
         if (header.name !== null && isSaved && (await isSaved(header.name, header.sha256).catch(() => false))) {
           await this.discard(key).catch(() => undefined);
           continue;
         }
-        entries.push({ key, readable: true, name: header.name, headline: headlineText(draft.doc), savedAt: header.savedAt });
+        entries.push({ key, readable: true, name: header.name, headline, savedAt: header.savedAt });
       } catch (error) {
         entries.push({ key, readable: false, reason: (error as Error).message });
       }

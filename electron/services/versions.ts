@@ -21,7 +21,7 @@ import path from 'node:path';
 import { DraftError, type DraftErrorKind } from '../../shared/draft/errors';
 import type { DraftText } from '../../shared/ipc/channels';
 import { writeFileAtomic } from '../node/atomic-write';
-import { readDraftFile, sha256Hex } from '../node/draft-file';
+import { describeFileError, sha256Hex } from '../node/draft-file';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import type { DraftWorkers } from './draft-workers';
 import { errorCode, ServiceError } from './errors';
@@ -151,7 +151,16 @@ export class VersionStore {
     return this.serial(async () => {
       let text: string;
       try {
-        text = (await readDraftFile(file)).text;
+        // The file's bytes here, decoded and checked on a worker thread (as readDraftFile would).
+        let bytes: Uint8Array;
+        try {
+          bytes = await readRegularFile(file, { maxBytes: MAX_DRAFT_FILE_BYTES, followLinks: false });
+        } catch (error) {
+          throw describeFileError(error, file, 'read');
+        }
+        const read = await this.workers.run({ kind: 'decode', bytes, path: file });
+        if (!read.ok) throw new Error(read.message);
+        text = read.text;
       } catch (error) {
         throw new ServiceError('unreadable', `The draft cannot be kept as a checkpoint: ${(error as Error).message}`);
       }
