@@ -2,7 +2,7 @@
 // downloading Electron: a stand-in "Electron binary" that carries only the fuse wire (sentinel,
 // version, eight fuses as Electron 45 ships them) lets electron-builder run everything it does to
 // a real one up to and including flipping the fuses. Then this script checks:
-// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs,piscina-worker.cjs,draft-worker.cjs}
+// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs,draft-worker.cjs}
 //   and dist/renderer/**, and
 //   nothing else (no node_modules, no source maps, no sources);
 // - the packaged package.json starts dist/electron/main.mjs;
@@ -21,8 +21,8 @@ import { fileURLToPath, URL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar');
-// The main process's worker threads (build/vite.electron.config.mts), read from inside the asar.
-const WORKER_FILES = ['/dist/electron/piscina-worker.cjs', '/dist/electron/draft-worker.cjs'];
+// The main process's worker threads' file (build/vite.electron.config.mts), read from inside the asar.
+const WORKER_FILES = ['/dist/electron/draft-worker.cjs'];
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
