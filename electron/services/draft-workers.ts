@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { runDraftTask, type DraftTask, type DraftTaskResult } from './draft-tasks';
+import { ServiceError } from './errors';
 
 /** Runs whole-draft tasks off the calling thread (or in it: `inProcessDraftWorkers`). */
 export interface DraftWorkers {
@@ -25,7 +26,7 @@ export interface DraftWorkers {
   readonly threaded: boolean;
   /** The threads running now (0 once closed). */
   threads(): number;
-  /** Ends the threads once the tasks under way have ended; later tasks are refused. */
+  /** Ends the threads once the tasks under way have ended; later tasks are refused (`ServiceError` 'closed', as the services' writes are). */
   close(): Promise<void>;
 }
 
@@ -52,7 +53,7 @@ export function createDraftWorkers(options: DraftWorkerOptions = {}): DraftWorke
   return {
     threaded: true,
     threads: () => pool.threads.length,
-    run: (task) => (closing === null ? pool.run(task) : Promise.reject(new Error('Copydesk is closing: no more drafts are read.'))),
+    run: (task) => (closing === null ? pool.run(task) : Promise.reject(new ServiceError('closed', 'Copydesk is closing: nothing more is written.'))),
     close: () => (closing ??= pool.close()),
   };
 }

@@ -191,7 +191,7 @@ describe('the pool', () => {
     expect(services.workers.threads()).toBeGreaterThan(0);
     await services.dispose();
     expect(services.workers.threads()).toBe(0);
-    await expect(services.workers.checkDraft('{}')).rejects.toThrow(/closing/u);
+    await expect(services.workers.checkDraft('{}')).rejects.toMatchObject({ code: 'closed', message: expect.stringMatching(/closing/u) as unknown });
     await fs.rm(root, { recursive: true, force: true });
   });
 });
