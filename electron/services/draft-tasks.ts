@@ -8,6 +8,7 @@
  * `{ok: false, code, message}` rather than as a thrown error, whose class and code a thread
  * boundary would lose.
  */
+import { promises as fs } from 'node:fs';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { DraftError } from '../../shared/draft/errors';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
@@ -17,18 +18,30 @@ import type { DraftSummary } from '../../shared/ipc/channels';
 import { documentWords } from '../../shared/words';
 import { findExportFormat, renderExport } from '../../shared/export/format-uses';
 import type { ExportFormat } from '../../shared/export/formats';
+import { writeFileAtomic } from '../node/atomic-write';
 import { readDraftFile, sha256Hex } from '../node/draft-file';
 import { readAssetFile } from './assets';
-import { ServiceError } from './errors';
-import { decodeJournalRecord, encodeJournalRecord, type JournalHeader } from './journal-record';
+import { fsServiceError, ServiceError } from './errors';
+import { decodeJournalRecord, encodeJournalRecord, encodeJournalRecordOf, type JournalHeader } from './journal-record';
 import { summariseDraftFile } from './library';
 
 /** One task. */
 export type DraftTask =
   /** Reads `text` as a draft file is read; answers whether it is one, with its UTF-8 bytes and their SHA-256. */
   | { readonly kind: 'check'; readonly text: string }
-  /** The bytes of the journal record of `text` (journal-record.ts). */
-  | { readonly kind: 'journal'; readonly key: string; readonly name: string | null; readonly savedAt: string; readonly text: string }
+  /**
+   * Writes the journal record (journal-record.ts) of a draft's text, or of its UTF-8 bytes and
+   * their SHA-256 (made by `check`), to `file` in folder `dir` (made if missing), atomically.
+   */
+  | {
+      readonly kind: 'journal';
+      readonly key: string;
+      readonly name: string | null;
+      readonly savedAt: string;
+      readonly body: { readonly text: string } | { readonly bytes: Uint8Array; readonly sha256: string };
+      readonly dir: string;
+      readonly file: string;
+    }
   /** The file bytes of `text` stamped as written at `updated` by `savedBy`, and their SHA-256. */
   | { readonly kind: 'stamp'; readonly text: string; readonly updated: string; readonly savedBy: DeskPerson }
   /** A draft file's `bytes` (read from `path`) as `readDraftFile` reads them: UTF-8 text, SHA-256, checked; with what naming needs. */
@@ -60,7 +73,7 @@ export interface TaskRefusal {
 /** What each task answers. */
 export interface DraftTaskResults {
   check: { readonly ok: true; readonly bytes: Uint8Array; readonly sha256: string } | TaskRefusal;
-  journal: { readonly ok: true; readonly bytes: Uint8Array };
+  journal: { readonly ok: true } | TaskRefusal;
   stamp: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
   export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
   decode: { readonly ok: true; readonly text: string; readonly hash: string; readonly headline: string; readonly autoName: boolean } | TaskRefusal;
@@ -126,8 +139,17 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
       const bytes = Buffer.from(task.text, 'utf8');
       return { ok: true, bytes, sha256: sha256Hex(bytes) };
     }
-    case 'journal':
-      return { ok: true, bytes: encodeJournalRecord(task.key, task.name, new Date(task.savedAt), task.text) };
+    case 'journal': {
+      const savedAt = new Date(task.savedAt);
+      const bytes = 'text' in task.body ? encodeJournalRecord(task.key, task.name, savedAt, task.body.text) : encodeJournalRecordOf(task.key, task.name, savedAt, task.body.bytes, task.body.sha256);
+      try {
+        await fs.mkdir(task.dir, { recursive: true });
+        await writeFileAtomic(task.file, bytes);
+        return { ok: true };
+      } catch (error) {
+        return refusal(fsServiceError(error, 'journal', task.name ?? 'the new draft'));
+      }
+    }
     case 'stamp': {
       const read = parsed(task.text);
       if ('ok' in read) return read;

@@ -20,8 +20,8 @@ import { ServiceError } from './errors';
 
 /** Runs whole-draft tasks off the calling thread (or in it: `inProcessDraftWorkers`). */
 export interface DraftWorkers {
-  /** Runs `task`; rejects only for an unexpected failure (refusals are results). */
-  run<T extends DraftTask>(task: T): Promise<DraftTaskResult<T>>;
+  /** Runs `task`, moving the buffers of `transfer` to the thread (they are unusable here after); rejects only for an unexpected failure (refusals are results). */
+  run<T extends DraftTask>(task: T, transfer?: readonly ArrayBuffer[]): Promise<DraftTaskResult<T>>;
   /** Whether tasks run on other threads. */
   readonly threaded: boolean;
   /** The threads running now (0 once closed). */
@@ -53,12 +53,12 @@ export function createDraftWorkers(options: DraftWorkerOptions = {}): DraftWorke
   return {
     threaded: true,
     threads: () => pool.threads.length,
-    run: (task) => (closing === null ? pool.run(task) : Promise.reject(new ServiceError('closed', 'Copydesk is closing: nothing more is written.'))),
+    run: (task, transfer) => (closing === null ? pool.run(task, transfer ? { transferList: [...transfer] } : {}) : Promise.reject(new ServiceError('closed', 'Copydesk is closing: nothing more is written.'))),
     close: () => (closing ??= pool.close()),
   };
 }
 
 /** The same tasks on the calling thread (the `copydesk` command, which has no other work to keep responsive). */
 export function inProcessDraftWorkers(): DraftWorkers {
-  return { threaded: false, threads: () => 0, run: runDraftTask, close: async () => undefined };
+  return { threaded: false, threads: () => 0, run: (task) => runDraftTask(task), close: async () => undefined };
 }

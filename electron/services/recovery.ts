@@ -12,11 +12,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
-import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import type { DraftWorkers } from './draft-workers';
-import { encodeJournalRecordOf, JOURNAL_KEY, type JournalHeader } from './journal-record';
+import { JOURNAL_KEY, type JournalHeader } from './journal-record';
 
 const SUFFIX = '.journal';
 
@@ -27,6 +26,9 @@ function assertKey(key: unknown): asserts key is string {
   }
 }
 
+// Bytes that own their whole buffer, which can be moved to a thread without taking anything else with them.
+const ownBuffer = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+
 /** The journal in one folder. */
 export class RecoveryJournal {
   // The last operation (record or discard) of each key: the next one waits for it.
@@ -34,8 +36,6 @@ export class RecoveryJournal {
   // The latest record asked for, per key: a record still waiting when a later one comes is not written.
   private readonly latest = new Map<string, number>();
   private asked = 0;
-  // The folder was there at the last write (not made again for each record).
-  private dirMade = false;
 
   constructor(
     /** The journal folder, `<userData>/recovery`. */
@@ -61,38 +61,24 @@ export class RecoveryJournal {
   }
 
   /**
-   * Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved).
-   * The record is encoded at once, off this thread; records and discards of one key are written
-   * in the order asked, and a record overtaken by a later one of its key before its turn is
-   * not written at all (the later one replaces it anyway): an earlier record never lands last.
+   * Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved),
+   * encoded and written atomically by a worker thread. Records and discards of one key are
+   * written in the order asked, and a record overtaken by a later one of its key before its turn
+   * is not written at all (the later one replaces it anyway): an earlier record never lands last.
    */
   async record(key: string, name: string | null, draft: CheckedDraft): Promise<void> {
     assertKey(key);
     const ticket = ++this.asked;
     this.latest.set(key, ticket);
-    // Journalled as the text it came in (no second serialisation): its bytes and checksum as the
-    // door's check made them on a worker thread, else made on one now; only the header is made here.
-    const savedAt = this.now();
-    const encoding = draft.encoded
-      ? Promise.resolve({ bytes: encodeJournalRecordOf(key, name, savedAt, draft.encoded.bytes, draft.encoded.sha256) })
-      : this.workers.run({ kind: 'journal', key, name, savedAt: savedAt.toISOString(), text: draft.text });
-    encoding.catch(() => undefined);
+    const savedAt = this.now().toISOString();
     return this.inOrder(key, async () => {
-      const { bytes } = await encoding;
       if (this.latest.get(key) !== ticket) return;
-      try {
-        if (!this.dirMade) await fs.mkdir(this.dir, { recursive: true });
-        await writeFileAtomic(this.file(key), bytes).catch(async (error: unknown) => {
-          // The folder went since the last write: made again, once.
-          if (!this.dirMade || errorCode(error) !== 'ENOENT') throw error;
-          await fs.mkdir(this.dir, { recursive: true });
-          await writeFileAtomic(this.file(key), bytes);
-        });
-        this.dirMade = true;
-      } catch (error) {
-        this.dirMade = false;
-        throw fsServiceError(error, 'journal', name ?? 'the new draft');
-      }
+      // Encoded and written by a worker thread, as the text came in (no second serialisation): its
+      // bytes and checksum as the door's check made them (moved to the thread), else from the text.
+      const { encoded } = draft;
+      const body = encoded && ownBuffer(encoded.bytes) ? encoded : { text: draft.text };
+      const written = await this.workers.run({ kind: 'journal', key, name, savedAt, body, dir: this.dir, file: this.file(key) }, 'bytes' in body ? [body.bytes.buffer as ArrayBuffer] : []);
+      if (!written.ok) throw new ServiceError(written.code, written.message);
     });
   }
 

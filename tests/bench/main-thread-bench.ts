@@ -86,7 +86,7 @@ export async function mainThreadRows(xl: Draft, quick: boolean, log: (message: s
     const next = (): string => variants[n++ % variants.length] as string;
     const journal = await threadTime(quick ? 8 : 30, () => call('recovery.record', { key: 'bench', name: created.name, draft: next() }));
     log(`journal write, main process thread XL: p50 ${median(journal).toFixed(2)} ms, p95 ${quantile(journal, 0.95).toFixed(2)} ms`);
-    results.push(resultOf('journal write, main process thread', 'XL', journal, { p95: 4 }, 'recovery.record through the dispatcher to the file: event-loop active time per call (shape check, copies to and from the worker threads, the write); parseDraft and the record bytes run on a worker thread'));
+    results.push(resultOf('journal write, main process thread', 'XL', journal, { p95: 4 }, 'recovery.record through the dispatcher to the file: event-loop active time per call (shape check, the copy of the text to a worker thread, the messages); parseDraft, the record and its write run on worker threads'));
     const saves = await threadTime(quick ? 3 : 8, async () => {
       const saved = (await call('drafts.save', { name: created.name, draft: next(), baseHash: hash })) as { ok: boolean; hash: string };
       if (!saved.ok) throw new Error('the bench save met a conflict');

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseDraft, serializeDraft } from '../../shared/draft/format';
 import { checkDraftText } from '../../shared/ipc/checked-draft';
 import type { InvokeChannel, IpcReply } from '../../shared/ipc/channels';
@@ -75,8 +75,8 @@ describe('the services on worker threads', () => {
     clearInterval(timer);
     expect(reply).toEqual({ ok: true, value: undefined });
     expect(services.workers.threaded).toBe(true);
-    // Read (and encoded) at the door by a worker; the journal made only the header.
-    expect(workers.kinds).toEqual(['check']);
+    // Read and encoded at the door by a worker; the record made and written by one.
+    expect(workers.kinds).toEqual(['check', 'journal']);
     const gaps = [started, ...ticks, ended].slice(1).map((at, i, all) => at - (i === 0 ? started : (all[i - 1] as number)));
     expect(ticks.length).toBeGreaterThan(2);
     expect(Math.max(...gaps)).toBeLessThan(parse);
@@ -117,26 +117,31 @@ describe('the services on worker threads', () => {
 });
 
 describe('journal writes of one key keep their order', () => {
-  /** Runs tasks in this thread, holding back those whose text holds `slow` until `release()`. */
-  function heldBack(slow: string): DraftWorkers & { release: () => void } {
+  /** Runs tasks on a thread, holding back those of `kind` whose text holds `slow` until `release()`. */
+  function heldBack(slow: string, kind: DraftTask['kind']): DraftWorkers & { release: () => void; held: () => number } {
     const real = createDraftWorkers({ maxThreads: 1 });
     // Each `release()` lets through the tasks held so far; later ones wait for the next.
     let open!: () => void;
+    let held = 0;
     let gate = new Promise<void>((resolve) => (open = resolve));
     const release = (): void => {
       open();
       gate = new Promise<void>((resolve) => (open = resolve));
     };
-    const run = async <T extends DraftTask>(task: T) => {
-      if ('text' in task && task.text.includes(slow)) await gate;
-      return real.run(task);
+    const textOf = (task: DraftTask): string => ('text' in task ? task.text : task.kind === 'journal' && 'text' in task.body ? task.body.text : '');
+    const run = async <T extends DraftTask>(task: T, transfer?: readonly ArrayBuffer[]) => {
+      if (task.kind === kind && textOf(task).includes(slow)) {
+        held += 1;
+        await gate;
+      }
+      return real.run(task, transfer);
     };
-    return { ...real, threads: () => real.threads(), run, release };
+    return { ...real, threads: () => real.threads(), run, release, held: () => held };
   }
 
   it('a record read late never replaces the later one, through the door or into the journal', async () => {
     const root = await tempDir('copydesk-order-');
-    const workers = heldBack('Earlier');
+    const workers = heldBack('Earlier', 'check');
     const services = await createAppServices({ userDataDir: path.join(root, 'u'), documentsDir: path.join(root, 'd'), trash: async () => undefined, workers, lockRefreshMs: 0 });
     try {
       const dispatcher = createDispatcher(createHandlers({ services, emit: () => undefined }), { checkDraft: services.workers.checkDraft });
@@ -163,13 +168,15 @@ describe('journal writes of one key keep their order', () => {
     }
   });
 
-  it('the journal writes records of one key in the order asked, whichever is encoded first', async () => {
+  it('the journal writes records of one key in the order asked: a later one waits for a write under way', async () => {
     const dir = await tempDir('copydesk-journal-order-');
-    const workers = heldBack('Earlier');
+    const workers = heldBack('Earlier', 'journal');
     try {
       const journal = new RecoveryJournal(dir, workers);
       // Checked on this thread: no bytes from the door, so the journal has each record encoded by a worker.
       const earlier = journal.record('k', null, checkDraftText(serializeDraft(sampleDraft('Earlier'))));
+      // The earlier record is being written (held on its thread) when the later one is asked.
+      await vi.waitFor(() => expect(workers.held()).toBe(1));
       const later = journal.record('k', null, checkDraftText(serializeDraft(sampleDraft('Later'))));
       await new Promise((resolve) => setTimeout(resolve, 50));
       workers.release();
