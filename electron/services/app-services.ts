@@ -327,12 +327,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     imports: {
       importFile: (file, from, window = DEFAULT_WINDOW) =>
         writing(async () => {
-          const imported = await importDraftFile({ drafts, now, workspace: () => folder }, file, from);
+          const imported = await importDraftFile({ drafts, now, workspace: () => folder, workers }, file, from);
           return { ...imported, access: await locks.acquire(imported.name, 'edit', window) };
         }),
       importDropped: (fileName, bytes, window = DEFAULT_WINDOW) =>
         writing(async () => {
-          const imported = await importDroppedFile({ drafts, now, workspace: () => folder }, fileName, bytes);
+          const imported = await importDroppedFile({ drafts, now, workspace: () => folder, workers }, fileName, bytes);
           return { ...imported, access: await locks.acquire(imported.name, 'edit', window) };
         }),
     },

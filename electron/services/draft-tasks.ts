@@ -17,12 +17,14 @@ import type { DeskPerson, Status } from '../../shared/draft/meta';
 import type { DraftSummary } from '../../shared/ipc/channels';
 import { documentWords } from '../../shared/words';
 import { findExportFormat, renderExport } from '../../shared/export/format-uses';
+import type { ImportKind } from '../../shared/import/types';
 import type { ExportFormat } from '../../shared/export/formats';
 import { writeFileAtomic } from '../node/atomic-write';
 import { readDraftFile, sha256Hex } from '../node/draft-file';
 import { readAssetFile } from './assets';
 import { fsServiceError, ServiceError } from './errors';
 import { decodeJournalRecord, encodeJournalRecord, encodeJournalRecordOf, type JournalHeader } from './journal-record';
+import { importOnThread, placeOnThread, type ImportMade } from './import-draft';
 import { summariseDraftFile } from './library';
 
 /** One task. */
@@ -48,6 +50,10 @@ export type DraftTask =
   | { readonly kind: 'decode'; readonly bytes: Uint8Array; readonly path: string }
   /** A journal record's `bytes` decoded and checked (journal-record.ts), with the draft's headline. */
   | { readonly kind: 'record'; readonly bytes: Uint8Array }
+  /** File > Import's importer on a file's text (or a Word file's bytes), as import-draft.ts's `importOnThread`. */
+  | { readonly kind: 'import'; readonly input: { readonly text: string } | { readonly bytes: Uint8Array }; readonly format: ImportKind; readonly shown: string; readonly now: string }
+  /** An import with images placed under `assets/<stem>/` and checked (import-draft.ts's `placeOnThread`). */
+  | { readonly kind: 'place'; readonly made: ImportMade; readonly stem: string; readonly shown: string }
   /** What a version listing shows of the draft `text` (versions.ts). */
   | { readonly kind: 'summary'; readonly text: string }
   /** The library's summary of draft file `name` in `dir` (library.ts). */
@@ -78,6 +84,8 @@ export interface DraftTaskResults {
   export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
   decode: { readonly ok: true; readonly text: string; readonly hash: string; readonly headline: string; readonly autoName: boolean } | TaskRefusal;
   record: { readonly ok: true; readonly header: JournalHeader; readonly text: string; readonly headline: string } | TaskRefusal;
+  import: { readonly ok: true; readonly made: ImportMade } | TaskRefusal;
+  place: { readonly ok: true; readonly made: ImportMade } | TaskRefusal;
   summary: { readonly ok: true; readonly words: number; readonly headline: string; readonly status: Status; readonly author: DeskPerson | null } | TaskRefusal;
   library: { readonly ok: true; readonly summary: DraftSummary };
 }
@@ -178,6 +186,18 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
         return { ok: false, code: 'unreadable', message: (error as Error).message };
       }
     }
+    case 'import':
+      try {
+        return { ok: true, made: await importOnThread(task.input, task.format, task.shown, new Date(task.now)) };
+      } catch (error) {
+        return refusal(error);
+      }
+    case 'place':
+      try {
+        return { ok: true, made: placeOnThread(task.made, task.stem, task.shown) };
+      } catch (error) {
+        return refusal(error);
+      }
     case 'summary': {
       const read = parsed(task.text);
       if ('ok' in read) return read;

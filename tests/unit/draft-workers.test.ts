@@ -100,6 +100,20 @@ describe('the services on worker threads', () => {
     expect(again).toMatchObject({ ok: true, value: { ok: false, reason: 'conflict' } });
   });
 
+  it('imports (File > Import, a dropped file) on the pool, and opens, lists and exports there too', async () => {
+    workers.kinds.length = 0;
+    const imported = await call('drafts.importDropped', { fileName: 'wire.md', bytes: new TextEncoder().encode('# Wire story\n\nA paragraph with a source.[^1]\n\n[^1]: Agency, https://example.com/a\n') });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const { name } = imported.value as { name: string };
+    expect(name).toBe('wire-story.copydesk');
+    expect(workers.kinds).toEqual(['import', 'check', 'stamp']);
+    workers.kinds.length = 0;
+    expect(await call('drafts.open', { name, access: 'read-only' })).toMatchObject({ ok: true });
+    expect(await call('workspace.list', undefined)).toMatchObject({ ok: true });
+    expect(workers.kinds).toContain('decode');
+    expect(workers.kinds).toContain('library');
+  });
+
   it('refuses a broken draft with the message of the check on the thread, and writes nothing', async () => {
     const broken = xlText.replace('{"type":"paragraph"', '{"type":"script"');
     expect(broken).not.toBe(xlText);
