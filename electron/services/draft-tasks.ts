@@ -58,6 +58,8 @@ export type DraftTask =
   | { readonly kind: 'summary'; readonly text: string }
   /** The library's summary of draft file `name` in `dir` (library.ts). */
   | { readonly kind: 'library'; readonly dir: string; readonly name: string; readonly mtimeMs: number; readonly size: number }
+  /** The file bytes of `text` no longer named after its headline (`meta.autoName` false), and their SHA-256. */
+  | { readonly kind: 'unname'; readonly text: string }
   /** `format`'s rendering of the draft `text`, or of the draft file `file` (`name` for messages). */
   | {
       readonly kind: 'export';
@@ -81,6 +83,7 @@ export interface DraftTaskResults {
   check: { readonly ok: true; readonly bytes: Uint8Array; readonly sha256: string } | TaskRefusal;
   journal: { readonly ok: true } | TaskRefusal;
   stamp: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
+  unname: { readonly ok: true; readonly bytes: Uint8Array; readonly hash: string } | TaskRefusal;
   export: { readonly ok: true; readonly output: string | Uint8Array } | TaskRefusal;
   decode: { readonly ok: true; readonly text: string; readonly hash: string; readonly headline: string; readonly autoName: boolean } | TaskRefusal;
   record: { readonly ok: true; readonly header: JournalHeader; readonly text: string; readonly headline: string } | TaskRefusal;
@@ -162,6 +165,12 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
       const read = parsed(task.text);
       if ('ok' in read) return read;
       const bytes = Buffer.from(serializeDraft({ ...read, meta: { ...read.meta, updated: task.updated, savedBy: task.savedBy } }), 'utf8');
+      return { ok: true, bytes, hash: sha256Hex(bytes) };
+    }
+    case 'unname': {
+      const read = parsed(task.text);
+      if ('ok' in read) return read;
+      const bytes = Buffer.from(serializeDraft({ ...read, meta: { ...read.meta, autoName: false } }), 'utf8');
       return { ok: true, bytes, hash: sha256Hex(bytes) };
     }
     case 'export':

@@ -19,7 +19,7 @@ import type { DeskPerson } from '../../shared/draft/meta';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { OpenedDraft, SaveAsResult, SaveResult } from '../../shared/ipc/channels';
 import { fsyncDir } from '../node/atomic-write';
-import { describeFileError, DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
+import { describeFileError, DraftFileError, sha256Hex } from '../node/draft-file';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import { importedDraftName } from './import-draft';
@@ -303,10 +303,11 @@ export class DraftService {
    */
   private async namedByHand(name: string): Promise<void> {
     const file = this.file(name);
-    const loaded = await readDraftFile(file);
-    if (loaded.draft.meta.autoName !== true) return;
-    const bytes = Buffer.from(serializeDraft({ ...loaded.draft, meta: { ...loaded.draft.meta, autoName: false } }), 'utf8');
-    const hash = sha256Hex(bytes);
+    const loaded = await this.read(name);
+    if (!loaded.autoName) return;
+    const unnamed = await this.deps.workers.run({ kind: 'unname', text: loaded.text });
+    if (!unnamed.ok) throw new ServiceError(unnamed.code, unnamed.message);
+    const { bytes, hash } = unnamed;
     this.deps.known.expect(name, hash);
     const result = await saveBytes(file, bytes, hash, { baseHash: loaded.hash, subject: name });
     if (result.ok) this.deps.known.confirm(name, hash);
