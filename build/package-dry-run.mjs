@@ -2,9 +2,9 @@
 // downloading Electron: a stand-in "Electron binary" that carries only the fuse wire (sentinel,
 // version, eight fuses as Electron 45 ships them) lets electron-builder run everything it does to
 // a real one up to and including flipping the fuses. Then this script checks:
-// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs}, dist/renderer/** and the
-//   `copydesk` command's bundle dist/cli/** (main.mjs and its chunks), and nothing else (no
-//   node_modules, no source maps, no sources);
+// - the asar holds package.json, dist/electron/{main.mjs,preload.cjs,draft-worker.cjs},
+//   dist/renderer/** and the `copydesk` command's bundle dist/cli/** (main.mjs and its chunks),
+//   and nothing else (no node_modules, no source maps, no sources);
 // - the packaged package.json starts dist/electron/main.mjs;
 // - the fuses are as build/electron-builder.yml sets them.
 // Usage: node build/package-dry-run.mjs   (builds dist/electron and dist/cli first; needs dist/renderer/index.html)
@@ -21,6 +21,8 @@ import { fileURLToPath, URL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar');
+// The main process's worker threads' file (build/vite.electron.config.mts), read from inside the asar.
+const WORKER_FILES = ['/dist/electron/draft-worker.cjs'];
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
@@ -59,11 +61,11 @@ try {
   const archive = path.join(unpacked, 'resources', 'app.asar');
   const files = asar.listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
   const allowed = (f) =>
-    ['/package.json', '/dist', '/dist/electron', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer', '/dist/cli', '/dist/cli/chunks'].includes(f) ||
+    ['/package.json', '/dist', '/dist/electron', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', ...WORKER_FILES, '/dist/renderer', '/dist/cli', '/dist/cli/chunks'].includes(f) ||
     f.startsWith('/dist/renderer/') ||
     /^\/dist\/cli\/(?:chunks\/)?[\w-]+\.mjs$/u.test(f);
   for (const file of files) if (!allowed(file) || file.endsWith('.map')) failures.push(`unexpected file in app.asar: ${file}`);
-  for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/cli/main.mjs']) {
+  for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', ...WORKER_FILES, '/dist/renderer/index.html', '/dist/cli/main.mjs']) {
     if (!files.includes(needed)) failures.push(`missing from app.asar: ${needed}`);
   }
   // The command's bundle is the one just built, chunk for chunk.

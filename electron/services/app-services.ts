@@ -10,11 +10,11 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Draft } from '../../shared/draft/format';
+import { parseDraft, type Draft } from '../../shared/draft/format';
 import type { DeskPerson } from '../../shared/draft/meta';
 import { exportFormats } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
-import type { CheckedDraft } from '../../shared/ipc/checked-draft';
+import type { CheckedDraft, DraftCheck } from '../../shared/ipc/checked-draft';
 import { LOCK_REFRESH_MS, type DraftSummary, type DraftText, type ImportedDraft, type OpenAccess, type OpenedDraft, type RecentDraft, type RecoveredDraft, type RecoveryEntry, type SaveAsResult, type VersionSummary } from '../../shared/ipc/channels';
 import type { ImportKind } from '../../shared/import/types';
 import type { Reviewer } from '../../shared/review/model';
@@ -23,7 +23,8 @@ import { readDraftFile } from '../node/draft-file';
 import { DraftService } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
 import { readAssetFile } from './assets';
-import { writeExport } from './exports';
+import { checkExportTarget, renderWith, writeExportOutput } from './exports';
+import { createDraftWorkers, type DraftWorkers } from './draft-workers';
 import { importDraftFile, importDroppedFile } from './import-draft';
 import { KnownFiles } from './known-files';
 import { Library } from './library';
@@ -57,6 +58,8 @@ export interface AppServicesOptions {
   readonly machine?: string;
   /** How often held locks are refreshed (default `LOCK_REFRESH_MS`; 0: never by a timer, tests call `locks.refresh`). */
   readonly lockRefreshMs?: number;
+  /** Where whole drafts are read, encoded and rendered (default: a pool of worker threads, `createDraftWorkers`, closed by `dispose`). */
+  readonly workers?: DraftWorkers;
 }
 
 // The operating system's user name, or '' where it has none (a user without a passwd entry).
@@ -156,7 +159,19 @@ export interface AppServices {
     /** Exports draft `name` (or the given unsaved `draft`) to the absolute path `target`; clean unless `review`. */
     write(name: string, format: ExportFormat, options: { fragment?: boolean; review?: boolean; draft?: CheckedDraft }, target: string): Promise<void>;
   };
-  /** Stops the watcher, refuses writes from now on ('closed') and removes the locks held; resolves when the writes under way have ended. */
+  /**
+   * The threads that read, encode and render whole drafts (draft-workers.ts); the API's door has
+   * every draft the renderer sends read there (`checkDraft`).
+   */
+  readonly workers: {
+    /** Reads `text` as a draft file is read, and encodes it (UTF-8, SHA-256); or says why it is no draft. */
+    readonly checkDraft: DraftCheck;
+    /** Whether that work runs on other threads than the caller's. */
+    readonly threaded: boolean;
+    /** The threads running now (0 once disposed). */
+    threads(): number;
+  };
+  /** Stops the watcher, refuses writes from now on ('closed'), removes the locks held and, once the writes under way have ended, ends the worker threads. */
   dispose(): Promise<void>;
 }
 
@@ -175,11 +190,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   /** Who saves, locks and files on this installation (meta.savedBy, lock files, the status log). */
   const person = (): DeskPerson => ({ id: settings.authorId, name: settings.reviewer?.name ?? (suggestedName() || UNNAMED) });
 
+  const workers = options.workers ?? createDraftWorkers();
   const known = new KnownFiles();
-  const library = new Library(now);
-  const journal = new RecoveryJournal(path.join(options.userDataDir, 'recovery'), now);
-  const store = new VersionStore(path.join(options.userDataDir, 'versions'), now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
-  const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now, person });
+  const library = new Library(workers, now);
+  const journal = new RecoveryJournal(path.join(options.userDataDir, 'recovery'), workers, now);
+  const store = new VersionStore(path.join(options.userDataDir, 'versions'), workers, now, options.versionPolicy ?? DEFAULT_VERSION_POLICY);
+  const drafts = new DraftService({ workspace: () => folder, known, settings, versions: store, trash: options.trash, now, person, workers });
   const locks = new LockService({
     workspace: () => folder,
     person,
@@ -311,12 +327,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     imports: {
       importFile: (file, from, window = DEFAULT_WINDOW) =>
         writing(async () => {
-          const imported = await importDraftFile({ drafts, now, workspace: () => folder }, file, from);
+          const imported = await importDraftFile({ drafts, now, workspace: () => folder, workers }, file, from);
           return { ...imported, access: await locks.acquire(imported.name, 'edit', window) };
         }),
       importDropped: (fileName, bytes, window = DEFAULT_WINDOW) =>
         writing(async () => {
-          const imported = await importDroppedFile({ drafts, now, workspace: () => folder }, fileName, bytes);
+          const imported = await importDroppedFile({ drafts, now, workspace: () => folder, workers }, fileName, bytes);
           return { ...imported, access: await locks.acquire(imported.name, 'edit', window) };
         }),
     },
@@ -341,19 +357,39 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       label: (name, id, label) => writing(() => store.label(draftPath(folder, name), id, label)),
     },
     exports: {
-      write: (name, format, exportOptions, target) => writing(async () => {
-        let draft: Draft;
-        if (exportOptions.draft !== undefined) draft = exportOptions.draft;
-        else {
-          try {
-            draft = (await readDraftFile(draftPath(folder, name))).draft;
-          } catch (error) {
-            throw error instanceof ServiceError ? error : new ServiceError('unreadable', `“${name}” cannot be exported: ${(error as Error).message}`);
+      write: (name, format, exportOptions, target) =>
+        writing(async () => {
+          const formats = options.exportFormats ?? exportFormats();
+          const spec = checkExportTarget(formats, format, target);
+          const workspace = folder;
+          const readAsset = (src: string): Promise<Uint8Array | null> => readAssetFile(workspace, src);
+          let output: string | Uint8Array;
+          if (options.exportFormats === undefined) {
+            // The app's own formats: read and rendered by a worker thread.
+            const source = exportOptions.draft !== undefined ? { text: exportOptions.draft.text } : { file: draftPath(workspace, name), name };
+            const rendered = await workers.run({ kind: 'export', source, format, fragment: exportOptions.fragment === true, review: exportOptions.review === true, workspace });
+            if (!rendered.ok) throw new ServiceError(rendered.code, rendered.message);
+            output = rendered.output;
+          } else {
+            // Writers a test gave (functions, which cannot cross to a thread): on this thread.
+            let draft: Draft;
+            try {
+              draft = exportOptions.draft !== undefined ? parseDraft(exportOptions.draft.text) : (await readDraftFile(draftPath(workspace, name))).draft;
+            } catch (error) {
+              throw new ServiceError('unreadable', `“${name}” cannot be exported: ${(error as Error).message}`);
+            }
+            output = await renderWith(spec, draft, { ...exportOptions, readAsset });
           }
-        }
-        const workspace = folder;
-        await writeExport(options.exportFormats ?? exportFormats(), draft, format, { ...exportOptions, readAsset: (src) => readAssetFile(workspace, src) }, target);
-      }),
+          await writeExportOutput(output, target);
+        }),
+    },
+    workers: {
+      checkDraft: async (text) => {
+        const result = await workers.run({ kind: 'check', text });
+        return result.ok ? { ok: true, encoded: { bytes: result.bytes, sha256: result.sha256 } } : { ok: false, message: result.message };
+      },
+      threaded: workers.threaded,
+      threads: () => workers.threads(),
     },
     async dispose() {
       disposed = true;
@@ -362,6 +398,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       listeners.clear();
       await Promise.allSettled([...inFlight]);
       await locks.dispose();
+      if (options.workers === undefined) await workers.close();
     },
   };
 }

@@ -13,16 +13,17 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { headlineText } from '../../shared/article';
-import { DraftError } from '../../shared/draft/errors';
+import { DraftError, type DraftErrorKind } from '../../shared/draft/errors';
 import { DRAFT_EXTENSION, newDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { DeskPerson } from '../../shared/draft/meta';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { OpenedDraft, SaveAsResult, SaveResult } from '../../shared/ipc/channels';
 import { fsyncDir } from '../node/atomic-write';
-import { DraftFileError, readDraftFile, sha256Hex } from '../node/draft-file';
+import { describeFileError, DraftFileError, sha256Hex } from '../node/draft-file';
+import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
 import { importedDraftName } from './import-draft';
+import type { DraftWorkers } from './draft-workers';
 import type { KnownFiles } from './known-files';
 import { draftPath, MAX_NAME_BYTES, numberedName } from './names';
 import { hashOnDisk, saveBytes, type WriteResult } from './save-file';
@@ -41,6 +42,8 @@ export interface DraftServiceDeps {
   readonly now: () => Date;
   /** Who saves on this installation: stamped as each written draft's `meta.savedBy`. */
   readonly person: () => DeskPerson;
+  /** Where a saved draft is stamped and serialised (a worker thread in the app). */
+  readonly workers: DraftWorkers;
 }
 
 function openError(error: unknown, name: string): ServiceError {
@@ -103,11 +106,10 @@ export class DraftService {
     return draftPath(this.deps.workspace(), name);
   }
 
-  /** Writes `text` as a new draft `name` (which must not exist). Returns the result of the write. */
-  private async writeNew(name: string, text: string): Promise<WriteResult> {
+  /** Writes `text` (or its UTF-8 `bytes`, whose SHA-256 is `hash`) as a new draft `name` (which must not exist). Returns the result of the write. */
+  private async writeNew(name: string, text: string | Uint8Array, hash = sha256Hex(text)): Promise<WriteResult> {
     const file = this.file(name);
-    const bytes = Buffer.from(text, 'utf8');
-    const hash = sha256Hex(bytes);
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.deps.known.expect(name, hash);
     const result = await saveBytes(file, bytes, hash, { baseHash: null, subject: name });
     if (result.ok) {
@@ -155,13 +157,21 @@ export class DraftService {
     return { name: written.name, draft: text, hash: written.hash };
   }
 
-  /** Reads draft `name` from disk, or throws the `ServiceError` that says why it cannot be opened. */
-  private async read(name: string): Promise<Awaited<ReturnType<typeof readDraftFile>>> {
+  /**
+   * Reads draft `name` from disk (its bytes here, as `readDraftFile` does; decoded, hashed and
+   * checked on a worker thread), or throws the `ServiceError` that says why it cannot be opened.
+   */
+  private async read(name: string): Promise<{ text: string; hash: string; headline: string; autoName: boolean }> {
+    const file = this.file(name);
+    let bytes: Uint8Array;
     try {
-      return await readDraftFile(this.file(name));
+      bytes = await readRegularFile(file, { maxBytes: MAX_DRAFT_FILE_BYTES, followLinks: false });
     } catch (error) {
-      throw openError(error, name);
+      throw openError(describeFileError(error, file, 'read'), name);
     }
+    const read = await this.deps.workers.run({ kind: 'decode', bytes, path: file });
+    if (read.ok) return read;
+    throw openError(read.code === 'not-utf8' ? new DraftFileError('not-utf8', file, read.message) : new DraftError(read.code as DraftErrorKind, read.message), name);
   }
 
   /** Reads draft `name`. Throws `ServiceError` with a message for the user when it cannot be opened. */
@@ -184,20 +194,25 @@ export class DraftService {
   private async saveNow(name: string, draft: CheckedDraft, baseHash: string | null, options: { force?: boolean }): Promise<SaveResult> {
     const file = this.file(name);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draft, updated, this.deps.person()));
-    const bytes = Buffer.from(text, 'utf8');
-    const hash = sha256Hex(bytes);
+    const { bytes, hash } = await this.stamped(draft, updated);
     this.deps.known.expect(name, hash);
     const result = await saveBytes(file, bytes, hash, { baseHash, force: options.force === true, subject: name });
     if (result.ok) this.deps.known.confirm(name, hash);
     else this.deps.known.cancel(name, hash);
-    if (result.ok) await this.snapshot(file, text);
+    if (result.ok) await this.snapshot(file, bytes, hash);
     return result.ok ? { ...result, updated } : result;
   }
 
-  private async snapshot(file: string, text: string): Promise<void> {
+  /** The file bytes of `draft` as written at `updated` by this installation's person, made by a worker thread. */
+  private async stamped(draft: CheckedDraft, updated: string): Promise<{ bytes: Uint8Array; hash: string }> {
+    const result = await this.deps.workers.run({ kind: 'stamp', text: draft.text, updated, savedBy: this.deps.person() });
+    if (!result.ok) throw new ServiceError(result.code, result.message);
+    return result;
+  }
+
+  private async snapshot(file: string, bytes: Uint8Array, hash: string): Promise<void> {
     try {
-      await this.deps.versions.maybeSnapshot(file, text);
+      await this.deps.versions.maybeSnapshot(file, bytes, hash);
     } catch (error) {
       // A failed snapshot must not turn a good save into a failure.
       console.warn(`Copydesk: could not keep a version of ${file}:`, error);
@@ -212,13 +227,13 @@ export class DraftService {
   private async saveAsNow(draft: CheckedDraft, newName: string): Promise<SaveAsResult> {
     const file = this.file(newName);
     const updated = this.deps.now().toISOString();
-    const text = serializeDraft(stamped(draft, updated, this.deps.person()));
-    const result = await this.writeNew(newName, text);
+    const { bytes, hash } = await this.stamped(draft, updated);
+    const result = await this.writeNew(newName, bytes, hash);
     if (!result.ok) {
       if (result.reason === 'error') return result;
       return { ok: false, reason: 'error', code: 'EEXIST', message: `A draft named “${newName}” already exists. Choose another name; nothing was written.` };
     }
-    await this.snapshot(file, text);
+    await this.snapshot(file, bytes, hash);
     await this.deps.settings.addRecent(file).catch(() => undefined);
     return { ok: true, name: newName, hash: result.hash, updated };
   }
@@ -288,10 +303,11 @@ export class DraftService {
    */
   private async namedByHand(name: string): Promise<void> {
     const file = this.file(name);
-    const loaded = await readDraftFile(file);
-    if (loaded.draft.meta.autoName !== true) return;
-    const bytes = Buffer.from(serializeDraft({ ...loaded.draft, meta: { ...loaded.draft.meta, autoName: false } }), 'utf8');
-    const hash = sha256Hex(bytes);
+    const loaded = await this.read(name);
+    if (!loaded.autoName) return;
+    const unnamed = await this.deps.workers.run({ kind: 'unname', text: loaded.text });
+    if (!unnamed.ok) throw new ServiceError(unnamed.code, unnamed.message);
+    const { bytes, hash } = unnamed;
     this.deps.known.expect(name, hash);
     const result = await saveBytes(file, bytes, hash, { baseHash: loaded.hash, subject: name });
     if (result.ok) this.deps.known.confirm(name, hash);
@@ -311,8 +327,8 @@ export class DraftService {
   private async nameFromHeadlineNow(name: string): Promise<{ name: string }> {
     const from = this.file(name);
     const loaded = await this.read(name);
-    if (loaded.draft.meta.autoName !== true) return { name };
-    const wanted = importedDraftName(headlineText(loaded.draft.doc), `untitled${DRAFT_EXTENSION}`);
+    if (!loaded.autoName) return { name };
+    const wanted = importedDraftName(loaded.headline, `untitled${DRAFT_EXTENSION}`);
     const stem = wanted.slice(0, -DRAFT_EXTENSION.length);
     const number = name.startsWith(`${stem}-`) && name.endsWith(DRAFT_EXTENSION) ? name.slice(stem.length + 1, -DRAFT_EXTENSION.length) : '';
     if (name === wanted || /^[0-9]+$/u.test(number)) return { name };
@@ -384,7 +400,3 @@ export class DraftService {
   }
 }
 
-/** `draft` as written at time `updated` by `savedBy`: the process that writes the file stamps both. */
-function stamped(draft: Draft, updated: string, savedBy: DeskPerson): Draft {
-  return { ...draft, meta: { ...draft.meta, updated, savedBy } };
-}

@@ -51,7 +51,12 @@ export class JournalRecordError extends Error {
 /** Encodes a record for `draftText` (a serialised draft) under `key`. */
 export function encodeJournalRecord(key: string, name: string | null, savedAt: Date, draftText: string): Uint8Array {
   const body = Buffer.from(draftText, 'utf8');
-  const header: JournalHeader = headerSchema.parse({ key, name, savedAt: savedAt.toISOString(), length: body.length, sha256: sha256Hex(body) });
+  return encodeJournalRecordOf(key, name, savedAt, body, sha256Hex(body));
+}
+
+/** Encodes a record whose body (a serialised draft's UTF-8 bytes) and its SHA-256 were made elsewhere: the header is all this does. */
+export function encodeJournalRecordOf(key: string, name: string | null, savedAt: Date, body: Uint8Array, bodySha256: string): Uint8Array {
+  const header: JournalHeader = headerSchema.parse({ key, name, savedAt: savedAt.toISOString(), length: body.length, sha256: bodySha256 });
   const line = `${JOURNAL_MAGIC} ${JSON.stringify(header)}`;
   return Buffer.concat([Buffer.from(`${line} ${sha256Hex(line)}\n`, 'utf8'), body]);
 }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { headlineText } from '../../shared/article';
 import { documentWords } from '../../shared/words';
 import { readDraftFile } from '../node/draft-file';
+import type { DraftWorkers } from './draft-workers';
 import { NotRegularFileError, specialFileType } from '../node/read-regular-file';
 import { fsServiceError } from './errors';
 import { freshHolder, lockFileName } from './lock-file';
@@ -33,7 +34,8 @@ interface CacheEntry {
 /** How many files are read at once while listing (keeps clear of file-descriptor limits). */
 const PARALLEL_READS = 4;
 
-async function summarise(dir: string, name: string, mtimeMs: number, size: number): Promise<DraftSummary> {
+/** The summary of draft file `name` in `dir` (run on a worker thread: it reads the whole draft). */
+export async function summariseDraftFile(dir: string, name: string, mtimeMs: number, size: number): Promise<DraftSummary> {
   const updated = new Date(mtimeMs).toISOString();
   try {
     const { draft } = await readDraftFile(path.join(dir, name));
@@ -50,8 +52,11 @@ async function summarise(dir: string, name: string, mtimeMs: number, size: numbe
 export class Library {
   private readonly cache = new Map<string, CacheEntry>();
 
-  /** `now`: the clock that tells a fresh lock from a stale one. */
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  /** `workers`: where each draft is read and summarised; `now`: the clock that tells a fresh lock from a stale one. */
+  constructor(
+    private readonly workers: DraftWorkers,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Reads the summaries of every draft in `dir`, newest first. Throws `ServiceError` if the folder cannot be read. */
   async list(dir: string): Promise<DraftSummary[]> {
@@ -98,7 +103,7 @@ export class Library {
     }
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
-    const summary = await summarise(dir, name, stat.mtimeMs, stat.size);
+    const { summary } = await this.workers.run({ kind: 'library', dir, name, mtimeMs: stat.mtimeMs, size: stat.size });
     this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
     return summary;
   }

@@ -10,13 +10,12 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { headlineText } from '../../shared/article';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
-import { writeFileAtomic } from '../node/atomic-write';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
-import { decodeJournalRecord, encodeJournalRecord, JOURNAL_KEY, type JournalRecord } from './journal-record';
+import type { DraftWorkers } from './draft-workers';
+import { JOURNAL_KEY, type JournalHeader } from './journal-record';
 
 const SUFFIX = '.journal';
 
@@ -27,11 +26,22 @@ function assertKey(key: unknown): asserts key is string {
   }
 }
 
+// Bytes that own their whole buffer, which can be moved to a thread without taking anything else with them.
+const ownBuffer = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+
 /** The journal in one folder. */
 export class RecoveryJournal {
+  // The last operation (record or discard) of each key: the next one waits for it.
+  private readonly tails = new Map<string, Promise<unknown>>();
+  // The latest record asked for, per key: a record still waiting when a later one comes is not written.
+  private readonly latest = new Map<string, number>();
+  private asked = 0;
+
   constructor(
     /** The journal folder, `<userData>/recovery`. */
     readonly dir: string,
+    /** Where a record's bytes and checksums are made (a worker thread in the app). */
+    private readonly workers: DraftWorkers,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -39,21 +49,41 @@ export class RecoveryJournal {
     return path.join(this.dir, `${key}${SUFFIX}`);
   }
 
-  /** Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved). */
+  // Runs `operation` after every operation on `key` asked before it (records and discards apply in the order asked).
+  private inOrder<T>(key: string, operation: () => Promise<T>): Promise<T> {
+    const run = (this.tails.get(key) ?? Promise.resolve()).then(operation, operation);
+    const tail = run.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return run;
+  }
+
+  /**
+   * Journals the unsaved `draft` under `key` (`name`: its workspace name, or null if never saved),
+   * encoded and written atomically by a worker thread. Records and discards of one key are
+   * written in the order asked, and a record overtaken by a later one of its key before its turn
+   * is not written at all (the later one replaces it anyway): an earlier record never lands last.
+   */
   async record(key: string, name: string | null, draft: CheckedDraft): Promise<void> {
     assertKey(key);
-    // Journalled as the text it came in (no second serialisation).
-    const bytes = encodeJournalRecord(key, name, this.now(), draft.text);
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await writeFileAtomic(this.file(key), bytes);
-    } catch (error) {
-      throw fsServiceError(error, 'journal', name ?? 'the new draft');
-    }
+    const ticket = ++this.asked;
+    this.latest.set(key, ticket);
+    const savedAt = this.now().toISOString();
+    return this.inOrder(key, async () => {
+      if (this.latest.get(key) !== ticket) return;
+      // Encoded and written by a worker thread, as the text came in (no second serialisation): its
+      // bytes and checksum as the door's check made them (moved to the thread), else from the text.
+      const { encoded } = draft;
+      const body = encoded && ownBuffer(encoded.bytes) ? encoded : { text: draft.text };
+      const written = await this.workers.run({ kind: 'journal', key, name, savedAt, body, dir: this.dir, file: this.file(key) }, 'bytes' in body ? [body.bytes.buffer as ArrayBuffer] : []);
+      if (!written.ok) throw new ServiceError(written.code, written.message);
+    });
   }
 
   /** Reads and checks the record of `key`; throws `ServiceError` ('unreadable', 'not-found'). */
-  async read(key: string): Promise<JournalRecord> {
+  async read(key: string): Promise<{ readonly header: JournalHeader; readonly text: string; readonly headline: string }> {
     assertKey(key);
     let bytes: Uint8Array;
     try {
@@ -63,11 +93,10 @@ export class RecoveryJournal {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'There is no recovered draft with that key.');
       throw new ServiceError('unreadable', `The recovered draft could not be read: ${(error as Error).message}`);
     }
-    try {
-      return decodeJournalRecord(bytes);
-    } catch (error) {
-      throw new ServiceError('unreadable', (error as Error).message);
-    }
+    // Decoded and checked (parseDraft included) on a worker thread.
+    const record = await this.workers.run({ kind: 'record', bytes });
+    if (!record.ok) throw new ServiceError(record.code, record.message);
+    return record;
   }
 
   /**
@@ -89,13 +118,13 @@ export class RecoveryJournal {
       const key = fileName.slice(0, -SUFFIX.length);
       if (!JOURNAL_KEY.test(key)) continue;
       try {
-        const { header, draft } = await this.read(key);
+        const { header, headline } = await this.read(key);
         if (header.key !== key) throw new ServiceError('unreadable', 'The record belongs to another key.');
         if (header.name !== null && isSaved && (await isSaved(header.name, header.sha256).catch(() => false))) {
           await this.discard(key).catch(() => undefined);
           continue;
         }
-        entries.push({ key, readable: true, name: header.name, headline: headlineText(draft.doc), savedAt: header.savedAt });
+        entries.push({ key, readable: true, name: header.name, headline, savedAt: header.savedAt });
       } catch (error) {
         entries.push({ key, readable: false, reason: (error as Error).message });
       }
@@ -109,13 +138,15 @@ export class RecoveryJournal {
     return { name: header.name, draft: text };
   }
 
-  /** Removes the record of `key` (after a successful save, or when the user dismisses it). */
-  async discard(key: string): Promise<void> {
+  /** Removes the record of `key` (after a successful save, or when the user dismisses it), after the records asked before. */
+  discard(key: string): Promise<void> {
     assertKey(key);
-    try {
-      await fs.unlink(this.file(key));
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'journal', key);
-    }
+    return this.inOrder(key, async () => {
+      try {
+        await fs.unlink(this.file(key));
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw fsServiceError(error, 'journal', key);
+      }
+    });
   }
 }

@@ -18,13 +18,12 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { headlineText } from '../../shared/article';
-import { parseDraft } from '../../shared/draft/format';
+import { DraftError, type DraftErrorKind } from '../../shared/draft/errors';
 import type { DraftText } from '../../shared/ipc/channels';
-import { documentWords } from '../../shared/words';
 import { writeFileAtomic } from '../node/atomic-write';
-import { readDraftFile, sha256Hex } from '../node/draft-file';
+import { describeFileError, sha256Hex } from '../node/draft-file';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
+import type { DraftWorkers } from './draft-workers';
 import { errorCode, ServiceError } from './errors';
 import { readLabels, writeLabels, type Labels } from './version-labels';
 
@@ -88,6 +87,8 @@ export class VersionStore {
   constructor(
     /** `<userData>/versions`. */
     readonly root: string,
+    /** Where snapshots are read as drafts (a worker thread in the app). */
+    private readonly workers: DraftWorkers,
     private readonly now: () => Date = () => new Date(),
     readonly policy: VersionPolicy = DEFAULT_VERSION_POLICY,
   ) {}
@@ -115,15 +116,14 @@ export class VersionStore {
   }
 
   /**
-   * Takes a snapshot of `text` (the draft's saved text) for the draft at `file`, unless the newest
+   * Takes a snapshot of `text` (the draft's saved text, or its UTF-8 bytes; `hash`: their SHA-256) for the draft at `file`, unless the newest
    * snapshot is younger than the policy's spacing or holds the same text. Returns the new id or null.
    */
-  maybeSnapshot(file: string, text: string): Promise<string | null> {
+  maybeSnapshot(file: string, text: string | Uint8Array, hash = sha256Hex(text)): Promise<string | null> {
     return this.serial(async () => {
       const dir = this.folderFor(file);
       const nowMs = this.now().getTime();
       const newest = (await this.snapshots(dir)).at(-1);
-      const hash = sha256Hex(text);
       if (newest) {
         const age = nowMs - newest.createdMs;
         // A newest snapshot "from the future" (the clock was set back) does not block new ones.
@@ -137,7 +137,7 @@ export class VersionStore {
     });
   }
 
-  private async write(dir: string, id: string, text: string): Promise<void> {
+  private async write(dir: string, id: string, text: string | Uint8Array): Promise<void> {
     await fs.mkdir(dir, { recursive: true });
     await writeFileAtomic(path.join(dir, `${id}${EXT}`), text, { skipDirSync: true });
   }
@@ -151,7 +151,16 @@ export class VersionStore {
     return this.serial(async () => {
       let text: string;
       try {
-        text = (await readDraftFile(file)).text;
+        // The file's bytes here, decoded and checked on a worker thread (as readDraftFile would).
+        let bytes: Uint8Array;
+        try {
+          bytes = await readRegularFile(file, { maxBytes: MAX_DRAFT_FILE_BYTES, followLinks: false });
+        } catch (error) {
+          throw describeFileError(error, file, 'read');
+        }
+        const read = await this.workers.run({ kind: 'decode', bytes, path: file });
+        if (!read.ok) throw new Error(read.message);
+        text = read.text;
       } catch (error) {
         throw new ServiceError('unreadable', `The draft cannot be kept as a checkpoint: ${(error as Error).message}`);
       }
@@ -248,8 +257,9 @@ export class VersionStore {
     if (!summary) {
       const createdAt = new Date(Number(id.slice(0, 13))).toISOString();
       try {
-        const draft = parseDraft(await readVersion(snapshotFile));
-        summary = { id, createdAt, words: documentWords(draft.doc), headline: headlineText(draft.doc), status: draft.meta.status, author: draft.meta.savedBy ?? null };
+        const read = await this.workers.run({ kind: 'summary', text: await readVersion(snapshotFile) });
+        if (!read.ok) throw new DraftError(read.code as DraftErrorKind, read.message);
+        summary = { id, createdAt, words: read.words, headline: read.headline, status: read.status, author: read.author };
       } catch (error) {
         if (errorCode(error) === 'ENOENT' && missing === 'null') return null; // Pruned meanwhile.
         summary = { id, createdAt, words: 0, headline: '', status: null, author: null, error: (error as Error).message };
@@ -283,7 +293,8 @@ export class VersionStore {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'That version no longer exists (versions older than the limit are removed).');
       throw error;
     }
-    parseDraft(text);
+    const checked = await this.workers.run({ kind: 'check', text });
+    if (!checked.ok) throw new DraftError(checked.code as DraftErrorKind, checked.message);
     return text;
   }
 

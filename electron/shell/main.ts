@@ -164,7 +164,7 @@ export async function startShell(): Promise<StartedShell | null> {
     const accessibility = trackAccessibilitySupport(app.isAccessibilitySupportEnabled(), broadcast);
     app.on('accessibility-support-changed', (_event, enabled) => accessibility.changed(enabled));
 
-    registerIpc(createDispatcher(createHandlers({ services: svc, emit: broadcast, accessibility: accessibility.enabled }), { devServerUrl }));
+    registerIpc(createDispatcher(createHandlers({ services: svc, emit: broadcast, accessibility: accessibility.enabled }), { devServerUrl, checkDraft: svc.workers.checkDraft }));
     Menu.setApplicationMenu(buildApplicationMenu({ dev: devServerUrl !== null }));
     openWindow(svc);
     for (const file of pendingOpens.splice(0)) requestOpen(file);

@@ -28,6 +28,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import { IMPORT_KINDS, MAX_DOCX_FILE_BYTES, type ImportKind } from '../import/types';
 import { isAssetSrc } from '../problem-checks';
 import type { Reviewer } from '../review/model';
+import type { CheckedDraft, SentDraft } from './checked-draft';
 import { checkpointLabelSchema, draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, reviewerInitialsSchema, reviewerNameSchema, versionIdSchema } from './fields';
 
 /**
@@ -478,8 +479,11 @@ export type InvokeMap = {
 export type RequestOf<C extends InvokeChannel> = InvokeMap[C]['request'];
 /** The response of a call. */
 export type ResponseOf<C extends InvokeChannel> = InvokeMap[C]['response'];
+/** A call's request after its validator (a draft's `DraftText` is then a `SentDraft`, not read yet). */
+export type ShapedRequest<C extends InvokeChannel> = z.output<RequestSchemaOf<C>>;
+type Checked<T> = T extends SentDraft ? CheckedDraft : T;
 /** A call's request after validation (a draft's `DraftText` is then a `CheckedDraft`). */
-export type ValidRequest<C extends InvokeChannel> = z.output<RequestSchemaOf<C>>;
+export type ValidRequest<C extends InvokeChannel> = ShapedRequest<C> extends infer R ? (R extends object ? { [K in keyof R]: Checked<R[K]> } : R) : never;
 
 /**
  * Where the renderer loads a figure's `assets/…` image from in the app: this base + the src

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod';
 import { DRAFT_EXTENSION } from '../draft/format';
-import { checkDraftText, type CheckedDraft } from './checked-draft';
+import { SentDraft } from './checked-draft';
 
 /**
  * The longest draft name, in UTF-8 bytes: most file systems allow 255, less the 32 that the
@@ -70,21 +70,15 @@ export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/u, 'a content hash is
 export const MAX_DRAFT_TEXT = 64 * 1024 * 1024;
 
 /**
- * A draft sent as JSON text (`DraftText`), read by `parseDraft` exactly as a file is (envelope,
- * migrations, metadata, document against the schema; the message names what is wrong). The output
- * is the `CheckedDraft` the services take, so that the main process parses a draft once per call.
+ * A draft sent as JSON text (`DraftText`). The validator's part is bounded (text, at most
+ * `MAX_DRAFT_TEXT`): its output is a `SentDraft`, which validate.ts then has read by `parseDraft`
+ * exactly as a file is (envelope, migrations, metadata, document against the schema), off the
+ * main thread in the app, and turns into the `CheckedDraft` the services take.
  */
 export const draftTextSchema = z
   .string()
   .max(MAX_DRAFT_TEXT, `a draft over ${String(MAX_DRAFT_TEXT / 1024 / 1024)} MB of text is more than Copydesk takes`)
-  .transform((text, ctx): CheckedDraft => {
-    try {
-      return checkDraftText(text);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-      return z.NEVER;
-    }
-  });
+  .transform((text) => new SentDraft(text));
 
 // Control characters, and the line and paragraph separators, have no place in a name.
 // eslint-disable-next-line no-control-regex -- control characters are what is refused

@@ -22,19 +22,17 @@ import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/forma
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { importMarkdown } from '../../shared/import/markdown';
-import { encodeDraftText } from '../../shared/ipc/draft-text';
-import { validateRequest } from '../../shared/ipc/validate';
 import { documentWords } from '../../shared/words';
-import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { cliRows, ensureCliBundle } from './cli-bench';
 import { compareBrowserRows, compareNodeRows, writeEditedDrafts } from './compare-bench';
 import { docxNodeRows } from './docx-bench';
+import { mainThreadRows } from './main-thread-bench';
 import { versionViewRows } from './version-bench';
 import type { EditedArticle } from './generate-edits';
 import { generateArticle, generateReviewArticle, REVIEW_XL, SIZES, type SizeName } from './generate';
-import { timeInterleaved, timeRuns, timeRunsAsync, timeTool } from './node-bench';
+import { timeInterleaved, timeRunsAsync, timeTool } from './node-bench';
 import { formatTable, median, ratioResult, repeatedResult, repeatRuns, resultOf, unavailable, type BenchReport, type BenchResult } from './results';
 import { editingTypingRows, renderAllTypingRows, suggestingTypingRows } from './typing-bench';
 import { serveFolder } from './serve';
@@ -142,15 +140,8 @@ async function nodeResults(folder: string, drafts: Record<SizeName, Draft>, edit
     }
     results.push(ratioResult(`export ${kind}: XL / L time`, 'XL/L', (medians[`${kind} XL`] as number) / (medians[`${kind} L`] as number), { median: 12 }, 'p50 ratio for 10× the words; linear ≈ 10'));
   }
-  // The main process's share of a journal write, on its one thread (the file write itself is
-  // asynchronous): the API door reading the draft text, then the record's bytes.
-  const xlText = encodeDraftText(drafts.XL.meta, drafts.XL.doc);
-  const journal = timeRuns(() => {
-    const { draft } = validateRequest('recovery.record', { key: 'bench', name: null, draft: xlText });
-    return encodeJournalRecord('bench', null, new Date(), draft.text);
-  }, quick ? 3 : 15);
-  log(`journal write, main process XL: p50 ${median(journal).toFixed(1)} ms`);
-  results.push(resultOf('journal write, main process thread: check + record bytes', 'XL', journal, { median: 50 }, 'validateRequest (parseDraft of the DraftText: JSON, metadata, document against the schema) + encodeJournalRecord; once a second while typing; the draft is parsed once per call'));
+  // Issue 15: the main process's thread per journal write, and its event loop while typing (main-thread-bench.ts).
+  results.push(...(await mainThreadRows(drafts.XL, quick, log)));
 
   markdown.L = exportMarkdown(drafts.L);
   markdown.XL = exportMarkdown(drafts.XL);

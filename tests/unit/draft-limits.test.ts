@@ -15,6 +15,7 @@ import { importMarkdown } from '../../shared/import/markdown';
 import { checkDraftText } from '../../shared/ipc/checked-draft';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { draftTextSchema } from '../../shared/ipc/fields';
+import { runDraftTask } from '../../electron/services/draft-tasks';
 import { validateRequest } from '../../shared/ipc/validate';
 import { article, draftOf, marked, p } from './helpers/build';
 import { bracketDepth, deepDoc, deepDraftSaved, deepDraftText } from './helpers/deep-draft';
@@ -35,10 +36,13 @@ function refusal(run: () => unknown): DraftError {
   throw new Error('expected the draft to be refused');
 }
 
-function ipcRefusal(text: string): string {
-  const result = draftTextSchema.safeParse(text);
-  expect(result.success).toBe(false);
-  return result.error?.issues[0]?.message ?? '';
+// The API door's refusal of a draft: its validator only measures the text, then the services'
+// worker threads read it (draft-tasks.ts's `check`, run here on this thread).
+async function ipcRefusal(text: string): Promise<string> {
+  expect(draftTextSchema.safeParse(text).success).toBe(true);
+  const result = await runDraftTask({ kind: 'check', text });
+  expect(result.ok).toBe(false);
+  return result.ok ? '' : result.message;
 }
 
 const good = serializeDraft(draftOf(article({ headline: 'Headline', body: [p('Text ', marked('linked', ['link', { href: 'https://example.com' }]))] })));
@@ -74,13 +78,13 @@ describe('one nesting limit for load, IPC and save', () => {
     expect(exportMarkdown(draft)).toContain('deep');
   });
 
-  it('refuses a draft one level over, with the same short message on load, on IPC and on save', () => {
+  it('refuses a draft one level over, with the same short message on load, on IPC and on save', async () => {
     const text = deepDraftText(AT_LIMIT, 'link');
     const loaded = refusal(() => parseDraft(text));
     expect(loaded.kind).toBe('invalid-document');
     expect(loaded.message).toMatch(/^The draft is nested too deeply .* up to 500 levels\.$/u);
     expect(loaded.message.length).toBeLessThan(200);
-    expect(ipcRefusal(text)).toBe(loaded.message);
+    expect(await ipcRefusal(text)).toBe(loaded.message);
     expect(() => checkDraftText(text)).toThrow(loaded.message);
     const saved = refusal(() => serializeDraft(draftOf(deepDoc(AT_LIMIT, 'link'))));
     expect(saved.message).toBe(loaded.message);
@@ -89,12 +93,12 @@ describe('one nesting limit for load, IPC and save', () => {
     expect(refusal(() => encodeDraftText(draftOf(deepDoc(AT_LIMIT)).meta, deepDoc(5000))).message).toBe(loaded.message);
   });
 
-  it.each([1000, 5000, 100_000])('refuses %i levels fast, with a short message and no stack overflow', (levels) => {
+  it.each([1000, 5000, 100_000])('refuses %i levels fast, with a short message and no stack overflow', async (levels) => {
     const text = deepDraftText(levels);
     const started = performance.now();
     const error = refusal(() => parseDraft(text));
     expect(error.message).toMatch(/^The draft is nested too deeply/u);
-    expect(ipcRefusal(text)).toBe(error.message);
+    expect(await ipcRefusal(text)).toBe(error.message);
     expect(() => validateRequest('recovery.record', { key: 'k', name: null, draft: text })).toThrow(/nested too deeply/u);
     expect(() => checkDraftText(text)).toThrow(error.message);
     expect(performance.now() - started).toBeLessThan(5000);
@@ -125,12 +129,12 @@ describe('duplicate keys', () => {
     ['the metadata', good.replace('"status": "draft",', '"status": "draft",\n    "status": "approved",'), 'status', 10],
     ['an attribute', good.replace('"href": "https://example.com"', '"href": "https://example.com", "href": "https://evil.example"'), 'href', 0],
     ['an escaped spelling of the same key', good.replace('"format": "copydesk-draft",', '"format": "copydesk-draft",\n  "\\u0066ormat": "copydesk-draft",'), 'format', 3],
-  ])('are refused in %s, with the key and its line', (_where, text, key, line) => {
+  ])('are refused in %s, with the key and its line', async (_where, text, key, line) => {
     expect(() => JSON.parse(text) as unknown).not.toThrow();
     const error = refusal(() => parseDraft(text));
     expect(error.message).toContain(`duplicate key "${key}" at line`);
     if (line > 0) expect(error.message).toContain(`at line ${String(line)}, column`);
-    expect(ipcRefusal(text)).toContain(`duplicate key "${key}"`);
+    expect(await ipcRefusal(text)).toContain(`duplicate key "${key}"`);
   });
 
   it('leaves alone keys repeated in different objects and quotes or brackets inside strings', () => {
@@ -142,7 +146,7 @@ describe('duplicate keys', () => {
 
 describe('names that Object.prototype holds', () => {
   const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty'];
-  it.each(names)('refuses "%s" as a node or mark attribute, a node or mark type and a metadata key', (name) => {
+  it.each(names)('refuses "%s" as a node or mark attribute, a node or mark type and a metadata key', async (name) => {
     const key = JSON.stringify(name);
     const cases = [
       good.replace('"type": "paragraph"', `"type": "paragraph", "attrs": {${key}: "x"}`),
@@ -154,7 +158,7 @@ describe('names that Object.prototype holds', () => {
     for (const text of cases) {
       const error = refusal(() => parseDraft(text));
       expect(error.message).toContain(name);
-      expect(ipcRefusal(text)).toContain(name);
+      expect(await ipcRefusal(text)).toContain(name);
     }
   });
 });
@@ -172,11 +176,11 @@ describe('refusal messages stay short', () => {
     ['a huge bad URL', mutate((raw) => (raw.doc.content[2].content[1].marks[0].attrs.href = `javascript:${huge}`))],
     ['a huge invalid status', mutate((raw) => (raw.meta.status = huge))],
     ['not JSON after a huge string', `{"format": "${huge}", x`],
-  ])('for %s', (_what, text) => {
+  ])('for %s', async (_what, text) => {
     const message = refusal(() => parseDraft(text)).message;
     expect(message.length).toBeLessThan(600);
     expect(message).not.toContain('x'.repeat(100));
-    expect(ipcRefusal(text).length).toBeLessThan(600);
+    expect((await ipcRefusal(text)).length).toBeLessThan(600);
   });
 
   it('never quotes the bytes of a file that is not JSON', () => {

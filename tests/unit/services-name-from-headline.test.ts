@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDraft, serializeDraft } from '../../shared/draft/format';
 import { sha256Hex } from '../../electron/node/draft-file';
-import { checkedJson, namesIn, sampleDraft, sampleChecked, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
+import { checkOwnDraft } from '../../shared/ipc/checked-draft';
+import { checkedJson, namesIn, sampleDraft, sampleJson, servicesFixture, type ServicesFixture } from './helpers/services-fixtures';
 
 let fx: ServicesFixture;
 beforeEach(async () => {
@@ -57,10 +58,10 @@ describe('drafts.nameFromHeadline', () => {
     const first = (await fx.services.drafts.nameFromHeadline(name)).name;
     expect(first).toBe('first-title.copydesk');
     const meta = parseDraft(await fs.readFile(file(first), 'utf8')).meta;
-    const saved = await fx.services.drafts.save(first, { ...sampleChecked('Second title'), meta }, hash);
+    const saved = await fx.services.drafts.save(first, checkOwnDraft({ ...sampleDraft('Second title'), meta }), hash);
     if (!saved.ok) throw new Error('save failed');
     expect(await fx.services.drafts.nameFromHeadline(first)).toEqual({ name: 'second-title.copydesk' });
-    const emptied = await fx.services.drafts.save('second-title.copydesk', { ...sampleChecked(''), meta }, saved.hash);
+    const emptied = await fx.services.drafts.save('second-title.copydesk', checkOwnDraft({ ...sampleDraft(''), meta }), saved.hash);
     expect(emptied.ok).toBe(true);
     expect(await fx.services.drafts.nameFromHeadline('second-title.copydesk')).toEqual({ name: 'untitled.copydesk' });
   });
@@ -70,7 +71,7 @@ describe('drafts.nameFromHeadline', () => {
     expect(await fx.services.drafts.nameFromHeadline('my story.copydesk')).toEqual({ name: 'my story.copydesk' });
     const { name, hash } = await newDraftWith('Council approves budget');
     const meta = { ...parseDraft(await fs.readFile(file(name), 'utf8')).meta, autoName: false };
-    await fx.services.drafts.save(name, { ...sampleChecked('Council approves budget'), meta }, hash);
+    await fx.services.drafts.save(name, checkOwnDraft({ ...sampleDraft('Council approves budget'), meta }), hash);
     expect(await fx.services.drafts.nameFromHeadline(name)).toEqual({ name });
     expect(await namesIn(fx.workspace)).toEqual(['my story.copydesk', name]);
   });

@@ -157,7 +157,7 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
   // Assistive technology as the shell reports it: off, until a test emits `accessibility`.
   let accessibility = false;
   const handlers = createHandlers({ services, emit: (name, payload) => track(broadcast(eventChannel(name), payload)), accessibility: () => accessibility });
-  const dispatcher = createDispatcher(handlers, { devServerUrl: origin, log: (message) => mainLog.push(message) });
+  const dispatcher = createDispatcher(handlers, { devServerUrl: origin, log: (message) => mainLog.push(message), checkDraft: services.workers.checkDraft });
   const stopWatching = services.watcher.onExternalChange((change) => track(broadcast(eventChannel('externalChange'), change)));
   // As the shell does (electron/shell/main.ts): a draft taken over by someone else is news for the windows.
   services.locks.onLockLost((lost) => track(broadcast(eventChannel('lockLost'), lost)));
@@ -199,7 +199,7 @@ export async function createAppSession(options: AppSessionOptions): Promise<AppS
     const otherDialogs = new TestDialogs(otherExports, () => undefined);
     const otherHandlers = createHandlers({ services: otherServices, emit: (name, payload) => track(send(eventChannel(name), payload)), accessibility: () => accessibility });
     const log = (message: string): void => void mainLog.push(`another installation: ${message}`);
-    const otherDispatcher = createDispatcher(otherHandlers, { devServerUrl: origin, log });
+    const otherDispatcher = createDispatcher(otherHandlers, { devServerUrl: origin, log, checkDraft: otherServices.workers.checkDraft });
     const stopOther = otherServices.watcher.onExternalChange((change) => track(send(eventChannel('externalChange'), change)));
     otherServices.locks.onLockLost((lost) => track(send(eventChannel('lockLost'), lost)));
     return {

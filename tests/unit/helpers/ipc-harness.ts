@@ -138,7 +138,8 @@ export async function createHarness(): Promise<Harness> {
   const handlers = createHandlers({ services, emit });
   // As the shell does: a draft taken over by someone else is news for the windows.
   real.locks.onLockLost((lost) => emit('lockLost', lost));
-  const dispatcher = createDispatcher(handlers, { log: (m) => logs.push(m) });
+  // Drafts read by the services' worker threads, as in the app (not counted: the door, not a service).
+  const dispatcher = createDispatcher(handlers, { log: (m) => logs.push(m), checkDraft: real.workers.checkDraft });
   const caller = new RecordingCaller();
   return {
     root,
