@@ -23,7 +23,7 @@ import { createHandlers, type CallerShell } from '../../electron/api/handlers';
 import { createAppServices } from '../../electron/services/app-services';
 import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { timeRuns } from './node-bench';
-import { median, quantile, resultOf, type BenchResult } from './results';
+import { median, quantile, repeatedResult, repeatRuns, resultOf, type BenchResult } from './results';
 
 const caller: CallerShell = {
   chooseFolder: async () => null,
@@ -84,9 +84,13 @@ export async function mainThreadRows(xl: Draft, quick: boolean, log: (message: s
     const variants = Array.from({ length: 40 }, (_, i) => typed(text, i + 1));
     let n = 0;
     const next = (): string => variants[n++ % variants.length] as string;
-    const journal = await threadTime(quick ? 8 : 30, () => call('recovery.record', { key: 'bench', name: created.name, draft: next() }));
-    log(`journal write, main process thread XL: p50 ${median(journal).toFixed(2)} ms, p95 ${quantile(journal, 0.95).toFixed(2)} ms`);
-    results.push(resultOf('journal write, main process thread', 'XL', journal, { p95: 4 }, 'recovery.record through the dispatcher to the file: event-loop active time per call (shape check, the copy of the text to a worker thread, the messages); parseDraft, the record and its write run on worker threads'));
+    // A p95 budget: three runs, each figure the median of the runs' (results.ts `repeatRuns`).
+    const journalRuns = await repeatRuns({ p95: 4 }, quick, async () => {
+      const journal = await threadTime(quick ? 8 : 30, () => call('recovery.record', { key: 'bench', name: created.name, draft: next() }));
+      log(`journal write, main process thread XL: p50 ${median(journal).toFixed(2)} ms, p95 ${quantile(journal, 0.95).toFixed(2)} ms`);
+      return journal;
+    });
+    results.push(repeatedResult('journal write, main process thread', 'XL', journalRuns, { p95: 4 }, 'recovery.record through the dispatcher to the file: event-loop active time per call (shape check, the copy of the text to a worker thread, the messages); parseDraft, the record and its write run on worker threads'));
     const saves = await threadTime(quick ? 3 : 8, async () => {
       const saved = (await call('drafts.save', { name: created.name, draft: next(), baseHash: hash })) as { ok: boolean; hash: string };
       if (!saved.ok) throw new Error('the bench save met a conflict');
