@@ -37,6 +37,18 @@ export interface CallerShell {
   flushed(reply: FlushReply): void;
 }
 
+/** The shell of a caller that is no window of Copydesk's (and of tests and the bench): every dialog cancelled, every report ignored. */
+export const NO_WINDOW: CallerShell = Object.freeze({
+  chooseFolder: async () => null,
+  chooseExportTarget: async () => null,
+  chooseImage: async () => null,
+  chooseImportFile: async () => null,
+  ready: () => undefined,
+  setDirty: () => undefined,
+  close: () => undefined,
+  flushed: () => undefined,
+});
+
 /** Sends an event to the renderer(s). */
 export type EventSink = <E extends EventName>(name: E, payload: EventMap[E]) => void;
 

@@ -7,7 +7,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { INVOKE_CHANNELS, eventChannel, type EventMap, type EventName } from '../../shared/ipc/channels';
 import type { Dispatcher } from '../api/dispatch';
-import type { CallerShell } from '../api/handlers';
+import { NO_WINDOW, type CallerShell } from '../api/handlers';
 import { callerFor } from './caller';
 
 function senderUrl(event: IpcMainInvokeEvent): string {
@@ -16,17 +16,7 @@ function senderUrl(event: IpcMainInvokeEvent): string {
   return frame.url;
 }
 
-// A call from web contents that is not one of Copydesk's windows gets a shell that does nothing.
-const NO_WINDOW: CallerShell = {
-  chooseFolder: async () => null,
-  chooseExportTarget: async () => null,
-  chooseImage: async () => null,
-  chooseImportFile: async () => null,
-  ready: () => undefined,
-  setDirty: () => undefined,
-  close: () => undefined,
-  flushed: () => undefined,
-};
+// A call from web contents that is not one of Copydesk's windows gets a shell that does nothing (NO_WINDOW).
 
 function callerOf(contents: WebContents): CallerShell {
   const win = BrowserWindow.fromWebContents(contents);

@@ -19,22 +19,13 @@ import type { InvokeChannel, IpcReply } from '../../shared/ipc/channels';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { validateRequest } from '../../shared/ipc/validate';
 import { createDispatcher } from '../../electron/api/dispatch';
-import { createHandlers, type CallerShell } from '../../electron/api/handlers';
+import { createHandlers, NO_WINDOW } from '../../electron/api/handlers';
 import { createAppServices } from '../../electron/services/app-services';
 import { encodeJournalRecord } from '../../electron/services/journal-record';
 import { timeRuns } from './node-bench';
 import { median, quantile, repeatedResult, repeatRuns, resultOf, type BenchResult } from './results';
 
-const caller: CallerShell = {
-  chooseFolder: async () => null,
-  chooseExportTarget: async () => null,
-  chooseImage: async () => null,
-  chooseImportFile: async () => null,
-  ready: () => undefined,
-  setDirty: () => undefined,
-  close: () => undefined,
-  flushed: () => undefined,
-};
+const caller = NO_WINDOW;
 
 /** `text` with `n` letters typed into its first run of text, as one flat string (made before any timing). */
 function typed(text: string, n: number): string {
