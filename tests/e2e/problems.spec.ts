@@ -205,6 +205,7 @@ for (const size of SIZES) {
     test('the link dialog keeps a refused address, with its message beside the field, which gets the focus', async ({ page }) => {
       await openDraft(page, HEADLINE);
       await editor(page).getByText('met on Monday.').click();
+      await expect(editor(page)).toBeFocused();
       await page.keyboard.press('Shift+Home');
       await page.keyboard.press('ControlOrMeta+k');
       const dialog = page.getByRole('dialog', { name: 'Add link' });
@@ -220,6 +221,8 @@ for (const size of SIZES) {
     test('the citation picker focuses the title when a new source has none, its message beside it', async ({ page }) => {
       await openDraft(page, HEADLINE);
       await editor(page).getByText('met on Monday.').click();
+      // The shortcut goes to the focused element: wait until the click has given the text the focus.
+      await expect(editor(page)).toBeFocused();
       await page.keyboard.press('ControlOrMeta+Alt+f');
       const picker = page.getByRole('dialog', { name: /Cite a/u });
       await picker.getByRole('combobox').press('ArrowUp');
