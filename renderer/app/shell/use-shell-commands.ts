@@ -42,7 +42,7 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
       if (!(await leave())) return;
       try {
         const opened = await openLocked(name);
-        if (opened) start(opened);
+        if (opened) await start(opened);
       } catch (e) {
         notify(messageOf(e), 'error');
         void library.refresh();
@@ -54,7 +54,7 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
   const createDraft = useCallback(async () => {
     if (!(await leave())) return;
     try {
-      start(await api().drafts.create());
+      await start(await api().drafts.create());
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -68,7 +68,7 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
       return;
     }
     expect(imported);
-    if (!start({ name: imported.name, draft: imported.draft, hash: imported.hash })) expect(null);
+    if (!(await start({ name: imported.name, draft: imported.draft, hash: imported.hash }))) expect(null);
   }, [leave, start, library, expect]);
 
   const importFile = useCallback(async () => {
@@ -108,7 +108,7 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
         if (base?.access?.kind === 'held') base = (await askLockChoice(ask, base.access.holder)) === 'take-over' ? await api().drafts.open({ name: base.name, access: 'take-over' }) : null;
         base ??= await api().drafts.create();
         const options = { journalKey: entry.key, dirty: true, baseDraft: base.draft };
-        if (start({ name: base.name, hash: base.hash, draft: taken.draft, ...(base.access ? { access: base.access } : {}) }, options)) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
+        if (await start({ name: base.name, hash: base.hash, draft: taken.draft, ...(base.access ? { access: base.access } : {}) }, options)) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
       } catch (e) {
         notify(messageOf(e), 'error');
       }
