@@ -16,7 +16,8 @@ export default defineConfig({
     outDir: `${here}dist/renderer`,
     emptyOutDir: true,
     target: 'chrome130',
-    sourcemap: true,
+    // Maps written, but not named in the bundles: they stay out of the package (build/keep-sourcemaps.mjs).
+    sourcemap: 'hidden',
   },
   preview: { host: '127.0.0.1', strictPort: true },
   test: {
