@@ -14,6 +14,7 @@ import type { RecoveryState } from '../library/use-recovery';
 import { useAsk } from '../dialogs/dialog-host';
 import { askLockChoice } from '../draft-screen/LockPrompt';
 import { notify } from '../notices';
+import { draftCode } from './draft-code';
 import type { DraftSessionControl } from './use-draft-session';
 import type { ImportReportState } from './use-import-report';
 
@@ -39,6 +40,8 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
   const openDraft = useCallback(
     async (name: string) => {
       if (current()?.name === name) return;
+      // The draft's code, if the library's idle time did not bring it yet, downloads meanwhile.
+      draftCode.load().catch(() => undefined);
       if (!(await leave())) return;
       try {
         const opened = await openLocked(name);
