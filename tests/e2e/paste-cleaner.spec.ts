@@ -101,3 +101,35 @@ test('when the cleaner cannot be loaded, the plain text is pasted and the user i
   await expect(editor(page).locator('strong', { hasText: 'firmly' })).toHaveCount(0);
   await expect(editor(page).locator('a[href^="javascript"], img[src="x"], [onclick]')).toHaveCount(0);
 });
+
+test('a drop of HTML before the cleaner arrived is cleaned too, where it was dropped', async ({ page }) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(CLEANER_CHUNK, async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  await openAtParagraph(page);
+  // The caret elsewhere: the drop goes where it was dropped, not to the caret.
+  const other = editor(page).locator('p:not(.cd-standfirst)').nth(1);
+  await other.click();
+  const target = firstParagraph(page);
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the paragraph is not on screen');
+  const taken = await target.evaluate(
+    (element, { data, x, y }) => {
+      const dataTransfer = new DataTransfer();
+      for (const [type, value] of Object.entries(data)) dataTransfer.setData(type, value);
+      const event = new DragEvent('drop', { dataTransfer, clientX: x, clientY: y, bubbles: true, cancelable: true });
+      element.dispatchEvent(event);
+      return event.defaultPrevented;
+    },
+    { data: RICH, x: box.x + 5, y: box.y + 5 },
+  );
+  expect(taken).toBe(true);
+  await expect(editor(page)).not.toContainText('Wire copy');
+  release();
+  await expectCleaned(page);
+  await expect(firstParagraph(page)).toContainText('Wire copy');
+  await expect(other).not.toContainText('Wire copy');
+});
