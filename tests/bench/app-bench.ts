@@ -21,6 +21,8 @@ import { createAppSession, type AppSession } from '../e2e/harness/app-session';
 import { ROOT } from '../e2e/harness/sites';
 import { longRead } from '../e2e/long-read-steps';
 import { launchChromium } from './browser-bench';
+import { buildBenchPages } from './build-page';
+import type {} from './page/bench-page';
 import { SIZES } from './generate';
 import { canReadUss, MB, rendererPid, sampleUss, ussMB } from './process-memory';
 import { measuredResult, median, unavailable, type BenchResult, type Budget } from './results';
@@ -30,6 +32,7 @@ import { serveFolder } from './serve';
 const SOURCE_LIST = 'ol[aria-label="Sources in number order"]';
 const OPEN_BUTTON = 'table.cd-drafts button.cd-draft-title';
 const LIBRARY_ROWS = 'table.cd-drafts tbody tr';
+const CLOSE_SOURCES = 'button[aria-label="Close the Sources panel"]';
 /** The seed's file (tests/fixtures) and its sources. */
 const SEED = { file: 'seed.copydesk', fixture: 'tests/fixtures/seed-article.copydesk', sources: 2 } as const;
 const LONG_FILE = 'long-read.copydesk';
@@ -54,14 +57,18 @@ interface MemoryState {
   readonly heap: number;
   readonly nodes: number;
   readonly listeners: number;
+  /** Chromium's layout objects (Performance.getMetrics `LayoutObjects`): what has been laid out and kept. */
+  readonly layoutObjects: number;
 }
 
 /** Collects garbage twice (V8 and Blink's heap: the DOM), then reads the page's memory. */
 async function memoryState(cdp: CDPSession, pid: number): Promise<MemoryState> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  const [{ usedSize }, counters] = await Promise.all([cdp.send('Runtime.getHeapUsage'), cdp.send('Memory.getDOMCounters')]);
-  return { uss: ussMB(pid), heap: usedSize / MB, nodes: counters.nodes, listeners: counters.jsEventListeners };
+  await cdp.send('Performance.enable');
+  const [{ usedSize }, counters, { metrics }] = await Promise.all([cdp.send('Runtime.getHeapUsage'), cdp.send('Memory.getDOMCounters'), cdp.send('Performance.getMetrics')]);
+  const layoutObjects = metrics.find((m) => m.name === 'LayoutObjects')?.value ?? Number.NaN;
+  return { uss: ussMB(pid), heap: usedSize / MB, nodes: counters.nodes, listeners: counters.jsEventListeners, layoutObjects };
 }
 
 /** When the open draft's text and its sources were painted, ms after the click on the library. */
@@ -113,10 +120,36 @@ async function openFromLibrary(page: Page, headline: string, sources: number): P
   return page.evaluate(() => (window as unknown as { __appBenchOpen: Promise<OpenTimes> }).__appBenchOpen);
 }
 
-/** Back to the library (the app's "← Library"), waiting for its drafts. */
+/** Back to the library (the app's "← Library"), waiting for its drafts and then for its refresh (the lock released, the summaries read again) to land. */
 async function backToLibrary(page: Page, drafts: number): Promise<void> {
   await page.locator('button.cd-back').click();
   await page.waitForFunction(({ rows, n }) => document.querySelectorAll(rows).length >= n && !document.querySelector('.cd-editor'), { rows: LIBRARY_ROWS, n: drafts });
+  await page.evaluate(domQuiet, 300);
+}
+
+/** In the page: resolves once the document has not changed for `ms` (at most 10 s). */
+function domQuiet(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    // Methods, not named functions (see watchOpen).
+    const end = {
+      timer: undefined as ReturnType<typeof setTimeout> | undefined,
+      limit: undefined as ReturnType<typeof setTimeout> | undefined,
+      observer: new MutationObserver(() => end.wait()),
+      wait(): void {
+        clearTimeout(end.timer);
+        end.timer = setTimeout(() => end.done(), ms);
+      },
+      done(): void {
+        end.observer.disconnect();
+        clearTimeout(end.timer);
+        clearTimeout(end.limit);
+        resolve();
+      },
+    };
+    end.limit = setTimeout(() => end.done(), 10_000);
+    end.wait();
+    end.observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
 }
 
 /**
@@ -177,12 +210,16 @@ interface AppRun {
   readonly peak: number;
   readonly peakSamples: number;
   readonly xl: MemoryState;
+  /** Then with the Sources panel closed. */
+  readonly closed: MemoryState;
+  /** The same article in the bench page (page/copydesk.ts: the editor alone), for comparison. */
+  readonly benchPage: MemoryState;
 }
 
 /** The renderer's USS while the long read opens is sampled until this long after every source is listed (the idle work after opening). */
 const SETTLE_MS = 1500;
 
-async function appRun(browser: Browser, session: AppSession, appUrl: string, headlines: { seed: string; long: string }): Promise<AppRun> {
+async function appRun(browser: Browser, session: AppSession, appUrl: string, headlines: { seed: string; long: string }, pages: { url: string; doc: string }): Promise<AppRun> {
   const win = await openWindow(browser, session, appUrl, 2);
   const { page, cdp, pid } = win;
   const atLibrary = await memoryState(cdp, pid);
@@ -195,8 +232,25 @@ async function appRun(browser: Browser, session: AppSession, appUrl: string, hea
   await page.waitForTimeout(SETTLE_MS);
   const { peak, samples } = await sampler.stop();
   const xl = await memoryState(cdp, pid);
+  await page.locator(CLOSE_SOURCES).click();
+  await page.waitForFunction((list) => !document.querySelector(list), SOURCE_LIST);
+  const closed = await memoryState(cdp, pid);
   await closeWindow(win);
-  return { library: win.library, atLibrary, seed, open, peak, peakSamples: samples, xl };
+  const benchPage = await benchPageState(browser, pages);
+  return { library: win.library, atLibrary, seed, open, peak, peakSamples: samples, xl, closed, benchPage };
+}
+
+/** The bench page (build-page.ts) with the long read open, `SETTLE_MS` later, after GC. */
+async function benchPageState(browser: Browser, pages: { url: string; doc: string }): Promise<MemoryState> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${pages.url}/copydesk.html`);
+  await page.waitForFunction(() => window.copydeskBench !== undefined);
+  await page.evaluate((doc) => (window.copydeskBench as NonNullable<Window['copydeskBench']>).open(doc), pages.doc);
+  await page.waitForTimeout(SETTLE_MS);
+  const state = await memoryState(await context.newCDPSession(page), await rendererPid(browser, page));
+  await context.close();
+  return state;
 }
 
 /** The JS heap, DOM nodes and listeners at the library after each open/close cycle of the long read. */
@@ -241,6 +295,11 @@ export async function appRows(folder: string, quick: boolean, log: (message: str
   const long = longRead();
   const seedText = await fs.readFile(path.join(ROOT, SEED.fixture), 'utf8');
   const server = await serveFolder(dist, RESPONSE_SECURITY_HEADERS);
+  const pagesDir = path.join(folder, 'app-bench-page');
+  await buildBenchPages(pagesDir);
+  await fs.writeFile(path.join(pagesDir, LONG_FILE), long.text);
+  const pagesServer = await serveFolder(pagesDir);
+  const pages = { url: pagesServer.url, doc: `/${LONG_FILE}` };
   const appUrl = `${server.url}/index.html`;
   const session = await createAppSession({ trustedOrigin: server.url, drafts: { [LONG_FILE]: long.text, [SEED.file]: seedText } });
   const browser = await launchChromium();
@@ -251,7 +310,7 @@ export async function appRows(folder: string, quick: boolean, log: (message: str
     const headlines = { seed: 'Upcoming Safety Assurances', long: long.headline };
     const runs: AppRun[] = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) {
-      const run = await appRun(browser, session, appUrl, headlines);
+      const run = await appRun(browser, session, appUrl, headlines, pages);
       log(`app run ${String(i + 1)}: library ${fixed(run.library, 0)} ms; XL text ${fixed(run.open.text, 0)} ms, sources ${fixed(run.open.sources, 0)} ms; USS ${fixed(run.xl.uss)} MB (peak ${fixed(run.peak)}), ${String(run.xl.nodes)} nodes`);
       runs.push(run);
     }
@@ -266,6 +325,8 @@ export async function appRows(folder: string, quick: boolean, log: (message: str
       measuredResult('app: renderer USS, XL open, after GC', 'XL', 'MB', pick((r) => r.xl.uss), APP_BUDGETS.ussOpen, `the long read (${String(SIZES.XL.words)} words, ${String(SIZES.XL.sources)} sources) as it opens (Sources panel open), ${String(SETTLE_MS)} ms after every source is listed, after GC; JS heap ${med((r) => r.xl.heap)} MB; ${each}`),
       measuredResult('app: renderer USS, peak while opening', 'XL', 'MB', pick((r) => r.peak), APP_BUDGETS.ussPeak, `/proc smaps_rollup read every 25 ms from the click to ${String(SETTLE_MS)} ms after every source is listed (${count((r) => r.peakSamples)} samples); ${each}`),
       measuredResult('app: DOM nodes, XL open, Sources panel open', 'XL', 'count', pick((r) => r.xl.nodes), APP_BUDGETS.nodesWithPanel, `Memory.getDOMCounters after GC; listeners ${count((r) => r.xl.listeners)}; ${each}`),
+      measuredResult('app: renderer USS, XL open, Sources panel closed (reference)', 'XL', 'MB', pick((r) => r.closed.uss), null, `then the panel closed, after GC: JS heap ${med((r) => r.closed.heap)} MB, ${count((r) => r.closed.nodes)} DOM nodes, ${count((r) => r.closed.layoutObjects)} layout objects; the bench page with the same article (the editor alone): USS ${med((r) => r.benchPage.uss)} MB, JS heap ${med((r) => r.benchPage.heap)} MB, ${count((r) => r.benchPage.nodes)} DOM nodes, ${count((r) => r.benchPage.layoutObjects)} layout objects; ${each}`),
+      measuredResult('app: layout objects over the bench page\'s, XL open, Sources panel closed (reference)', 'XL', 'count', pick((r) => r.closed.layoutObjects - r.benchPage.layoutObjects), null, `Performance.getMetrics LayoutObjects, app minus bench page; every block laid out once (as with cd-render-all) adds about 16,000; ${each}`),
       measuredResult('app: click to the text painted', 'XL', 'ms', pick((r) => r.open.text), APP_BUDGETS.clickToText, `click on the draft in the library to the frame painting the first body paragraph; ${each}`),
       measuredResult('app: click to every source listed', 'XL', 'ms', pick((r) => r.open.sources), APP_BUDGETS.clickToSources, `to the frame painting ${String(SIZES.XL.sources)} entries (li) in the Sources panel's list; ${each}`),
     );
@@ -283,6 +344,7 @@ export async function appRows(folder: string, quick: boolean, log: (message: str
   } finally {
     await browser.close();
     await server.close();
+    await pagesServer.close();
     await session.dispose();
   }
   return { results: rows, chromium };

@@ -67,26 +67,31 @@ async function rendererCpu(browser: Browser): Promise<Map<number, number>> {
 
 /**
  * The pid of the renderer process running `page`. CDP's `SystemInfo.getProcessInfo` lists the
- * browser's renderers (a spare one, other pages' ones) but does not say which runs which page;
- * the page is made to spin for `spinMs` and the renderer whose CPU time grew by most of that is
- * it. Throws unless exactly one renderer grew by at least half the spin while every other grew by
- * less than a quarter of it. Call it again after a cross-site navigation (which may change the process).
+ * browser's renderers (a spare one, other pages' ones, one winding down) but does not say which
+ * runs which page; the page is made to spin for `spinMs` and the renderer whose CPU time grew by
+ * most of that is it: at least half the spin, and twice any other's growth. Tried again with a
+ * longer spin when another renderer was busy too; throws when it still cannot tell. Call it again
+ * after a cross-site navigation (which may change the process).
  */
 export async function rendererPid(browser: Browser, page: Page, spinMs = 300): Promise<number> {
-  const before = await rendererCpu(browser);
-  await page.evaluate((ms) => {
-    const end = performance.now() + ms;
-    while (performance.now() < end);
-  }, spinMs);
-  const after = await rendererCpu(browser);
-  const grown = [...after].map(([id, cpu]) => ({ id, seconds: cpu - (before.get(id) ?? 0) }));
-  const busy = grown.filter((g) => g.seconds >= spinMs / 2000);
-  const others = grown.filter((g) => g.seconds >= spinMs / 4000);
-  if (busy.length !== 1 || others.length !== 1) throw new Error(`cannot tell the page's renderer process: CPU seconds grown while it spun ${spinMs} ms: ${JSON.stringify(grown)}`);
-  const pid = (busy[0] as { id: number }).id;
-  const cmdline = await fs.readFile(`/proc/${String(pid)}/cmdline`, 'utf8').catch(() => '');
-  if (!cmdline.includes('--type=renderer')) throw new Error(`process ${String(pid)} is not a Chromium renderer`);
-  return pid;
+  const seen: string[] = [];
+  for (let spin = spinMs; spin <= spinMs * 4; spin *= 2) {
+    const before = await rendererCpu(browser);
+    await page.evaluate((ms) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    }, spin);
+    const after = await rendererCpu(browser);
+    const grown = [...after].map(([id, cpu]) => ({ id, seconds: cpu - (before.get(id) ?? 0) })).sort((a, b) => b.seconds - a.seconds);
+    const [first, second] = grown;
+    seen.push(JSON.stringify(grown));
+    if (first && first.seconds >= spin / 2000 && (second?.seconds ?? 0) * 2 <= first.seconds) {
+      const cmdline = await fs.readFile(`/proc/${String(first.id)}/cmdline`, 'utf8').catch(() => '');
+      if (!cmdline.includes('--type=renderer')) throw new Error(`process ${String(first.id)} is not a Chromium renderer`);
+      return first.id;
+    }
+  }
+  throw new Error(`cannot tell the page's renderer process: CPU seconds grown by each renderer while the page spun: ${seen.join('; ')}`);
 }
 
 /** Samples a process's USS every `everyMs` until stopped; `stop()` resolves with the highest figure (MB) and how many samples it took. */
