@@ -283,7 +283,7 @@ const fixed = (n: number, digits = 1): string => n.toFixed(digits);
 export async function appRows(folder: string, quick: boolean, log: (message: string) => void): Promise<{ results: BenchResult[]; chromium: string }> {
   const dist = path.join(folder, 'app-renderer');
   log('building the renderer (vite build) for the app rows');
-  await build({ configFile: path.join(ROOT, 'vite.config.mts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  await build({ configFile: path.join(ROOT, 'vite.config.mts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
   const chunk = await startChunk(dist);
   const rows: BenchResult[] = [
     measuredResult('app: start chunk (entry script of index.html), raw', 'app', 'kB', [chunk.bytes / 1000], APP_BUDGETS.startChunk, `${path.basename(chunk.file)}; modulepreloaded beside it ${fixed(chunk.preloaded / 1000, 0)} kB; read from the build of the current sources`),
