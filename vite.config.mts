@@ -16,7 +16,10 @@ export default defineConfig({
     outDir: `${here}dist/renderer`,
     emptyOutDir: true,
     target: 'chrome130',
-    sourcemap: true,
+    // Maps written, but not named in the bundles: they stay out of the package (build/keep-sourcemaps.mjs).
+    sourcemap: 'hidden',
+    // parse5 with its own entities (the paste cleaner's and the HTML importer's, loaded on use) under its own name.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'parse5', test: /[\\/]node_modules[\\/]parse5[\\/]/u }] } } },
   },
   preview: { host: '127.0.0.1', strictPort: true },
   test: {

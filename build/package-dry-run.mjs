@@ -5,6 +5,9 @@
 // - the asar holds package.json, dist/electron/{main.mjs,preload.cjs,draft-worker.cjs},
 //   dist/renderer/** and the `copydesk` command's bundle dist/cli/** (main.mjs and its chunks),
 //   and nothing else (no node_modules, no source maps, no sources);
+// - no bundle in it names a source map (`sourceMappingURL`: the maps are not shipped), and the
+//   maps of every bundle of dist/renderer and dist/electron are kept beside the package
+//   (<output>/sourcemaps/dist/…, build/keep-sourcemaps.mjs), as `npm run dist` leaves them;
 // - the packaged package.json starts dist/electron/main.mjs;
 // - the fuses are as build/electron-builder.yml sets them.
 // Usage: node build/package-dry-run.mjs   (builds dist/electron and dist/cli first; needs dist/renderer/index.html)
@@ -72,6 +75,15 @@ try {
   const builtChunks = readdirSync(path.join(root, 'dist/cli/chunks')).map((name) => `/dist/cli/chunks/${name}`).sort();
   const packedChunks = files.filter((f) => f.startsWith('/dist/cli/chunks/')).sort();
   if (JSON.stringify(builtChunks) !== JSON.stringify(packedChunks)) failures.push(`app.asar's dist/cli/chunks differ from the build: ${packedChunks.length} packed, ${builtChunks.length} built`);
+  // Source maps: named by no bundle, kept beside the package for every bundle that has one.
+  for (const file of files.filter((f) => /\.(?:js|mjs|cjs)$/u.test(f))) {
+    const code = asar.extractFile(archive, file.slice(1)).toString('utf8');
+    if (/[#@] sourceMappingURL=/u.test(code)) failures.push(`${file} in app.asar names a source map`);
+    // Every map the build wrote (a chunk that only re-exports has none), the main bundles' at least.
+    const kept = path.join(out, 'sourcemaps', `${file.slice(1)}.map`);
+    const wanted = existsSync(path.join(root, `${file.slice(1)}.map`)) || ['/dist/electron/main.mjs', '/dist/electron/preload.cjs', ...WORKER_FILES].includes(file) || /^\/dist\/renderer\/assets\/index-[\w-]+\.js$/u.test(file);
+    if (wanted && !existsSync(kept)) failures.push(`no source map of ${file} kept beside the package (${kept})`);
+  }
   const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
   if (pkg.main !== 'dist/electron/main.mjs') failures.push(`packaged package.json main is ${JSON.stringify(pkg.main)}`);
 

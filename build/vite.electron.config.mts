@@ -47,7 +47,7 @@ export function workerBundle(): Plugin {
         platform: 'node',
         format: 'cjs',
         target: 'node22',
-        sourcemap: true,
+        sourcemap: 'external',
         logLevel: 'warning',
         legalComments: 'none',
         // @napi-rs/nice (a native module) is loaded only for a `niceIncrement`, which Copydesk does not set.
@@ -80,7 +80,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: false,
       target: 'node22',
       minify: false,
-      sourcemap: true,
+      // Maps written, but not named in the bundles: they stay out of the package (build/keep-sourcemaps.mjs).
+      sourcemap: 'hidden',
       reportCompressedSize: false,
       lib: {
         entry: `${root}electron/shell/${preload ? 'preload' : 'entry'}.ts`,

@@ -43,8 +43,12 @@ export type MenuRole =
  */
 export type WindowAction = 'reload' | 'force-reload';
 
+/** What the main process does for the whole app: put the `copydesk` command on macOS's PATH (command-link.ts). */
+export type AppAction = 'install-command';
+
 /** One menu item. */
 export type MenuSpecItem =
+  | { readonly kind: 'app'; readonly label: string; readonly action: AppAction }
   | { readonly kind: 'command'; readonly label: string; readonly command: MenuCommand; readonly accelerator?: string }
   | { readonly kind: 'window'; readonly label: string; readonly action: WindowAction; readonly accelerator: string }
   | { readonly kind: 'role'; readonly role: MenuRole; readonly label?: string; readonly accelerator?: string }
@@ -79,7 +83,18 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
     // On macOS the first menu is the application menu, whatever its label.
     menus.push({
       label: 'Copydesk',
-      items: [role('about', 'About Copydesk'), sep, role('services'), sep, role('hide', 'Hide Copydesk'), role('hideOthers'), role('unhide'), sep, role('quit', 'Quit Copydesk')],
+      items: [
+        role('about', 'About Copydesk'),
+        sep,
+        // Only an installed app has the command's script to link to.
+        ...(options.dev ? [] : [{ kind: 'app', label: 'Install ‘copydesk’ Command in PATH…', action: 'install-command' } as const, sep]),
+        role('services'),         sep,
+        role('hide', 'Hide Copydesk'),
+        role('hideOthers'),
+        role('unhide'),
+        sep,
+        role('quit', 'Quit Copydesk'),
+      ],
     });
   }
   menus.push({

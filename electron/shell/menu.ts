@@ -3,8 +3,11 @@
  * window (over the `menu` event); the renderer carries it out through the API. Window actions
  * (reload) run in the main process, after the renderer saved (window.ts).
  */
-import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import { eventChannel, type MenuCommand } from '../../shared/ipc/channels';
+import { adminLinkScript, COMMAND_LINK, commandScript, linkCommand, type LinkResult } from './command-link';
 import { menuSpec, type MenuSpecItem, type WindowAction } from './menu-spec';
 import { reloadWindow } from './window';
 
@@ -21,8 +24,37 @@ export async function runWindowAction(action: WindowAction): Promise<void> {
   await reloadWindow(win, action === 'force-reload').catch((error: unknown) => console.warn('Copydesk: could not reload the window:', error));
 }
 
+/** Links the `copydesk` command into /usr/local/bin (macOS), with the administrator's password when the folder needs it, and says what happened. */
+export async function installCommandInPath(): Promise<void> {
+  const target = commandScript(process.resourcesPath);
+  let result: LinkResult | 'failed';
+  let detail = '';
+  try {
+    result = await linkCommand(target);
+    if (result.kind === 'denied') {
+      await promisify(execFile)('osascript', ['-e', adminLinkScript(target)]);
+      result = { kind: 'linked' };
+    }
+  } catch (error) {
+    detail = error instanceof Error ? error.message : String(error);
+    // The user cancelled the password prompt (AppleScript's error -128): nothing to say.
+    if (/\(-128\)/u.test(detail)) return;
+    result = 'failed';
+  }
+  const message =
+    result === 'failed'
+      ? `The command could not be installed in ${COMMAND_LINK}.`
+      : result.kind === 'occupied'
+      ? `${COMMAND_LINK} is already ${result.what}, which Copydesk leaves alone.`
+      : `The command “copydesk” is installed in ${COMMAND_LINK}: try “copydesk --help” in a new terminal.`;
+  const type = result === 'failed' || result.kind === 'occupied' ? 'warning' : 'info';
+  await dialog.showMessageBox({ type, message, ...(detail === '' ? {} : { detail }) });
+}
+
 function item(spec: MenuSpecItem): MenuItemConstructorOptions {
   switch (spec.kind) {
+    case 'app':
+      return { label: spec.label, click: () => void installCommandInPath() };
     case 'separator':
       return { type: 'separator' };
     case 'role':

@@ -6,14 +6,14 @@
  * (shell/use-draft-session.ts), the import report (shell/use-import-report.ts), the commands
  * that open, create, import or restore a draft (shell/use-shell-commands.ts), and the main
  * process's events — menu commands routed to the screen that shows, drafts the system asks to
- * open, files changed on disk, flushes (shell/use-main-events.ts).
+ * open, files changed on disk, flushes (shell/use-main-events.ts). The draft screen is in a
+ * chunk of its own, loaded once the library is listed and the page is idle (shell/draft-code.ts).
  */
-import { useCallback, useMemo, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, type ReactElement } from 'react';
 import { DialogHost } from './dialogs/dialog-host';
 import { ImportReportDialog } from './dialogs/ImportReportDialog';
 // The look of the editor's paste offer (renderer/editor/paste-offer.ts), with the app's styles.
 import '../editor/paste-offer.css';
-import { DraftScreen } from './draft-screen/DraftScreen';
 import { LibraryView } from './library/LibraryView';
 import { useLibrary } from './library/use-library';
 import { useRecovery } from './library/use-recovery';
@@ -21,6 +21,7 @@ import { MenuRouter, MenuRouterContext } from './menu-commands';
 import { Notices } from './notices';
 import { useReviewer } from './reviewer';
 import { useRegionCycling } from './regions';
+import { draftCode, preloadDraftCode } from './shell/draft-code';
 import { useDraftSession } from './shell/use-draft-session';
 import { useImportReport } from './shell/use-import-report';
 import { useMainEvents } from './shell/use-main-events';
@@ -50,6 +51,10 @@ function Shell(): ReactElement {
     }, [library, recovery]),
   );
   const { session } = drafts;
+  // A session exists only once the draft's chunk is loaded (`drafts.start`).
+  const DraftScreen = session ? draftCode.current?.DraftScreen : undefined;
+  const listed = library.drafts !== null || library.error !== null;
+  useEffect(() => (listed ? preloadDraftCode() : undefined), [listed]);
   const report = useImportReport(session);
   const commands = useShellCommands(drafts, library, recovery, report);
   const reviewer = useReviewer();
@@ -70,7 +75,7 @@ function Shell(): ReactElement {
 
   return (
     <MenuRouterContext.Provider value={router}>
-      {session ? (
+      {session && DraftScreen ? (
         <DraftScreen
           key={session.id}
           session={session}

@@ -4,7 +4,7 @@
  * sentence for the user (the main process already words its errors for people).
  */
 import type { CopydeskApi } from '../../shared/ipc/api';
-import { DRAFT_EXTENSION } from '../../shared/draft/format';
+import { DRAFT_EXTENSION } from '../../shared/draft/extension';
 
 declare global {
   interface Window {

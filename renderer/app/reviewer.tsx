@@ -11,7 +11,7 @@ import type { Reviewer, ReviewMode } from '../../shared/review/model';
 import type { ReviewModeState } from '../editor/review-mode';
 import { api, hasApi } from './api';
 import { useAsk } from './dialogs/dialog-host';
-import { ReviewerForm, type ReviewerName } from './dialogs/ReviewerForm';
+import type { ReviewerName } from './dialogs/ReviewerForm';
 import { Observable } from './session/observable';
 
 /** This installation's reviewer, once known; null until the main process answered or the user gave a name. */
@@ -86,6 +86,8 @@ export function useReviewer(): ReviewerActions {
       const known = currentReviewer.get() ?? info.reviewer;
       const initial: ReviewerName = known ? { name: known.name, initials: known.initials } : info.suggested;
       let saved: Reviewer | null = null;
+      // The form checks what is typed with the main process's validators (zod): not in the start chunk.
+      const { ReviewerForm } = await import('./dialogs/ReviewerForm');
       const answer = await ask.form<ReviewerName>('Your name in review', (done) => (
         <ReviewerForm
           initial={initial}

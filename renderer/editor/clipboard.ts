@@ -9,7 +9,9 @@
  *   payload falls back to the HTML) and insert its slice in a transaction marked with `carry`,
  *   so the carried-data plugin (carried-data.ts) merges its sources in the same undo step.
  * - Any other HTML is cleaned (`sanitizeHTML`, which also removes `data-pm-slice`), and every
- *   pasted slice goes through `bodySlice`.
+ *   pasted slice goes through `bodySlice`. The cleaner's first pass (parse5) is loaded when the
+ *   page is idle after the editor mounts; a paste or drop of HTML before it is there is taken
+ *   from the clipboard at once and made when it arrives (deferred-paste.ts).
  * - Other pasted text that holds citations and a reference list is pasted as usual, then the user
  *   is offered to turn them into footnotes (paste-offer.ts; the offer is this plugin's state).
  * Shift+Ctrl/Cmd+V (paste as plain text) ignores the payload and makes no offer.
@@ -19,7 +21,7 @@
  *   (Dragging inside the editor is a move: its slice is left as it is.)
  */
 import type { Slice } from 'prosemirror-model';
-import { Plugin, TextSelection } from 'prosemirror-state';
+import { Plugin, TextSelection, type Selection } from 'prosemirror-state';
 import { dropPoint } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
 import { decodePayload, encodePayload, SLICE_MIME, type ClipboardContent } from '../../shared/clipboard/payload';
@@ -27,7 +29,9 @@ import { copiedSlice, pastedSlice } from '../../shared/clipboard/review';
 import { reviewDataOf } from '../../shared/review/authors';
 import { schema } from '../../shared/schema';
 import { carry } from './carried-data';
-import { bodySlice, sanitizeHTML } from './html-sanitize';
+import { deferPaste, deferredPastePlugin } from './deferred-paste';
+import { bodySlice, htmlCleaner, sanitizeHTML } from './html-sanitize';
+import { whenIdle } from './idle';
 import { applyPasteState, clipboardKey, focusPasteOffer, keepPaste, PasteOfferBar, pasteOfferOf, recordPaste, type PasteState } from './paste-offer';
 
 /** The payload for `slice` copied from `view`'s document. */
@@ -85,8 +89,40 @@ function insertContent(view: EditorView, content: ClipboardContent, at: number |
   view.dispatch(carry(tr.scrollIntoView().setMeta('uiEvent', uiEvent), content.carried));
 }
 
-/** The clipboard plugin (see the module comment). */
-export function clipboardPlugin(): Plugin {
+/** Inserts a dropped payload at the drop point; false when the point is outside the text. */
+function dropContent(view: EditorView, event: DragEvent, content: ClipboardContent): boolean {
+  const coords = view.posAtCoords({ left: event.clientX, top: event.clientY });
+  if (!coords) return false;
+  const at = content.slice.size ? (dropPoint(view.state.doc, coords.pos, content.slice) ?? coords.pos) : coords.pos;
+  view.focus();
+  insertContent(view, content, at, 'drop');
+  return true;
+}
+
+/**
+ * A paste or drop from elsewhere while the cleaner's first pass is not loaded (ProseMirror would
+ * read its HTML before any hook could wait): a Copydesk payload is inserted at once (it needs no
+ * cleaning), and HTML is read now and pasted at `at` once the cleaner is there. False when the
+ * cleaner is ready or there is nothing of the kind: ProseMirror handles the event as usual.
+ */
+function takeEarly(view: EditorView, event: Event, data: DataTransfer | null, at: () => Selection | null, payload: (content: ClipboardContent) => boolean): boolean {
+  if (htmlCleaner.current || !data || !view.editable || view.composing) return false;
+  const content = readPayload(data);
+  const html = data.getData('text/html');
+  if (!content && !html) return false;
+  const target = content ? null : at();
+  if (content ? !payload(content) : !target) return false;
+  event.preventDefault();
+  if (target) void deferPaste(view, { html, text: data.getData('text/plain') }, target, htmlCleaner);
+  return true;
+}
+
+/** The clipboard plugins: copy, cut, paste and drop (see the module comment), and the pastes waiting for the cleaner. */
+export function clipboardPlugins(): Plugin[] {
+  return [clipboardPlugin(), deferredPastePlugin()];
+}
+
+function clipboardPlugin(): Plugin<PasteState> {
   return new Plugin<PasteState>({
     key: clipboardKey,
     state: {
@@ -105,6 +141,26 @@ export function clipboardPlugin(): Plugin {
           if (handled) event.preventDefault();
           return handled;
         },
+        // Before ProseMirror reads the HTML (transformPastedHTML runs before handlePaste).
+        paste: (view, event) => {
+          if (plainPaste.get(view) === true) return false;
+          const taken = takeEarly(view, event, event.clipboardData, () => view.state.selection, (content) => {
+            insertContent(view, content, null, 'paste');
+            return true;
+          });
+          if (taken) plainPaste.delete(view);
+          return taken;
+        },
+        drop: (view, event) => {
+          if (view.dragging) return false; // a move or copy inside this editor: no HTML is read
+          const at = (): Selection | null => {
+            const coords = view.posAtCoords({ left: event.clientX, top: event.clientY });
+            if (!coords) return null;
+            view.focus();
+            return TextSelection.near(view.state.doc.resolve(coords.pos));
+          };
+          return takeEarly(view, event, event.dataTransfer, at, (content) => dropContent(view, event, content));
+        },
       },
       transformPastedHTML: (html, view) => sanitizeHTML(html, view.dom.ownerDocument),
       transformPasted: (slice) => bodySlice(slice),
@@ -120,12 +176,7 @@ export function clipboardPlugin(): Plugin {
       handleDrop(view, event, _slice, moved) {
         if (moved || view.dragging) return false; // a move inside this editor: ProseMirror's own
         const content = readPayload(event.dataTransfer);
-        const coords = view.posAtCoords({ left: event.clientX, top: event.clientY });
-        if (!content || !coords) return false;
-        const at = content.slice.size ? (dropPoint(view.state.doc, coords.pos, content.slice) ?? coords.pos) : coords.pos;
-        view.focus();
-        insertContent(view, content, at, 'drop');
-        return true;
+        return content ? dropContent(view, event, content) : false;
       },
     },
     // ProseMirror's own dragstart handler clears the drag data; this listener runs after it. The
@@ -136,9 +187,12 @@ export function clipboardPlugin(): Plugin {
       };
       view.dom.addEventListener('dragstart', onDragStart);
       const bar = new PasteOfferBar(view);
+      // The cleaner's first pass, so that it is there before the first paste of HTML.
+      const cancelLoad = whenIdle(() => void htmlCleaner.load().catch(() => undefined));
       return {
         update: () => bar.update(),
         destroy: () => {
+          cancelLoad();
           view.dom.removeEventListener('dragstart', onDragStart);
           bar.destroy();
         },

@@ -18,7 +18,7 @@ import { CitationView } from './citation-view';
 import { atomArrowsPlugin } from './atom-arrows';
 import { bylinePlugin } from './byline';
 import { carriedDataPlugin } from './carried-data';
-import { clipboardPlugin } from './clipboard';
+import { clipboardPlugins } from './clipboard';
 import { FigureView } from './figure-view';
 import { findPlugin } from './find';
 import { footnotePlugin } from './footnote-plugin';
@@ -58,7 +58,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     // Before the gap cursor and ProseMirror's own arrow handling, which would select these forms.
     atomArrowsPlugin(),
     ...editorKeymaps(),
-    clipboardPlugin(),
+    ...clipboardPlugins(),
     dropCursor({ class: 'cd-drop-cursor' }),
     gapCursor(),
     liveBlocksPlugin(),

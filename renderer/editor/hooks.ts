@@ -21,6 +21,8 @@ export interface EditorHooks {
   onBylineRequest?(view: EditorView): void;
   /** A transaction was refused by the review mode (review-mode.ts): tell the user `message`. */
   onModeRefusal?(message: string, view: EditorView): void;
+  /** Something the user should know that no dialog asks about (a paste made as plain text): show `message`. */
+  onNotice?(message: string, view: EditorView): void;
   /** Ctrl/Cmd+Alt+M: open the comment composer for the selection (or the block at the cursor). */
   onCommentRequest?(view: EditorView): void;
   /** Escape after a review card selected its place: give the focus back to card `id`. */

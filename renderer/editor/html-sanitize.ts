@@ -5,7 +5,8 @@
  * schema refuses links that are not http(s), mailto or in-page anchors), but the HTML is cleaned
  * first anyway, in two passes:
  * 1. parse5 (plain JavaScript, no DOM) reads the markup and the unsafe parts are dropped from its
- *    tree, which is then written back as HTML. Only then does a browser parser see it. Why: the
+ *    tree, which is then written back as HTML (html-preclean.ts, loaded on first use: see
+ *    below). Only then does a browser parser see it. Why: the
  *    browser's HTML parser, even into an inert document (DOMParser, `createHTMLDocument`, a
  *    template), checks every event handler attribute and inline style it creates against the
  *    page's Content-Security-Policy, and Chromium reports each one as a violation in the console
@@ -31,72 +32,22 @@
  *   `application/x-copydesk-slice+json` payload instead, so no HTML is trusted with it;
  * - Google Docs' `<b style="font-weight:normal">` wrapper is unwrapped (it is not bold).
  * Headings, lists, quotes, paragraphs, links, bold and italic survive.
+ *
+ * parse5 is not in the start chunk: `htmlCleaner.load()` fetches the first pass, which the
+ * editor starts when the page is idle after it mounts (clipboard.ts), so it is normally there
+ * before the first paste; a paste that comes earlier waits for it (deferred-paste.ts).
  */
-import { defaultTreeAdapter, html as parse5Html, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model';
-import { isForeignElement, isScriptingAttribute, PASTE_DROPPED_ELEMENTS, URL_ATTRIBUTES } from '../../shared/html-intake';
+import { PASTE_DROPPED_ELEMENTS } from '../../shared/html-intake';
+import { lazyModule } from '../../shared/lazy-module';
 import { schema } from '../../shared/schema';
-import { isStorableUrl } from '../../shared/url';
+import { isFalseBold, keepAttribute } from './html-rules';
+
+/** The first pass (parse5), loaded on first use. */
+export const htmlCleaner = lazyModule(() => import('./html-preclean'));
 
 /** A selector of every element a paste drops (the second pass). */
 const DROPPED = [...PASTE_DROPPED_ELEMENTS].join(', ');
-
-/** Whether attribute `name` (lower case) with `value` may stay on element `tag`. */
-function keepAttribute(tag: string, name: string, value: string): boolean {
-  if (isScriptingAttribute(name) || name === 'data-pm-slice') return false;
-  return !URL_ATTRIBUTES.has(name) || (name === 'href' && tag === 'a' && isStorableUrl(value, 'link'));
-}
-
-/** Google Docs' `<b style="font-weight:normal">` (and the like): a wrapper that is not bold. */
-function isFalseBold(tag: string, style: string): boolean {
-  return (tag === 'b' || tag === 'strong') && /font-weight:\s*(normal|400)\b/iu.test(style);
-}
-
-type HNode = DefaultTreeAdapterMap['childNode'];
-type HParent = DefaultTreeAdapterMap['parentNode'];
-type HElement = DefaultTreeAdapterMap['element'];
-
-/** Moves `element`'s children into a new `tag` element, its only child (italic/bold given by a style). */
-function wrapChildren(element: HElement, tag: 'em' | 'strong'): void {
-  const wrapper = defaultTreeAdapter.createElement(tag, parse5Html.NS.HTML, []);
-  for (const child of element.childNodes) defaultTreeAdapter.appendChild(wrapper, child);
-  element.childNodes = [];
-  defaultTreeAdapter.appendChild(element, wrapper);
-}
-
-/** The nodes that replace `element` once cleaned: none, its children (unwrapped), or itself. */
-function cleanElement(element: HElement): HNode[] {
-  if (isForeignElement(element.namespaceURI) || PASTE_DROPPED_ELEMENTS.has(element.tagName)) return [];
-  cleanChildren(element);
-  const style = element.attrs.find((a) => a.name === 'style')?.value ?? '';
-  element.attrs = element.attrs.filter((a) => keepAttribute(element.tagName, a.name, a.value));
-  if (isFalseBold(element.tagName, style)) return element.childNodes;
-  if (/font-style:\s*(italic|oblique)/iu.test(style)) wrapChildren(element, 'em');
-  if (/font-weight:\s*(bold|bolder|[6-9]00)\b/iu.test(style)) wrapChildren(element, 'strong');
-  return [element];
-}
-
-/** Cleans the children of `parent` in parse5's tree (the first pass; see the module comment). */
-function cleanChildren(parent: HParent): void {
-  const kept: HNode[] = [];
-  for (const child of parent.childNodes) {
-    if (defaultTreeAdapter.isTextNode(child)) kept.push(child);
-    else if (defaultTreeAdapter.isElementNode(child)) kept.push(...cleanElement(child));
-    // Comments and doctypes go.
-  }
-  parent.childNodes = [];
-  for (const child of kept) defaultTreeAdapter.appendChild(parent, child);
-}
-
-/** `html` with the unsafe parts dropped, without a browser parser ever seeing them (first pass). */
-export function preClean(html: string): string {
-  const document = parse(html);
-  const root = document.childNodes.find((node) => defaultTreeAdapter.isElementNode(node));
-  const body = root && defaultTreeAdapter.isElementNode(root) ? root.childNodes.find((node) => defaultTreeAdapter.isElementNode(node) && node.tagName === 'body') : undefined;
-  if (!body || !defaultTreeAdapter.isElementNode(body)) return '';
-  cleanChildren(body);
-  return serialize(body);
-}
 
 /** Cleans the elements under `root` in place, with the rules of the first pass (the second pass). */
 export function cleanTree(root: Element): void {
@@ -110,17 +61,39 @@ export function cleanTree(root: Element): void {
   }
 }
 
-/** Cleans `html` (both passes) into the body of an inert document made with `document`'s DOMParser. */
+/** `html` parsed into the body of an inert document made with `document`'s DOMParser (no script runs, nothing loads). */
 function inertBody(html: string, document: Document): HTMLElement {
   const Parser = document.defaultView?.DOMParser ?? DOMParser;
-  const body = new Parser().parseFromString(preClean(html), 'text/html').body;
-  cleanTree(body);
-  return body;
+  return new Parser().parseFromString(html, 'text/html').body;
 }
 
-/** `html` cleaned (see the module comment), as HTML again (for `transformPastedHTML`). */
+/**
+ * `html` cleaned (see the module comment), as HTML again (for `transformPastedHTML`). The paste
+ * and drop handlers never let ProseMirror parse HTML before the first pass is loaded; should it
+ * happen all the same, the second pass alone cleans it (safe, but the console may show CSP
+ * reports), and the first pass starts loading.
+ */
 export function sanitizeHTML(html: string, document: Document): string {
-  return inertBody(html, document).innerHTML;
+  const first = htmlCleaner.current;
+  if (!first) {
+    console.warn('Copydesk: HTML was pasted before the paste cleaner was loaded; cleaned without its first pass.');
+    htmlCleaner.load().catch(() => undefined);
+  }
+  const body = inertBody(first ? first.preClean(html) : html, document);
+  cleanTree(body);
+  return body.innerHTML;
+}
+
+/**
+ * The text of `html` once the second pass removed what a paste drops, paragraphs apart: what a
+ * paste gives when the first pass could not be loaded and the clipboard has no plain text.
+ */
+export function textOfHTML(html: string, document: Document): string {
+  const body = inertBody(html, document);
+  cleanTree(body);
+  const blocks = Array.from(body.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, div'));
+  for (const block of blocks) block.append(document.createTextNode('\n\n'));
+  return (body.textContent ?? '').replace(/\n{3,}/gu, '\n\n').trim();
 }
 
 /**

@@ -26,8 +26,7 @@ export const DRAFT_FORMAT = 'copydesk-draft';
  */
 export const DRAFT_VERSION = 2;
 
-/** The file name extension of drafts. */
-export const DRAFT_EXTENSION = '.copydesk';
+export { DRAFT_EXTENSION } from './extension';
 
 /** A loaded draft. */
 export interface Draft {

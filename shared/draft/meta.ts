@@ -3,16 +3,9 @@
  * are in the document, because editors change them like any other text).
  */
 import * as z from 'zod';
+import { STATUSES } from './statuses';
 
-/**
- * The review states of a draft, in workflow order: the reporter writes (`draft`) and files it
- * (`ready-for-edit`); the editor sends it back (`revise`) or finishes (`edited`); the desk signs
- * it off (`approved`). shared/desk/handover.ts says what each change of status does.
- */
-export const STATUSES = ['draft', 'ready-for-edit', 'revise', 'edited', 'approved'] as const;
-
-/** A draft's review state. */
-export type Status = (typeof STATUSES)[number];
+export { STATUSES, type Status } from './statuses';
 
 const isoDate = z.iso.datetime({ offset: true });
 const shortText = z.string().max(200);

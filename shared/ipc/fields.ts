@@ -8,7 +8,7 @@
  * drive, no hidden file); a draft is read by `parseDraft` exactly as a file is.
  */
 import * as z from 'zod';
-import { DRAFT_EXTENSION } from '../draft/format';
+import { DRAFT_EXTENSION } from '../draft/extension';
 import { SentDraft } from './checked-draft';
 
 /**

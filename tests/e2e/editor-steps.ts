@@ -28,6 +28,14 @@ export function sourceHeadings(page: Page): Locator {
   return sourcesPanel(page).getByRole('list', { name: 'Sources in number order' }).getByRole('heading', { level: 3 });
 }
 
+/** Opens the fields of the source whose panel heading is `heading` ("[1] Title": the entry is compact until then) and returns its entry. */
+export async function editSource(page: Page, heading: string | RegExp): Promise<Locator> {
+  const entry = sourcesPanel(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: heading }) });
+  await entry.getByRole('button', { name: /^(Edit|Details of) “/u }).click();
+  await expect(entry.getByRole('group')).toBeVisible();
+  return entry;
+}
+
 /** Waits for the next two animation frames (ProseMirror reads a new DOM selection on the next one). */
 export async function nextFrame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));

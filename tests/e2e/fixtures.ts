@@ -17,7 +17,14 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { EventMap, EventName, MenuCommand } from '../../shared/ipc/channels';
 import type { AppServices } from '../../electron/services/app-services';
 import { createAppSession, type AppSession } from './harness/app-session';
-import { ROOT, siteUrl, type SiteName } from './harness/sites';
+import { RENDERER_DIST, ROOT, siteUrl, type SiteName } from './harness/sites';
+// @ts-expect-error -- a plain .mjs build script, without type declarations
+import { symbolicate as symbolicateTrace } from '../../build/symbolicate.mjs';
+
+/** A page's stack trace in source positions, read with the build's source maps (dist/renderer's; another build's stays as it is). */
+function symbolicate(trace: string): string {
+  return RENDERER_DIST === path.join(ROOT, 'dist', 'renderer') ? (symbolicateTrace as (trace: string, folder: string) => string)(trace, ROOT) : trace;
+}
 import type { TestDialogs } from './harness/test-dialogs';
 
 export { expect };
@@ -72,7 +79,7 @@ export interface CopydeskFixtures {
 
 // Records uncaught errors and console errors of a window, for the end of the test.
 function watchErrors(page: Page, errors: string[], consoleErrors: string[]): void {
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.stack ?? error.message}`));
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${symbolicate(error.stack ?? error.message)}`));
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
   });

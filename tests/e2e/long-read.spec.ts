@@ -12,6 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chips, copySelection, editor, nextFrame, sourcesPanel } from './editor-steps';
 import { expect, snap, test } from './fixtures';
+import { SIZES } from '../bench/generate';
 import { accessibilityTree, column, FOUND, longRead, openLongRead as open, rendered, shellScroll } from './long-read-steps';
 
 const LONG = longRead();
@@ -175,4 +176,40 @@ test('accessibility: axe finds no serious violation on the long read; a citation
   await expect.poll(() => rendered(chip), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => rolesNamed(LONG.deepCite.name), { timeout: 30_000 }).toEqual(['doc-noteref']);
   await expect(chip).not.toBeInViewport(); // in the tree without being scrolled to
+});
+
+test('the Sources panel lists all 500 sources compactly: no field until one is edited, the last reached from the keyboard, “Show in text” to its citation', async ({ page }) => {
+  await openLongRead(page);
+  const panel = sourcesPanel(page);
+  const list = panel.getByRole('list', { name: 'Sources in number order' });
+  await expect(panel.getByRole('textbox')).toHaveCount(0);
+  // What the list costs grows with a compact entry per source, not with five fields each.
+  const nodes = await list.evaluate((el) => {
+    const walker = el.ownerDocument.createTreeWalker(el);
+    let n = 0;
+    while (walker.nextNode()) n += 1;
+    return n;
+  });
+  expect(nodes, 'DOM nodes in the list').toBeLessThan(SIZES.XL.sources * 20);
+
+  // The last source: its heading, then Tab to its Edit button, Enter opens its fields.
+  const last = list.getByRole('heading', { level: 3 }).last();
+  const lastName = (await last.textContent()) ?? '';
+  const entry = list.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: lastName, exact: true }) });
+  await last.focus();
+  await page.keyboard.press('Tab');
+  await expect(entry.getByRole('button', { name: /^Edit “/u })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(entry.getByLabel('Title')).toBeFocused();
+  await expect(panel.getByRole('textbox')).toHaveCount(5);
+  await page.keyboard.press('Escape');
+  await expect(panel.getByRole('textbox')).toHaveCount(0);
+
+  // The deep citation's source, from the panel to its first citation in the text.
+  const deep = list.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: `[${String(LONG.deepCite.number)}] ${LONG.deepCite.title}`, exact: true }) });
+  await deep.getByRole('button', { name: /^Show in text/u }).click();
+  await expect(editor(page)).toBeFocused();
+  const selected = editor(page).locator('.ProseMirror-selectednode a[role="doc-noteref"]');
+  await expect(selected).toHaveAccessibleName(`Citation ${String(LONG.deepCite.number)}: ${LONG.deepCite.title}`);
+  await expect(selected).toBeInViewport();
 });

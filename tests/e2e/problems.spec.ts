@@ -15,7 +15,7 @@ import { serializeDraft } from '../../shared/draft/format';
 import { schema } from '../../shared/schema';
 import { article, cite, draftOf, marked, p, readAlso, source } from '../unit/helpers/build';
 import { expect, snap, test } from './fixtures';
-import { editor } from './editor-steps';
+import { editor, editSource } from './editor-steps';
 
 const HEADLINE = 'Harbour reopens after the storm';
 // A 1×1 PNG.
@@ -194,8 +194,8 @@ for (const size of SIZES) {
 
     test('the date field of a source says its format', async ({ page }) => {
       await openDraft(page, HEADLINE);
-      const sources = page.getByRole('complementary', { name: 'Sources' });
-      const date = sources.locator('[data-source-field="agency:date"]');
+      const entry = await editSource(page, '[2] Source agency');
+      const date = entry.locator('[data-source-field="agency:date"]');
       await expect(date).toHaveAttribute('placeholder', 'e.g. 12 March 2024');
       await expect(date).toHaveAccessibleDescription('Printed as written. Use a year (2024), 2024-03-12, 12 March 2024 or March 2024.');
       await date.scrollIntoViewIfNeeded();

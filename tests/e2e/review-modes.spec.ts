@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { initialsOf, nameFromUserName } from '../../shared/review/reviewer-name';
-import { editor, sourcesPanel } from './editor-steps';
+import { editor, editSource, sourcesPanel } from './editor-steps';
 import { expectNoSeriousViolations } from './accessibility-check';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { VIEWPORTS } from './viewports';
@@ -103,7 +103,7 @@ test('the first switch to Suggesting asks for the name, prefilled; the modes swi
   await expect(page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toBeDisabled();
   // The figure's fields and the Sources panel's are read-only too.
   const alt = editor(page).getByRole('textbox', { name: /^Alt text/u });
-  const sourceTitle = sourcesPanel(page).getByRole('textbox', { name: 'Title' }).first();
+  const sourceTitle = (await editSource(page, /^\[1\] /u)).getByRole('textbox', { name: 'Title' });
   await expect(alt).not.toBeEditable();
   await expect(sourceTitle).not.toBeEditable();
   await expect(sourcesPanel(page).getByRole('button', { name: /^Delete with citations/u }).first()).toBeDisabled();

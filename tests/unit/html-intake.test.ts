@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DROPPED_ELEMENTS, PASTE_DROPPED_ELEMENTS, URL_ATTRIBUTES } from '../../shared/html-intake';
 import { importHtml } from '../../shared/import/html';
-import { preClean } from '../../renderer/editor/html-sanitize';
+import { preClean } from '../../renderer/editor/html-preclean';
 
 // Elements without content (void), or that the HTML parser ignores in a body (`frame`, `frameset`):
 // only the element itself can be checked.

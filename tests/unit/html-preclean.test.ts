@@ -1,10 +1,10 @@
 /**
- * The first pass of the paste sanitiser (renderer/editor/html-sanitize.ts `preClean`): parse5
+ * The first pass of the paste sanitiser (renderer/editor/html-preclean.ts `preClean`): parse5
  * drops what a browser parser would check against the CSP (event handlers, inline styles) or
  * must never see (code, embeds, unsafe links), before any DOM exists.
  */
 import { describe, expect, it } from 'vitest';
-import { preClean } from '../../renderer/editor/html-sanitize';
+import { preClean } from '../../renderer/editor/html-preclean';
 
 describe('preClean', () => {
   it('drops event handlers, styles, data-pm-slice and code, keeps structure and safe links', () => {

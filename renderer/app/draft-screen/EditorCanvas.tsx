@@ -39,6 +39,7 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
       onActivateSource: (id, v) => hooksRef.current.onActivateSource?.(id, v),
       onBylineRequest: (v) => hooksRef.current.onBylineRequest?.(v),
       onModeRefusal: (message, v) => hooksRef.current.onModeRefusal?.(message, v),
+      onNotice: (message, v) => hooksRef.current.onNotice?.(message, v),
       onCommentRequest: (v) => hooksRef.current.onCommentRequest?.(v),
       onReviewCardRequest: (id, v) => hooksRef.current.onReviewCardRequest?.(id, v),
       resolveImage,

@@ -11,6 +11,7 @@ import type { EditorHooks } from '../../editor/hooks';
 import { isReadOnly } from '../../editor/read-only';
 import { REFUSAL_MESSAGES } from '../../editor/review-mode';
 import type { Box } from '../dialogs/place-popover';
+import { notify } from '../notices';
 import type { Reveal } from '../panels/panels';
 import { caretBox } from './use-draft-dialogs';
 
@@ -42,6 +43,7 @@ export function useEditorHooks({ openLink, openCite, editAuthors, reveal, refuse
       onActivateSource: (id) => reveal('sources', { id, from: null }),
       onBylineRequest: () => void editAuthors(),
       onModeRefusal: (message) => refused(message),
+      onNotice: (message) => notify(message, 'error'),
       // A read-only draft takes no comment (read-only.ts): say so rather than open the composer.
       onCommentRequest: (view) => {
         if (isReadOnly(view.state)) refused(REFUSAL_MESSAGES['read-only']);

@@ -5,7 +5,7 @@
  * (its count says 0) so that the row does not move as drafts change.
  */
 import type { ReactElement } from 'react';
-import { STATUSES, type Status } from '../../../shared/draft/meta';
+import { STATUSES, type Status } from '../../../shared/draft/statuses';
 import { formatCount, STATUS_LABELS } from '../status-labels';
 
 /** Properties of `StatusFilter`. */

@@ -1,5 +1,5 @@
 /** The library's drafts by status: how many have each, and those with one (StatusFilter.tsx shows them). */
-import { STATUSES, type Status } from '../../../shared/draft/meta';
+import { STATUSES, type Status } from '../../../shared/draft/statuses';
 import type { DraftSummary } from '../../../shared/ipc/channels';
 
 /** How many of `drafts` have each status (a file that cannot be read has none). */

@@ -1,12 +1,14 @@
 /**
- * One source in the Sources panel: its number, how often it is cited, its problems, its fields
- * (title, outlet, date, URL, note: each committed as one undo step when the field loses focus
- * or on Enter), and its actions: "Remove" for an uncited source (one click), "Delete with its
- * citations" for a cited one (after a confirmation), "Back to the text" when the reporter came
- * from a citation. Memoised: it redraws only when its source, number, count or problems change.
+ * One source in the Sources panel, compact: its number and title, a line with its outlet, date,
+ * site and how often it is cited, its problems, and its actions: "Edit" (its fields, mounted only
+ * while open: title, outlet, date, URL, note, each committed as one undo step when the field
+ * loses focus, on Enter, or on Escape, which also closes them), "Remove" for an uncited source
+ * (one click), "Delete with its citations" for a cited one (after a confirmation), "Back to the
+ * text" when the reporter came from a citation. Memoised: it redraws only when its source,
+ * number, count, problems or open state change.
  */
 import { EDITABLE_SOURCE_FIELDS, type EditableSourceField } from '../../../shared/sources/fields';
-import { memo, useEffect, useId, useState, type ReactElement } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import type { SourceInfo } from '../../editor/footnote-state';
 import type { SourceProblem } from '../../../shared/problem-checks';
 import { sourceElementId } from '../../editor/source-ids';
@@ -34,6 +36,10 @@ export interface SourceEntryProps {
   readonly onRemove: (id: string, cited: boolean) => void;
   readonly onBack: (id: string) => void;
   readonly onShowInText: (id: string) => void;
+  /** Its fields are shown (mounted only then). */
+  readonly editing: boolean;
+  /** Opens or closes the fields of source `id`. */
+  readonly onEditing: (id: string, open: boolean) => void;
 }
 
 /** The panel's element id of source `id` (the canvas uses `sourceElementId`). */
@@ -41,7 +47,7 @@ export function panelEntryId(id: string): string {
   return `panel-${sourceElementId(id)}`;
 }
 
-function SourceField({ id, field, value, readOnly, onCommit }: { id: string; field: Field; value: string; readOnly: boolean; onCommit: (value: string) => boolean }): ReactElement {
+function SourceField({ id, field, value, readOnly, onCommit, onClose }: { id: string; field: Field; value: string; readOnly: boolean; onCommit: (value: string) => boolean; onClose: () => void }): ReactElement {
   const [text, setText] = useState(value);
   const [refused, setRefused] = useState(false);
   const inputId = useId();
@@ -69,6 +75,14 @@ function SourceField({ id, field, value, readOnly, onCommit }: { id: string; fie
       setRefused(false);
     },
     onBlur: commit,
+    // Escape keeps what was typed and closes the fields.
+    onKeyDown: (e: { key: string; preventDefault: () => void }) => {
+      if (e.key === 'Enter' && field !== 'note') commit();
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      commit();
+      onClose();
+    },
     'data-source-field': `${id}:${field}`,
   };
   return (
@@ -82,9 +96,6 @@ function SourceField({ id, field, value, readOnly, onCommit }: { id: string; fie
           spellCheck={field === 'url' ? false : undefined}
           placeholder={hint ? DATE_PLACEHOLDER : undefined}
           {...props}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-          }}
         />
       )}
       {hint ? (
@@ -101,23 +112,44 @@ function SourceField({ id, field, value, readOnly, onCommit }: { id: string; fie
   );
 }
 
-function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, readOnly, onRemove, onBack, onShowInText }: SourceEntryProps): ReactElement {
+/** The line under the title: outlet, date, the URL's host, and how often the source is cited. */
+function summaryLine(attrs: Record<Field, string>, citations: number): string {
+  const url = attrs.url.trim();
+  const host = url === '' ? '' : (URL.parse(url)?.host ?? url);
+  const parts = [attrs.outlet.trim(), attrs.date.trim(), host].filter((part) => part !== '');
+  parts.push(citations > 0 ? `cited ${plural(citations, 'time', 'times')}` : 'not cited');
+  return parts.join(' · ');
+}
+
+function SourceEntryView({ info, problems, highlighted, canGoBack, editing, onEdit, readOnly, onRemove, onBack, onShowInText, onEditing }: SourceEntryProps): ReactElement {
   const attrs = info.node.attrs as Record<Field | 'id', string>;
   const title = attrs.title.trim() || attrs.note.trim().slice(0, 60) || `Source ${info.id}`;
   const headingId = useId();
+  const fieldsId = useId();
   const cited = info.citations > 0;
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Focus: into the fields when they open from the button, back to the button when they close.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (editing && opened.current) toggle.current?.closest('li')?.querySelector<HTMLElement>('.cd-source-fields :is(input, textarea)')?.focus();
+    if (!editing && opened.current) toggle.current?.focus();
+    opened.current = false;
+  }, [editing]);
+  const setEditing = (open: boolean): void => {
+    opened.current = true;
+    onEditing(info.id, open);
+  };
   return (
     <li
       id={panelEntryId(info.id)}
-      className={`cd-source-entry${highlighted ? ' cd-source-highlight' : ''}${cited ? '' : ' cd-source-entry-uncited'}`}
+      className={`cd-source-entry${highlighted ? ' cd-source-highlight' : ''}${cited ? '' : ' cd-source-entry-uncited'}${editing ? ' cd-source-editing' : ''}`}
       aria-labelledby={headingId}
     >
-      <div className="cd-source-head">
-        <h3 id={headingId} className="cd-source-title" tabIndex={-1}>
-          <span className="cd-source-number">{info.number === null ? 'Uncited' : `[${String(info.number)}]`}</span> {title}
-        </h3>
-        <span className="cd-source-count">{cited ? `cited ${plural(info.citations, 'time', 'times')}` : 'not cited'}</span>
-      </div>
+      <h3 id={headingId} className="cd-source-title" tabIndex={-1}>
+        <span className="cd-source-number">{info.number === null ? 'Uncited' : `[${String(info.number)}]`}</span>
+        {` ${title}`}
+      </h3>
+      <p className="cd-source-summary">{summaryLine(attrs, info.citations)}</p>
       {problems.length > 0 ? (
         <ul className="cd-source-problems" aria-label={`Problems of ${title}`}>
           {problems.map((p, i) => (
@@ -127,12 +159,32 @@ function SourceEntryView({ info, problems, highlighted, canGoBack, onEdit, readO
           ))}
         </ul>
       ) : null}
-      <div className="cd-source-fields">
-        {EDITABLE_SOURCE_FIELDS.map((field) => (
-          <SourceField key={field} id={info.id} field={field} value={attrs[field]} readOnly={readOnly} onCommit={(value) => onEdit(info.id, { [field]: value })} />
-        ))}
-      </div>
+      {editing ? (
+        <div id={fieldsId} className="cd-source-fields" role="group" aria-label={`${readOnly ? 'Details' : 'Fields'} of “${title}”`}>
+          {EDITABLE_SOURCE_FIELDS.map((field) => (
+            <SourceField
+              key={field}
+              id={info.id}
+              field={field}
+              value={attrs[field]}
+              readOnly={readOnly}
+              onCommit={(value) => onEdit(info.id, { [field]: value })}
+              onClose={() => setEditing(false)}
+            />
+          ))}
+        </div>
+      ) : null}
       <div className="cd-source-actions">
+        <button
+          ref={toggle}
+          type="button"
+          aria-expanded={editing}
+          aria-controls={editing ? fieldsId : undefined}
+          aria-label={`${editing ? 'Done with' : readOnly ? 'Details of' : 'Edit'} “${title}”`}
+          onClick={() => setEditing(!editing)}
+        >
+          {editing ? 'Done' : readOnly ? 'Details' : 'Edit'}
+        </button>
         {canGoBack ? (
           <button type="button" className="cd-button-primary" onClick={() => onBack(info.id)}>
             Back to the text
@@ -168,6 +220,8 @@ export const SourceEntry = memo(
     a.info.number === b.info.number &&
     a.info.citations === b.info.citations &&
     a.highlighted === b.highlighted &&
+    a.editing === b.editing &&
+    a.onEditing === b.onEditing &&
     a.canGoBack === b.canGoBack &&
     sameProblems(a.problems, b.problems) &&
     a.onEdit === b.onEdit &&

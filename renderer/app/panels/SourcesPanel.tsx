@@ -1,16 +1,18 @@
 /**
  * The Sources panel: every source of the draft in number order (cited ones by first citation,
- * then the uncited ones), each with its fields, citation count and problems (`SourceEntry`).
+ * then the uncited ones), each compact with its citation count and problems, its fields mounted
+ * only while the reporter edits it (`SourceEntry`), so that its cost does not grow with every
+ * source's five fields.
  * It redraws only when the footnote index changes (a citation or a source added, removed,
  * renumbered or edited), never on plain typing, and it renders in the background
  * (`useDeferredValue`): with hundreds of sources, opening a draft or citing never waits for the
  * panel, and typing interrupts its rendering. A "go to source" request (a citation activated
  * in the text) scrolls to the entry, focuses it, and offers the way back to that citation; a
- * request from a problem focuses the field that fixes it (the title, the URL). Requests come
+ * request from a problem opens the source's fields and focuses the one that fixes it (the title, the URL). Requests come
  * through the panel registry (`reveal('sources', target)`, panel-registry.ts).
  */
 import type { EditorState } from 'prosemirror-state';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactElement } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { checkSources, type SourceProblem } from '../../../shared/problem-checks';
 import { removeSource, updateSource, type SourceEdit } from '../../editor/commands';
 import { footnotesOf } from '../../editor/footnote-plugin';
@@ -50,6 +52,18 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
     return byOffset;
   }, [footnotes]);
 
+  // The sources whose fields are open (an entry mounts its fields only then).
+  const [editing, setEditing] = useState<ReadonlySet<string>>(NO_IDS);
+  const onEditing = useCallback((id: string, open: boolean) => {
+    setEditing((now) => {
+      if (now.has(id) === open) return now;
+      const next = new Set(now);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
   // Show the requested source once its entry is rendered (the list renders in the background).
   const handled = useRef(0);
   useEffect(() => {
@@ -57,6 +71,11 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
     const { id, field: fieldName } = revealed.target;
     const entry = document.getElementById(panelEntryId(id));
     if (!entry) return;
+    // A field to fix: open the source's fields first; this runs again once they are there.
+    if (fieldName && !editing.has(id)) {
+      onEditing(id, true);
+      return;
+    }
     handled.current = revealed.seq;
     // In the panel's list only, not the shell around it (scroll-within.ts).
     const field = fieldName ? entry.querySelector<HTMLElement>(`[data-source-field="${CSS.escape(`${id}:${fieldName}`)}"]`) : null;
@@ -68,7 +87,7 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
     }
     scrollWithin(entry, 'nearest');
     entry.querySelector<HTMLElement>('.cd-source-title')?.focus({ preventScroll: true });
-  }, [revealed, footnotes]);
+  }, [revealed, footnotes, editing, onEditing]);
 
   const onEdit = useCallback((id: string, edit: SourceEdit) => store.run(updateSource(id, edit), false), [store]);
   const onRemove = useCallback(
@@ -118,6 +137,8 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
             info={info}
             problems={problemsAt.get(info.offset) ?? NO_PROBLEMS}
             highlighted={highlighted === info.id || request?.id === info.id}
+            editing={editing.has(info.id)}
+            onEditing={onEditing}
             canGoBack={request?.id === info.id && request.from !== null}
             onEdit={onEdit}
             readOnly={viewing}
@@ -134,4 +155,5 @@ export function SourcesPanel({ context, request: revealed }: PanelProps<SourceTa
 const isViewing = (state: EditorState): boolean => reviewModeOf(state) === 'viewing';
 
 const NO_PROBLEMS: readonly SourceProblem[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 const NO_SOURCES: FootnoteState['ordered'] = [];

@@ -6,7 +6,8 @@
  * of it: a changed file on disk (reloaded when there is nothing unsaved; a read-only window
  * follows the file without a word), the lock taken over by someone else (`lockLost`: what was
  * typed is saved, the window turns read-only), and a flush before the page goes (reload, close,
- * quit).
+ * quit). The session's code (and the draft screen's) is loaded when the first draft opens, if
+ * the library did not preload it already (draft-code.ts).
  */
 import { useCallback, useRef, useState } from 'react';
 import type { ExternalChange, LockHolder, OpenedDraft } from '../../../shared/ipc/channels';
@@ -16,8 +17,8 @@ import { askLockChoice } from '../draft-screen/LockPrompt';
 import { notify } from '../notices';
 import { typography } from '../preferences';
 import { windowReview } from '../reviewer';
-import { DocumentSession, type SessionOptions } from '../session/document-session';
-import { saveStatusText } from '../status/StatusBar';
+import type { DocumentSession, SessionOptions } from '../session/document-session';
+import { draftCode } from './draft-code';
 
 /** The open draft and its lifecycle. */
 export interface DraftSessionControl {
@@ -29,8 +30,8 @@ export interface DraftSessionControl {
    * user and opens it again read-only or taking it over. Null when the user cancelled.
    */
   openLocked(name: string): Promise<OpenedDraft | null>;
-  /** Opens `opened` in a new session; false (and a notice) when it cannot be opened. */
-  start(opened: OpenedDraft, options?: Partial<SessionOptions>): boolean;
+  /** Opens `opened` in a new session (loading the draft's code first if needed); false (and a notice) when it cannot be opened. */
+  start(opened: OpenedDraft, options?: Partial<SessionOptions>): Promise<boolean>;
   /** Disposes of `closing` (saved or given up already) and goes back to the library. */
   close(closing: DocumentSession): void;
   /** Closes the open draft after saving; asks when it cannot be saved. False when the user stays. */
@@ -64,9 +65,10 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
     [ask],
   );
 
-  const start = useCallback((opened: OpenedDraft, options: Partial<SessionOptions> = {}): boolean => {
+  const start = useCallback(async (opened: OpenedDraft, options: Partial<SessionOptions> = {}): Promise<boolean> => {
     try {
-      const next = new DocumentSession(api(), opened, {
+      const code = draftCode.current ?? (await draftCode.load());
+      const next = new code.DocumentSession(api(), opened, {
         typography: typography.get(),
         review: windowReview(),
         onDirtyChange: (dirty) => void api().window.setDirty({ dirty }).catch(() => undefined),
@@ -97,6 +99,7 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
     if (!open) return true;
     const clean = await open.saver.settle();
     if (!clean) {
+      const { saveStatusText } = await draftCode.load();
       const choice = await ask.choose({
         title: 'Close without saving?',
         message: `${saveStatusText(open.saver.status.get())}. If you close the draft now, the edits since the last save are lost.`,

@@ -14,6 +14,7 @@ import type { RecoveryState } from '../library/use-recovery';
 import { useAsk } from '../dialogs/dialog-host';
 import { askLockChoice } from '../draft-screen/LockPrompt';
 import { notify } from '../notices';
+import { draftCode } from './draft-code';
 import type { DraftSessionControl } from './use-draft-session';
 import type { ImportReportState } from './use-import-report';
 
@@ -39,10 +40,12 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
   const openDraft = useCallback(
     async (name: string) => {
       if (current()?.name === name) return;
+      // The draft's code, if the library's idle time did not bring it yet, downloads meanwhile.
+      draftCode.load().catch(() => undefined);
       if (!(await leave())) return;
       try {
         const opened = await openLocked(name);
-        if (opened) start(opened);
+        if (opened) await start(opened);
       } catch (e) {
         notify(messageOf(e), 'error');
         void library.refresh();
@@ -54,7 +57,7 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
   const createDraft = useCallback(async () => {
     if (!(await leave())) return;
     try {
-      start(await api().drafts.create());
+      await start(await api().drafts.create());
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -68,7 +71,7 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
       return;
     }
     expect(imported);
-    if (!start({ name: imported.name, draft: imported.draft, hash: imported.hash })) expect(null);
+    if (!(await start({ name: imported.name, draft: imported.draft, hash: imported.hash }))) expect(null);
   }, [leave, start, library, expect]);
 
   const importFile = useCallback(async () => {
@@ -108,7 +111,7 @@ export function useShellCommands(drafts: DraftSessionControl, library: LibrarySt
         if (base?.access?.kind === 'held') base = (await askLockChoice(ask, base.access.holder)) === 'take-over' ? await api().drafts.open({ name: base.name, access: 'take-over' }) : null;
         base ??= await api().drafts.create();
         const options = { journalKey: entry.key, dirty: true, baseDraft: base.draft };
-        if (start({ name: base.name, hash: base.hash, draft: taken.draft, ...(base.access ? { access: base.access } : {}) }, options)) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
+        if (await start({ name: base.name, hash: base.hash, draft: taken.draft, ...(base.access ? { access: base.access } : {}) }, options)) notify(`Restored “${entry.headline || displayName(base.name)}”; it will be saved in a moment.`);
       } catch (e) {
         notify(messageOf(e), 'error');
       }
