@@ -9,13 +9,15 @@ export interface Budget {
   readonly p95?: number;
 }
 
+/** A row's unit: time, a ratio, memory or size (app-bench.ts: MB of memory, kB of a file), or a count (DOM nodes). */
+export type Unit = 'ms' | 'ratio' | 'MB' | 'kB' | 'count';
+
 /** One row of the results. */
 export interface BenchResult {
   readonly name: string;
   /** S, L, XL (or a pair such as "XL/L"). */
   readonly size: string;
-  /** "ms" or "ratio". */
-  readonly unit: 'ms' | 'ratio';
+  readonly unit: Unit;
   /** null when the measurement could not be made (see `note`). */
   readonly median: number | null;
   readonly p95: number | null;
@@ -66,9 +68,14 @@ export function withinBudget(budget: Budget, med: number | null, p95: number | n
 
 /** A row from samples (ms), judged against `budget` when there is one. */
 export function resultOf(name: string, size: string, samples: readonly number[], budget: Budget | null, note?: string): BenchResult {
+  return measuredResult(name, size, 'ms', samples, budget, note);
+}
+
+/** A row from samples in `unit` (`resultOf` for other units than ms). */
+export function measuredResult(name: string, size: string, unit: Unit, samples: readonly number[], budget: Budget | null, note?: string): BenchResult {
   const med = round(median(samples));
   const p95 = round(quantile(samples, 0.95));
-  return { name, size, unit: 'ms', median: med, p95, runs: samples.length, budget, pass: budget ? withinBudget(budget, med, p95) : null, ...(note ? { note } : {}) };
+  return { name, size, unit, median: med, p95, runs: samples.length, budget, pass: budget ? withinBudget(budget, med, p95) : null, ...(note ? { note } : {}) };
 }
 
 /**
@@ -117,7 +124,7 @@ export function ratioResult(name: string, size: string, value: number, budget: B
 }
 
 /** A row for a measurement that could not be made: no figures, failed when it has a budget. */
-export function unavailable(name: string, size: string, unit: 'ms' | 'ratio', budget: Budget | null, note: string): BenchResult {
+export function unavailable(name: string, size: string, unit: Unit, budget: Budget | null, note: string): BenchResult {
   return { name, size, unit, median: null, p95: null, runs: 0, budget, pass: budget ? false : null, note };
 }
 
@@ -131,6 +138,7 @@ function budgetText(budget: Budget | null): string {
 
 function figure(value: number | null, unit: string): string {
   if (value === null) return '—';
+  if (unit === 'count') return value.toFixed(0);
   return unit === 'ratio' ? value.toFixed(2) : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
 }
 

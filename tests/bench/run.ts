@@ -7,9 +7,9 @@
  * times and keep the median of each figure (results.ts `repeatRuns`, `repeatedResult`).
  *
  * Options: --quick (fewer keys and runs, each row measured once, for trying changes; do not record its figures),
- * --only=node|browser|compare|docx|cli (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only;
+ * --only=node|browser|compare|docx|cli|app (compare: only issue 13's rows: comparing, Node and Chromium, and opening a version read-only;
  * docx: only issue 14's Word rows, docx-bench.ts),
- * cli: only issue 15's rows of the `copydesk` command, cli-bench.ts),
+ * cli: only issue 15's rows of the `copydesk` command, cli-bench.ts; app: only issue 16's rows of the real app, app-bench.ts),
  * --out=<file> (default tests/bench/results/latest.json), --wait-quiet[=s]
  * (first wait up to s seconds, default 300, for the 1-minute load average to fall below 1).
  * Progress goes to stderr, the table to stdout.
@@ -23,6 +23,7 @@ import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';
 import { importMarkdown } from '../../shared/import/markdown';
 import { documentWords } from '../../shared/words';
+import { appRows } from './app-bench';
 import { autosaveSession, wireOpenSession, citingSession, launchChromium, openingRuns, reviewRuns } from './browser-bench';
 import { buildBenchPages } from './build-page';
 import { cliRows, ensureCliBundle } from './cli-bench';
@@ -45,8 +46,8 @@ const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 
 const waitArg = args.find((a) => a === '--wait-quiet' || a.startsWith('--wait-quiet='));
 const waitQuiet = waitArg === undefined ? 0 : waitArg === '--wait-quiet' ? 300 : Number(waitArg.slice('--wait-quiet='.length));
 const unknown = args.filter((a) => a !== '--quick' && a !== waitArg && !a.startsWith('--only=') && !a.startsWith('--out='));
-if (unknown.length || !['all', 'node', 'browser', 'compare', 'docx', 'cli'].includes(only) || !(waitQuiet >= 0)) {
-  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser|compare|docx|cli] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
+if (unknown.length || !['all', 'node', 'browser', 'compare', 'docx', 'cli', 'app'].includes(only) || !(waitQuiet >= 0)) {
+  console.error(`usage: tsx tests/bench/run.ts [--quick] [--only=node|browser|compare|docx|cli|app] [--out=file] [--wait-quiet[=seconds]]; got ${args.join(' ')}`);
   process.exit(2);
 }
 
@@ -208,6 +209,11 @@ async function main(): Promise<void> {
       await writeReport(await cliRows(folder, quick, log), 'not run', loadBefore);
       return;
     }
+    if (only === 'app') {
+      const app = await appRows(folder, quick, log);
+      await writeReport(app.results, app.chromium, loadBefore);
+      return;
+    }
     // `copydesk diff` (compare-bench.ts) runs the command's bundle: built from the current sources.
     if (only !== 'browser') await ensureCliBundle();
     const edited = await writeEditedDrafts(folder, drafts);
@@ -224,6 +230,8 @@ async function main(): Promise<void> {
       chromium = browser.chromium;
     }
     if (only !== 'browser') results.push(...(await nodeResults(folder, drafts, edited)));
+    // Issue 16: the real app through the e2e harness (app-bench.ts).
+    if (only === 'all') results.push(...(await appRows(folder, quick, log)).results);
     await writeReport(results, chromium, loadBefore);
   } finally {
     await fs.rm(folder, { recursive: true, force: true });

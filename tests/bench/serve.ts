@@ -14,6 +14,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.copydesk': 'application/json; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json; charset=utf-8',
 };
 
 /** A running server: its base URL and how to stop it. */
@@ -22,9 +24,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `folder` on 127.0.0.1 (a free port). */
-export async function serveFolder(folder: string): Promise<StaticServer> {
+/**
+ * Serves `folder` on 127.0.0.1 (a free port); `headers` go with every file (app-bench.ts: the
+ * app protocol's security headers, `RESPONSE_SECURITY_HEADERS`).
+ */
+export async function serveFolder(folder: string, headers: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
   const base = path.resolve(folder);
+  const extra = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -35,7 +41,7 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
       }
       try {
         const body = await fs.readFile(file);
-        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+        response.writeHead(200, { 'cache-control': 'no-store', ...extra, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
       } catch {
         response.writeHead(404).end();
       }

@@ -44,7 +44,7 @@ export interface DraftSessionControl {
   lockLost(name: string, holder: LockHolder): void;
 }
 
-/** The session lifecycle; `onClosed` runs when a draft was closed (the library is shown again). */
+/** The session lifecycle; `onClosed` runs when a draft was closed, once its lock is released (the library is shown again and read anew). */
 export function useDraftSession(onClosed: () => void): DraftSessionControl {
   const ask = useAsk();
   const [session, setSession] = useState<DocumentSession | null>(null);
@@ -84,12 +84,13 @@ export function useDraftSession(onClosed: () => void): DraftSessionControl {
 
   const close = useCallback((closing: DocumentSession) => {
     closing.dispose();
-    // Its lock goes (the main process keeps a lock another window of this installation holds).
+    // Its lock goes (the main process keeps a lock another window of this installation holds);
+    // the library is read again once it has, or it would list the draft as still open here.
     void api()
       .drafts.release({ name: closing.name })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .then(() => closedRef.current());
     setSession((now) => (now === closing ? null : now));
-    closedRef.current();
     document.title = 'Copydesk';
   }, []);
 
