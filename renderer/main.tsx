@@ -11,7 +11,10 @@ import './app/app.css';
 import { App } from './app/App';
 import { hasApi } from './app/api';
 import { MissingApi } from './app/MissingApi';
+import { prefetchLibrary } from './app/library/use-library';
 
+// The drafts are asked for while React renders the shell: the library's first paint waits for them.
+if (hasApi()) prefetchLibrary();
 const root = document.getElementById('root');
 if (!root) throw new Error('Copydesk: the page has no #root element.');
 createRoot(root).render(<StrictMode>{hasApi() ? <App /> : <MissingApi />}</StrictMode>);

@@ -3,7 +3,7 @@
  * passes it the shell's hooks (link dialog, citation picker, going to a source, figure images).
  * The hooks are read through a ref, so the editor is created once per draft, not per render.
  */
-import { useEffect, useRef, type MouseEvent, type ReactElement } from 'react';
+import { useLayoutEffect, useRef, type MouseEvent, type ReactElement } from 'react';
 import { createEditorView } from '../../editor/create-editor';
 import type { EditorHooks } from '../../editor/hooks';
 import { cursorAtTextEnd } from '../../editor/text-end';
@@ -25,7 +25,8 @@ export function EditorCanvas({ store, hooks }: EditorCanvasProps): ReactElement 
   const hooksRef = useRef(hooks);
   hooksRef.current = hooks;
 
-  useEffect(() => {
+  // Before the first paint of the draft screen, so that it never paints a frame without the text.
+  useLayoutEffect(() => {
     const element = mount.current;
     if (!element) return;
     let assets: ReturnType<typeof watchMissingAssets> | null = null;

@@ -18,6 +18,20 @@ export interface LibraryState {
   refresh(): Promise<void>;
 }
 
+type Listing = [readonly DraftSummary[], WorkspaceInfo];
+
+const readListing = (): Promise<Listing> => Promise.all([api().workspace.list(), api().settings.get()]);
+
+// The listing asked for while the page's script starts (prefetchLibrary), taken by the first refresh.
+let early: Promise<Listing> | null = null;
+
+/** Asks for the library's listing at once, before React first renders, so that the first refresh finds it under way. */
+export function prefetchLibrary(): void {
+  early ??= readListing();
+  // Not yet taken: a failure is the first refresh's to report.
+  early.catch(() => undefined);
+}
+
 /** The library's listing (see the module comment). */
 export function useLibrary(): LibraryState {
   const [drafts, setDrafts] = useState<readonly DraftSummary[] | null>(null);
@@ -27,7 +41,9 @@ export function useLibrary(): LibraryState {
 
   const refresh = useCallback(async (): Promise<void> => {
     try {
-      const [list, info] = await Promise.all([api().workspace.list(), api().settings.get()]);
+      const pending = early;
+      early = null;
+      const [list, info] = await (pending ?? readListing());
       if (!live.current) return;
       setDrafts(list);
       setWorkspace(info);
