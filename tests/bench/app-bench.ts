@@ -25,7 +25,8 @@ import { buildBenchPages } from './build-page';
 import type {} from './page/bench-page';
 import { SIZES } from './generate';
 import { canReadUss, MB, rendererPid, sampleUss, ussMB } from './process-memory';
-import { measuredResult, median, unavailable, type BenchResult, type Budget } from './results';
+import { APP_BUDGETS } from './app-budgets';
+import { measuredResult, median, unavailable, type BenchResult } from './results';
 import { serveFolder } from './serve';
 
 /** The list of sources in the Sources panel; one `li` per source (the entries' insides may change). */
@@ -36,19 +37,6 @@ const CLOSE_SOURCES = 'button[aria-label="Close the Sources panel"]';
 /** The seed's file (tests/fixtures) and its sources. */
 const SEED = { file: 'seed.copydesk', fixture: 'tests/fixtures/seed-article.copydesk', sources: 2 } as const;
 const LONG_FILE = 'long-read.copydesk';
-
-/** Budgets of issue 16 (item 4). */
-export const APP_BUDGETS = {
-  ussOpen: { median: 100 },
-  ussPeak: { median: 250 },
-  nodesWithPanel: { median: 30_000 },
-  clickToText: { median: 750 },
-  clickToSources: { median: 1500 },
-  coldLibrary: { median: 400 },
-  startChunk: { median: 600 },
-  heapGrowth: { median: 2.5 },
-  countersBack: { median: 0 },
-} as const satisfies Record<string, Budget>;
 
 /** What one page's memory looks like after a forced garbage collection. */
 interface MemoryState {
