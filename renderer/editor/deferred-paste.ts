@@ -15,7 +15,7 @@
 import { closeHistory } from 'prosemirror-history';
 import { Plugin, PluginKey, Selection, TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { LazyModule } from '../../shared/lazy-module';
+import type { LazyModule } from './lazy-module';
 import { hooksFor } from './hooks';
 import { textOfHTML } from './html-sanitize';
 

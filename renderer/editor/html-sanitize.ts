@@ -39,7 +39,7 @@
  */
 import { Fragment, Slice, type Node as PMNode } from 'prosemirror-model';
 import { PASTE_DROPPED_ELEMENTS } from '../../shared/html-intake';
-import { lazyModule } from '../../shared/lazy-module';
+import { lazyModule } from './lazy-module';
 import { schema } from '../../shared/schema';
 import { isFalseBold, keepAttribute } from './html-rules';
 

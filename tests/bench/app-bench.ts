@@ -217,6 +217,8 @@ async function appRun(browser: Browser, session: AppSession, appUrl: string, hea
   await memoryState(cdp, pid);
   const sampler = sampleUss(pid);
   const open = await openFromLibrary(page, headlines.long, SIZES.XL.sources);
+  // The time is the measurement: the peak row covers the opening up to SETTLE_MS after every
+  // source is listed (the idle work after opening), and the after-GC row is taken at its end.
   await page.waitForTimeout(SETTLE_MS);
   const { peak, samples } = await sampler.stop();
   const xl = await memoryState(cdp, pid);
@@ -235,6 +237,7 @@ async function benchPageState(browser: Browser, pages: { url: string; doc: strin
   await page.goto(`${pages.url}/copydesk.html`);
   await page.waitForFunction(() => window.copydeskBench !== undefined);
   await page.evaluate((doc) => (window.copydeskBench as NonNullable<Window['copydeskBench']>).open(doc), pages.doc);
+  // The time is the measurement: the same moment after opening as the app's row it is set beside.
   await page.waitForTimeout(SETTLE_MS);
   const state = await memoryState(await context.newCDPSession(page), await rendererPid(browser, page));
   await context.close();

@@ -105,6 +105,7 @@ export function sampleUss(pid: number, everyMs = 25): { stop(): Promise<{ peak: 
       const text = await fs.readFile(`/proc/${String(pid)}/smaps_rollup`, 'utf8');
       peak = Math.max(peak, parseSmapsRollup(text).uss / MB);
       samples += 1;
+      // The sampling period itself (a peak is read by sampling), not a wait for some state.
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();

@@ -1,5 +1,5 @@
 /**
- * What lets code load on first use: `lazyModule` (shared/lazy-module.ts: one download for every
+ * What lets code load on first use: `lazyModule` (renderer/editor/lazy-module.ts: one download for every
  * caller, a failed one tried again), where a paste waiting for the cleaner goes when the text
  * changes meanwhile (`mapTarget`, renderer/editor/deferred-paste.ts), and `symbolicate`
  * (build/symbolicate.mjs), which turns a stack trace of a bundle back into source positions
@@ -13,7 +13,7 @@ import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs build script, without type declarations
 import { symbolicate } from '../../build/symbolicate.mjs';
-import { lazyModule } from '../../shared/lazy-module';
+import { lazyModule } from '../../renderer/editor/lazy-module';
 import { mapTarget } from '../../renderer/editor/deferred-paste';
 import { article, p } from './helpers/build';
 

@@ -5,7 +5,7 @@
  * opens, and `preloadDraftCode` fetches it as soon as the library is on screen and the page is
  * idle, so that a click on a draft normally finds it there and waits for nothing but the draft.
  */
-import { lazyModule } from '../../../shared/lazy-module';
+import { lazyModule } from '../../editor/lazy-module';
 import { whenIdle } from '../../editor/idle';
 
 /** What the shell takes from the draft's chunk (draft-chunk.ts). */
