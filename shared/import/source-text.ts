@@ -112,15 +112,33 @@ function outletAndDate(rest: string, noteFollows: boolean): { outlet: string; da
   return { outlet: text.slice(0, stop.index).trim(), date: '', note: text.slice(stop.index + 1).trim() };
 }
 
-/** A leading quoted title: the title, how it ended (`,` or `.` or nothing) and the text after it. */
+// The closing quotes that pair with each opening one (a title may hold other quotes: “A." B.”).
+const PAIRED_CLOSERS: Readonly<Record<string, string>> = { '“': '”', '"': '"', '«': '»', '„': '“”', '‘': '’' };
+
+/** The closer of a title opened by `opener`: with the comma or period inside it, and without. */
+function pairedClosers(opener: string): { withPunct: RegExp; bare: RegExp } {
+  const closers = PAIRED_CLOSERS[opener] ?? '';
+  return { withPunct: new RegExp(`([,.])[${closers}](?=\\s|$)`, 'gu'), bare: new RegExp(`[${closers}](?=[\\s,.;:]|$)`, 'gu') };
+}
+
+/**
+ * A leading quoted title: the title, how it ended (`,` or `.` or nothing) and the text after it.
+ * The quote that pairs with the opening one closes it; any closer does when none pairs (a title
+ * typed with mismatched quotes).
+ */
 function quotedTitle(head: string): { title: string; end: string; rest: string } | null {
   if (head === '' || !OPENING_QUOTES.includes(head.charAt(0))) return null;
-  const body = head.slice(1);
+  const paired = pairedClosers(head.charAt(0));
+  return closedTitle(head.slice(1), paired.withPunct, paired.bare) ?? closedTitle(head.slice(1), CLOSER_WITH_PUNCT, CLOSER);
+}
+
+/** The title in `body` (after its opening quote) up to the first closer of `withPunct`, else of `bare`. */
+function closedTitle(body: string, withPunct: RegExp, bare: RegExp): { title: string; end: string; rest: string } | null {
   // The first closer with some title before it: `“,” x` has no title there, so look further.
-  for (const punct of body.matchAll(CLOSER_WITH_PUNCT)) {
+  for (const punct of body.matchAll(withPunct)) {
     if (body.slice(0, punct.index).trim() !== '') return { title: body.slice(0, punct.index), end: punct[1] ?? '', rest: body.slice(punct.index + 2) };
   }
-  for (const close of body.matchAll(CLOSER)) {
+  for (const close of body.matchAll(bare)) {
     if (body.slice(0, close.index).trim() === '') continue;
     const after = body.slice(close.index + 1);
     const comma = /^\s*,/u.exec(after);

@@ -227,6 +227,16 @@ describe('Markdown forms', () => {
     expect(report).toMatchObject({ sources: 2, citations: 3, readAlsoItems: 2, dropped: [] });
   });
 
+  it('reads a title holding other quotes up to the quote that pairs with its opening one', () => {
+    // Found by the round-trip property: a title `A." B` was cut at its straight quote.
+    const md = ['# H', '', 'Text[^1] and[^2].', '', '[^1]: “Dock strike." Port talks,” Port Gazette, 2025.', '', '[^2]: "Quay «works»," The Outlet. Later note', ''].join('\n');
+    const s = projectDoc(importMarkdown(md, { now: NOW }).draft.doc);
+    expect(s.sources).toEqual([
+      '{"title":"Dock strike.\\" Port talks","outlet":"Port Gazette","date":"2025","url":"","note":""}',
+      '{"title":"Quay «works»","outlet":"The Outlet","date":"","url":"","note":"Later note"}',
+    ]);
+  });
+
   it('keeps code, tables and struck text as text and says so; refuses unsafe links and images', () => {
     const md = [
       '# H',
