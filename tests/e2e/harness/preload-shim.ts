@@ -11,9 +11,14 @@
  * serves, where the preload gives `copydesk://workspace/`), and nothing else: the binding is taken
  * off `window` once captured. The delivery hook is the one test-only global.
  */
-import { createApi } from '../../../shared/ipc/api';
-import { API_NAMES, ASSET_BASE_GLOBAL } from '../../../shared/ipc/channels';
+import { createApi, type ApiNames } from '../../../shared/ipc/api';
 import { HARNESS_ASSET_PATH } from './asset-base';
+
+// Written in by shim-bundle.ts from shared/ipc/channels.ts, as the app's build does for the
+// preload: like the preload, the shim does not bundle the channel map's validators (zod, the
+// draft parser), so a page pays at start what a window of the app pays, and no more.
+declare const __COPYDESK_API_NAMES__: ApiNames;
+declare const __COPYDESK_ASSET_BASE_GLOBAL__: string;
 
 type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 type Listener = (payload: unknown) => void;
@@ -42,11 +47,11 @@ if (window === window.top && typeof binding === 'function') {
         set.delete(forward);
       };
     },
-  }, API_NAMES);
+  }, __COPYDESK_API_NAMES__);
 
   Object.defineProperty(window, 'copydesk', { value: api, enumerable: true, writable: false, configurable: false });
   const assetBase = new URL(HARNESS_ASSET_PATH, window.location.href).href;
-  Object.defineProperty(window, ASSET_BASE_GLOBAL, { value: assetBase, enumerable: true, writable: false, configurable: false });
+  Object.defineProperty(window, __COPYDESK_ASSET_BASE_GLOBAL__, { value: assetBase, enumerable: true, writable: false, configurable: false });
   Object.defineProperty(window, DELIVER_HOOK, {
     enumerable: false,
     writable: false,

@@ -1,9 +1,12 @@
 /**
  * Bundles preload-shim.ts with esbuild into one script for `page.addInitScript`, once per worker:
- * the page runs the very `createApi` of shared/ipc/api.ts that the preload runs in Electron.
+ * the page runs the very `createApi` of shared/ipc/api.ts that the preload runs in Electron, with
+ * the names of calls and events written in at build time as the preload has them (a few kB, not
+ * the channel map's validators).
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { API_NAMES, ASSET_BASE_GLOBAL } from '../../../shared/ipc/channels';
 
 const ENTRY = fileURLToPath(new URL('./preload-shim.ts', import.meta.url));
 
@@ -17,6 +20,8 @@ async function bundle(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome130',
+    // As build/vite.electron.config.mts defines them for the preload.
+    define: { __COPYDESK_API_NAMES__: JSON.stringify(API_NAMES), __COPYDESK_ASSET_BASE_GLOBAL__: JSON.stringify(ASSET_BASE_GLOBAL) },
     logLevel: 'silent',
   });
   const file = result.outputFiles[0];
