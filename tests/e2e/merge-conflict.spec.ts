@@ -64,7 +64,15 @@ async function saveAtOnce(desks: readonly [Desk, Desk]): Promise<[Desk, Desk]> {
 /** The loser merges; the merged draft is saved; returns the file as it is on disk then. */
 async function mergeTheirs(loser: Desk, workspace: string): Promise<ReturnType<typeof parseDraft>> {
   await snap(loser.page, `conflict-${test.info().title.startsWith('different') ? 'paragraphs' : 'paragraph'}-1280x800`).catch(() => undefined);
-  await loser.page.getByRole('button', { name: 'Merge their version' }).first().click();
+  // Whether the loser also gets the dialog is a race the app allows: the dialog opens when its own
+  // save was refused, the banner alone when the watcher told it first (and a save already on its
+  // way is refused a moment later, opening the dialog then). Merge from whichever is on top.
+  const dialog = loser.page.getByRole('alertdialog', { name: 'The draft changed on disk' });
+  const banner = loser.page.locator('.cd-conflict');
+  await expect(async () => {
+    const from = (await dialog.isVisible()) ? dialog : banner;
+    await from.getByRole('button', { name: 'Merge their version' }).click({ timeout: 2000 });
+  }).toPass();
   await expect(loser.page.getByRole('button', { name: 'Merge their version' })).toHaveCount(0);
   await expect(saveState(loser.page)).toHaveText(/Saved/u);
   return parseDraft(await fs.readFile(path.join(workspace, 'seed.copydesk'), 'utf8'));

@@ -7,7 +7,8 @@
  * Covered: autosave and the stamp, a conflict (ours refused, or a change on disk) and keep mine,
  * a failed save pausing autosave while journalling goes on, the journal record discarded once
  * saved (also for a recovered draft and before the page unloads), reload theirs, and adopting a
- * file (save as, a reload with edits typed meanwhile).
+ * file (save as, a reload with edits typed meanwhile), and a save still on its way when the file
+ * changes (merge and reload wait for its answer; a stale refusal is no conflict).
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -273,6 +274,62 @@ describe('session: conflicts', () => {
     // A save now (menu Save) does not write over it either.
     expect(await session.saver.saveNow()).toBe(false);
     expect(main.count('save')).toBe(0);
+  });
+});
+
+describe('session: a save on its way when the file changes', () => {
+  /** A save held in the main process, then someone else's version written and reported: a conflict. */
+  async function heldSaveThenTheirs(): Promise<Setup & { saving: Promise<boolean> }> {
+    const setupped = setup();
+    const { main, session } = setupped;
+    type(session, ' mine');
+    main.holdSaves = true;
+    const saving = session.saver.saveNow();
+    await settle();
+    expect(main.count('save')).toBe(1);
+    main.write('story.copydesk', storyDraft('Edited elsewhere.'));
+    expect(session.saver.externalChange({ name: 'story.copydesk', kind: 'changed', hash: main.hash('story.copydesk') })).toBe('conflict');
+    main.holdSaves = false;
+    return { ...setupped, saving };
+  }
+
+  it('merge their version waits for its answer, and its refusal does not bring the conflict back', async () => {
+    const { main, session, saving } = await heldSaveThenTheirs();
+    const merging = session.mergeTheirs(new Date('2026-05-04T08:01:00.000Z'));
+    await settle();
+    // Their file is read only once the save on its way is answered.
+    expect(main.count('open')).toBe(0);
+    main.release();
+    expect(await saving).toBe(false);
+    expect((await merging).saved).toBe(true);
+    expect(session.saver.status.get()).toEqual({ kind: 'saved' });
+    const onDisk = main.draft('story.copydesk');
+    expect(headline(onDisk)).toBe('Council approves budget mine');
+    expect(onDisk.doc.textContent).toContain('Edited elsewhere.');
+    expect(session.saver.identity.get().hash).toBe(main.hash('story.copydesk'));
+  });
+
+  it('reload theirs waits for its answer, and the window is then clean on their file', async () => {
+    const { main, session, saving } = await heldSaveThenTheirs();
+    const reloading = session.reload();
+    await settle();
+    expect(main.count('open')).toBe(0);
+    main.release();
+    await reloading;
+    // The menu's Save that was on its way ends with a clean window (on their file).
+    expect(await saving).toBe(true);
+    expect(session.saver.status.get()).toEqual({ kind: 'saved' });
+    expect(session.store.getState().doc.child(2).textContent).toBe('Edited elsewhere.');
+    expect(session.saver.identity.get().hash).toBe(main.hash('story.copydesk'));
+  });
+
+  it('a refusal that arrives after the window took another base is not a conflict', async () => {
+    const { main, session, saving } = await heldSaveThenTheirs();
+    // As if the window had adopted their file while the save was on its way.
+    session.saver.adopt({ name: 'story.copydesk', hash: main.hash('story.copydesk') ?? '' });
+    main.release();
+    await saving;
+    expect(session.saver.status.get()).toEqual({ kind: 'saved' });
   });
 });
 

@@ -192,6 +192,7 @@ export class DocumentSession {
 
   /** Reload theirs: replaces the content with the file on disk, dropping the edits. */
   async reload(): Promise<void> {
+    await this.saver.idle();
     const readOnly = this.access.get().kind === 'read-only';
     const opened = await this.api.drafts.open({ name: this.name, ...(readOnly ? { access: 'read-only' as const } : {}) });
     this.adoptFile(opened);
@@ -287,6 +288,8 @@ export class DocumentSession {
    * become the base) and saves. Nothing either person wrote is lost.
    */
   async mergeTheirs(now = new Date()): Promise<MergeOutcome> {
+    // A save still on its way is answered first: its refusal then cannot come after the merge.
+    await this.saver.idle();
     const opened = await this.api.drafts.open({ name: this.name, access: 'read-only' });
     const theirs = parseDraft(opened.draft);
     const { tr, changes, author } = mergeTransaction(this.store.getState(), this.base.doc, theirs.doc, theirs.meta.savedBy, now);

@@ -108,8 +108,8 @@ export class SaveController {
     return this.scheduler.dirty;
   }
 
-  /** Waits until no save is running. */
-  private async idle(): Promise<void> {
+  /** Waits until no save is running (before the draft's base is replaced: merge, reload). */
+  async idle(): Promise<void> {
     for (let running = this.scheduler.saving; running; running = this.scheduler.saving) await running;
   }
 
@@ -258,8 +258,10 @@ export class SaveController {
         if (renamed && renamed !== name && !this.disposed) this.identity.set({ name: renamed, hash: result.hash });
         return true;
       }
-      if (result.reason === 'conflict') this.conflict = { cause: 'save', deleted: result.diskHash === null };
-      else this.lastError = result.message;
+      if (result.reason === 'conflict') {
+        // A refusal of a base this window no longer builds on (merged or reloaded meanwhile) is stale.
+        if (this.identity.get().hash === hash) this.conflict = { cause: 'save', deleted: result.diskHash === null };
+      } else this.lastError = result.message;
       return false;
     } catch (error) {
       this.lastError = messageOf(error);
