@@ -10,7 +10,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
-import { API_NAMES, ASSET_BASE_GLOBAL, ASSET_URL_BASE } from '../shared/ipc/channels';
+import { preloadDefines } from '../shared/ipc/channels';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const external = ['electron', /^electron\//u, /^node:/u, ...builtinModules];
@@ -67,12 +67,7 @@ export default defineConfig(({ mode }) => {
     envPrefix: 'COPYDESK_BUILD_',
     // The preload's names of calls and events, and the images' base, from the channel map at build
     // time (electron/shell/preload.ts): the preload does not bundle the map's validators.
-    define: preload
-      ? {
-          __COPYDESK_API_NAMES__: JSON.stringify(API_NAMES),
-          __COPYDESK_ASSET_BASE__: JSON.stringify({ global: ASSET_BASE_GLOBAL, url: ASSET_URL_BASE }),
-        }
-      : {},
+    define: preload ? preloadDefines() : {},
     plugins: preload ? [] : [workerBundle()],
     build: {
       outDir: `${root}dist/electron`,

@@ -534,6 +534,19 @@ export { eventChannel } from './event-channel';
  */
 export const API_NAMES: ApiNames = { invoke: INVOKE_CHANNELS, events: EVENT_NAMES };
 
+/**
+ * What a preload's bundle gets written in at build time (a bundler's `define`): `API_NAMES` as
+ * `__COPYDESK_API_NAMES__`, and the images' global and base as `__COPYDESK_ASSET_BASE__`. Used by
+ * the app's build (build/vite.electron.config.mts) and the end-to-end harness's stand-in
+ * (tests/e2e/harness/shim-bundle.ts).
+ */
+export function preloadDefines(): Record<string, string> {
+  return {
+    __COPYDESK_API_NAMES__: JSON.stringify(API_NAMES),
+    __COPYDESK_ASSET_BASE__: JSON.stringify({ global: ASSET_BASE_GLOBAL, url: ASSET_URL_BASE }),
+  };
+}
+
 /** True when `channel` is a call's channel name. */
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
   return typeof channel === 'string' && Object.prototype.hasOwnProperty.call(CALLS, channel);

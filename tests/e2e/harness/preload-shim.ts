@@ -18,7 +18,7 @@ import { HARNESS_ASSET_PATH } from './asset-base';
 // preload: like the preload, the shim does not bundle the channel map's validators (zod, the
 // draft parser), so a page pays at start what a window of the app pays, and no more.
 declare const __COPYDESK_API_NAMES__: ApiNames;
-declare const __COPYDESK_ASSET_BASE_GLOBAL__: string;
+declare const __COPYDESK_ASSET_BASE__: { readonly global: string; readonly url: string };
 
 type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 type Listener = (payload: unknown) => void;
@@ -51,7 +51,7 @@ if (window === window.top && typeof binding === 'function') {
 
   Object.defineProperty(window, 'copydesk', { value: api, enumerable: true, writable: false, configurable: false });
   const assetBase = new URL(HARNESS_ASSET_PATH, window.location.href).href;
-  Object.defineProperty(window, __COPYDESK_ASSET_BASE_GLOBAL__, { value: assetBase, enumerable: true, writable: false, configurable: false });
+  Object.defineProperty(window, __COPYDESK_ASSET_BASE__.global, { value: assetBase, enumerable: true, writable: false, configurable: false });
   Object.defineProperty(window, DELIVER_HOOK, {
     enumerable: false,
     writable: false,

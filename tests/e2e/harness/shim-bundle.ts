@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { API_NAMES, ASSET_BASE_GLOBAL } from '../../../shared/ipc/channels';
+import { preloadDefines } from '../../../shared/ipc/channels';
 
 const ENTRY = fileURLToPath(new URL('./preload-shim.ts', import.meta.url));
 
@@ -21,7 +21,7 @@ async function bundle(): Promise<string> {
     platform: 'browser',
     target: 'chrome130',
     // As build/vite.electron.config.mts defines them for the preload.
-    define: { __COPYDESK_API_NAMES__: JSON.stringify(API_NAMES), __COPYDESK_ASSET_BASE_GLOBAL__: JSON.stringify(ASSET_BASE_GLOBAL) },
+    define: preloadDefines(),
     logLevel: 'silent',
   });
   const file = result.outputFiles[0];
