@@ -88,7 +88,8 @@ export function menuSpec(options: { readonly platform: string; readonly dev: boo
         sep,
         // Only an installed app has the command's script to link to.
         ...(options.dev ? [] : [{ kind: 'app', label: 'Install ‘copydesk’ Command in PATH…', action: 'install-command' } as const, sep]),
-        role('services'),         sep,
+        role('services'),
+        sep,
         role('hide', 'Hide Copydesk'),
         role('hideOthers'),
         role('unhide'),

@@ -44,10 +44,23 @@ const WHOLE_DATE = new RegExp(`^${DATE}$`, 'u');
 const UNTITLED_BEFORE_URL = new RegExp(`^([^.]{1,80}?)(?:,\\s*(${DATE}))?\\.?$`, 'u');
 const UNTITLED = new RegExp(`^(?:([^,.“”"«»]{1,80}),\\s*)?(${DATE})(?:\\.(?:\\s+([\\s\\S]*))?)?$`, 'u');
 
-const OPENING_QUOTES = '“"«„‘';
-// A closing quote with the comma or period that ends the title inside it (“Title,” or “Title.”).
-const CLOSER_WITH_PUNCT = /([,.])["”»“’](?=\s|$)/gu;
-const CLOSER = /["”»“’](?=[\s,.;:]|$)/gu;
+// Each opening quote of a title and the closing quotes that pair with it (a title may hold other
+// quotes: “A." B.”); the openers and every closer come from here.
+const PAIRED_CLOSERS: Readonly<Record<string, string>> = { '“': '”', '"': '"', '«': '»', '„': '“”', '‘': '’' };
+
+/** Closing quotes `closers` as patterns: with the comma or period that ends the title inside (“Title,”), and bare. */
+interface Closers {
+  readonly withPunct: RegExp;
+  readonly bare: RegExp;
+}
+
+function closersOf(closers: string): Closers {
+  return { withPunct: new RegExp(`([,.])[${closers}](?=\\s|$)`, 'gu'), bare: new RegExp(`[${closers}](?=[\\s,.;:]|$)`, 'gu') };
+}
+
+const PAIRED = new Map(Object.entries(PAIRED_CLOSERS).map(([opener, closers]) => [opener, closersOf(closers)]));
+const ANY_CLOSER = closersOf([...new Set(Object.values(PAIRED_CLOSERS).join(''))].join(''));
+
 /** A URL written out as text. */
 const BARE_URL = /https?:\/\/[^\s<>"]+/iu;
 
@@ -112,28 +125,19 @@ function outletAndDate(rest: string, noteFollows: boolean): { outlet: string; da
   return { outlet: text.slice(0, stop.index).trim(), date: '', note: text.slice(stop.index + 1).trim() };
 }
 
-// The closing quotes that pair with each opening one (a title may hold other quotes: “A." B.”).
-const PAIRED_CLOSERS: Readonly<Record<string, string>> = { '“': '”', '"': '"', '«': '»', '„': '“”', '‘': '’' };
-
-/** The closer of a title opened by `opener`: with the comma or period inside it, and without. */
-function pairedClosers(opener: string): { withPunct: RegExp; bare: RegExp } {
-  const closers = PAIRED_CLOSERS[opener] ?? '';
-  return { withPunct: new RegExp(`([,.])[${closers}](?=\\s|$)`, 'gu'), bare: new RegExp(`[${closers}](?=[\\s,.;:]|$)`, 'gu') };
-}
-
 /**
  * A leading quoted title: the title, how it ended (`,` or `.` or nothing) and the text after it.
  * The quote that pairs with the opening one closes it; any closer does when none pairs (a title
  * typed with mismatched quotes).
  */
 function quotedTitle(head: string): { title: string; end: string; rest: string } | null {
-  if (head === '' || !OPENING_QUOTES.includes(head.charAt(0))) return null;
-  const paired = pairedClosers(head.charAt(0));
-  return closedTitle(head.slice(1), paired.withPunct, paired.bare) ?? closedTitle(head.slice(1), CLOSER_WITH_PUNCT, CLOSER);
+  const paired = PAIRED.get(head.charAt(0));
+  if (!paired) return null;
+  return closedTitle(head.slice(1), paired) ?? closedTitle(head.slice(1), ANY_CLOSER);
 }
 
-/** The title in `body` (after its opening quote) up to the first closer of `withPunct`, else of `bare`. */
-function closedTitle(body: string, withPunct: RegExp, bare: RegExp): { title: string; end: string; rest: string } | null {
+/** The title in `body` (after its opening quote) up to the first closer with punctuation inside, else the first bare one. */
+function closedTitle(body: string, { withPunct, bare }: Closers): { title: string; end: string; rest: string } | null {
   // The first closer with some title before it: `“,” x` has no title there, so look further.
   for (const punct of body.matchAll(withPunct)) {
     if (body.slice(0, punct.index).trim() !== '') return { title: body.slice(0, punct.index), end: punct[1] ?? '', rest: body.slice(punct.index + 2) };

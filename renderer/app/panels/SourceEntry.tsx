@@ -128,10 +128,11 @@ function SourceEntryView({ info, problems, highlighted, canGoBack, editing, onEd
   const fieldsId = useId();
   const cited = info.citations > 0;
   const toggle = useRef<HTMLButtonElement>(null);
+  const fields = useRef<HTMLDivElement>(null);
   // Focus: into the fields when they open from the button, back to the button when they close.
   const opened = useRef(false);
   useEffect(() => {
-    if (editing && opened.current) toggle.current?.closest('li')?.querySelector<HTMLElement>('.cd-source-fields :is(input, textarea)')?.focus();
+    if (editing && opened.current) fields.current?.querySelector<HTMLElement>('input, textarea')?.focus();
     if (!editing && opened.current) toggle.current?.focus();
     opened.current = false;
   }, [editing]);
@@ -160,7 +161,7 @@ function SourceEntryView({ info, problems, highlighted, canGoBack, editing, onEd
         </ul>
       ) : null}
       {editing ? (
-        <div id={fieldsId} className="cd-source-fields" role="group" aria-label={`${readOnly ? 'Details' : 'Fields'} of “${title}”`}>
+        <div ref={fields} id={fieldsId} className="cd-source-fields" role="group" aria-label={`${readOnly ? 'Details' : 'Fields'} of “${title}”`}>
           {EDITABLE_SOURCE_FIELDS.map((field) => (
             <SourceField
               key={field}
