@@ -56,6 +56,6 @@ export const typography = new Preference<boolean>('copydesk.typography', true, (
 /**
  * Render every block of the article at once (`cd-render-all`, renderer/editor/editor.css), as when
  * assistive technology is on, for a screen reader the system does not report: the whole text is in
- * the accessibility tree, at the cost of slower typing on very long articles. Off by default.
+ * the accessibility tree, at the cost of memory and of opening very long articles more slowly. Off by default.
  */
 export const renderWholeArticle = new Preference<boolean>('copydesk.renderWholeArticle', false, (v) => (typeof v === 'boolean' ? v : null));

@@ -6,8 +6,9 @@
  *
  * Chromium leaves the content of a never-rendered `content-visibility: auto` block out of its
  * accessibility tree; with the class, a screen reader reaches the whole article without scrolling.
- * The cost is typing speed on very long articles: Chromium's per-key work that grows with the
- * rendered text of the editable (tests/bench/README.md, "What the profiles show").
+ * The cost is memory and the time to open a very long article (every block laid out); typing
+ * keeps its speed because text input then goes through an EditContext
+ * (renderer/editor/edit-context.ts).
  */
 import { useEffect, useState } from 'react';
 import { api, hasApi } from './api';

@@ -30,6 +30,7 @@ import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
 import { readOnlyPlugin } from './read-only';
 import { revealSelectionPlugin } from './reveal-selection';
+import { editContextPlugin } from './edit-context';
 import { dispatchInMode, reviewModePlugin, type ReviewModeState } from './review-mode';
 import { reviewFocusPlugin } from './review-commands';
 import { SourcesView, SourceView } from './source-view';
@@ -68,6 +69,7 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     readOnlyPlugin(options.readOnly),
     reviewModePlugin(options.review),
     reviewFocusPlugin(),
+    editContextPlugin(),
   ];
 }
 

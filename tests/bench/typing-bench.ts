@@ -91,7 +91,7 @@ export async function renderAllTypingRows(bench: TypingBench): Promise<BenchResu
   const rows: BenchResult[] = [];
   for (const size of ['L', 'XL'] as const) {
     const runs = await repeatRuns(typingBudget(size), bench.quick, async () => (await session(bench, 'render-all', size)).samples);
-    rows.push(repeatedResult('typing, key to paint: Copydesk editor, whole article rendered', size, runs, typingBudget(size), 'cd-render-all on the root element (a screen reader on, or the preference): no block skipped by content-visibility, so the input-method sync walks the whole text each key (README, profiles)'));
+    rows.push(repeatedResult('typing, key to paint: Copydesk editor, whole article rendered', size, runs, typingBudget(size), 'cd-render-all on the root element (a screen reader on, or the preference): no block skipped by content-visibility; text input through an EditContext (renderer/editor/edit-context.ts), so the input-method sync covers the paragraph at the caret, not the whole text (README, profiles)'));
   }
   const browser = await launchChromium({ accessibility: true });
   try {

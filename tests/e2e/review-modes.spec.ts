@@ -89,8 +89,9 @@ test('the first switch to Suggesting asks for the name, prefilled; the modes swi
   expect(ana?.id).toMatch(/^a[0-9a-z]+$/u);
   await snap(page, 'review-mode-suggesting-1280x800');
 
-  // Shortcuts (Google Docs' keys), from the text: Viewing is read-only.
-  await editor(page).focus();
+  // Shortcuts (Google Docs' keys), from the text: Viewing is read-only. The caret in a body
+  // paragraph (focusing the editable alone puts it at the headline's start, where Bold never applies).
+  await editor(page).locator('p', { hasText: 'The meeting in Washington is crucial' }).click();
   await page.keyboard.press('Control+Alt+Shift+C');
   await expectMode(page, 'Viewing');
   await expect(editor(page)).toHaveAttribute('contenteditable', 'false');

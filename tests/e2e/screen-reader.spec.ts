@@ -80,7 +80,7 @@ test('the preference "Render the whole article at once" forces the mode, is reme
   const group = panel.getByRole('group', { name: 'On this computer' });
   const box = group.getByRole('checkbox', { name: 'Render the whole article at once' });
   await expect(box).not.toBeChecked();
-  await expect(box).toHaveAccessibleDescription(/screen readers.*slower on very long articles/u);
+  await expect(box).toHaveAccessibleDescription(/screen readers.*Very long articles open more slowly/u);
   await expectSkipped(page, rolesNamed);
 
   await box.check();

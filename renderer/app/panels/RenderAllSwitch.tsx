@@ -24,7 +24,7 @@ export function RenderAllSwitch(): ReactElement {
         <label htmlFor={id}>Render the whole article at once</label>
       </div>
       <p id={hintId} className="cd-hint">
-        For screen readers: the whole text is there without scrolling to it. Typing is slower on very long articles.
+        For screen readers: the whole text is there without scrolling to it. Very long articles open more slowly and use more memory.
         {assistive ? ' A screen reader is on, so Copydesk does this already.' : ''}
       </p>
     </fieldset>

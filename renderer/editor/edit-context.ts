@@ -1,0 +1,224 @@
+/**
+ * Text input through an EditContext (Chromium's EditContext API) instead of the editable's DOM.
+ *
+ * While every block of a long article is rendered (render-all.ts), Chromium tells the input
+ * method the plain text of the whole editable after each key, walking every rendered text node
+ * (tests/bench/README.md, "What the profiles show"). With an EditContext on the editable, the
+ * input method is told the EditContext's text instead: here the text of the caret's textblock
+ * only. The editable stays `contenteditable`, so the caret, arrows, the selection, clipboard and
+ * the accessibility tree are the browser's as before; only text input (typed keys, deletions the
+ * keymap does not take, input-method compositions) arrives as `textupdate` events, which become
+ * transactions through `handleTextInput` like ProseMirror's own DOM input.
+ */
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { renderingAll, watchRenderAll } from './render-all';
+
+/** What this module uses of Chromium's EditContext (not yet in TypeScript's DOM library). */
+interface EditContextLike extends EventTarget {
+  readonly text: string;
+  updateText(rangeStart: number, rangeEnd: number, text: string): void;
+  updateSelection(start: number, end: number): void;
+  updateControlBounds(bounds: DOMRect): void;
+  updateSelectionBounds(bounds: DOMRect): void;
+  updateCharacterBounds(rangeStart: number, bounds: DOMRect[]): void;
+}
+interface TextUpdateEventLike extends Event {
+  readonly updateRangeStart: number;
+  readonly updateRangeEnd: number;
+  readonly text: string;
+  readonly selectionStart: number;
+  readonly selectionEnd: number;
+}
+interface CharacterBoundsUpdateEventLike extends Event {
+  readonly rangeStart: number;
+  readonly rangeEnd: number;
+}
+type EditContextConstructor = new () => EditContextLike;
+
+/** The object replacement character: an inline node (a citation) in the input method's text. */
+const OBJECT = '\ufffc';
+
+/** The EditContext's text (the caret's textblock, one character a document position) and where it starts. */
+interface TextWindow {
+  readonly base: number;
+  readonly text: string;
+}
+
+/** The textblock around `state`'s selection as one character per document position, or null. */
+function windowOf(state: EditorState): TextWindow | null {
+  const { $from, $to } = state.selection;
+  if (!$from.parent.inlineContent || !$from.sameParent($to)) return null;
+  let text = '';
+  $from.parent.forEach((child) => {
+    text += child.isText ? (child.text ?? '') : OBJECT.repeat(child.nodeSize);
+  });
+  return { base: $from.start(), text };
+}
+
+/**
+ * Reads a selection change ProseMirror has not heard of yet, as its `selectionchange` handler
+ * would (its DOM observer's `flush`, not part of the typed API: checked before use).
+ */
+function flushSelection(view: EditorView): void {
+  const observer = (view as unknown as { domObserver?: { flush?: () => void } }).domObserver;
+  if (typeof observer?.flush === 'function') observer.flush();
+}
+
+const composingKey = new PluginKey<DecorationSet>('cd-edit-context');
+
+/** Whether this browser has the EditContext API. */
+function hasEditContext(): boolean {
+  return typeof (globalThis as { EditContext?: unknown }).EditContext === 'function';
+}
+
+/** An EditContext on a view's editable: `sync` after each new state; `detach` gives the editable its own input back. */
+interface Attached {
+  sync(): void;
+  detach(): void;
+}
+
+/** Attaches an EditContext to `view`'s editable, or returns null without the API. */
+function attachEditContext(view: EditorView): Attached | null {
+  const Ctor = (globalThis as { EditContext?: EditContextConstructor }).EditContext;
+  if (!Ctor) return null;
+  const dom = view.dom as HTMLElement & { editContext: EditContextLike | null };
+  const context = new Ctor();
+  let current: TextWindow | null = null;
+  let boundsFrame = 0;
+
+  const sync = (): void => {
+    const state = view.state;
+    const next = windowOf(state);
+    const text = next?.text ?? '';
+    if (context.text !== text) context.updateText(0, context.text.length, text);
+    current = next;
+    if (next) context.updateSelection(state.selection.from - next.base, state.selection.to - next.base);
+    else context.updateSelection(0, 0);
+    if (!boundsFrame) boundsFrame = requestAnimationFrame(updateBounds);
+  };
+
+  // Where the input method places its window: the editable and the caret, read once per frame.
+  const updateBounds = (): void => {
+    boundsFrame = 0;
+    if (!dom.isConnected) return;
+    context.updateControlBounds(dom.getBoundingClientRect());
+    const head = view.coordsAtPos(view.state.selection.head);
+    context.updateSelectionBounds(new DOMRect(head.left, head.top, Math.max(1, head.right - head.left), head.bottom - head.top));
+  };
+
+  let composing = false;
+  const onTextUpdate = (event: Event): void => {
+    const e = event as TextUpdateEventLike;
+    const { from: selFrom, to: selTo } = view.state.selection;
+    const from = current ? current.base + e.updateRangeStart : selFrom;
+    const to = current ? current.base + e.updateRangeEnd : selTo;
+    const text = e.text;
+    const deflt = (): Transaction => {
+      const tr = text ? view.state.tr.insertText(text, from, to) : view.state.tr.delete(from, to);
+      // Where the input method put the caret (inside a composition, say); across blocks, after the text.
+      const size = tr.doc.content.size;
+      if (current) tr.setSelection(TextSelection.create(tr.doc, Math.min(size, current.base + e.selectionStart), Math.min(size, current.base + e.selectionEnd)));
+      else tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(to)));
+      return tr.scrollIntoView();
+    };
+    if (composing) {
+      // The text being composed, underlined until the input method commits it; no input rule
+      // runs on it (nor does one in ProseMirror's own composition handling).
+      view.dispatch(deflt().setMeta(composingKey, { from, to: from + text.length }));
+    } else if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, deflt))) {
+      view.dispatch(deflt());
+    }
+    // A refused or filtered transaction left the document as it was: tell the input method so.
+    sync();
+  };
+
+  const onCompositionStart = (): void => {
+    composing = true;
+  };
+  const onCompositionEnd = (): void => {
+    composing = false;
+    if (composingKey.getState(view.state)?.find().length) view.dispatch(view.state.tr.setMeta(composingKey, null).setMeta('addToHistory', false));
+  };
+
+  const onCharacterBounds = (event: Event): void => {
+    const e = event as CharacterBoundsUpdateEventLike;
+    if (!current) return;
+    const bounds: DOMRect[] = [];
+    for (let i = e.rangeStart; i < e.rangeEnd; i++) {
+      const a = view.coordsAtPos(current.base + i, 1);
+      const b = view.coordsAtPos(current.base + i + 1, -1);
+      bounds.push(new DOMRect(a.left, a.top, Math.max(0, b.left - a.left), a.bottom - a.top));
+    }
+    context.updateCharacterBounds(e.rangeStart, bounds);
+  };
+
+  // A key that moved the caret (an arrow, End, a click) and the next typed key can arrive before
+  // the selectionchange that tells ProseMirror, and so the EditContext, where the caret went: the
+  // text would land at the old place. Each key first has ProseMirror read the DOM's selection.
+  const onKeyDown = (event: KeyboardEvent): void => {
+    // Keys in a node view's own fields (a figure's alt text) are theirs.
+    if (event.target === view.dom) flushSelection(view);
+  };
+
+  view.dom.addEventListener('keydown', onKeyDown, true);
+  context.addEventListener('textupdate', onTextUpdate);
+  context.addEventListener('compositionstart', onCompositionStart);
+  context.addEventListener('characterboundsupdate', onCharacterBounds);
+  context.addEventListener('compositionend', onCompositionEnd);
+  dom.editContext = context;
+  sync();
+  const detach = (): void => {
+    if (boundsFrame) cancelAnimationFrame(boundsFrame);
+    view.dom.removeEventListener('keydown', onKeyDown, true);
+    context.removeEventListener('textupdate', onTextUpdate);
+    context.removeEventListener('compositionstart', onCompositionStart);
+    context.removeEventListener('characterboundsupdate', onCharacterBounds);
+    context.removeEventListener('compositionend', onCompositionEnd);
+    if (dom.editContext === context) dom.editContext = null;
+  };
+  return { sync, detach };
+}
+
+/** Attaches an EditContext while the whole article is rendered and the view editable, keeps it in step with each new state, and underlines the text being composed. */
+export function editContextPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: composingKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, set) {
+        const range = tr.getMeta(composingKey) as { from: number; to: number } | null | undefined;
+        if (range === undefined) return set.map(tr.mapping, tr.doc);
+        if (range === null || range.to <= range.from) return DecorationSet.empty;
+        return DecorationSet.create(tr.doc, [Decoration.inline(range.from, range.to, { class: 'cd-composing' })]);
+      },
+    },
+    props: { decorations: (state) => composingKey.getState(state) },
+    view(view) {
+      let attached: Attached | null = null;
+      const follow = (): void => {
+        const on = hasEditContext() && view.editable && renderingAll();
+        if (on && !attached) attached = attachEditContext(view);
+        else if (!on && attached) {
+          attached.detach();
+          attached = null;
+        }
+      };
+      const stop = watchRenderAll(follow);
+      follow();
+      return {
+        update(v, prev) {
+          const before = attached;
+          follow();
+          // Just attached: already in step.
+          if (attached !== before || (v.state.doc === prev.doc && v.state.selection.eq(prev.selection))) return;
+          attached?.sync();
+        },
+        destroy() {
+          stop();
+          attached?.detach();
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Typing in the whole-article mode (issue 15). While every block is rendered (a screen reader on,
+ * or the preference), the editor takes text through an EditContext (renderer/editor/edit-context.ts)
+ * so that Chromium tells the input method the caret's paragraph, not the whole article, after
+ * each key. These scenarios type as a reporter does in that mode, in real Chromium: keys,
+ * deletions, Enter and typographic quotes; a key typed at once after the caret moved; text after
+ * a citation; an input-method composition; a selection across paragraphs; undo; Viewing mode,
+ * where nothing can be typed; and the mode turned off, which gives the editable its own input back.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { editor } from './editor-steps';
+import { expect, fixtureText, test } from './fixtures';
+
+const SEED_HEADLINE = 'Upcoming Safety Assurances for the Washington Meeting';
+/** A paragraph without citations, and one that ends with "the U.S. [2]." (seed-article.copydesk). */
+const PLAIN = 'The meeting in Washington is crucial';
+const CITED = 'layer offering external security guarantees';
+
+test.use({ drafts: { 'seed.copydesk': fixtureText('seed-article.copydesk') } });
+
+/** Whether the editable has an EditContext attached. */
+async function editContextOn(page: Page): Promise<boolean> {
+  return editor(page).evaluate((el) => (el as HTMLElement & { editContext?: unknown }).editContext != null);
+}
+
+/** Assistive technology on (the whole article rendered), then the seed draft opened. */
+async function openWhole(page: Page, emit: (name: 'accessibility', payload: { enabled: boolean }) => Promise<void>): Promise<void> {
+  await emit('accessibility', { enabled: true });
+  await expect(page.locator('html')).toHaveClass(/\bcd-render-all\b/u);
+  await page.getByRole('button', { name: SEED_HEADLINE, exact: true }).click();
+  await expect(editor(page)).toBeFocused();
+  await expect.poll(() => editContextOn(page)).toBe(true);
+}
+
+function paragraph(page: Page, text: string): Locator {
+  return editor(page).locator('p', { hasText: text });
+}
+
+/** Puts the DOM caret at the end of `target`'s content, as a click after its last character does. */
+async function caretAtEnd(target: Locator): Promise<void> {
+  await target.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+}
+
+test('keys, deletions, Enter and typographic quotes land where the caret is; undo takes them back', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  const p = paragraph(page, PLAIN);
+  const before = (await p.textContent()) ?? '';
+  await p.click();
+  await caretAtEnd(p);
+  await page.keyboard.type(' He said "yes" -- twice...');
+  await expect(p).toHaveText(`${before} He said “yes” — twice…`);
+  // Backspace right after a typographic replacement takes the replacement back, as in the default mode.
+  await page.keyboard.press('Backspace');
+  await expect(p).toHaveText(`${before} He said “yes” — twice...`);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  await expect(p).toHaveText(`${before} He said “yes” — twice`);
+  await page.keyboard.press('Control+Backspace');
+  await expect(p).toHaveText(`${before} He said “yes” — `);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('A new paragraph');
+  await expect(editor(page).locator('p', { hasText: /^A new paragraph$/u })).toHaveCount(1);
+  await expect(p).toHaveText(`${before} He said “yes” — `);
+  // Undo, a step at a time, back to the paragraph as it was.
+  await expect(async () => {
+    await page.keyboard.press('Control+z');
+    await expect(p).toHaveText(before, { timeout: 200 });
+  }).toPass({ timeout: 10_000 });
+  await expect(editor(page).locator('p', { hasText: /^A new paragraph$/u })).toHaveCount(0);
+});
+
+test('a key typed at once after the caret moved lands where it went, not where it was', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  const p = paragraph(page, PLAIN);
+  const before = (await p.textContent()) ?? '';
+  await p.click();
+  await caretAtEnd(p);
+  await page.keyboard.type('!');
+  await expect(p).toHaveText(`${before}!`);
+  // Home, then a key in the same breath: at the start of the paragraph's last line.
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Y');
+  await expect(p).toContainText('Y');
+  await expect(p).not.toHaveText(`${before}!Y`);
+  expect(((await p.textContent()) ?? '').replace('Y', '')).toBe(`${before}!`);
+  // To the article's start: the headline.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('X');
+  await expect(editor(page).locator('h1')).toHaveText(`X${SEED_HEADLINE}`);
+});
+
+test('text typed after a citation lands after it, and Backspace takes back what was typed', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  const p = paragraph(page, CITED);
+  const before = (await p.textContent()) ?? '';
+  expect(before).toMatch(/U\.S\. \[\d+\]\.$/u);
+  const chipsBefore = await p.locator('sup.cd-cite').count();
+  await p.click();
+  await caretAtEnd(p);
+  await page.keyboard.type(' Later');
+  await expect(p).toHaveText(`${before} Later`);
+  for (let i = 0; i < ' Later'.length; i++) await page.keyboard.press('Backspace');
+  await expect(p).toHaveText(before);
+  await expect(p.locator('sup.cd-cite')).toHaveCount(chipsBefore);
+});
+
+test('an input-method composition shows as it is composed, commits once, and undoes as one step', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  const p = paragraph(page, PLAIN);
+  const before = (await p.textContent()) ?? '';
+  await p.click();
+  await caretAtEnd(p);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
+  await expect(p).toHaveText(`${before}にほ`);
+  await expect(editor(page).locator('.cd-composing')).toHaveText('にほ');
+  await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
+  await expect(p).toHaveText(`${before}にほん`);
+  await cdp.send('Input.insertText', { text: '日本' });
+  await expect(p).toHaveText(`${before}日本`);
+  await expect(editor(page).locator('.cd-composing')).toHaveCount(0);
+  await page.keyboard.type(' ok');
+  await expect(p).toHaveText(`${before}日本 ok`);
+  await expect(async () => {
+    await page.keyboard.press('Control+z');
+    await expect(p).toHaveText(before, { timeout: 200 });
+  }).toPass({ timeout: 10_000 });
+});
+
+test('a key typed over a selection across two paragraphs replaces the selection', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  const first = paragraph(page, PLAIN);
+  await first.click();
+  // From the 4th character of the paragraph to the 4th of the next one.
+  const expected = await first.evaluate((el) => {
+    const next = el.nextElementSibling as HTMLElement;
+    const a = el.firstChild as Text;
+    const b = next.firstChild as Text;
+    const selection = getSelection();
+    selection?.setBaseAndExtent(a, 4, b, 4);
+    return `${(a.data).slice(0, 4)}Q${(next.textContent ?? '').slice(4)}`;
+  });
+  await page.keyboard.type('Q');
+  await expect(editor(page).locator('p', { hasText: expected.slice(0, 30) })).toHaveText(expected);
+});
+
+test('Viewing mode takes no text and detaches the input; Editing brings it back; the mode off gives the editable its own input', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  const p = paragraph(page, PLAIN);
+  const before = (await p.textContent()) ?? '';
+  await p.click();
+  await page.keyboard.press('Control+Alt+Shift+C');
+  await expect(editor(page)).toHaveAttribute('contenteditable', 'false');
+  await expect.poll(() => editContextOn(page)).toBe(false);
+  await p.click();
+  await page.keyboard.type('xyz');
+  await expect(p).toHaveText(before);
+  await page.keyboard.press('Control+Alt+Shift+Z');
+  await expect(editor(page)).toHaveAttribute('contenteditable', 'true');
+  await expect.poll(() => editContextOn(page)).toBe(true);
+
+  await emit('accessibility', { enabled: false });
+  await expect(page.locator('html')).not.toHaveClass(/\bcd-render-all\b/u);
+  await expect.poll(() => editContextOn(page)).toBe(false);
+  await p.click();
+  await caretAtEnd(p);
+  await page.keyboard.type(' Still typed.');
+  await expect(p).toHaveText(`${before} Still typed.`);
+});
