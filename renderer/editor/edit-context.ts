@@ -65,6 +65,16 @@ function flushSelection(view: EditorView): void {
   if (typeof observer?.flush === 'function') observer.flush();
 }
 
+/** `view.coordsAtPos`, or null for a position it cannot place (outside the document, inside a node view's own DOM). */
+function coordsOf(view: EditorView, pos: number, side: -1 | 1): { left: number; right: number; top: number; bottom: number } | null {
+  if (pos < 0 || pos > view.state.doc.content.size) return null;
+  try {
+    return view.coordsAtPos(pos, side);
+  } catch {
+    return null;
+  }
+}
+
 const composingKey = new PluginKey<DecorationSet>('cd-edit-context');
 
 /** Whether this browser has the EditContext API. */
@@ -103,8 +113,8 @@ function attachEditContext(view: EditorView): Attached | null {
     boundsFrame = 0;
     if (!dom.isConnected) return;
     context.updateControlBounds(dom.getBoundingClientRect());
-    const head = view.coordsAtPos(view.state.selection.head);
-    context.updateSelectionBounds(new DOMRect(head.left, head.top, Math.max(1, head.right - head.left), head.bottom - head.top));
+    const head = coordsOf(view, view.state.selection.head, 1);
+    if (head) context.updateSelectionBounds(new DOMRect(head.left, head.top, Math.max(1, head.right - head.left), head.bottom - head.top));
   };
 
   let composing = false;
@@ -122,7 +132,10 @@ function attachEditContext(view: EditorView): Attached | null {
       else tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(to)));
       return tr.scrollIntoView();
     };
-    if (composing) {
+    if (!text) {
+      // A deletion, or (nothing replaced) the input method moving the selection.
+      view.dispatch(deflt());
+    } else if (composing) {
       // The text being composed, underlined until the input method commits it; no input rule
       // runs on it (nor does one in ProseMirror's own composition handling).
       view.dispatch(deflt().setMeta(composingKey, { from, to: from + text.length }));
@@ -134,6 +147,8 @@ function attachEditContext(view: EditorView): Attached | null {
   };
 
   const onCompositionStart = (): void => {
+    // The composition replaces the EditContext's selection, read after this event: bring it to the DOM's first.
+    flushSelection(view);
     composing = true;
   };
   const onCompositionEnd = (): void => {
@@ -146,8 +161,9 @@ function attachEditContext(view: EditorView): Attached | null {
     if (!current) return;
     const bounds: DOMRect[] = [];
     for (let i = e.rangeStart; i < e.rangeEnd; i++) {
-      const a = view.coordsAtPos(current.base + i, 1);
-      const b = view.coordsAtPos(current.base + i + 1, -1);
+      const a = coordsOf(view, current.base + i, 1);
+      const b = coordsOf(view, current.base + i + 1, -1);
+      if (!a || !b) return;
       bounds.push(new DOMRect(a.left, a.top, Math.max(0, b.left - a.left), a.bottom - a.top));
     }
     context.updateCharacterBounds(e.rangeStart, bounds);
@@ -155,13 +171,15 @@ function attachEditContext(view: EditorView): Attached | null {
 
   // A key that moved the caret (an arrow, End, a click) and the next typed key can arrive before
   // the selectionchange that tells ProseMirror, and so the EditContext, where the caret went: the
-  // text would land at the old place. Each key first has ProseMirror read the DOM's selection.
-  const onKeyDown = (event: KeyboardEvent): void => {
+  // text would land at the old place. Each key, and each input the browser announces, first has
+  // ProseMirror read the DOM's selection (a composition: onCompositionStart).
+  const onKeyOrInput = (event: Event): void => {
     // Keys in a node view's own fields (a figure's alt text) are theirs.
     if (event.target === view.dom) flushSelection(view);
   };
 
-  view.dom.addEventListener('keydown', onKeyDown, true);
+  view.dom.addEventListener('keydown', onKeyOrInput, true);
+  view.dom.addEventListener('beforeinput', onKeyOrInput, true);
   context.addEventListener('textupdate', onTextUpdate);
   context.addEventListener('compositionstart', onCompositionStart);
   context.addEventListener('characterboundsupdate', onCharacterBounds);
@@ -170,7 +188,8 @@ function attachEditContext(view: EditorView): Attached | null {
   sync();
   const detach = (): void => {
     if (boundsFrame) cancelAnimationFrame(boundsFrame);
-    view.dom.removeEventListener('keydown', onKeyDown, true);
+    view.dom.removeEventListener('keydown', onKeyOrInput, true);
+    view.dom.removeEventListener('beforeinput', onKeyOrInput, true);
     context.removeEventListener('textupdate', onTextUpdate);
     context.removeEventListener('compositionstart', onCompositionStart);
     context.removeEventListener('characterboundsupdate', onCharacterBounds);

@@ -4,12 +4,14 @@
  * so that Chromium tells the input method the caret's paragraph, not the whole article, after
  * each key. These scenarios type as a reporter does in that mode, in real Chromium: keys,
  * deletions, Enter and typographic quotes; a key typed at once after the caret moved; text after
- * a citation; an input-method composition; a selection across paragraphs; undo; Viewing mode,
+ * a citation; an input-method composition; a selection across paragraphs; undo; Suggesting mode,
+ * where typed and composed text are suggestions; Viewing mode,
  * where nothing can be typed; and the mode turned off, which gives the editable its own input back.
  */
 import type { Locator, Page } from '@playwright/test';
-import { editor } from './editor-steps';
-import { expect, fixtureText, test } from './fixtures';
+import { editor, giveName } from './editor-steps';
+import { expect, fixtureText, snap, test } from './fixtures';
+import { VIEWPORTS } from './viewports';
 
 const SEED_HEADLINE = 'Upcoming Safety Assurances for the Washington Meeting';
 /** A paragraph without citations, and one that ends with "the U.S. [2]." (seed-article.copydesk). */
@@ -93,6 +95,12 @@ test('a key typed at once after the caret moved lands where it went, not where i
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('X');
   await expect(editor(page).locator('h1')).toHaveText(`X${SEED_HEADLINE}`);
+  // Text that comes without a key (the emoji picker, dictation), right after the caret moved.
+  const text = (await p.textContent()) ?? '';
+  await caretAtEnd(p);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text: '✓' });
+  await expect(p).toHaveText(`${text}✓`);
 });
 
 test('text typed after a citation lands after it, and Backspace takes back what was typed', async ({ page, emit }) => {
@@ -117,16 +125,23 @@ test('an input-method composition shows as it is composed, commits once, and und
   await p.click();
   await caretAtEnd(p);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
-  await expect(p).toHaveText(`${before}にほ`);
-  await expect(editor(page).locator('.cd-composing')).toHaveText('にほ');
-  await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
-  await expect(p).toHaveText(`${before}にほん`);
-  await cdp.send('Input.insertText', { text: '日本' });
-  await expect(p).toHaveText(`${before}日本`);
+  // A Vietnamese input method (Telex): "viee" composes "viê", "vieetj" commits "việt".
+  await cdp.send('Input.imeSetComposition', { text: 'viê', selectionStart: 3, selectionEnd: 3 });
+  await expect(p).toHaveText(`${before}viê`);
+  await expect(editor(page).locator('.cd-composing')).toHaveText('viê');
+  // What the reporter sees while composing, at both window sizes.
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size.viewport);
+    await expect(editor(page).locator('.cd-composing')).toBeInViewport();
+    await snap(page, `whole-article-composing-${size.name}`);
+  }
+  await cdp.send('Input.imeSetComposition', { text: 'viêt', selectionStart: 4, selectionEnd: 4 });
+  await expect(p).toHaveText(`${before}viêt`);
+  await cdp.send('Input.insertText', { text: 'việt' });
+  await expect(p).toHaveText(`${before}việt`);
   await expect(editor(page).locator('.cd-composing')).toHaveCount(0);
   await page.keyboard.type(' ok');
-  await expect(p).toHaveText(`${before}日本 ok`);
+  await expect(p).toHaveText(`${before}việt ok`);
   await expect(async () => {
     await page.keyboard.press('Control+z');
     await expect(p).toHaveText(before, { timeout: 200 });
@@ -148,6 +163,28 @@ test('a key typed over a selection across two paragraphs replaces the selection'
   });
   await page.keyboard.type('Q');
   await expect(editor(page).locator('p', { hasText: expected.slice(0, 30) })).toHaveText(expected);
+});
+
+test('in Suggesting mode, typed and composed text are suggested insertions, and nothing is marked deleted', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  const p = paragraph(page, PLAIN);
+  const before = (await p.textContent()) ?? '';
+  await p.click();
+  await page.keyboard.press('Control+Alt+Shift+X');
+  await giveName(page, 'Ana García');
+  await expect(page.getByRole('button', { name: /^Mode: / })).toHaveAccessibleName('Mode: Suggesting');
+  await expect.poll(() => editContextOn(page)).toBe(true);
+  await caretAtEnd(p);
+  await page.keyboard.type(' More');
+  await page.keyboard.press('Backspace');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text: '日本' });
+  await expect(p).toHaveText(`${before} Mor日本`);
+  // All of it suggested (one insertion or several side by side), and only it.
+  await expect.poll(async () => (await p.locator('ins.cd-ins').allTextContents()).join('')).toBe(' Mor日本');
+  await expect(p.locator('.cd-del')).toHaveCount(0);
 });
 
 test('Viewing mode takes no text and detaches the input; Editing brings it back; the mode off gives the editable its own input', async ({ page, emit }) => {
