@@ -95,6 +95,8 @@ function attachEditContext(view: EditorView): Attached | null {
   const dom = view.dom as HTMLElement & { editContext: EditContextLike | null };
   const context = new Ctor();
   let current: TextWindow | null = null;
+  /** The selection last given to the EditContext, in its text's offsets. */
+  let told = { start: 0, end: 0 };
   let boundsFrame = 0;
 
   const sync = (): void => {
@@ -103,8 +105,8 @@ function attachEditContext(view: EditorView): Attached | null {
     const text = next?.text ?? '';
     if (context.text !== text) context.updateText(0, context.text.length, text);
     current = next;
-    if (next) context.updateSelection(state.selection.from - next.base, state.selection.to - next.base);
-    else context.updateSelection(0, 0);
+    told = next ? { start: state.selection.from - next.base, end: state.selection.to - next.base } : { start: 0, end: 0 };
+    context.updateSelection(told.start, told.end);
     if (!boundsFrame) boundsFrame = requestAnimationFrame(updateBounds);
   };
 
@@ -120,15 +122,30 @@ function attachEditContext(view: EditorView): Attached | null {
   let composing = false;
   const onTextUpdate = (event: Event): void => {
     const e = event as TextUpdateEventLike;
-    const { from: selFrom, to: selTo } = view.state.selection;
-    const from = current ? current.base + e.updateRangeStart : selFrom;
-    const to = current ? current.base + e.updateRangeEnd : selTo;
     const text = e.text;
+    // Text that came without a key (the emoji picker, dictation) right after the caret moved:
+    // the update is relative to the selection the EditContext had, so it goes to the DOM's.
+    const was = { selection: view.state.selection, told };
+    flushSelection(view);
+    const moved = !view.state.selection.eq(was.selection);
+    const { from: selFrom, to: selTo } = view.state.selection;
+    let from = selFrom;
+    let to = selTo;
+    if (moved) {
+      const $sel = view.state.selection.$from;
+      const [lo, hi] = $sel.parent.inlineContent ? [$sel.start(), $sel.end()] : [selFrom, selTo];
+      from = Math.max(lo, selFrom + e.updateRangeStart - was.told.start);
+      to = Math.min(hi, Math.max(from, selTo + e.updateRangeEnd - was.told.end));
+    } else if (current) {
+      from = current.base + e.updateRangeStart;
+      to = current.base + e.updateRangeEnd;
+    }
+    const windowed = moved ? null : current;
     const deflt = (): Transaction => {
       const tr = text ? view.state.tr.insertText(text, from, to) : view.state.tr.delete(from, to);
-      // Where the input method put the caret (inside a composition, say); across blocks, after the text.
+      // Where the input method put the caret (inside a composition, say); otherwise after the text.
       const size = tr.doc.content.size;
-      if (current) tr.setSelection(TextSelection.create(tr.doc, Math.min(size, current.base + e.selectionStart), Math.min(size, current.base + e.selectionEnd)));
+      if (windowed) tr.setSelection(TextSelection.create(tr.doc, Math.min(size, windowed.base + e.selectionStart), Math.min(size, windowed.base + e.selectionEnd)));
       else tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(to)));
       return tr.scrollIntoView();
     };
@@ -178,22 +195,19 @@ function attachEditContext(view: EditorView): Attached | null {
     if (event.target === view.dom) flushSelection(view);
   };
 
-  view.dom.addEventListener('keydown', onKeyOrInput, true);
-  view.dom.addEventListener('beforeinput', onKeyOrInput, true);
-  context.addEventListener('textupdate', onTextUpdate);
-  context.addEventListener('compositionstart', onCompositionStart);
-  context.addEventListener('characterboundsupdate', onCharacterBounds);
-  context.addEventListener('compositionend', onCompositionEnd);
+  const listening = new AbortController();
+  const options = { signal: listening.signal };
+  view.dom.addEventListener('keydown', onKeyOrInput, { ...options, capture: true });
+  view.dom.addEventListener('beforeinput', onKeyOrInput, { ...options, capture: true });
+  context.addEventListener('textupdate', onTextUpdate, options);
+  context.addEventListener('compositionstart', onCompositionStart, options);
+  context.addEventListener('characterboundsupdate', onCharacterBounds, options);
+  context.addEventListener('compositionend', onCompositionEnd, options);
   dom.editContext = context;
   sync();
   const detach = (): void => {
     if (boundsFrame) cancelAnimationFrame(boundsFrame);
-    view.dom.removeEventListener('keydown', onKeyOrInput, true);
-    view.dom.removeEventListener('beforeinput', onKeyOrInput, true);
-    context.removeEventListener('textupdate', onTextUpdate);
-    context.removeEventListener('compositionstart', onCompositionStart);
-    context.removeEventListener('characterboundsupdate', onCharacterBounds);
-    context.removeEventListener('compositionend', onCompositionEnd);
+    listening.abort();
     if (dom.editContext === context) dom.editContext = null;
   };
   return { sync, detach };

@@ -25,13 +25,24 @@ async function editContextOn(page: Page): Promise<boolean> {
   return editor(page).evaluate((el) => (el as HTMLElement & { editContext?: unknown }).editContext != null);
 }
 
+type Emit = (name: 'accessibility', payload: { enabled: boolean }) => Promise<void>;
+
 /** Assistive technology on (the whole article rendered), then the seed draft opened. */
-async function openWhole(page: Page, emit: (name: 'accessibility', payload: { enabled: boolean }) => Promise<void>): Promise<void> {
+async function openWhole(page: Page, emit: Emit): Promise<void> {
   await emit('accessibility', { enabled: true });
   await expect(page.locator('html')).toHaveClass(/\bcd-render-all\b/u);
   await page.getByRole('button', { name: SEED_HEADLINE, exact: true }).click();
   await expect(editor(page)).toBeFocused();
   await expect.poll(() => editContextOn(page)).toBe(true);
+}
+
+/** Opens the seed in the mode and clicks the paragraph holding `text`; its text before any typing. */
+async function openAt(page: Page, emit: Emit, text: string): Promise<{ p: Locator; before: string }> {
+  await openWhole(page, emit);
+  const p = paragraph(page, text);
+  const before = (await p.textContent()) ?? '';
+  await p.click();
+  return { p, before };
 }
 
 function paragraph(page: Page, text: string): Locator {
@@ -51,10 +62,7 @@ async function caretAtEnd(target: Locator): Promise<void> {
 }
 
 test('keys, deletions, Enter and typographic quotes land where the caret is; undo takes them back', async ({ page, emit }) => {
-  await openWhole(page, emit);
-  const p = paragraph(page, PLAIN);
-  const before = (await p.textContent()) ?? '';
-  await p.click();
+  const { p, before } = await openAt(page, emit, PLAIN);
   await caretAtEnd(p);
   await page.keyboard.type(' He said "yes" -- twice...');
   await expect(p).toHaveText(`${before} He said “yes” — twice…`);
@@ -78,10 +86,7 @@ test('keys, deletions, Enter and typographic quotes land where the caret is; und
 });
 
 test('a key typed at once after the caret moved lands where it went, not where it was', async ({ page, emit }) => {
-  await openWhole(page, emit);
-  const p = paragraph(page, PLAIN);
-  const before = (await p.textContent()) ?? '';
-  await p.click();
+  const { p, before } = await openAt(page, emit, PLAIN);
   await caretAtEnd(p);
   await page.keyboard.type('!');
   await expect(p).toHaveText(`${before}!`);
@@ -104,12 +109,9 @@ test('a key typed at once after the caret moved lands where it went, not where i
 });
 
 test('text typed after a citation lands after it, and Backspace takes back what was typed', async ({ page, emit }) => {
-  await openWhole(page, emit);
-  const p = paragraph(page, CITED);
-  const before = (await p.textContent()) ?? '';
+  const { p, before } = await openAt(page, emit, CITED);
   expect(before).toMatch(/U\.S\. \[\d+\]\.$/u);
   const chipsBefore = await p.locator('sup.cd-cite').count();
-  await p.click();
   await caretAtEnd(p);
   await page.keyboard.type(' Later');
   await expect(p).toHaveText(`${before} Later`);
@@ -119,10 +121,7 @@ test('text typed after a citation lands after it, and Backspace takes back what 
 });
 
 test('an input-method composition shows as it is composed, commits once, and undoes as one step', async ({ page, emit }) => {
-  await openWhole(page, emit);
-  const p = paragraph(page, PLAIN);
-  const before = (await p.textContent()) ?? '';
-  await p.click();
+  const { p, before } = await openAt(page, emit, PLAIN);
   await caretAtEnd(p);
   const cdp = await page.context().newCDPSession(page);
   // A Vietnamese input method (Telex): "viee" composes "viê", "vieetj" commits "việt".
@@ -166,10 +165,7 @@ test('a key typed over a selection across two paragraphs replaces the selection'
 });
 
 test('in Suggesting mode, typed and composed text are suggested insertions, and nothing is marked deleted', async ({ page, emit }) => {
-  await openWhole(page, emit);
-  const p = paragraph(page, PLAIN);
-  const before = (await p.textContent()) ?? '';
-  await p.click();
+  const { p, before } = await openAt(page, emit, PLAIN);
   await page.keyboard.press('Control+Alt+Shift+X');
   await giveName(page, 'Ana García');
   await expect(page.getByRole('button', { name: /^Mode: / })).toHaveAccessibleName('Mode: Suggesting');
@@ -188,10 +184,7 @@ test('in Suggesting mode, typed and composed text are suggested insertions, and 
 });
 
 test('Viewing mode takes no text and detaches the input; Editing brings it back; the mode off gives the editable its own input', async ({ page, emit }) => {
-  await openWhole(page, emit);
-  const p = paragraph(page, PLAIN);
-  const before = (await p.textContent()) ?? '';
-  await p.click();
+  const { p, before } = await openAt(page, emit, PLAIN);
   await page.keyboard.press('Control+Alt+Shift+C');
   await expect(editor(page)).toHaveAttribute('contenteditable', 'false');
   await expect.poll(() => editContextOn(page)).toBe(false);
