@@ -10,7 +10,7 @@
  * keymap does not take, input-method compositions) arrives as `textupdate` events, which become
  * transactions through `handleTextInput` like ProseMirror's own DOM input.
  */
-import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { renderingAll, watchRenderAll } from './render-all';
 
@@ -75,6 +75,13 @@ function coordsOf(view: EditorView, pos: number, side: -1 | 1): { left: number; 
   }
 }
 
+/** A caret after `text` where `tr` inserted it, starting at `start` or in the first textblock after it; null if it is not found there. */
+function afterInserted(tr: Transaction, start: number, text: string): Selection | null {
+  const at = Selection.near(tr.doc.resolve(start), 1).from;
+  if (!text || tr.doc.textBetween(at, Math.min(tr.doc.content.size, at + text.length)) !== text) return null;
+  return TextSelection.create(tr.doc, at + text.length);
+}
+
 const composingKey = new PluginKey<DecorationSet>('cd-edit-context');
 
 /** Whether this browser has the EditContext API. */
@@ -86,7 +93,13 @@ function hasEditContext(): boolean {
 interface Attached {
   sync(): void;
   detach(): void;
+  /** Whether an input method is composing (between its compositionstart and compositionend). */
+  composing(): boolean;
 }
+
+/** The EditContext attached to each view, for the props that ask whether it is composing. */
+const attachedTo = new WeakMap<EditorView, Attached>();
+let compositions = 0;
 
 /** Attaches an EditContext to `view`'s editable, or returns null without the API. */
 function attachEditContext(view: EditorView): Attached | null {
@@ -120,6 +133,8 @@ function attachEditContext(view: EditorView): Attached | null {
   };
 
   let composing = false;
+  /** The history's composition group: one undo step however long the input method pauses. */
+  let composition = 0;
   const onTextUpdate = (event: Event): void => {
     const e = event as TextUpdateEventLike;
     const text = e.text;
@@ -146,7 +161,9 @@ function attachEditContext(view: EditorView): Attached | null {
       // Where the input method put the caret (inside a composition, say); otherwise after the text.
       const size = tr.doc.content.size;
       if (windowed) tr.setSelection(TextSelection.create(tr.doc, Math.min(size, windowed.base + e.selectionStart), Math.min(size, windowed.base + e.selectionEnd)));
-      else tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(to)));
+      // Typed over a block, a gap cursor, everything or several blocks: right after the text
+      // inserted, in the textblock it went into (not beside a paragraph made to hold it).
+      else tr.setSelection(afterInserted(tr, tr.mapping.map(from, -1), text) ?? Selection.near(tr.doc.resolve(tr.mapping.map(to, -1)), -1));
       return tr.scrollIntoView();
     };
     if (!text) {
@@ -155,7 +172,7 @@ function attachEditContext(view: EditorView): Attached | null {
     } else if (composing) {
       // The text being composed, underlined until the input method commits it; no input rule
       // runs on it (nor does one in ProseMirror's own composition handling).
-      view.dispatch(deflt().setMeta(composingKey, { from, to: from + text.length }));
+      view.dispatch(deflt().setMeta(composingKey, { from, to: from + text.length }).setMeta('composition', composition));
     } else if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, deflt))) {
       view.dispatch(deflt());
     }
@@ -167,10 +184,15 @@ function attachEditContext(view: EditorView): Attached | null {
     // The composition replaces the EditContext's selection, read after this event: bring it to the DOM's first.
     flushSelection(view);
     composing = true;
+    composition = ++compositions;
+  };
+  const clearComposing = (): void => {
+    if (!view.isDestroyed && composingKey.getState(view.state)?.find().length) view.dispatch(view.state.tr.setMeta(composingKey, null).setMeta('addToHistory', false));
   };
   const onCompositionEnd = (): void => {
     composing = false;
-    if (composingKey.getState(view.state)?.find().length) view.dispatch(view.state.tr.setMeta(composingKey, null).setMeta('addToHistory', false));
+    clearComposing();
+    sync();
   };
 
   const onCharacterBounds = (event: Event): void => {
@@ -208,9 +230,15 @@ function attachEditContext(view: EditorView): Attached | null {
   const detach = (): void => {
     if (boundsFrame) cancelAnimationFrame(boundsFrame);
     listening.abort();
+    attachedTo.delete(view);
     if (dom.editContext === context) dom.editContext = null;
+    // Detached mid-composition (the view made read-only, the mode off): its underline goes, after
+    // the update that detached it.
+    if (composing) queueMicrotask(clearComposing);
   };
-  return { sync, detach };
+  const attached = { sync, detach, composing: () => composing };
+  attachedTo.set(view, attached);
+  return attached;
 }
 
 /** Attaches an EditContext while the whole article is rendered and the view editable, keeps it in step with each new state, and underlines the text being composed. */
@@ -226,7 +254,14 @@ export function editContextPlugin(): Plugin<DecorationSet> {
         return DecorationSet.create(tr.doc, [Decoration.inline(range.from, range.to, { class: 'cd-composing' })]);
       },
     },
-    props: { decorations: (state) => composingKey.getState(state) },
+    props: {
+      decorations: (state) => composingKey.getState(state),
+      handleDOMEvents: {
+        // While an input method composes, its keys (Enter that commits, arrows among candidates)
+        // are its own, as ProseMirror leaves them while it composes in the DOM: no keymap runs.
+        keydown: (view, event) => attachedTo.get(view)?.composing() === true || (attachedTo.has(view) && event.isComposing),
+      },
+    },
     view(view) {
       let attached: Attached | null = null;
       const follow = (): void => {
@@ -243,8 +278,8 @@ export function editContextPlugin(): Plugin<DecorationSet> {
         update(v, prev) {
           const before = attached;
           follow();
-          // Just attached: already in step.
-          if (attached !== before || (v.state.doc === prev.doc && v.state.selection.eq(prev.selection))) return;
+          // Just attached: already in step. While composing, the text updates keep it so themselves.
+          if (attached !== before || attached?.composing() || (v.state.doc === prev.doc && v.state.selection.eq(prev.selection))) return;
           attached?.sync();
         },
         destroy() {

@@ -4,7 +4,8 @@
  * so that Chromium tells the input method the caret's paragraph, not the whole article, after
  * each key. These scenarios type as a reporter does in that mode, in real Chromium: keys,
  * deletions, Enter and typographic quotes; a key typed at once after the caret moved; text after
- * a citation; an input-method composition; a selection across paragraphs; undo; Suggesting mode,
+ * a citation; an input-method composition, also one paused over; a selection across paragraphs and
+ * everything selected; undo; Suggesting mode,
  * where typed and composed text are suggestions; Viewing mode,
  * where nothing can be typed; and the mode turned off, which gives the editable its own input back.
  */
@@ -145,6 +146,36 @@ test('an input-method composition shows as it is composed, commits once, and und
     await page.keyboard.press('Control+z');
     await expect(p).toHaveText(before, { timeout: 200 });
   }).toPass({ timeout: 10_000 });
+});
+
+test('a composition the input method pauses over is still one undo step', async ({ page, emit }) => {
+  const { p, before } = await openAt(page, emit, PLAIN);
+  await caretAtEnd(p);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'k', selectionStart: 1, selectionEnd: 1 });
+  await expect(p).toHaveText(`${before}k`);
+  // The person thinks over the candidates for longer than the history's grouping delay (500 ms):
+  // the pause is the scenario, not a wait for the page.
+  await page.waitForTimeout(700);
+  await cdp.send('Input.imeSetComposition', { text: 'ka', selectionStart: 2, selectionEnd: 2 });
+  await page.waitForTimeout(700);
+  await cdp.send('Input.insertText', { text: 'か' });
+  await expect(p).toHaveText(`${before}か`);
+  await page.keyboard.press('Control+z');
+  await expect(p).toHaveText(before);
+});
+
+test('text typed with everything selected replaces it as one block of text, not a paragraph a character', async ({ page, emit }) => {
+  await openWhole(page, emit);
+  await paragraph(page, PLAIN).click();
+  await page.keyboard.press('Control+a');
+  const cdp = await page.context().newCDPSession(page);
+  // Without a key (as the emoji picker or dictation sends text), so the EditContext takes it.
+  await cdp.send('Input.insertText', { text: 'a' });
+  await cdp.send('Input.insertText', { text: 'b' });
+  await expect(editor(page)).toContainText('ab');
+  expect(await editor(page).innerText()).toMatch(/(^|\n)ab(\n|$)/u);
+  await expect(editor(page).locator('p', { hasText: PLAIN })).toHaveCount(0);
 });
 
 test('a key typed over a selection across two paragraphs replaces the selection', async ({ page, emit }) => {
