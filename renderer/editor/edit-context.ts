@@ -84,9 +84,10 @@ function afterInserted(tr: Transaction, start: number, text: string): Selection 
 
 const composingKey = new PluginKey<DecorationSet>('cd-edit-context');
 
-/** Whether this browser has the EditContext API. */
-function hasEditContext(): boolean {
-  return typeof (globalThis as { EditContext?: unknown }).EditContext === 'function';
+/** This browser's EditContext constructor, if it has the API. */
+function editContextConstructor(): EditContextConstructor | undefined {
+  const Ctor = (globalThis as { EditContext?: unknown }).EditContext;
+  return typeof Ctor === 'function' ? (Ctor as EditContextConstructor) : undefined;
 }
 
 /** An EditContext on a view's editable: `sync` after each new state; `detach` gives the editable its own input back. */
@@ -97,14 +98,12 @@ interface Attached {
   composing(): boolean;
 }
 
-/** The EditContext attached to each view, for the props that ask whether it is composing. */
+/** The EditContext attached to each view (none: the editable's own input). */
 const attachedTo = new WeakMap<EditorView, Attached>();
 let compositions = 0;
 
-/** Attaches an EditContext to `view`'s editable, or returns null without the API. */
-function attachEditContext(view: EditorView): Attached | null {
-  const Ctor = (globalThis as { EditContext?: EditContextConstructor }).EditContext;
-  if (!Ctor) return null;
+/** Attaches a new EditContext to `view`'s editable. */
+function attachEditContext(view: EditorView, Ctor: EditContextConstructor): Attached {
   const dom = view.dom as HTMLElement & { editContext: EditContextLike | null };
   const context = new Ctor();
   let current: TextWindow | null = null;
@@ -138,11 +137,14 @@ function attachEditContext(view: EditorView): Attached | null {
   const onTextUpdate = (event: Event): void => {
     const e = event as TextUpdateEventLike;
     const text = e.text;
-    // Text that came without a key (the emoji picker, dictation) right after the caret moved:
-    // the update is relative to the selection the EditContext had, so it goes to the DOM's.
+    // A key typed (or text sent without one: the emoji picker, dictation) right after the caret
+    // moved can come before the selectionchange that tells ProseMirror, and so the EditContext,
+    // where it went. ProseMirror reads the DOM's selection now; if it moved, the update, relative
+    // to the selection the EditContext had, is applied at the DOM's.
     const was = { selection: view.state.selection, told };
     flushSelection(view);
     const moved = !view.state.selection.eq(was.selection);
+    const before = view.state;
     const { from: selFrom, to: selTo } = view.state.selection;
     let from = selFrom;
     let to = selTo;
@@ -176,8 +178,9 @@ function attachEditContext(view: EditorView): Attached | null {
     } else if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, deflt))) {
       view.dispatch(deflt());
     }
-    // A refused or filtered transaction left the document as it was: tell the input method so.
-    sync();
+    // The plugin's update synced a new state, except while composing; a refused transaction left
+    // the document as it was, which the input method must be told too.
+    if (composing || view.state === before) sync();
   };
 
   const onCompositionStart = (): void => {
@@ -208,19 +211,8 @@ function attachEditContext(view: EditorView): Attached | null {
     context.updateCharacterBounds(e.rangeStart, bounds);
   };
 
-  // A key that moved the caret (an arrow, End, a click) and the next typed key can arrive before
-  // the selectionchange that tells ProseMirror, and so the EditContext, where the caret went: the
-  // text would land at the old place. Each key, and each input the browser announces, first has
-  // ProseMirror read the DOM's selection (a composition: onCompositionStart).
-  const onKeyOrInput = (event: Event): void => {
-    // Keys in a node view's own fields (a figure's alt text) are theirs.
-    if (event.target === view.dom) flushSelection(view);
-  };
-
   const listening = new AbortController();
   const options = { signal: listening.signal };
-  view.dom.addEventListener('keydown', onKeyOrInput, { ...options, capture: true });
-  view.dom.addEventListener('beforeinput', onKeyOrInput, { ...options, capture: true });
   context.addEventListener('textupdate', onTextUpdate, options);
   context.addEventListener('compositionstart', onCompositionStart, options);
   context.addEventListener('characterboundsupdate', onCharacterBounds, options);
@@ -236,7 +228,7 @@ function attachEditContext(view: EditorView): Attached | null {
     // the update that detached it.
     if (composing) queueMicrotask(clearComposing);
   };
-  const attached = { sync, detach, composing: () => composing };
+  const attached: Attached = { sync, detach, composing: () => composing };
   attachedTo.set(view, attached);
   return attached;
 }
@@ -263,28 +255,27 @@ export function editContextPlugin(): Plugin<DecorationSet> {
       },
     },
     view(view) {
-      let attached: Attached | null = null;
       const follow = (): void => {
-        const on = hasEditContext() && view.editable && renderingAll();
-        if (on && !attached) attached = attachEditContext(view);
-        else if (!on && attached) {
-          attached.detach();
-          attached = null;
-        }
+        const Ctor = editContextConstructor();
+        const attached = attachedTo.get(view);
+        const on = Ctor !== undefined && view.editable && renderingAll();
+        if (on && !attached) attachEditContext(view, Ctor);
+        else if (!on && attached) attached.detach();
       };
       const stop = watchRenderAll(follow);
       follow();
       return {
         update(v, prev) {
-          const before = attached;
+          const before = attachedTo.get(v);
           follow();
+          const attached = attachedTo.get(v);
           // Just attached: already in step. While composing, the text updates keep it so themselves.
-          if (attached !== before || attached?.composing() || (v.state.doc === prev.doc && v.state.selection.eq(prev.selection))) return;
-          attached?.sync();
+          if (!attached || attached !== before || attached.composing() || (v.state.doc === prev.doc && v.state.selection.eq(prev.selection))) return;
+          attached.sync();
         },
         destroy() {
           stop();
-          attached?.detach();
+          attachedTo.get(view)?.detach();
         },
       };
     },

@@ -13,7 +13,7 @@ import { parseDraft } from '../../shared/draft/format';
 import type { DraftMeta, StatusChange } from '../../shared/draft/meta';
 import { indexReview } from '../../shared/review/index';
 import { expectNoSeriousViolations } from './accessibility-check';
-import { backToLibrary, editor, giveName } from './editor-steps';
+import { backToLibrary, caretAtEnd, editor, giveName } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { VIEWPORTS } from './viewports';
 
@@ -85,13 +85,7 @@ test.describe('hand-over between reporter and editor', () => {
       const standfirst = editor(desk).locator('p.cd-standfirst');
       // The cursor at the end of the standfirst, as a click after its last word puts it.
       await standfirst.click();
-      await standfirst.evaluate((element) => {
-        const range = document.createRange();
-        range.selectNodeContents(element);
-        range.collapse(false);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-      });
+      await caretAtEnd(standfirst);
       await desk.keyboard.type(' Talks resume.');
       await expect(standfirst.locator('ins.cd-ins')).toHaveText(' Talks resume.');
     });

@@ -13,6 +13,24 @@ export function editor(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Article text' });
 }
 
+/** The body paragraph of `page`'s editor that holds `text`. */
+export function paragraphWith(page: Page, text: string): Locator {
+  return editor(page).locator('p', { hasText: text });
+}
+
+/** Puts the DOM caret after the last character of `block`'s text, as a click there does (ProseMirror reads it on the next frame). */
+export async function caretAtEnd(block: Locator): Promise<void> {
+  await block.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let last: Node | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+    if (!last) throw new Error('no text in the block');
+    (element.closest('[contenteditable]') as HTMLElement | null)?.focus();
+    const end = last.textContent?.length ?? 0;
+    window.getSelection()?.setBaseAndExtent(last, end, last, end);
+  });
+}
+
 /** The citation chips of the text, in document order. */
 export function chips(page: Page): Locator {
   return editor(page).locator('sup.cd-cite a[role="doc-noteref"]');

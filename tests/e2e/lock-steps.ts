@@ -4,7 +4,7 @@
  * of a paragraph.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { editor, nextFrame } from './editor-steps';
+import { caretAtEnd, nextFrame } from './editor-steps';
 
 /** The seed article's headline (tests/fixtures/seed-article.copydesk). */
 export const SEED_HEADLINE = 'Upcoming Safety Assurances for the Washington Meeting';
@@ -19,21 +19,9 @@ export async function openSeed(page: Page): Promise<void> {
   await page.getByRole('button', { name: SEED_HEADLINE, exact: true }).click();
 }
 
-/** The body paragraph of `page`'s editor that holds `text`. */
-export function paragraphWith(page: Page, text: string): Locator {
-  return editor(page).locator('p', { hasText: text });
-}
-
 /** Puts the caret at the end of `block` (as a click there would) and types `text`. */
 export async function typeAtEnd(page: Page, block: Locator, text: string): Promise<void> {
-  await block.evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    let last: Node | null = null;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
-    if (!last) throw new Error('no text in the block');
-    (element.closest('[contenteditable]') as HTMLElement | null)?.focus();
-    window.getSelection()?.setBaseAndExtent(last, last.textContent?.length ?? 0, last, last.textContent?.length ?? 0);
-  });
+  await caretAtEnd(block);
   await nextFrame(page);
   await page.keyboard.type(text);
   await expect(block).toContainText(text.trim());

@@ -14,9 +14,9 @@ import type { Page } from '@playwright/test';
 import { lockPathOf } from '../../electron/services/lock-file';
 import { LOCK_STALE_MS, type LockHolder } from '../../shared/ipc/channels';
 import { expectNoSeriousViolations } from './accessibility-check';
-import { backToLibrary, editor, saveState } from './editor-steps';
+import { backToLibrary, editor, paragraphWith, saveState } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
-import { nameIs, openSeed, paragraphWith, typeAtEnd } from './lock-steps';
+import { nameIs, openSeed, typeAtEnd } from './lock-steps';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 

@@ -17,9 +17,9 @@ import { parseDraft } from '../../shared/draft/format';
 import { reviewDataOf } from '../../shared/review/authors';
 import { indexReview } from '../../shared/review/index';
 import { decideAll } from '../../shared/review/resolve';
-import { editor, saveState } from './editor-steps';
+import { editor, paragraphWith, saveState } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
-import { nameIs, openSeed, paragraphWith, typeAtEnd } from './lock-steps';
+import { nameIs, openSeed, typeAtEnd } from './lock-steps';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const FIRST = 'The meeting in Washington is crucial';

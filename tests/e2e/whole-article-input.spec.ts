@@ -10,11 +10,11 @@
  * where nothing can be typed; and the mode turned off, which gives the editable its own input back.
  */
 import type { Locator, Page } from '@playwright/test';
-import { editor, giveName } from './editor-steps';
+import { caretAtEnd, editor, giveName, paragraphWith } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
+import { openSeed, SEED_HEADLINE } from './lock-steps';
 import { VIEWPORTS } from './viewports';
 
-const SEED_HEADLINE = 'Upcoming Safety Assurances for the Washington Meeting';
 /** A paragraph without citations, and one that ends with "the U.S. [2]." (seed-article.copydesk). */
 const PLAIN = 'The meeting in Washington is crucial';
 const CITED = 'layer offering external security guarantees';
@@ -32,7 +32,7 @@ type Emit = (name: 'accessibility', payload: { enabled: boolean }) => Promise<vo
 async function openWhole(page: Page, emit: Emit): Promise<void> {
   await emit('accessibility', { enabled: true });
   await expect(page.locator('html')).toHaveClass(/\bcd-render-all\b/u);
-  await page.getByRole('button', { name: SEED_HEADLINE, exact: true }).click();
+  await openSeed(page);
   await expect(editor(page)).toBeFocused();
   await expect.poll(() => editContextOn(page)).toBe(true);
 }
@@ -40,27 +40,12 @@ async function openWhole(page: Page, emit: Emit): Promise<void> {
 /** Opens the seed in the mode and clicks the paragraph holding `text`; its text before any typing. */
 async function openAt(page: Page, emit: Emit, text: string): Promise<{ p: Locator; before: string }> {
   await openWhole(page, emit);
-  const p = paragraph(page, text);
+  const p = paragraphWith(page, text);
   const before = (await p.textContent()) ?? '';
   await p.click();
   return { p, before };
 }
 
-function paragraph(page: Page, text: string): Locator {
-  return editor(page).locator('p', { hasText: text });
-}
-
-/** Puts the DOM caret at the end of `target`'s content, as a click after its last character does. */
-async function caretAtEnd(target: Locator): Promise<void> {
-  await target.evaluate((el) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    range.collapse(false);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  });
-}
 
 test('keys, deletions, Enter and typographic quotes land where the caret is; undo takes them back', async ({ page, emit }) => {
   const { p, before } = await openAt(page, emit, PLAIN);
@@ -91,9 +76,16 @@ test('a key typed at once after the caret moved lands where it went, not where i
   await caretAtEnd(p);
   await page.keyboard.type('!');
   await expect(p).toHaveText(`${before}!`);
-  // Home, then a key in the same breath: at the start of the paragraph's last line.
-  await page.keyboard.press('Home');
-  await page.keyboard.type('Y');
+  // Home, then a key in the same breath (sent together, before the page has had a turn to hear
+  // of the caret's move): at the start of the paragraph's last line.
+  const cdp = await page.context().newCDPSession(page);
+  const home = { key: 'Home', code: 'Home', windowsVirtualKeyCode: 36 };
+  await Promise.all([
+    cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...home }),
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...home }),
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Y', code: 'KeyY', text: 'Y', windowsVirtualKeyCode: 89 }),
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Y', code: 'KeyY', windowsVirtualKeyCode: 89 }),
+  ]);
   await expect(p).toContainText('Y');
   await expect(p).not.toHaveText(`${before}!Y`);
   expect(((await p.textContent()) ?? '').replace('Y', '')).toBe(`${before}!`);
@@ -104,7 +96,6 @@ test('a key typed at once after the caret moved lands where it went, not where i
   // Text that comes without a key (the emoji picker, dictation), right after the caret moved.
   const text = (await p.textContent()) ?? '';
   await caretAtEnd(p);
-  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.insertText', { text: '✓' });
   await expect(p).toHaveText(`${text}✓`);
 });
@@ -152,13 +143,16 @@ test('a composition the input method pauses over is still one undo step', async 
   const { p, before } = await openAt(page, emit, PLAIN);
   await caretAtEnd(p);
   const cdp = await page.context().newCDPSession(page);
+  // The person thinks over the candidates for longer than the history's grouping delay (500 ms
+  // by the transactions' `Date.now()` time): the page's clock is moved on, not waited for.
+  const start = await page.evaluate(() => Date.now());
+  await page.clock.setFixedTime(start);
   await cdp.send('Input.imeSetComposition', { text: 'k', selectionStart: 1, selectionEnd: 1 });
   await expect(p).toHaveText(`${before}k`);
-  // The person thinks over the candidates for longer than the history's grouping delay (500 ms):
-  // the pause is the scenario, not a wait for the page.
-  await page.waitForTimeout(700);
+  await page.clock.setFixedTime(start + 700);
   await cdp.send('Input.imeSetComposition', { text: 'ka', selectionStart: 2, selectionEnd: 2 });
-  await page.waitForTimeout(700);
+  await expect(p).toHaveText(`${before}ka`);
+  await page.clock.setFixedTime(start + 1400);
   await cdp.send('Input.insertText', { text: 'か' });
   await expect(p).toHaveText(`${before}か`);
   await page.keyboard.press('Control+z');
@@ -167,7 +161,7 @@ test('a composition the input method pauses over is still one undo step', async 
 
 test('text typed with everything selected replaces it as one block of text, not a paragraph a character', async ({ page, emit }) => {
   await openWhole(page, emit);
-  await paragraph(page, PLAIN).click();
+  await paragraphWith(page, PLAIN).click();
   await page.keyboard.press('Control+a');
   const cdp = await page.context().newCDPSession(page);
   // Without a key (as the emoji picker or dictation sends text), so the EditContext takes it.
@@ -180,7 +174,7 @@ test('text typed with everything selected replaces it as one block of text, not 
 
 test('a key typed over a selection across two paragraphs replaces the selection', async ({ page, emit }) => {
   await openWhole(page, emit);
-  const first = paragraph(page, PLAIN);
+  const first = paragraphWith(page, PLAIN);
   await first.click();
   // From the 4th character of the paragraph to the 4th of the next one.
   const expected = await first.evaluate((el) => {
