@@ -26,6 +26,7 @@ import { setHooks, type EditorHooks } from './hooks';
 import { typographyPlugins } from './input-rules';
 import { editorKeymaps } from './keymap';
 import { liveBlocksPlugin } from './live-blocks';
+import { pendingSelectionPlugin } from './pending-selection';
 import { problemsPlugin } from './problems-plugin';
 import { ReadAlsoItemView, ReadAlsoView } from './read-also-view';
 import { readOnlyPlugin } from './read-only';
@@ -58,6 +59,8 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     ...typographyPlugins(options.typography ?? true),
     // Before the gap cursor and ProseMirror's own arrow handling, which would select these forms.
     atomArrowsPlugin(),
+    // Before any key is acted on: the caret where the DOM has it.
+    pendingSelectionPlugin(),
     ...editorKeymaps(),
     ...clipboardPlugins(),
     dropCursor({ class: 'cd-drop-cursor' }),

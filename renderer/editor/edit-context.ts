@@ -12,6 +12,7 @@
  */
 import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { readPendingSelection } from './pending-selection';
 import { renderingAll, watchRenderAll } from './render-all';
 
 /** What this module uses of Chromium's EditContext (not yet in TypeScript's DOM library). */
@@ -54,15 +55,6 @@ function windowOf(state: EditorState): TextWindow | null {
     text += child.isText ? (child.text ?? '') : OBJECT.repeat(child.nodeSize);
   });
   return { base: $from.start(), text };
-}
-
-/**
- * Reads a selection change ProseMirror has not heard of yet, as its `selectionchange` handler
- * would (its DOM observer's `flush`, not part of the typed API: checked before use).
- */
-function flushSelection(view: EditorView): void {
-  const observer = (view as unknown as { domObserver?: { flush?: () => void } }).domObserver;
-  if (typeof observer?.flush === 'function') observer.flush();
 }
 
 /** `view.coordsAtPos`, or null for a position it cannot place (outside the document, inside a node view's own DOM). */
@@ -142,7 +134,7 @@ function attachEditContext(view: EditorView, Ctor: EditContextConstructor): Atta
     // where it went. ProseMirror reads the DOM's selection now; if it moved, the update, relative
     // to the selection the EditContext had, is applied at the DOM's.
     const was = { selection: view.state.selection, told };
-    flushSelection(view);
+    readPendingSelection(view);
     const moved = !view.state.selection.eq(was.selection);
     const before = view.state;
     const { from: selFrom, to: selTo } = view.state.selection;
@@ -185,7 +177,7 @@ function attachEditContext(view: EditorView, Ctor: EditContextConstructor): Atta
 
   const onCompositionStart = (): void => {
     // The composition replaces the EditContext's selection, read after this event: bring it to the DOM's first.
-    flushSelection(view);
+    readPendingSelection(view);
     composing = true;
     composition = ++compositions;
   };

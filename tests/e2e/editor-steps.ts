@@ -31,6 +31,31 @@ export async function caretAtEnd(block: Locator): Promise<void> {
   });
 }
 
+/** Keys `keysInOneBreath` can send, as CDP describes them. */
+const CDP_KEYS = {
+  Home: { key: 'Home', code: 'Home', windowsVirtualKeyCode: 36 },
+  End: { key: 'End', code: 'End', windowsVirtualKeyCode: 35 },
+  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+  Backspace: { key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 },
+  Y: { key: 'Y', code: 'KeyY', windowsVirtualKeyCode: 89, text: 'Y' },
+} as const;
+
+/**
+ * Presses `keys` in one go: sent together, so that the page takes them before it has had a turn
+ * to hear of what the first did to the caret (its `selectionchange`), as a fast typist's keys
+ * can arrive on a busy machine.
+ */
+export async function keysInOneBreath(page: Page, keys: readonly (keyof typeof CDP_KEYS)[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await Promise.all(
+    keys.flatMap((name) => {
+      const { text, ...key } = { text: undefined, ...CDP_KEYS[name] };
+      return [cdp.send('Input.dispatchKeyEvent', text ? { type: 'keyDown', text, ...key } : { type: 'rawKeyDown', ...key }), cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key })];
+    }),
+  );
+  await cdp.detach();
+}
+
 /** The citation chips of the text, in document order. */
 export function chips(page: Page): Locator {
   return editor(page).locator('sup.cd-cite a[role="doc-noteref"]');

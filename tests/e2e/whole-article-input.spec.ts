@@ -10,7 +10,7 @@
  * where nothing can be typed; and the mode turned off, which gives the editable its own input back.
  */
 import type { Locator, Page } from '@playwright/test';
-import { caretAtEnd, editor, giveName, paragraphWith } from './editor-steps';
+import { caretAtEnd, editor, giveName, keysInOneBreath, paragraphWith } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { openSeed, SEED_HEADLINE } from './lock-steps';
 import { VIEWPORTS } from './viewports';
@@ -78,14 +78,7 @@ test('a key typed at once after the caret moved lands where it went, not where i
   await expect(p).toHaveText(`${before}!`);
   // Home, then a key in the same breath (sent together, before the page has had a turn to hear
   // of the caret's move): at the start of the paragraph's last line.
-  const cdp = await page.context().newCDPSession(page);
-  const home = { key: 'Home', code: 'Home', windowsVirtualKeyCode: 36 };
-  await Promise.all([
-    cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...home }),
-    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...home }),
-    cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Y', code: 'KeyY', text: 'Y', windowsVirtualKeyCode: 89 }),
-    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Y', code: 'KeyY', windowsVirtualKeyCode: 89 }),
-  ]);
+  await keysInOneBreath(page, ['Home', 'Y']);
   await expect(p).toContainText('Y');
   await expect(p).not.toHaveText(`${before}!Y`);
   expect(((await p.textContent()) ?? '').replace('Y', '')).toBe(`${before}!`);
@@ -96,6 +89,7 @@ test('a key typed at once after the caret moved lands where it went, not where i
   // Text that comes without a key (the emoji picker, dictation), right after the caret moved.
   const text = (await p.textContent()) ?? '';
   await caretAtEnd(p);
+  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.insertText', { text: '✓' });
   await expect(p).toHaveText(`${text}✓`);
 });
