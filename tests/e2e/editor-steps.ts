@@ -31,25 +31,33 @@ export async function caretAtEnd(block: Locator): Promise<void> {
   });
 }
 
-/** Keys `keysInOneBreath` can send, as CDP describes them. */
+/** Keys `inOneBreath` can send, as CDP describes them (modifiers: 2 is Control). */
 const CDP_KEYS = {
   Home: { key: 'Home', code: 'Home', windowsVirtualKeyCode: 36 },
   End: { key: 'End', code: 'End', windowsVirtualKeyCode: 35 },
   Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
   Backspace: { key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 },
   Y: { key: 'Y', code: 'KeyY', windowsVirtualKeyCode: 89, text: 'Y' },
+  'Control+K': { key: 'k', code: 'KeyK', windowsVirtualKeyCode: 75, modifiers: 2 },
 } as const;
 
+/** A step of `inOneBreath`: a key, or a click at a point of the page. */
+export type BreathStep = keyof typeof CDP_KEYS | { readonly clickAt: { readonly x: number; readonly y: number } };
+
 /**
- * Presses `keys` in one go: sent together, so that the page takes them before it has had a turn
- * to hear of what the first did to the caret (its `selectionchange`), as a fast typist's keys
- * can arrive on a busy machine.
+ * Presses keys and clicks in one go: sent together, so that the page takes them before it has
+ * had a turn to hear of what the first did to the caret (its `selectionchange`), as a fast
+ * typist's input can arrive on a busy machine.
  */
-export async function keysInOneBreath(page: Page, keys: readonly (keyof typeof CDP_KEYS)[]): Promise<void> {
+export async function inOneBreath(page: Page, steps: readonly BreathStep[]): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await Promise.all(
-    keys.flatMap((name) => {
-      const { text, ...key } = { text: undefined, ...CDP_KEYS[name] };
+    steps.flatMap((step) => {
+      if (typeof step !== 'string') {
+        const at = { ...step.clickAt, button: 'left' as const, clickCount: 1 };
+        return [cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at }), cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at })];
+      }
+      const { text, ...key } = { text: undefined, ...CDP_KEYS[step] };
       return [cdp.send('Input.dispatchKeyEvent', text ? { type: 'keyDown', text, ...key } : { type: 'rawKeyDown', ...key }), cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key })];
     }),
   );

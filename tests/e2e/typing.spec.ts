@@ -3,10 +3,12 @@
  * of a paragraph started with Enter. Playwright sends each key as soon as the page has taken the
  * previous one, faster than a person, so it also shows races a fast typist meets only sometimes
  * (keys pressed within one frame of each other: key rollover), and keys the editor acts on
- * (Enter, Backspace) pressed before the page has heard that the key before moved the caret.
+ * (Enter, Backspace, Ctrl+K) pressed before the page has heard that the key or click before
+ * moved the caret.
  */
-import { expect, test } from './fixtures';
-import { createDraft, editor, keysInOneBreath } from './editor-steps';
+import { expect, fixtureText, test } from './fixtures';
+import { createDraft, editor, inOneBreath, paragraphWith } from './editor-steps';
+import { openSeed } from './lock-steps';
 
 const PARAGRAPHS = 20;
 const line = (i: number): string => `Critics, take ${String(i)}.`;
@@ -45,10 +47,32 @@ test('Enter or Backspace pressed at once after End or Home acts where the caret 
   const body = editor(page).locator('p:not(.cd-standfirst)');
   await expect(body).toHaveText(['First paragraph.', 'Second paragraph.']);
   // Home then Backspace: the two paragraphs joined (not the last full stop deleted).
-  await keysInOneBreath(page, ['Home', 'Backspace']);
+  await inOneBreath(page, ['Home', 'Backspace']);
   await expect(body).toHaveText(['First paragraph.Second paragraph.']);
   // End then Enter: a new paragraph after the text (not the text split where the caret was).
-  await keysInOneBreath(page, ['End', 'Enter']);
+  await inOneBreath(page, ['End', 'Enter']);
   await page.keyboard.type('Third.');
   await expect(body).toHaveText(['First paragraph.Second paragraph.', 'Third.']);
+});
+
+test.describe('in the seed article', () => {
+  test.use({ drafts: { 'seed.copydesk': fixtureText('seed-article.copydesk') } });
+
+  test('a click, End and Ctrl+K in one breath: the link dialog is for the new caret, and keys typed after Escape land there', async ({ page }) => {
+    // The red CI run this comes from: the dialog opened for the headline, where the caret was
+    // before the click, and the text typed after Escape went into the headline.
+    await openSeed(page);
+    await expect(editor(page)).toBeFocused();
+    const p = paragraphWith(page, 'In a significant shift');
+    const headline = await editor(page).locator('h1').textContent();
+    const box = await p.boundingBox();
+    if (!box) throw new Error('the paragraph is not on screen');
+    await inOneBreath(page, [{ clickAt: { x: box.x + 20, y: box.y + 5 } }, 'End', 'Control+K']);
+    await expect(page.getByRole('dialog', { name: 'Add link' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' Then more.');
+    // End goes to the end of the first line on screen, wherever the words wrap.
+    await expect(p).toContainText(' Then more.');
+    await expect(editor(page).locator('h1')).toHaveText(headline ?? '');
+  });
 });

@@ -10,7 +10,7 @@
  * where nothing can be typed; and the mode turned off, which gives the editable its own input back.
  */
 import type { Locator, Page } from '@playwright/test';
-import { caretAtEnd, editor, giveName, keysInOneBreath, paragraphWith } from './editor-steps';
+import { caretAtEnd, editor, giveName, inOneBreath, paragraphWith } from './editor-steps';
 import { expect, fixtureText, snap, test } from './fixtures';
 import { openSeed, SEED_HEADLINE } from './lock-steps';
 import { VIEWPORTS } from './viewports';
@@ -78,7 +78,7 @@ test('a key typed at once after the caret moved lands where it went, not where i
   await expect(p).toHaveText(`${before}!`);
   // Home, then a key in the same breath (sent together, before the page has had a turn to hear
   // of the caret's move): at the start of the paragraph's last line.
-  await keysInOneBreath(page, ['Home', 'Y']);
+  await inOneBreath(page, ['Home', 'Y']);
   await expect(p).toContainText('Y');
   await expect(p).not.toHaveText(`${before}!Y`);
   expect(((await p.textContent()) ?? '').replace('Y', '')).toBe(`${before}!`);
