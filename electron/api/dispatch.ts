@@ -34,9 +34,9 @@ export interface DispatcherOptions extends SenderPolicy {
 }
 
 // A draft read on the calling thread.
-const checkHere: DraftCheck = async (text) => {
+const checkHere: DraftCheck = async (content) => {
   try {
-    checkDraftText(text);
+    checkDraftText(content);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -14,7 +14,7 @@ import { parseDraft, type Draft } from '../../shared/draft/format';
 import type { DeskPerson } from '../../shared/draft/meta';
 import { exportFormats } from '../../shared/export/format-uses';
 import type { ExportFormat, ExportFormatSpec } from '../../shared/export/formats';
-import type { CheckedDraft, DraftCheck } from '../../shared/ipc/checked-draft';
+import { draftContent, type CheckedDraft, type DraftCheck } from '../../shared/ipc/checked-draft';
 import { LOCK_REFRESH_MS, type DraftSummary, type DraftText, type ImportedDraft, type OpenAccess, type OpenedDraft, type RecentDraft, type RecoveredDraft, type RecoveryEntry, type SaveAsResult, type VersionSummary } from '../../shared/ipc/channels';
 import type { ImportKind } from '../../shared/import/types';
 import type { Reviewer } from '../../shared/review/model';
@@ -24,6 +24,7 @@ import { DraftService } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
 import { readAssetFile } from './assets';
 import { checkExportTarget, renderWith, writeExportOutput } from './exports';
+import { ownsBuffer } from './draft-tasks';
 import { createDraftWorkers, type DraftWorkers } from './draft-workers';
 import { importDraftFile, importDroppedFile } from './import-draft';
 import { KnownFiles } from './known-files';
@@ -366,7 +367,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           let output: string | Uint8Array;
           if (options.exportFormats === undefined) {
             // The app's own formats: read and rendered by a worker thread.
-            const source = exportOptions.draft !== undefined ? { text: exportOptions.draft.text } : { file: draftPath(workspace, name), name };
+            const source = exportOptions.draft !== undefined ? { draft: draftContent(exportOptions.draft) } : { file: draftPath(workspace, name), name };
             const rendered = await workers.run({ kind: 'export', source, format, fragment: exportOptions.fragment === true, review: exportOptions.review === true, workspace });
             if (!rendered.ok) throw new ServiceError(rendered.code, rendered.message);
             output = rendered.output;
@@ -384,8 +385,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         }),
     },
     workers: {
-      checkDraft: async (text) => {
-        const result = await workers.run({ kind: 'check', text });
+      checkDraft: async (content) => {
+        // Bytes are moved to the thread, not copied (they come back as `bytes`).
+        const result = await workers.run({ kind: 'check', content }, typeof content !== 'string' && ownsBuffer(content) ? [content.buffer as ArrayBuffer] : []);
         return result.ok ? { ok: true, encoded: { bytes: result.bytes, sha256: result.sha256 } } : { ok: false, message: result.message };
       },
       threaded: workers.threaded,

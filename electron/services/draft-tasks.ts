@@ -14,7 +14,8 @@ import { DraftError } from '../../shared/draft/errors';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import { headlineText } from '../../shared/article';
 import type { DeskPerson, Status } from '../../shared/draft/meta';
-import type { DraftSummary } from '../../shared/ipc/channels';
+import type { DraftSummary, DraftText } from '../../shared/ipc/channels';
+import { sentText } from '../../shared/ipc/checked-draft';
 import { documentWords } from '../../shared/words';
 import { findExportFormat, renderExport } from '../../shared/export/format-uses';
 import type { ImportKind } from '../../shared/import/types';
@@ -29,8 +30,8 @@ import { summariseDraftFile } from './library';
 
 /** One task. */
 export type DraftTask =
-  /** Reads `text` as a draft file is read; answers whether it is one, with its UTF-8 bytes and their SHA-256. */
-  | { readonly kind: 'check'; readonly text: string }
+  /** Reads `content` as a draft file is read; answers whether it is one, with its UTF-8 bytes (those it was given, if bytes) and their SHA-256. */
+  | { readonly kind: 'check'; readonly content: DraftText | Uint8Array }
   /**
    * Writes the journal record (journal-record.ts) of a draft's text, or of its UTF-8 bytes and
    * their SHA-256 (made by `check`), to `file` in folder `dir` (made if missing), atomically.
@@ -44,8 +45,8 @@ export type DraftTask =
       readonly dir: string;
       readonly file: string;
     }
-  /** The file bytes of `text` stamped as written at `updated` by `savedBy`, and their SHA-256. */
-  | { readonly kind: 'stamp'; readonly text: string; readonly updated: string; readonly savedBy: DeskPerson }
+  /** The file bytes of `draft` stamped as written at `updated` by `savedBy`, and their SHA-256. */
+  | { readonly kind: 'stamp'; readonly draft: DraftText | Uint8Array; readonly updated: string; readonly savedBy: DeskPerson }
   /** A draft file's `bytes` (read from `path`) as `readDraftFile` reads them: UTF-8 text, SHA-256, checked; with what naming needs. */
   | { readonly kind: 'decode'; readonly bytes: Uint8Array; readonly path: string }
   /** A journal record's `bytes` decoded and checked (journal-record.ts), with the draft's headline. */
@@ -60,10 +61,10 @@ export type DraftTask =
   | { readonly kind: 'library'; readonly dir: string; readonly name: string; readonly mtimeMs: number; readonly size: number }
   /** The file bytes of `text` no longer named after its headline (`meta.autoName` false), and their SHA-256. */
   | { readonly kind: 'unname'; readonly text: string }
-  /** `format`'s rendering of the draft `text`, or of the draft file `file` (`name` for messages). */
+  /** `format`'s rendering of a draft's text or bytes, or of the draft file `file` (`name` for messages). */
   | {
       readonly kind: 'export';
-      readonly source: { readonly text: string } | { readonly file: string; readonly name: string };
+      readonly source: { readonly draft: DraftText | Uint8Array } | { readonly file: string; readonly name: string };
       readonly format: ExportFormat;
       readonly fragment: boolean;
       readonly review: boolean;
@@ -102,20 +103,25 @@ function refusal(error: unknown): TaskRefusal {
   throw error;
 }
 
-function parsed(text: string): Draft | TaskRefusal {
+function parsed(content: DraftText | Uint8Array): Draft | TaskRefusal {
   try {
-    return parseDraft(text);
+    return parseDraft(sentText(content));
   } catch (error) {
     return refusal(error);
   }
+}
+
+/** Whether `bytes` span the whole of an ArrayBuffer of their own, and so can be moved to another thread (a small Buffer shares Node's pool). */
+export function ownsBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
 }
 
 async function exportDraft(task: Extract<DraftTask, { kind: 'export' }>): Promise<DraftTaskResults['export']> {
   const spec = findExportFormat(task.format);
   if (spec === undefined) return { ok: false, code: 'invalid-format', message: `Copydesk has no export format “${String(task.format)}”.` };
   let draft: Draft;
-  if ('text' in task.source) {
-    const read = parsed(task.source.text);
+  if ('draft' in task.source) {
+    const read = parsed(task.source.draft);
     if ('ok' in read) return read;
     draft = read;
   } else {
@@ -145,9 +151,9 @@ export async function runDraftTask<T extends DraftTask>(task: T): Promise<DraftT
 async function run(task: DraftTask): Promise<DraftTaskResult> {
   switch (task.kind) {
     case 'check': {
-      const read = parsed(task.text);
+      const read = parsed(task.content);
       if ('ok' in read) return read;
-      const bytes = Buffer.from(task.text, 'utf8');
+      const bytes = typeof task.content === 'string' ? Buffer.from(task.content, 'utf8') : task.content;
       return { ok: true, bytes, sha256: sha256Hex(bytes) };
     }
     case 'journal': {
@@ -162,7 +168,7 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
       }
     }
     case 'stamp': {
-      const read = parsed(task.text);
+      const read = parsed(task.draft);
       if ('ok' in read) return read;
       const bytes = Buffer.from(serializeDraft({ ...read, meta: { ...read.meta, updated: task.updated, savedBy: task.savedBy } }), 'utf8');
       return { ok: true, bytes, hash: sha256Hex(bytes) };
@@ -224,7 +230,6 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
 export default async function threadHandler(task: DraftTask): Promise<unknown> {
   const result = await runDraftTask(task);
   const bytes = 'bytes' in result ? result.bytes : 'output' in result && typeof result.output !== 'string' ? result.output : null;
-  // Only an ArrayBuffer of its own (a small Buffer shares Node's pool, which must stay here).
-  if (bytes === null || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength || !(bytes.buffer instanceof ArrayBuffer)) return result;
+  if (bytes === null || !ownsBuffer(bytes)) return result;
   return move({ [transferableSymbol]: bytes.buffer, [valueSymbol]: result } as Parameters<typeof move>[0]);
 }

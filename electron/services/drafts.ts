@@ -16,7 +16,7 @@ import path from 'node:path';
 import { DraftError, type DraftErrorKind } from '../../shared/draft/errors';
 import { DRAFT_EXTENSION, newDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { DeskPerson } from '../../shared/draft/meta';
-import type { CheckedDraft } from '../../shared/ipc/checked-draft';
+import { draftContent, type CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { OpenedDraft, SaveAsResult, SaveResult } from '../../shared/ipc/channels';
 import { fsyncDir } from '../node/atomic-write';
 import { describeFileError, DraftFileError, sha256Hex } from '../node/draft-file';
@@ -205,7 +205,7 @@ export class DraftService {
 
   /** The file bytes of `draft` as written at `updated` by this installation's person, made by a worker thread. */
   private async stamped(draft: CheckedDraft, updated: string): Promise<{ bytes: Uint8Array; hash: string }> {
-    const result = await this.deps.workers.run({ kind: 'stamp', text: draft.text, updated, savedBy: this.deps.person() });
+    const result = await this.deps.workers.run({ kind: 'stamp', draft: draftContent(draft), updated, savedBy: this.deps.person() });
     if (!result.ok) throw new ServiceError(result.code, result.message);
     return result;
   }

@@ -248,7 +248,7 @@ async function saveAtFreeName(deps: ImportDeps, first: string, result: ImportMad
 async function sent(deps: ImportDeps, text: string, shown: string): Promise<CheckedDraft> {
   try {
     return await checkSentDraft(new SentDraft(text), async (draft) => {
-      const result = await deps.workers.run({ kind: 'check', text: draft });
+      const result = await deps.workers.run({ kind: 'check', content: draft });
       return result.ok ? { ok: true } : { ok: false, message: result.message };
     });
   } catch (error) {

@@ -14,6 +14,7 @@ import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
+import { ownsBuffer } from './draft-tasks';
 import type { DraftWorkers } from './draft-workers';
 import { JOURNAL_KEY, type JournalHeader } from './journal-record';
 
@@ -27,7 +28,6 @@ function assertKey(key: unknown): asserts key is string {
 }
 
 // Bytes that own their whole buffer, which can be moved to a thread without taking anything else with them.
-const ownBuffer = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
 
 /** The journal in one folder. */
 export class RecoveryJournal {
@@ -76,7 +76,7 @@ export class RecoveryJournal {
       // Encoded and written by a worker thread, as the text came in (no second serialisation): its
       // bytes and checksum as the door's check made them (moved to the thread), else from the text.
       const { encoded } = draft;
-      const body = encoded && ownBuffer(encoded.bytes) ? encoded : { text: draft.text };
+      const body = encoded && ownsBuffer(encoded.bytes) ? encoded : { text: draft.text };
       const written = await this.workers.run({ kind: 'journal', key, name, savedAt, body, dir: this.dir, file: this.file(key) }, 'bytes' in body ? [body.bytes.buffer as ArrayBuffer] : []);
       if (!written.ok) throw new ServiceError(written.code, written.message);
     });

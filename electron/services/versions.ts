@@ -293,7 +293,7 @@ export class VersionStore {
       if (errorCode(error) === 'ENOENT') throw new ServiceError('not-found', 'That version no longer exists (versions older than the limit are removed).');
       throw error;
     }
-    const checked = await this.workers.run({ kind: 'check', text });
+    const checked = await this.workers.run({ kind: 'check', content: text });
     if (!checked.ok) throw new DraftError(checked.code as DraftErrorKind, checked.message);
     return text;
   }

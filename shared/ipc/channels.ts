@@ -38,6 +38,14 @@ import { checkpointLabelSchema, draftNameSchema, draftTextSchema, hashSchema, re
  */
 export type DraftText = string;
 
+/**
+ * A draft's `DraftText` as its UTF-8 bytes: how the renderer sends one to save, journal or
+ * export. Bytes live outside the JavaScript heap and pass to a worker thread without a copy, so
+ * the main process's thread neither holds nor copies the text of a long draft (a `DraftText`
+ * string is taken too, from programs and tests).
+ */
+export type DraftBytes = Uint8Array<ArrayBuffer>;
+
 /** One draft in the workspace listing (no document content: the list stays small). */
 export interface DraftSummary {
   /** File name inside the workspace, e.g. "my-story.copydesk". */

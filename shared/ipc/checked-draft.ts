@@ -4,17 +4,23 @@
  * them (the compiler refuses it); there is no side table of "drafts already checked".
  *
  * Three ways make one, and only these (the brand is a type this module alone can produce):
- * - `checkDraftText`: a draft that came across the process boundary as `DraftText`, read by
- *   `parseDraft` exactly as a file is (envelope, migrations, metadata, document against the
- *   schema), on the calling thread;
+ * - `checkDraftText`: a draft that came across the process boundary as `DraftText` (or its
+ *   bytes, `DraftBytes`), read by `parseDraft` exactly as a file is (envelope, migrations,
+ *   metadata, document against the schema), on the calling thread;
  * - `checkSentDraft`: the same reading done elsewhere (the main process's worker threads,
  *   electron/services/draft-workers.ts), of a `SentDraft`: the API's door (validate.ts) hands
- *   every draft the renderer sends to it, so that the main thread never parses a whole draft;
+ *   every draft the renderer sends to it, so that the main thread never parses a whole draft (nor,
+ *   for one sent as bytes, holds its text);
  * - `checkOwnDraft`: a draft the main process built itself (File > Import, a new draft), checked
  *   against the schema (`doc.check()`) and the nesting limit, and serialised once; no JSON round
  *   trip.
  */
+import { DraftError } from '../draft/errors';
 import { parseDraft, serializeDraft, type Draft } from '../draft/format';
+import type { DraftBytes, DraftText } from './channels';
+
+// A global of every runtime Copydesk runs in (Node, Chromium); shared/ has neither's types.
+declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
 
 declare const checkedBrand: unique symbol;
 
@@ -26,11 +32,31 @@ export interface EncodedText {
 
 /** A draft that passed `checkDraftText`, `checkSentDraft` or `checkOwnDraft` (see the module comment). */
 export interface CheckedDraft {
-  /** A draft file text of this draft: the `DraftText` it came in, or its serialisation (own drafts). */
+  /**
+   * A draft file text of this draft: the `DraftText` it came in, or its serialisation (own
+   * drafts). For one sent as bytes it is decoded on first use: a service that hands the draft
+   * to a worker thread takes `draftContent` instead.
+   */
   readonly text: string;
   /** `text` encoded, when the check made it (`checkSentDraft`): the journal writes these bytes as they are. */
   readonly encoded?: EncodedText;
   readonly [checkedBrand]: true;
+}
+
+/** What a worker thread is given of `draft`: its bytes when the check made them (copied to the thread, not moved: `draft` stays whole), else its text. */
+export function draftContent(draft: CheckedDraft): DraftText | Uint8Array {
+  return draft.encoded ? draft.encoded.bytes : draft.text;
+}
+
+/** The text of a draft sent as `content`: itself, or its bytes decoded; throws `DraftError` for bytes that are not UTF-8. */
+export function sentText(content: DraftText | Uint8Array): string {
+  if (typeof content === 'string') return content;
+  try {
+    // As a draft file is decoded: a leading byte-order mark is kept, parseDraft skips it.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
+  } catch {
+    throw new DraftError('not-json', 'The draft is not UTF-8 text, so it is not a Copydesk draft.');
+  }
 }
 
 /** A checked draft read on the calling thread: with its metadata and document. */
@@ -40,18 +66,23 @@ function brand(draft: Draft, text: string): ReadDraft {
   return { meta: draft.meta, doc: draft.doc, text } as ReadDraft;
 }
 
-/** Reads `text` as `parseDraft` reads a file; throws its `DraftError` naming what is wrong. */
-export function checkDraftText(text: string): ReadDraft {
+/** Reads `content` as `parseDraft` reads a file; throws its `DraftError` naming what is wrong. */
+export function checkDraftText(content: DraftText | DraftBytes): ReadDraft {
+  const text = sentText(content);
   return brand(parseDraft(text), text);
 }
 
-/** A `DraftText` that passed the door's bounded checks (text, size) and awaits `checkSentDraft`. */
+/** A `DraftText` or `DraftBytes` that passed the door's bounded checks (type, size) and awaits `checkSentDraft`. */
 export class SentDraft {
-  constructor(readonly text: string) {}
+  constructor(readonly content: DraftText | DraftBytes) {}
 }
 
-/** How a draft's text is read elsewhere: a draft (with its text encoded, if the reader did so), or why not (`parseDraft`'s message). */
-export type DraftCheck = (text: string) => Promise<{ readonly ok: true; readonly encoded?: EncodedText } | { readonly ok: false; readonly message: string }>;
+/**
+ * How a sent draft is read elsewhere: a draft (with its text encoded, if the reader did so: for
+ * one sent as bytes, these bytes), or why not (`parseDraft`'s message). The reader may move the
+ * bytes it is given (they come back as `encoded.bytes`).
+ */
+export type DraftCheck = (content: DraftText | DraftBytes) => Promise<{ readonly ok: true; readonly encoded?: EncodedText } | { readonly ok: false; readonly message: string }>;
 
 /** A draft that `check` refused; `message` is `parseDraft`'s. */
 export class RefusedDraftError extends Error {
@@ -63,9 +94,22 @@ export class RefusedDraftError extends Error {
 
 /** Reads `sent` through `check`; throws `RefusedDraftError` with its message when it is no draft. */
 export async function checkSentDraft(sent: SentDraft, check: DraftCheck): Promise<CheckedDraft> {
-  const result = await check(sent.text);
+  const { content } = sent;
+  const result = await check(content);
   if (!result.ok) throw new RefusedDraftError(result.message);
-  return (result.encoded === undefined ? { text: sent.text } : { text: sent.text, encoded: result.encoded }) as CheckedDraft;
+  const { encoded } = result;
+  if (typeof content === 'string') return (encoded === undefined ? { text: content } : { text: content, encoded }) as CheckedDraft;
+  // Sent as bytes, which the reader may have moved: its text is those it answered with.
+  const bytes = encoded?.bytes ?? content;
+  let text: string | undefined;
+  return {
+    ...(encoded === undefined ? {} : { encoded }),
+    get text(): string {
+      // A draft is never empty: no bytes means they were moved to a thread since (the journal's).
+      if (bytes.byteLength === 0) throw new Error('The draft’s bytes were moved to another thread.');
+      return (text ??= sentText(bytes));
+    },
+  } as CheckedDraft;
 }
 
 /**

@@ -69,16 +69,18 @@ export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/u, 'a content hash is
 /** The longest draft text the main process takes (far above a 100,000-word live blog's 1.3 MB). */
 export const MAX_DRAFT_TEXT = 64 * 1024 * 1024;
 
+const TOO_LONG = `a draft over ${String(MAX_DRAFT_TEXT / 1024 / 1024)} MB of text is more than Copydesk takes`;
+
 /**
- * A draft sent as JSON text (`DraftText`). The validator's part is bounded (text, at most
- * `MAX_DRAFT_TEXT`): its output is a `SentDraft`, which validate.ts then has read by `parseDraft`
- * exactly as a file is (envelope, migrations, metadata, document against the schema), off the
- * main thread in the app, and turns into the `CheckedDraft` the services take.
+ * A draft sent as its file's text (`DraftText`) or that text's UTF-8 bytes (`DraftBytes`). The
+ * validator's part is bounded (a string or bytes, at most `MAX_DRAFT_TEXT`): its output is a
+ * `SentDraft`, which validate.ts then has read by `parseDraft` exactly as a file is (envelope,
+ * migrations, metadata, document against the schema), off the main thread in the app, and turns
+ * into the `CheckedDraft` the services take.
  */
 export const draftTextSchema = z
-  .string()
-  .max(MAX_DRAFT_TEXT, `a draft over ${String(MAX_DRAFT_TEXT / 1024 / 1024)} MB of text is more than Copydesk takes`)
-  .transform((text) => new SentDraft(text));
+  .union([z.string().max(MAX_DRAFT_TEXT, TOO_LONG), z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_DRAFT_TEXT, TOO_LONG)])
+  .transform((content) => new SentDraft(content));
 
 // Control characters, and the line and paragraph separators, have no place in a name.
 // eslint-disable-next-line no-control-regex -- control characters are what is refused

@@ -4,7 +4,7 @@
  * without one. The field validators (draft names, keys, hashes, drafts) are in fields.ts.
  *
  * Objects are strict (an unknown key is refused, so a typo or an injected field does not pass
- * silently); a draft (`DraftText`) is read by `parseDraft` exactly as a file is, and arrives as a
+ * silently); a draft (`DraftText` or `DraftBytes`) is read by `parseDraft` exactly as a file is, and arrives as a
  * `CheckedDraft`. Two steps: `validateShape` (zod; bounded work: a draft is only measured) and
  * `checkDrafts`, which has each draft read by a `DraftCheck` (the main process's worker threads).
  * `validateRequest` does both on the calling thread.
@@ -77,7 +77,7 @@ export function validateRequest<C extends InvokeChannel>(channel: C, payload: un
   const checked = { ...(shaped as object) } as Record<string, unknown>;
   for (const [key, sent] of fields) {
     try {
-      checked[key] = checkDraftText(sent.text);
+      checked[key] = checkDraftText(sent.content);
     } catch (error) {
       throw refused(channel, issueText(key, capped(error instanceof Error ? error.message : String(error), 200)));
     }

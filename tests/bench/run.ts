@@ -85,7 +85,7 @@ async function browserResults(folder: string): Promise<{ results: BenchResult[];
       objectRuns.push(autosave.object);
       return autosave.text;
     });
-    results.push(repeatedResult('autosave write on the renderer thread: DraftText built and copied', 'XL', textRuns, { p95: 8 }, 'after a one-character edit; DraftTextEncoder + structuredClone (the IPC copy); half a frame at most'));
+    results.push(repeatedResult('autosave write on the renderer thread: DraftText built and copied', 'XL', textRuns, { p95: 8 }, 'after a one-character edit; DraftTextEncoder, its UTF-8 bytes (DraftBytes) + structuredClone (the IPC copy); half a frame at most'));
     results.push(repeatedResult('reference: copying the draft JSON value as an object graph', 'XL', objectRuns, null, 'structuredClone of draftToJson(): how a draft travelled before DraftText'));
     results.push(editing.writes);
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DRAFT_VERSION, draftToJson, newDraft, parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
-import { checkDraftText, checkOwnDraft, type CheckedDraft } from '../../shared/ipc/checked-draft';
+import { checkDraftText, checkOwnDraft, checkSentDraft, draftContent, SentDraft, type CheckedDraft } from '../../shared/ipc/checked-draft';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { schema } from '../../shared/schema';
 import type { AppServices } from '../../electron/services/app-services';
@@ -42,6 +42,46 @@ describe('checkDraftText', () => {
       '{"format":"copydesk-draft","format":"copydesk-draft"}',
     ];
     for (const text of bad) expect(refusal(() => checkDraftText(text)).message).toBe(refusal(() => parseDraft(text)).message);
+  });
+
+  it('reads a draft sent as its UTF-8 bytes as its text, and refuses bytes that are not UTF-8', () => {
+    const draft = sampleDraft('Café “quoted”');
+    const text = `\uFEFF${serializeDraft(draft)}`;
+    const checked = checkDraftText(new TextEncoder().encode(text));
+    expect(checked.text).toBe(text);
+    expect(checked.doc.eq(draft.doc)).toBe(true);
+    const latin1 = new TextEncoder().encode(serializeDraft(sampleDraft('Caf?')));
+    latin1[latin1.indexOf(0x3f)] = 0xe9;
+    expect(refusal(() => checkDraftText(latin1)).message).toBe('The draft is not UTF-8 text, so it is not a Copydesk draft.');
+  });
+});
+
+describe('checkSentDraft', () => {
+  it('of a draft sent as bytes: the services are given the bytes the reader answered with, its text only when asked', async () => {
+    const text = serializeDraft(sampleDraft('Sent as bytes'));
+    const sent = new TextEncoder().encode(text);
+    // A reader that moves the bytes it is given, as the worker threads do, and answers with them.
+    const answered = sent.slice();
+    const checked = await checkSentDraft(new SentDraft(sent), async () => {
+      sent.fill(0);
+      return { ok: true, encoded: { bytes: answered, sha256: 'f'.repeat(64) } };
+    });
+    expect(draftContent(checked)).toBe(answered);
+    expect(checked.text).toBe(text);
+    // Moved on since (the journal's thread): the text cannot be made up from nothing.
+    const moved = await checkSentDraft(new SentDraft(new TextEncoder().encode(text)), async () => ({ ok: true, encoded: { bytes: new Uint8Array(0), sha256: 'f'.repeat(64) } }));
+    expect(() => moved.text).toThrow(/moved to another thread/u);
+  });
+
+  it('of a draft sent as text: the text as it came, the bytes when the reader made them', async () => {
+    const text = serializeDraft(sampleDraft('Sent as text'));
+    const plain = await checkSentDraft(new SentDraft(text), async () => ({ ok: true }));
+    expect(plain.text).toBe(text);
+    expect(draftContent(plain)).toBe(text);
+    const bytes = new TextEncoder().encode(text);
+    const encoded = await checkSentDraft(new SentDraft(text), async () => ({ ok: true, encoded: { bytes, sha256: 'f'.repeat(64) } }));
+    expect(encoded.text).toBe(text);
+    expect(draftContent(encoded)).toBe(bytes);
   });
 });
 

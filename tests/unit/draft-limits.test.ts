@@ -40,7 +40,7 @@ function refusal(run: () => unknown): DraftError {
 // worker threads read it (draft-tasks.ts's `check`, run here on this thread).
 async function ipcRefusal(text: string): Promise<string> {
   expect(draftTextSchema.safeParse(text).success).toBe(true);
-  const result = await runDraftTask({ kind: 'check', text });
+  const result = await runDraftTask({ kind: 'check', content: text });
   expect(result.ok).toBe(false);
   return result.ok ? '' : result.message;
 }

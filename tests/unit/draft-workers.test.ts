@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseDraft, serializeDraft } from '../../shared/draft/format';
 import { checkDraftText } from '../../shared/ipc/checked-draft';
 import type { InvokeChannel, IpcReply } from '../../shared/ipc/channels';
+import { MAX_DRAFT_TEXT } from '../../shared/ipc/fields';
 import { encodeDraftText } from '../../shared/ipc/draft-text';
 import { validateRequest } from '../../shared/ipc/validate';
 import { createDispatcher } from '../../electron/api/dispatch';
@@ -31,21 +32,21 @@ const xlText = encodeDraftText(xl.meta, xl.doc);
 /** `workers`, recording the kind of every task it runs. */
 function recording(workers: DraftWorkers): DraftWorkers & { kinds: string[] } {
   const kinds: string[] = [];
-  return { ...workers, kinds, threads: () => workers.threads(), run: (task) => (kinds.push(task.kind), workers.run(task)) };
+  return { ...workers, kinds, threads: () => workers.threads(), run: (task, transfer) => (kinds.push(task.kind), workers.run(task, transfer)) };
 }
 
 describe('the services on worker threads', () => {
   let root: string;
   let workers: ReturnType<typeof recording>;
   let services: AppServices;
-  let call: (channel: InvokeChannel, payload: unknown) => Promise<IpcReply>;
+  let call: (channel: InvokeChannel, payload: unknown, caller?: RecordingCaller) => Promise<IpcReply>;
 
   beforeAll(async () => {
     root = await tempDir('copydesk-workers-');
     workers = recording(createDraftWorkers());
     services = await createAppServices({ userDataDir: path.join(root, 'user-data'), documentsDir: path.join(root, 'documents'), trash: async () => undefined, workers, lockRefreshMs: 0 });
     const dispatcher = createDispatcher(createHandlers({ services, emit: () => undefined }), { checkDraft: services.workers.checkDraft, log: () => undefined });
-    call = (channel, payload) => dispatcher.dispatch(channel, payload, { senderUrl: APP, caller: new RecordingCaller() });
+    call = (channel, payload, caller = new RecordingCaller()) => dispatcher.dispatch(channel, payload, { senderUrl: APP, caller });
     // The first thread is up before anything is timed.
     await services.workers.checkDraft(serializeDraft(sampleDraft()));
   });
@@ -127,6 +128,45 @@ describe('the services on worker threads', () => {
     const reply = await call('recovery.record', { key: 'broken', name: null, draft: broken });
     expect(reply).toEqual({ ok: false, error: { code: 'invalid-request', message: expected } });
     expect(await fs.readdir(path.join(root, 'user-data', 'recovery')).catch(() => [])).not.toContain('broken.journal');
+  });
+
+  it('a draft sent as its bytes, as the renderer sends one, is moved to the threads (not copied) and journalled, saved and exported as it came', async () => {
+    const utf8 = new TextEncoder();
+    const sent = utf8.encode(xlText);
+    workers.kinds.length = 0;
+    expect(await call('recovery.record', { key: 'bytes', name: null, draft: sent })).toEqual({ ok: true, value: undefined });
+    expect(workers.kinds).toEqual(['check', 'journal']);
+    // Moved to the check's thread, then on to the journal's: none left on this thread.
+    expect(sent.byteLength).toBe(0);
+    expect((await services.recovery.take('bytes')).draft === xlText).toBe(true);
+
+    const created = await call('drafts.create', undefined);
+    if (!created.ok) throw new Error(created.error.message);
+    const { name, hash } = created.value as { name: string; hash: string };
+    workers.kinds.length = 0;
+    expect(await call('drafts.save', { name, draft: utf8.encode(xlText), baseHash: hash })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(workers.kinds).toEqual(['check', 'stamp']);
+    expect(parseDraft(await fs.readFile(path.join(services.settings.workspaceFolder(), name), 'utf8')).doc.eq(xl.doc)).toBe(true);
+
+    const target = path.join(root, 'bytes.md');
+    const caller = new RecordingCaller();
+    caller.exportAnswer = target;
+    workers.kinds.length = 0;
+    const exported = await call('export.write', { name, format: 'md', draft: utf8.encode(xlText) }, caller);
+    expect(exported).toEqual({ ok: true, value: expect.anything() });
+    expect(workers.kinds).toEqual(['check', 'export']);
+    expect(await fs.readFile(target, 'utf8')).toContain(xl.doc.firstChild?.textContent ?? '?');
+  });
+
+  it('refuses bytes that are not UTF-8 text, or more than a draft may be, and writes nothing', async () => {
+    const latin1 = new TextEncoder().encode(serializeDraft(sampleDraft('Caf?')));
+    latin1[latin1.indexOf(0x3f)] = 0xe9; // "é" as Latin-1 writes it: not UTF-8
+    const reply = await call('recovery.record', { key: 'latin1', name: null, draft: latin1 });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(reply.ok ? '' : reply.error.message).toMatch(/draft: The draft is not UTF-8 text, so it is not a Copydesk draft/u);
+    const huge = await call('recovery.record', { key: 'huge', name: null, draft: new Uint8Array(MAX_DRAFT_TEXT + 1) });
+    expect(huge.ok ? '' : huge.error.message).toMatch(/draft: a draft over 64 MB of text is more than Copydesk takes/u);
+    expect(await fs.readdir(path.join(root, 'user-data', 'recovery')).catch(() => [])).not.toContain('latin1.journal');
   });
 });
 

@@ -7,7 +7,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import { createApi } from '../../shared/ipc/api';
-import { API_NAMES, CALLS, call, INVOKE_CHANNELS, isInvokeChannel, returns, type InvokeChannel, type OpenedDraft, type RequestOf, type ResponseOf, type SaveResult, type ValidRequest } from '../../shared/ipc/channels';
+import { API_NAMES, CALLS, call, INVOKE_CHANNELS, isInvokeChannel, returns, type DraftBytes, type DraftText, type InvokeChannel, type OpenedDraft, type RequestOf, type ResponseOf, type SaveResult, type ValidRequest } from '../../shared/ipc/channels';
 import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import { InvalidRequestError, validateRequest } from '../../shared/ipc/validate';
 import type { HandlerTable } from '../../electron/api/handlers';
@@ -50,8 +50,8 @@ describe('the call declaration', () => {
     expectTypeOf<RequestOf<'drafts.open'>>().toEqualTypeOf<{ name: string; access?: 'edit' | 'read-only' | 'take-over' | undefined }>();
     expectTypeOf<ResponseOf<'drafts.open'>>().toEqualTypeOf<OpenedDraft>();
     expectTypeOf<ResponseOf<'drafts.save'>>().toEqualTypeOf<SaveResult>();
-    // The renderer sends draft text; the handler receives the checked draft the validator made of it.
-    expectTypeOf<RequestOf<'drafts.save'>['draft']>().toEqualTypeOf<string>();
+    // The renderer sends a draft's text (or its bytes); the handler receives the checked draft the validator made of it.
+    expectTypeOf<RequestOf<'drafts.save'>['draft']>().toEqualTypeOf<DraftText | DraftBytes>();
     expectTypeOf<ValidRequest<'drafts.save'>['draft']>().toEqualTypeOf<CheckedDraft>();
     expectTypeOf<ValidRequest<'export.write'>['draft']>().toEqualTypeOf<CheckedDraft | undefined>();
   });

@@ -12,6 +12,7 @@ import { undo } from 'prosemirror-history';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { CopydeskApi } from '../../shared/ipc/api';
+import { sentText } from '../../shared/ipc/checked-draft';
 import type { DraftAccess, LockHolder, OpenAccess, OpenedDraft } from '../../shared/ipc/channels';
 import { reviewDataOf } from '../../shared/review/authors';
 import { indexReview } from '../../shared/review/index';
@@ -56,7 +57,7 @@ class FakeMain {
       },
       save: async ({ draft, baseHash, force }) => {
         if (baseHash !== sha256(this.text) && force !== true) return { ok: false, reason: 'conflict', diskHash: sha256(this.text) };
-        const parsed = parseDraft(draft);
+        const parsed = parseDraft(sentText(draft));
         const updated = new Date(this.timers.now()).toISOString();
         this.write({ ...parsed, meta: { ...parsed.meta, updated, savedBy: { id: 'me-id', name: 'Mia Me' } } });
         return { ok: true, hash: sha256(this.text), updated };

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
 import type { CopydeskApi } from '../../shared/ipc/api';
+import { sentText } from '../../shared/ipc/checked-draft';
 import type { OpenedDraft } from '../../shared/ipc/channels';
 import { DocumentSession, type SessionOptions } from '../../renderer/app/session/document-session';
 import type { SaveStatus } from '../../renderer/app/session/save-controller';
@@ -84,13 +85,13 @@ class FakeMain {
       if (this.failSaves !== null) return { ok: false, reason: 'error', code: 'ENOSPC', message: this.failSaves };
       const disk = this.hash(name);
       if (disk !== baseHash && force !== true) return { ok: false, reason: 'conflict', diskHash: disk };
-      return { ok: true, ...this.stampAndWrite(name, draft) };
+      return { ok: true, ...this.stampAndWrite(name, sentText(draft)) };
     },
     saveAs: async ({ draft, newName }) => {
       this.calls.push(`saveAs ${newName}`);
       if (this.holdSaves) await new Promise<void>((resolve) => (this.held = resolve));
       if (this.files.has(newName)) return { ok: false, reason: 'error', code: 'EEXIST', message: 'taken' };
-      return { ok: true, name: newName, ...this.stampAndWrite(newName, draft) };
+      return { ok: true, name: newName, ...this.stampAndWrite(newName, sentText(draft)) };
     },
     rename: async ({ name, newName }) => {
       this.calls.push(`rename ${name} ${newName}`);
@@ -108,7 +109,7 @@ class FakeMain {
   readonly recovery: Pick<CopydeskApi['recovery'], 'record' | 'discard'> = {
     record: async ({ key, name, draft }) => {
       this.calls.push(`record ${key}`);
-      this.journal.set(key, { name, text: draft });
+      this.journal.set(key, { name, text: sentText(draft) });
     },
     discard: async ({ key }) => {
       this.calls.push(`discard ${key}`);
@@ -207,9 +208,9 @@ describe('session: autosave and the stamp of updated', () => {
   it('a snapshot (export, journal) leaves the metadata as it is', () => {
     const { session } = setup();
     const before = session.meta.get();
-    const text = session.snapshot();
+    const sent = session.snapshot();
     expect(session.meta.get()).toBe(before);
-    expect(parseDraft(text).meta.updated).toBe(STARTED);
+    expect(parseDraft(sentText(sent)).meta.updated).toBe(STARTED);
   });
 
   it('metadata edits are edits: saved, and stamped', async () => {

@@ -9,7 +9,7 @@
 import type { SchedulerTimers } from '../../../shared/autosave';
 import { headlineText } from '../../../shared/article';
 import type { CopydeskApi } from '../../../shared/ipc/api';
-import type { DraftText, LockHolder, OpenedDraft } from '../../../shared/ipc/channels';
+import type { DraftBytes, DraftText, LockHolder, OpenedDraft } from '../../../shared/ipc/channels';
 import { DraftTextEncoder } from '../../../shared/ipc/draft-text';
 import { parseDraft, type Draft } from '../../../shared/draft/format';
 import { followingSlug, type DraftMeta } from '../../../shared/draft/meta';
@@ -23,6 +23,8 @@ import { mergeMeta } from './merge-meta';
 import { mergeTransaction } from './merge-theirs';
 import { Observable } from './observable';
 import { newJournalKey, SaveController } from './save-controller';
+
+const utf8 = new TextEncoder();
 
 /** How a session starts. */
 export interface SessionOptions {
@@ -171,16 +173,17 @@ export class DocumentSession {
   /**
    * The draft as it is now, as the API carries it (call only to save, journal or export). The
    * JSON text of each top-level block is kept by node identity, so a snapshot after typing
-   * converts only the blocks that changed (O(blocks), not O(text)), and one string crosses to
-   * the main process instead of the whole document's object graph. Serialising changes nothing:
-   * `meta.updated` is stamped by the main process when it writes the file (see `saved`).
+   * converts only the blocks that changed (O(blocks), not O(text)); the text crosses to the main
+   * process as its UTF-8 bytes (`DraftBytes`), not as the whole document's object graph.
+   * Serialising changes nothing: `meta.updated` is stamped by the main process when it writes
+   * the file (see `saved`).
    */
-  snapshot(): DraftText {
-    return this.encoder.encode(this.meta.get(), this.store.getState().doc);
+  snapshot(): DraftBytes {
+    return utf8.encode(this.encoder.encode(this.meta.get(), this.store.getState().doc));
   }
 
   /** The snapshot a save writes; remembered, to become the base once written. */
-  private snapshotForSave(): DraftText {
+  private snapshotForSave(): DraftBytes {
     this.saving = { doc: this.store.getState().doc, meta: this.meta.get() };
     return this.snapshot();
   }

@@ -18,7 +18,7 @@
 import { messageOf } from '../error-message';
 import { AutosaveScheduler, type SchedulerTimers } from '../../../shared/autosave';
 import type { CopydeskApi } from '../../../shared/ipc/api';
-import type { DraftText, ExternalChange, SaveAsResult } from '../../../shared/ipc/channels';
+import type { DraftBytes, ExternalChange, SaveAsResult } from '../../../shared/ipc/channels';
 import { Observable } from './observable';
 
 /** What the status bar says about saving. */
@@ -47,7 +47,7 @@ export interface SaveControllerOptions {
   /** A record under `journalKey` exists already (a recovered draft): it is forgotten once saved. */
   readonly journalExists?: boolean;
   /** The draft as it is now (called only when a save or journal write runs: `purpose` says which; a save as is a save). */
-  readonly snapshot: (purpose: 'save' | 'journal') => DraftText;
+  readonly snapshot: (purpose: 'save' | 'journal') => DraftBytes;
   /** Told when the draft becomes dirty or clean (the window asks before closing a dirty one). */
   readonly onDirtyChange?: (dirty: boolean) => void;
   /**
