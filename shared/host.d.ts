@@ -12,3 +12,15 @@ declare class URL {
 
 /** Web Crypto's random source (review ids). */
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+
+/** WHATWG UTF-8 encoder (drafts cross the process boundary as their UTF-8 bytes). */
+declare class TextEncoder {
+  encode(text: string): Uint8Array<ArrayBuffer>;
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+}
+
+/** WHATWG decoder (UTF-8 only here); with `fatal`, a byte sequence that is not UTF-8 throws. */
+declare class TextDecoder {
+  constructor(label: 'utf-8', options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(bytes: Uint8Array): string;
+}

@@ -19,9 +19,6 @@ import { DraftError } from '../draft/errors';
 import { parseDraft, serializeDraft, type Draft } from '../draft/format';
 import type { DraftBytes, DraftText } from './channels';
 
-// A global of every runtime Copydesk runs in (Node, Chromium); shared/ has neither's types.
-declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
-
 declare const checkedBrand: unique symbol;
 
 /** A text's UTF-8 bytes and their SHA-256 (lower-case hex), made where the text was read. */

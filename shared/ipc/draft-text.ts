@@ -1,41 +1,49 @@
 /**
- * The `DraftText` the renderer sends to save, journal or export a draft: `JSON.stringify` of its
- * JSON value (`draftToJson`), built incrementally. ProseMirror nodes are immutable, so the JSON text of a
- * top-level block is kept by node identity and a snapshot after typing converts only the blocks
- * that changed: O(blocks) string joins instead of converting and copying the whole document.
+ * The draft the renderer sends to save, journal or export: `JSON.stringify` of its JSON value
+ * (`draftToJson`) as UTF-8 bytes (`DraftBytes`), built incrementally. ProseMirror nodes are
+ * immutable, so the bytes of each top-level block's JSON text are kept by node identity and a
+ * snapshot after typing converts only the blocks that changed, then copies the others' bytes
+ * into place: O(blocks) conversions and one copy of the bytes, no whole-draft string to build,
+ * flatten or encode.
  */
 import { Fragment, type Node as PMNode } from 'prosemirror-model';
 import { DraftError } from '../draft/errors';
 import { DRAFT_FORMAT, DRAFT_VERSION } from '../draft/format';
 import { MAX_DEPTH, nodeJsonDepth, TOO_DEEP_MESSAGE } from '../draft/json-check';
 import type { DraftMeta } from '../draft/meta';
-import type { DraftText } from './channels';
+import type { DraftBytes, DraftText } from './channels';
 
-/** Builds `DraftText`s, remembering the JSON text of every top-level block it has converted. */
+const utf8 = new TextEncoder();
+const COMMA = utf8.encode(',');
+const CLOSE = utf8.encode(']}');
+
+/** Builds the `DraftBytes` of drafts, remembering the bytes of every top-level block it has converted. */
 export class DraftTextEncoder {
-  private readonly blocks = new WeakMap<PMNode, string>();
+  private readonly blocks = new WeakMap<PMNode, Uint8Array<ArrayBuffer>>();
 
   /**
-   * The JSON text of `doc` as `draftToJson` writes it (`JSON.stringify` of its `doc`). Throws `DraftError` for a
-   * document nested deeper than a draft may be (`MAX_DEPTH`), which the main process would refuse.
+   * The parts of `doc`'s JSON text (`JSON.stringify` of its `doc`), in order. Throws `DraftError`
+   * for a document nested deeper than a draft may be (`MAX_DEPTH`), which the main process would refuse.
    */
-  docText(doc: PMNode): string {
-    const parts: string[] = [];
-    doc.forEach((block) => {
-      let text = this.blocks.get(block);
-      if (text === undefined) {
-        // Checked before toJSON and JSON.stringify recurse: the envelope, the doc and its content hold a block three levels down.
-        if (nodeJsonDepth(block) + 3 > MAX_DEPTH) throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
-        text = JSON.stringify(block.toJSON());
-        this.blocks.set(block, text);
-      }
-      parts.push(text);
-    });
+  private docParts(doc: PMNode): Uint8Array[] {
     // The doc node without its content ("{"type":"doc"}" plus any review data, which
     // `draftToJson` leaves out when there is none), then the content.
     const shell = doc.attrs.review === null ? '{"type":"doc"}' : JSON.stringify(doc.copy(Fragment.empty).toJSON());
-    if (parts.length === 0) return shell;
-    return `${shell.slice(0, -1)},"content":[${parts.join(',')}]}`;
+    if (doc.childCount === 0) return [utf8.encode(shell)];
+    const parts = [utf8.encode(`${shell.slice(0, -1)},"content":[`)];
+    doc.forEach((block, _offset, index) => {
+      let bytes = this.blocks.get(block);
+      if (bytes === undefined) {
+        // Checked before toJSON and JSON.stringify recurse: the envelope, the doc and its content hold a block three levels down.
+        if (nodeJsonDepth(block) + 3 > MAX_DEPTH) throw new DraftError('invalid-document', TOO_DEEP_MESSAGE);
+        bytes = utf8.encode(JSON.stringify(block.toJSON()));
+        this.blocks.set(block, bytes);
+      }
+      if (index > 0) parts.push(COMMA);
+      parts.push(bytes);
+    });
+    parts.push(CLOSE);
+    return parts;
   }
 
   /**
@@ -43,13 +51,29 @@ export class DraftTextEncoder {
    * next keystroke converts one block, not the whole document (call when the editor is idle).
    */
   prime(doc: PMNode): void {
-    this.docText(doc);
+    this.docParts(doc);
+  }
+
+  /** The `DraftBytes` of a draft (the UTF-8 bytes of `JSON.stringify(draftToJson(draft))`). */
+  encodeBytes(meta: DraftMeta, doc: PMNode): DraftBytes {
+    const head = JSON.stringify({ format: DRAFT_FORMAT, version: DRAFT_VERSION, meta });
+    const parts = [utf8.encode(`${head.slice(0, -1)},"doc":`), ...this.docParts(doc)];
+    // The last part closes the doc; the envelope's own closing brace is added here.
+    let length = 1;
+    for (const part of parts) length += part.byteLength;
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.byteLength;
+    }
+    out[at] = 0x7d; // }
+    return out;
   }
 
   /** The `DraftText` of a draft (equal to `JSON.stringify(draftToJson(draft))`). */
   encode(meta: DraftMeta, doc: PMNode): DraftText {
-    const head = JSON.stringify({ format: DRAFT_FORMAT, version: DRAFT_VERSION, meta });
-    return `${head.slice(0, -1)},"doc":${this.docText(doc)}}`;
+    return new TextDecoder('utf-8').decode(this.encodeBytes(meta, doc));
   }
 }
 

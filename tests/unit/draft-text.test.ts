@@ -1,5 +1,5 @@
 /**
- * The draft text the renderer sends (shared/ipc/draft-text.ts): byte for byte what
+ * The draft the renderer sends (shared/ipc/draft-text.ts): byte for byte the UTF-8 of what
  * `JSON.stringify` gives for the draft's JSON value, for any draft and after any edit, with the
  * unchanged blocks' text reused; and the main process reads it back as the same draft.
  */
@@ -24,6 +24,22 @@ describe('DraftTextEncoder', () => {
         expect(encodeDraftText(draft.meta, draft.doc)).toBe(JSON.stringify(draftToJson(draft)));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives the UTF-8 bytes of that text as the renderer sends it, multi-byte characters included', () => {
+    const utf8 = new TextEncoder();
+    const encoder = new DraftTextEncoder();
+    expect(encoder.encodeBytes(seed.meta, seed.doc)).toEqual(utf8.encode(JSON.stringify(draftToJson(seed))));
+    const quoted = seed.doc.replace(1, 1, new Slice(Fragment.from(schema.text('“Café” — 東京 🗞')), 0, 0));
+    const bytes = encoder.encodeBytes(seed.meta, quoted);
+    expect(bytes).toEqual(utf8.encode(JSON.stringify(draftToJson({ meta: seed.meta, doc: quoted }))));
+    expect(bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength, 'its own buffer, which can be moved to a thread').toBe(true);
+    fc.assert(
+      fc.property(arbDraft, (draft) => {
+        expect(encoder.encodeBytes(draft.meta, draft.doc)).toEqual(utf8.encode(JSON.stringify(draftToJson(draft))));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -24,8 +24,6 @@ import { mergeTransaction } from './merge-theirs';
 import { Observable } from './observable';
 import { newJournalKey, SaveController } from './save-controller';
 
-const utf8 = new TextEncoder();
-
 /** How a session starts. */
 export interface SessionOptions {
   /** Typographic input rules on or off. */
@@ -179,7 +177,7 @@ export class DocumentSession {
    * the file (see `saved`).
    */
   snapshot(): DraftBytes {
-    return utf8.encode(this.encoder.encode(this.meta.get(), this.store.getState().doc));
+    return this.encoder.encodeBytes(this.meta.get(), this.store.getState().doc);
   }
 
   /** The snapshot a save writes; remembered, to become the base once written. */
