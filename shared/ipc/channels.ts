@@ -32,9 +32,9 @@ import type { CheckedDraft, SentDraft } from './checked-draft';
 import { checkpointLabelSchema, draftNameSchema, draftTextSchema, hashSchema, recoveryKeySchema, reviewerInitialsSchema, reviewerNameSchema, versionIdSchema } from './fields';
 
 /**
- * A draft as it crosses the process boundary, both ways: the text of a `.copydesk` file (the
- * main process sends a file's text as it is; the renderer sends `JSON.stringify` of the draft's
- * JSON value, built by `DraftTextEncoder`). Whoever receives it reads it with `parseDraft`.
+ * A draft as it crosses the process boundary: the text of a `.copydesk` file (the main process
+ * sends a file's text as it is; the renderer sends `JSON.stringify` of the draft's JSON value,
+ * built by `DraftTextEncoder`, as `DraftBytes`). Whoever receives it reads it with `parseDraft`.
  */
 export type DraftText = string;
 

@@ -6,11 +6,21 @@
  * (Enter, Backspace, Ctrl+K) pressed before the page has heard that the key or click before
  * moved the caret.
  */
+import type { Page } from '@playwright/test';
 import { expect, fixtureText, test } from './fixtures';
 import { createDraft, editor, inOneBreath, paragraphWith } from './editor-steps';
 import { openSeed } from './lock-steps';
 
 const PARAGRAPHS = 20;
+
+/** A new draft, its headline and standfirst typed: the caret in the body's first paragraph. */
+async function newDraftAtBody(page: Page): Promise<void> {
+  await createDraft(page);
+  await page.keyboard.type('Headline');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Standfirst');
+  await page.keyboard.press('Enter');
+}
 const line = (i: number): string => `Critics, take ${String(i)}.`;
 
 test('the first character typed right after Enter stays at the start of its paragraph', async ({ page }) => {
@@ -19,11 +29,7 @@ test('the first character typed right after Enter stays at the start of its para
   // character typed into it within that frame left the DOM caret BEFORE the character ("ritics
   // called …", the "C" carried to the next paragraph). The block holding the cursor and its
   // neighbours are now `content-visibility: visible` from the moment they are created.
-  await createDraft(page);
-  await page.keyboard.type('Headline');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Standfirst');
-  await page.keyboard.press('Enter');
+  await newDraftAtBody(page);
   for (let i = 0; i < PARAGRAPHS; i++) {
     await page.keyboard.type(line(i));
     await page.keyboard.press('Enter');
@@ -36,11 +42,7 @@ test('Enter or Backspace pressed at once after End or Home acts where the caret 
   // Regression test of renderer/editor/pending-selection.ts: the browser tells of a caret move
   // in a later event, and the keymap acted at the old caret (End then Enter split the paragraph
   // where the caret had been; Ctrl+K right after a click linked the old place).
-  await createDraft(page);
-  await page.keyboard.type('Headline');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Standfirst');
-  await page.keyboard.press('Enter');
+  await newDraftAtBody(page);
   await page.keyboard.type('First paragraph.');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Second paragraph.');
