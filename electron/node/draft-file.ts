@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/format';
+import { draftTextOf, notUtf8Message } from '../../shared/draft/utf8';
 import { writeFileAtomic } from './atomic-write';
 import { FileTooLargeError, MAX_DRAFT_FILE_BYTES, NotRegularFileError, readRegularFile } from './read-regular-file';
 
@@ -95,13 +96,8 @@ export async function readDraftFile(path: string, options: { followLinks?: boole
   } catch (error) {
     throw describeFileError(error, path, 'read');
   }
-  let text: string;
-  try {
-    // ignoreBOM keeps a leading byte-order mark in the text; parseDraft skips it.
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new DraftFileError('not-utf8', path, `${path}: not UTF-8 text, so not a Copydesk draft.`);
-  }
+  const text = draftTextOf(bytes);
+  if (text === null) throw new DraftFileError('not-utf8', path, notUtf8Message(path));
   return { draft: parseDraft(text), text, hash: sha256Hex(bytes) };
 }
 

@@ -24,7 +24,6 @@ import { DraftService } from './drafts';
 import { fsServiceError, ServiceError } from './errors';
 import { readAssetFile } from './assets';
 import { checkExportTarget, renderWith, writeExportOutput } from './exports';
-import { ownsBuffer } from './draft-tasks';
 import { createDraftWorkers, type DraftWorkers } from './draft-workers';
 import { importDraftFile, importDroppedFile } from './import-draft';
 import { KnownFiles } from './known-files';
@@ -165,7 +164,7 @@ export interface AppServices {
    * every draft the renderer sends read there (`checkDraft`).
    */
   readonly workers: {
-    /** Reads `text` as a draft file is read, and encodes it (UTF-8, SHA-256); or says why it is no draft. */
+    /** Reads a sent draft as a draft file is read, with its UTF-8 bytes (moved to the thread and back: bytes given are empty after) and their SHA-256; or says why it is no draft. */
     readonly checkDraft: DraftCheck;
     /** Whether that work runs on other threads than the caller's. */
     readonly threaded: boolean;
@@ -387,7 +386,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     workers: {
       checkDraft: async (content) => {
         // Bytes are moved to the thread, not copied (they come back as `bytes`).
-        const result = await workers.run({ kind: 'check', content }, typeof content !== 'string' && ownsBuffer(content) ? [content.buffer as ArrayBuffer] : []);
+        const result = await workers.run({ kind: 'check', content }, typeof content === 'string' ? [] : [content]);
         return result.ok ? { ok: true, encoded: { bytes: result.bytes, sha256: result.sha256 } } : { ok: false, message: result.message };
       },
       threaded: workers.threaded,

@@ -15,6 +15,7 @@ import { parseDraft, serializeDraft, type Draft } from '../../shared/draft/forma
 import { headlineText } from '../../shared/article';
 import type { DeskPerson, Status } from '../../shared/draft/meta';
 import type { DraftSummary, DraftText } from '../../shared/ipc/channels';
+import { draftTextOf, notUtf8Message } from '../../shared/draft/utf8';
 import { sentText } from '../../shared/ipc/checked-draft';
 import { documentWords } from '../../shared/words';
 import { findExportFormat, renderExport } from '../../shared/export/format-uses';
@@ -182,13 +183,8 @@ async function run(task: DraftTask): Promise<DraftTaskResult> {
     case 'export':
       return exportDraft(task);
     case 'decode': {
-      let text: string;
-      try {
-        // As readDraftFile decodes: a leading byte-order mark is kept, parseDraft skips it.
-        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(task.bytes);
-      } catch {
-        return { ok: false, code: 'not-utf8', message: `${task.path}: not UTF-8 text, so not a Copydesk draft.` };
-      }
+      const text = draftTextOf(task.bytes);
+      if (text === null) return { ok: false, code: 'not-utf8', message: notUtf8Message(task.path) };
       const read = parsed(text);
       if ('ok' in read) return read;
       return { ok: true, text, hash: sha256Hex(task.bytes), headline: headlineText(read.doc), autoName: read.meta.autoName === true };

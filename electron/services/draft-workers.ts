@@ -1,8 +1,9 @@
 /**
  * The worker threads that do the main process's whole-draft work (draft-tasks.ts), so that its
  * one thread (menus, windows, dialogs, the watcher, every IPC call) never parses, serialises or
- * hashes a whole draft: a pool of `piscina` threads. Per call the main thread only copies the
- * draft's string to a thread and the answer back (plain data, structured clone).
+ * hashes a whole draft: a pool of `piscina` threads. Per call the main thread only hands the
+ * task to a thread and takes the answer back (plain data, structured clone; a draft's bytes are
+ * moved, not copied).
  *
  * The worker's code is one file: beside the main bundle in the app (`draft-worker.cjs`, emitted
  * by build/vite.electron.config.mts into dist/electron and packaged inside app.asar, which
@@ -15,13 +16,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { runDraftTask, type DraftTask, type DraftTaskResult } from './draft-tasks';
+import { ownsBuffer, runDraftTask, type DraftTask, type DraftTaskResult } from './draft-tasks';
 import { ServiceError } from './errors';
 
 /** Runs whole-draft tasks off the calling thread (or in it: `inProcessDraftWorkers`). */
 export interface DraftWorkers {
-  /** Runs `task`, moving the buffers of `transfer` to the thread (they are unusable here after); rejects only for an unexpected failure (refusals are results). */
-  run<T extends DraftTask>(task: T, transfer?: readonly ArrayBuffer[]): Promise<DraftTaskResult<T>>;
+  /**
+   * Runs `task`; rejects only for an unexpected failure (refusals are results). The bytes in
+   * `move` that own their whole buffer are moved to the thread, not copied (empty here after);
+   * others are copied.
+   */
+  run<T extends DraftTask>(task: T, move?: readonly Uint8Array[]): Promise<DraftTaskResult<T>>;
   /** Whether tasks run on other threads. */
   readonly threaded: boolean;
   /** The threads running now (0 once closed). */
@@ -53,7 +58,11 @@ export function createDraftWorkers(options: DraftWorkerOptions = {}): DraftWorke
   return {
     threaded: true,
     threads: () => pool.threads.length,
-    run: (task, transfer) => (closing === null ? pool.run(task, transfer ? { transferList: [...transfer] } : {}) : Promise.reject(new ServiceError('closed', 'Copydesk is closing: nothing more is written.'))),
+    run: async (task, move = []) => {
+      if (closing !== null) throw new ServiceError('closed', 'Copydesk is closing: nothing more is written.');
+      const transferList = move.filter(ownsBuffer).map((bytes) => bytes.buffer as ArrayBuffer);
+      return pool.run(task, transferList.length > 0 ? { transferList } : {});
+    },
     close: () => (closing ??= pool.close()),
   };
 }

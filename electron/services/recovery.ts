@@ -14,7 +14,6 @@ import type { CheckedDraft } from '../../shared/ipc/checked-draft';
 import type { RecoveredDraft, RecoveryEntry } from '../../shared/ipc/channels';
 import { MAX_DRAFT_FILE_BYTES, readRegularFile } from '../node/read-regular-file';
 import { errorCode, fsServiceError, ServiceError } from './errors';
-import { ownsBuffer } from './draft-tasks';
 import type { DraftWorkers } from './draft-workers';
 import { JOURNAL_KEY, type JournalHeader } from './journal-record';
 
@@ -26,8 +25,6 @@ function assertKey(key: unknown): asserts key is string {
     throw new ServiceError('invalid-key', 'A recovery key is 1 to 64 letters, digits, “-” or “_”.');
   }
 }
-
-// Bytes that own their whole buffer, which can be moved to a thread without taking anything else with them.
 
 /** The journal in one folder. */
 export class RecoveryJournal {
@@ -76,8 +73,8 @@ export class RecoveryJournal {
       // Encoded and written by a worker thread, as the text came in (no second serialisation): its
       // bytes and checksum as the door's check made them (moved to the thread), else from the text.
       const { encoded } = draft;
-      const body = encoded && ownsBuffer(encoded.bytes) ? encoded : { text: draft.text };
-      const written = await this.workers.run({ kind: 'journal', key, name, savedAt, body, dir: this.dir, file: this.file(key) }, 'bytes' in body ? [body.bytes.buffer as ArrayBuffer] : []);
+      const body = encoded ?? { text: draft.text };
+      const written = await this.workers.run({ kind: 'journal', key, name, savedAt, body, dir: this.dir, file: this.file(key) }, 'bytes' in body ? [body.bytes] : []);
       if (!written.ok) throw new ServiceError(written.code, written.message);
     });
   }

@@ -59,8 +59,6 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     ...typographyPlugins(options.typography ?? true),
     // Before the gap cursor and ProseMirror's own arrow handling, which would select these forms.
     atomArrowsPlugin(),
-    // Before any key is acted on: the caret where the DOM has it.
-    pendingSelectionPlugin(),
     ...editorKeymaps(),
     ...clipboardPlugins(),
     dropCursor({ class: 'cd-drop-cursor' }),
@@ -73,6 +71,9 @@ export function editorPlugins(options: EditorOptions = {}): Plugin[] {
     reviewModePlugin(options.review),
     reviewFocusPlugin(),
     editContextPlugin(),
+    // The caret where the DOM has it before any keymap acts on a key (DOM event handlers run
+    // before every plugin's keymap); after the EditContext's, which keeps its composition's keys.
+    pendingSelectionPlugin(),
   ];
 }
 

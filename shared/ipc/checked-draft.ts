@@ -17,6 +17,7 @@
  */
 import { DraftError } from '../draft/errors';
 import { parseDraft, serializeDraft, type Draft } from '../draft/format';
+import { draftTextOf, notUtf8Message } from '../draft/utf8';
 import type { DraftBytes, DraftText } from './channels';
 
 declare const checkedBrand: unique symbol;
@@ -42,18 +43,21 @@ export interface CheckedDraft {
 
 /** What a worker thread is given of `draft`: its bytes when the check made them (copied to the thread, not moved: `draft` stays whole), else its text. */
 export function draftContent(draft: CheckedDraft): DraftText | Uint8Array {
-  return draft.encoded ? draft.encoded.bytes : draft.text;
+  return draft.encoded ? unmoved(draft.encoded.bytes) : draft.text;
+}
+
+// A draft is never empty: no bytes means they were moved to another thread since (the journal's).
+function unmoved(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteLength === 0) throw new Error('The draft’s bytes were moved to another thread.');
+  return bytes;
 }
 
 /** The text of a draft sent as `content`: itself, or its bytes decoded; throws `DraftError` for bytes that are not UTF-8. */
 export function sentText(content: DraftText | Uint8Array): string {
   if (typeof content === 'string') return content;
-  try {
-    // As a draft file is decoded: a leading byte-order mark is kept, parseDraft skips it.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
-  } catch {
-    throw new DraftError('not-json', 'The draft is not UTF-8 text, so it is not a Copydesk draft.');
-  }
+  const text = draftTextOf(content);
+  if (text === null) throw new DraftError('not-json', notUtf8Message());
+  return text;
 }
 
 /** A checked draft read on the calling thread: with its metadata and document. */
@@ -102,9 +106,7 @@ export async function checkSentDraft(sent: SentDraft, check: DraftCheck): Promis
   return {
     ...(encoded === undefined ? {} : { encoded }),
     get text(): string {
-      // A draft is never empty: no bytes means they were moved to a thread since (the journal's).
-      if (bytes.byteLength === 0) throw new Error('The draft’s bytes were moved to another thread.');
-      return (text ??= sentText(bytes));
+      return (text ??= sentText(unmoved(bytes)));
     },
   } as CheckedDraft;
 }

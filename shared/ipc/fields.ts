@@ -73,13 +73,13 @@ const TOO_LONG = `a draft over ${String(MAX_DRAFT_TEXT / 1024 / 1024)} MB of tex
 
 /**
  * A draft sent as its file's text (`DraftText`) or that text's UTF-8 bytes (`DraftBytes`). The
- * validator's part is bounded (a string or bytes, at most `MAX_DRAFT_TEXT`): its output is a
- * `SentDraft`, which validate.ts then has read by `parseDraft` exactly as a file is (envelope,
- * migrations, metadata, document against the schema), off the main thread in the app, and turns
- * into the `CheckedDraft` the services take.
+ * validator's part is bounded (a string of at most `MAX_DRAFT_TEXT` UTF-16 units, or as many
+ * bytes): its output is a `SentDraft`, which validate.ts then has read by `parseDraft` exactly as
+ * a file is (envelope, migrations, metadata, document against the schema), off the main thread
+ * in the app, and turns into the `CheckedDraft` the services take.
  */
 export const draftTextSchema = z
-  .union([z.string().max(MAX_DRAFT_TEXT, TOO_LONG), z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_DRAFT_TEXT, TOO_LONG)])
+  .union([z.string().max(MAX_DRAFT_TEXT, TOO_LONG), z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_DRAFT_TEXT, TOO_LONG)], { error: 'a draft is sent as its text or its UTF-8 bytes' })
   .transform((content) => new SentDraft(content));
 
 // Control characters, and the line and paragraph separators, have no place in a name.

@@ -130,8 +130,12 @@ test('a draft saves and reopens, also after a restart', async () => {
       const json = JSON.parse(created.draft) as { doc: { content: { type: string }[] } };
       const doc = json.doc;
       const content = doc.content.map((node) => (node.type === 'headline' ? { type: 'headline', content: [{ type: 'text', text: 'Saved in Electron' }] } : node));
-      const saved = await window.copydesk.drafts.save({ name: created.name, draft: JSON.stringify({ ...json, doc: { ...doc, content } }), baseHash: created.hash });
+      // As the renderer sends a draft: its UTF-8 bytes, through the preload and IPC to the worker threads.
+      const bytes = new TextEncoder().encode(JSON.stringify({ ...json, doc: { ...doc, content } }));
+      await window.copydesk.recovery.record({ key: 'electron', name: created.name, draft: bytes });
+      const saved = await window.copydesk.drafts.save({ name: created.name, draft: bytes, baseHash: created.hash });
       if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`);
+      await window.copydesk.recovery.discard({ key: 'electron' });
       const reopened = await window.copydesk.drafts.open({ name: created.name });
       if (!reopened.draft.includes('Saved in Electron')) throw new Error('reopened draft lost the headline');
       return created.name;

@@ -52,7 +52,7 @@ describe('checkDraftText', () => {
     expect(checked.doc.eq(draft.doc)).toBe(true);
     const latin1 = new TextEncoder().encode(serializeDraft(sampleDraft('Caf?')));
     latin1[latin1.indexOf(0x3f)] = 0xe9;
-    expect(refusal(() => checkDraftText(latin1)).message).toBe('The draft is not UTF-8 text, so it is not a Copydesk draft.');
+    expect(refusal(() => checkDraftText(latin1)).message).toBe('Not UTF-8 text, so not a Copydesk draft.');
   });
 });
 

@@ -32,7 +32,7 @@ const xlText = encodeDraftText(xl.meta, xl.doc);
 /** `workers`, recording the kind of every task it runs. */
 function recording(workers: DraftWorkers): DraftWorkers & { kinds: string[] } {
   const kinds: string[] = [];
-  return { ...workers, kinds, threads: () => workers.threads(), run: (task, transfer) => (kinds.push(task.kind), workers.run(task, transfer)) };
+  return { ...workers, kinds, threads: () => workers.threads(), run: (task, move) => (kinds.push(task.kind), workers.run(task, move)) };
 }
 
 describe('the services on worker threads', () => {
@@ -158,12 +158,14 @@ describe('the services on worker threads', () => {
     expect(await fs.readFile(target, 'utf8')).toContain(xl.doc.firstChild?.textContent ?? '?');
   });
 
-  it('refuses bytes that are not UTF-8 text, or more than a draft may be, and writes nothing', async () => {
+  it('refuses bytes that are not UTF-8 text, or more than a draft may be, or a draft of another type, and writes nothing', async () => {
     const latin1 = new TextEncoder().encode(serializeDraft(sampleDraft('Caf?')));
     latin1[latin1.indexOf(0x3f)] = 0xe9; // "é" as Latin-1 writes it: not UTF-8
     const reply = await call('recovery.record', { key: 'latin1', name: null, draft: latin1 });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(reply.ok ? '' : reply.error.message).toMatch(/draft: The draft is not UTF-8 text, so it is not a Copydesk draft/u);
+    expect(reply.ok ? '' : reply.error.message).toMatch(/draft: Not UTF-8 text, so not a Copydesk draft/u);
+    const number = await call('recovery.record', { key: 'number', name: null, draft: 42 });
+    expect(number.ok ? '' : number.error.message).toMatch(/draft: a draft is sent as its text or its UTF-8 bytes/u);
     const huge = await call('recovery.record', { key: 'huge', name: null, draft: new Uint8Array(MAX_DRAFT_TEXT + 1) });
     expect(huge.ok ? '' : huge.error.message).toMatch(/draft: a draft over 64 MB of text is more than Copydesk takes/u);
     expect(await fs.readdir(path.join(root, 'user-data', 'recovery')).catch(() => [])).not.toContain('latin1.journal');
@@ -183,12 +185,12 @@ describe('journal writes of one key keep their order', () => {
       gate = new Promise<void>((resolve) => (open = resolve));
     };
     const textOf = (task: DraftTask): string => ('text' in task ? task.text : task.kind === 'journal' && 'text' in task.body ? task.body.text : '');
-    const run = async <T extends DraftTask>(task: T, transfer?: readonly ArrayBuffer[]) => {
+    const run = async <T extends DraftTask>(task: T, move?: readonly Uint8Array[]) => {
       if (task.kind === kind && textOf(task).includes(slow)) {
         held += 1;
         await gate;
       }
-      return real.run(task, transfer);
+      return real.run(task, move);
     };
     return { ...real, threads: () => real.threads(), run, release, held: () => held };
   }
