@@ -70,14 +70,9 @@ export class DraftTextEncoder {
     out[at] = 0x7d; // }
     return out;
   }
-
-  /** The `DraftText` of a draft (equal to `JSON.stringify(draftToJson(draft))`). */
-  encode(meta: DraftMeta, doc: PMNode): DraftText {
-    return new TextDecoder('utf-8').decode(this.encodeBytes(meta, doc));
-  }
 }
 
-/** The `DraftText` of a draft, without a cache (tests, one-off sends). */
+/** The `DraftText` of a draft (`JSON.stringify(draftToJson(draft))`), without a cache: tests, one-off sends. */
 export function encodeDraftText(meta: DraftMeta, doc: PMNode): DraftText {
-  return new DraftTextEncoder().encode(meta, doc);
+  return new TextDecoder('utf-8').decode(new DraftTextEncoder().encodeBytes(meta, doc));
 }

@@ -18,7 +18,7 @@ export function paragraphWith(page: Page, text: string): Locator {
   return editor(page).locator('p', { hasText: text });
 }
 
-/** Puts the DOM caret after the last character of `block`'s text, as a click there does (ProseMirror reads it on the next frame). */
+/** Puts the DOM caret after the last character of `block`'s text, as a click there does (ProseMirror reads it at its next `selectionchange` or key). */
 export async function caretAtEnd(block: Locator): Promise<void> {
   await block.evaluate((element) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
